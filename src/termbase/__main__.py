@@ -1,0 +1,3 @@
+from termbase.cli import main
+
+main()

@@ -1,0 +1,262 @@
+"""Pinyin: reading, checking and suggesting it. The only module that imports pypinyin.
+
+Term-base pinyin follows GB/T 16159-2012: the syllables of a word are written together, an
+apostrophe comes before a syllable that starts with a, o or e inside a word (Bó'áo), proper
+nouns are capitalised, tones are marked on the vowels. pypinyin supplies the readings of each
+character; it is a source of suggestions, not the authority.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from termbase.model import Concept, Finding, Term, TermBase
+from termbase.rules import finding, is_chinese
+
+_TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_LITERAL = re.compile(r"[0-9A-Za-z]+")
+_SEPARATORS = re.compile(r"[\s\-'’‘·,，、;；]+")
+_TONE_NUMBERS = re.compile(r"(?:[a-zü:]+[1-5])+", re.IGNORECASE)
+
+
+def split_tone(syllable: str) -> tuple[str, int]:
+    """'xiǎo' -> ('xiao', 3); 'lǜ' -> ('lü', 4); 'de' -> ('de', 0)."""
+    tone = 0
+    chars = []
+    for ch in unicodedata.normalize("NFD", syllable.lower()):
+        if ch in _TONE_MARKS:
+            tone = _TONE_MARKS[ch]
+        else:
+            chars.append(ch)
+    return unicodedata.normalize("NFC", "".join(chars)), tone
+
+
+@cache
+def _readings_table() -> dict[int, str]:
+    """pypinyin's table of every reading of every character (code point -> "a,b,c").
+
+    The table is read from pypinyin's own JSON file: importing the `pypinyin` package would also
+    load its 47,000-phrase dictionary (about 0.2 s), which checking readings does not need.
+    """
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("pypinyin is not installed")
+    raw = json.loads((Path(spec.origin).parent / "pinyin_dict.json").read_bytes())
+    return {int(k): v for k, v in raw.items()}
+
+
+def readings(char: str) -> tuple[str, ...]:
+    """Every reading pypinyin knows for one character, tone-marked; () if it knows none."""
+    value = _readings_table().get(ord(char))
+    return tuple(value.split(",")) if value else ()
+
+
+@cache
+def syllables() -> frozenset[str]:
+    """Every toneless syllable that some character is read as."""
+    spelled = {r for value in set(_readings_table().values()) for r in value.split(",")}
+    return frozenset(split_tone(r)[0] for r in spelled)
+
+
+@lru_cache(maxsize=65536)
+def segment(word: str) -> tuple[str, ...] | None:
+    """Split one toneless written word into syllables, or None if it cannot be split.
+
+    Inside a word a syllable never starts with a, o or e (GB/T 16159 puts an apostrophe there),
+    which settles the -n/-ng question: 'fangan' is fan-gan, and fāng'àn needs its apostrophe.
+    """
+    valid = syllables()
+
+    def walk(i: int) -> tuple[str, ...] | None:
+        if i == len(word):
+            return ()
+        for j in range(min(len(word), i + 6), i, -1):
+            piece = word[i:j]
+            if piece not in valid:
+                continue
+            if j < len(word) and word[j] in "aoeê":
+                continue
+            rest = walk(j)
+            if rest is not None:
+                return (piece, *rest)
+        return None
+
+    return walk(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One unit of written pinyin: a syllable (with its tone) or a literal such as 2024 or G20."""
+
+    text: str
+    base: str
+    tone: int
+    literal: bool = False
+
+
+class PinyinError(ValueError):
+    """Pinyin that cannot be read as syllables; the message says where."""
+
+
+def parse(pinyin: str, literals: frozenset[str] = frozenset()) -> list[Token]:
+    """Written pinyin as tokens. Raises PinyinError for something that is not pinyin.
+
+    `literals` are the Latin or digit runs of the term itself (G20, 2024), written as they are.
+    """
+    tokens: list[Token] = []
+    text = unicodedata.normalize("NFC", pinyin)
+    for chunk in _SEPARATORS.split(text):
+        if not chunk:
+            continue
+        if chunk.casefold() in literals or chunk.isdigit():
+            tokens.append(Token(chunk, chunk.casefold(), 0, literal=True))
+            continue
+        if _TONE_NUMBERS.fullmatch(chunk):
+            raise PinyinError(f"tone numbers in {chunk!r}; write tone marks (xiǎo, not xiao3)")
+        for lit in _split_digits(chunk):
+            if lit.casefold() in literals:
+                tokens.append(Token(lit, lit.casefold(), 0, literal=True))
+                continue
+            base, _ = split_tone(lit)
+            if "v" in base or "u:" in base:
+                raise PinyinError(f"{lit!r}: write ü, not v or u:")
+            parts = segment(base)
+            if parts is None:
+                raise PinyinError(f"{lit!r} is not made of pinyin syllables")
+            tokens.extend(_with_tones(lit, parts))
+    return tokens
+
+
+def _split_digits(chunk: str) -> list[str]:
+    """Separate a digit run glued to pinyin (2024nián) from the syllables."""
+    pieces = re.split(r"([0-9]+)", chunk)
+    return [p for p in pieces if p]
+
+
+def _with_tones(written: str, parts: tuple[str, ...]) -> Iterator[Token]:
+    """Cut the written (tone-marked) word where the toneless split says."""
+    nfd = unicodedata.normalize("NFD", written)
+    i = 0
+    for part in parts:
+        need = len(unicodedata.normalize("NFD", part))
+        taken = 0
+        start = i
+        tone = 0
+        while i < len(nfd) and taken < need:
+            if nfd[i] in _TONE_MARKS:
+                tone = _TONE_MARKS[nfd[i]]
+            else:
+                taken += 1
+            i += 1
+        while i < len(nfd) and nfd[i] in _TONE_MARKS:
+            tone = _TONE_MARKS[nfd[i]]
+            i += 1
+        yield Token(unicodedata.normalize("NFC", nfd[start:i]), part, tone)
+
+
+def _expected(text: str) -> list[str]:
+    """The term as units pinyin must cover: one per Han character, one per Latin/digit run."""
+    units: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if _HAN.match(ch):
+            units.append(ch)
+            i += 1
+            continue
+        m = _LITERAL.match(text, i)
+        if m:
+            units.append(m.group())
+            i = m.end()
+            continue
+        i += 1
+    return units
+
+
+def suggest(text: str) -> str:
+    """pypinyin's reading, one syllable per character, from the Simplified form."""
+    from pypinyin import Style, lazy_pinyin
+
+    from termbase import script
+
+    simplified = script.converter("t2s")(text)
+    return " ".join(lazy_pinyin(simplified, style=Style.TONE, errors="default"))
+
+
+def check(tb: TermBase) -> Iterator[Finding]:
+    """TB311-TB314: pinyin that does not fit its characters."""
+    for c in tb.concepts:
+        for t in c.terms:
+            if t.pinyin is not None and is_chinese(t.lang):
+                yield from check_term(c, t)
+
+
+def check_term(c: Concept, t: Term) -> Iterator[Finding]:
+    assert t.pinyin is not None
+    line = t.line or c.line
+    units = _expected(t.text)
+    literals = frozenset(u.casefold() for u in units if not _HAN.match(u))
+    try:
+        tokens = parse(t.pinyin, literals)
+    except PinyinError as e:
+        yield finding(
+            "TB314",
+            c.path,
+            line,
+            f"pinyin {t.pinyin!r}: {e}",
+            concept=c.id,
+            hint=f"pypinyin reads {t.text} as {suggest(t.text)}",
+        )
+        return
+    han = [u for u in units if _HAN.match(u)]
+    syl = [tok for tok in tokens if not tok.literal]
+    if len(han) != len(syl):
+        yield finding(
+            "TB311",
+            c.path,
+            line,
+            f"pinyin {t.pinyin!r} has {len(syl)} syllables for the {len(han)} characters "
+            f"of {t.text!r}",
+            concept=c.id,
+            hint=f"pypinyin reads {t.text} as {suggest(t.text)}",
+        )
+        return
+    for ch, tok in zip(han, syl, strict=True):
+        known = readings(ch)
+        if not known:
+            continue
+        spelled = {split_tone(r) for r in known}
+        if (tok.base, tok.tone) in spelled:
+            continue
+        bases = {b for b, _ in spelled}
+        shown = "/".join(known)
+        if tok.base in bases:
+            if tok.tone == 0:
+                continue  # a neutral tone, as in 东西 dōngxi
+            yield finding(
+                "TB313",
+                c.path,
+                line,
+                f"pinyin {tok.text!r} for {ch} in {t.text!r} has a tone {ch} does not have "
+                f"({shown})",
+                concept=c.id,
+                hint="check the tone",
+            )
+        else:
+            yield finding(
+                "TB312",
+                c.path,
+                line,
+                f"pinyin {tok.text!r} is not a reading of {ch} in {t.text!r} ({shown})",
+                concept=c.id,
+                hint=f"pypinyin reads {t.text} as {suggest(t.text)}",
+            )

@@ -1,0 +1,32 @@
+"""Renderers for findings: each format is one module with a pure `render(findings) -> str`.
+
+Adding a format means adding a module and naming it in `FORMATS`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+
+from termbase.model import Finding
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+
+
+FORMATS: dict[Format, str] = {f: f"termbase.report.{f.value}_format" for f in Format}
+
+
+def renderer(fmt: Format) -> Callable[[Sequence[Finding]], str]:
+    module = importlib.import_module(FORMATS[fmt])
+    render: Callable[[Sequence[Finding]], str] = module.render
+    return render
+
+
+def sort(findings: Sequence[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)

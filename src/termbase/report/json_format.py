@@ -1,0 +1,28 @@
+"""A JSON array of findings, one object each, with a stable set of keys."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from termbase.model import Finding
+from termbase.rules import RULES
+
+
+def as_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "path": f.path.as_posix() if f.path else None,
+        "line": f.line or None,
+        "column": f.column or None,
+        "concept": f.concept,
+        "code": f.code,
+        "rule": RULES[f.code].name if f.code in RULES else None,
+        "severity": f.severity.value,
+        "message": f.message,
+        "hint": f.hint,
+    }
+
+
+def render(findings: Sequence[Finding]) -> str:
+    return json.dumps([as_dict(f) for f in findings], ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,369 @@
+"""Validation rules: one stable code per problem, and the checks that span the whole term base.
+
+Codes never change meaning. TB0xx are about reading files, TB1xx about one concept's fields,
+TB2xx about links between concepts, TB3xx about Chinese script and pinyin, TB4xx about the
+characters in a term.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from termbase.model import Concept, Finding, Severity, Status, Term, TermBase
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+
+
+def _rules(*rows: tuple[str, str, Severity, str]) -> dict[str, Rule]:
+    return {code: Rule(code, name, sev, summary) for code, name, sev, summary in rows}
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+RULES: dict[str, Rule] = _rules(
+    ("TB001", "toml-syntax", E, "The file is not valid TOML."),
+    ("TB002", "encoding", E, "The file is not UTF-8."),
+    ("TB003", "byte-order-mark", W, "The file starts with a UTF-8 byte order mark."),
+    ("TB004", "line-endings", W, "The file has CRLF line endings."),
+    ("TB005", "empty-file", W, "The file holds no concept."),
+    ("TB101", "wrong-type", E, "A field has a value of the wrong type."),
+    ("TB102", "missing-field", E, "A required field is missing or empty."),
+    ("TB103", "unknown-key", E, "A key that the format does not define."),
+    ("TB104", "bad-value", E, "A value outside its list (status, part of speech, term type...)."),
+    ("TB105", "language-tag", E, "A language tag that is not well-formed BCP 47."),
+    ("TB106", "concept-id", E, "A concept id that is not a lower-case slug."),
+    ("TB107", "pinyin-language", E, "Pinyin on a term that is not Chinese."),
+    ("TB108", "exclusion-context", E, "A not-in context that does not contain the term."),
+    ("TB110", "no-preferred-term", W, "A language with terms but none of them preferred."),
+    ("TB111", "duplicate-term", E, "The same term twice in one concept and language."),
+    ("TB201", "duplicate-id", E, "Two concepts with the same id."),
+    ("TB202", "ambiguous-preferred", W, "One term preferred in two concepts of one language."),
+    ("TB203", "conflicting-status", W, "A term approved in one concept and forbidden in another."),
+    ("TB204", "dangling-reference", E, "A cross-reference to a concept that does not exist."),
+    ("TB205", "replacement-cycle", E, "replaced-by links that form a cycle."),
+    ("TB206", "unknown-source", E, "A source id that termbase.toml does not define."),
+    ("TB301", "traditional-in-simplified", E, "Traditional-only characters in a zh-Hans term."),
+    ("TB302", "simplified-in-traditional", E, "Simplified-only characters in a Traditional term."),
+    ("TB311", "pinyin-syllable-count", E, "Pinyin with more or fewer syllables than characters."),
+    ("TB312", "pinyin-reading", E, "A pinyin syllable that is not a reading of its character."),
+    ("TB313", "pinyin-tone", W, "A pinyin syllable whose tone differs from every reading."),
+    ("TB314", "pinyin-spelling", E, "Pinyin that is not made of valid syllables."),
+    ("TB401", "whitespace", W, "Leading, trailing or repeated spaces in a term."),
+    ("TB402", "full-width-ascii", W, "Full-width Latin letters, digits or signs in a term."),
+    ("TB403", "mixed-punctuation", W, "Half-width punctuation in Chinese or full-width in Latin."),
+    ("TB404", "control-character", E, "A line break, tab or control character in a term."),
+)
+
+
+def finding(
+    code: str,
+    path: Path | None,
+    line: int,
+    message: str,
+    *,
+    concept: str | None = None,
+    column: int = 0,
+    hint: str | None = None,
+) -> Finding:
+    """A finding with its rule's default severity."""
+    return Finding(
+        path=path,
+        line=line,
+        code=code,
+        severity=RULES[code].severity,
+        message=message,
+        concept=concept,
+        column=column,
+        hint=hint,
+    )
+
+
+def _at(concept: Concept, term: Term | None = None) -> tuple[Path | None, int]:
+    return concept.path, (term.line if term and term.line else concept.line)
+
+
+CHINESE = re.compile(r"^(zh|cmn|yue|wuu|lzh)(-|$)", re.IGNORECASE)
+_TRADITIONAL_TAGS = re.compile(r"^zh-(Hant|TW|HK|MO)\b")
+
+
+def is_chinese(lang: str) -> bool:
+    return bool(CHINESE.match(lang))
+
+
+def is_traditional(lang: str) -> bool:
+    return bool(_TRADITIONAL_TAGS.match(lang))
+
+
+def is_simplified(lang: str) -> bool:
+    return lang in ("zh", "zh-Hans", "zh-CN", "zh-SG", "zh-MY") or lang.startswith("zh-Hans-")
+
+
+# ---------------------------------------------------------------- links between concepts
+
+
+def check_links(tb: TermBase) -> Iterator[Finding]:
+    """TB201, TB204, TB205, TB206: ids, cross-references, replacement chains and sources."""
+    first: dict[str, Concept] = {}
+    for c in tb.concepts:
+        if c.id in first:
+            other = first[c.id]
+            yield finding(
+                "TB201",
+                c.path,
+                c.line,
+                f"concept id {c.id!r} is also defined at {other.path}:{other.line}",
+                concept=c.id,
+                hint="give one of the two concepts another id, or merge them",
+            )
+        else:
+            first[c.id] = c
+    for c in tb.concepts:
+        refs = [("see-also", r) for r in c.see_also]
+        if c.replaced_by:
+            refs.append(("replaced-by", c.replaced_by))
+        for key, ref in refs:
+            if ref not in first:
+                yield finding(
+                    "TB204",
+                    c.path,
+                    c.line,
+                    f"{key} names {ref!r}, which is not a concept in this term base",
+                    concept=c.id,
+                    hint=_did_you_mean(ref, first),
+                )
+        for sid in (*c.sources, *(s for t in c.terms for s in t.sources)):
+            if sid not in tb.sources:
+                yield finding(
+                    "TB206",
+                    c.path,
+                    c.line,
+                    f"source {sid!r} is not defined in termbase.toml [sources]",
+                    concept=c.id,
+                    hint=_did_you_mean(sid, tb.sources),
+                )
+    yield from _cycles(tb, first)
+
+
+def _cycles(tb: TermBase, by_id: dict[str, Concept]) -> Iterator[Finding]:
+    reported: set[str] = set()
+    for start in tb.concepts:
+        seen: list[str] = []
+        cur: Concept | None = start
+        while cur is not None and cur.replaced_by and cur.id not in seen:
+            seen.append(cur.id)
+            cur = by_id.get(cur.replaced_by)
+        if cur is not None and cur.id in seen:
+            cycle = seen[seen.index(cur.id) :]
+            key = min(cycle)
+            if key in reported:
+                continue
+            reported.add(key)
+            head = by_id[key]
+            chain = " -> ".join([*cycle[cycle.index(key) :], *cycle[: cycle.index(key)], key])
+            yield finding(
+                "TB205",
+                head.path,
+                head.line,
+                f"replaced-by forms a cycle: {chain}",
+                concept=key,
+                hint="a replaced concept must lead to one that is not replaced",
+            )
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.75)
+    return f'did you mean "{close[0]}"?' if close else None
+
+
+# ---------------------------------------------------------------- one concept's terms
+
+
+def check_terms(tb: TermBase) -> Iterator[Finding]:
+    """TB110, TB111, TB108, TB4xx: the terms of each concept on their own."""
+    for c in tb.concepts:
+        seen: set[tuple[str, str]] = set()
+        for lang in c.languages:
+            terms = c.terms_in(lang)
+            if not any(t.status is Status.PREFERRED for t in terms):
+                path, line = _at(c, terms[0])
+                yield finding(
+                    "TB110",
+                    path,
+                    line,
+                    f"no preferred {lang} term",
+                    concept=c.id,
+                    hint="mark the term translators should use with status = \"preferred\"",
+                )
+        for t in c.terms:
+            path, line = _at(c, t)
+            key = (t.lang, t.text)
+            if key in seen:
+                yield finding(
+                    "TB111",
+                    path,
+                    line,
+                    f"{t.lang} term {t.text!r} appears twice",
+                    concept=c.id,
+                    hint="remove one; add other spellings under forms",
+                )
+            seen.add(key)
+            for ctx in t.not_in:
+                if t.text.casefold() not in ctx.casefold():
+                    yield finding(
+                        "TB108",
+                        path,
+                        line,
+                        f"not-in context {ctx!r} does not contain {t.text!r}",
+                        concept=c.id,
+                        hint="a context is the surrounding text in which a match does not count",
+                    )
+            yield from _characters(c, t)
+
+
+_FULLWIDTH = re.compile("[\uff01-\uff5e]")
+_HAN = r"[\u3400-\u9fff\U00020000-\U0003134f]"
+_HALF_PUNCT_NEAR_HAN = re.compile(rf"(?<={_HAN})[,;:?!()]|[,;:?!()](?={_HAN})")
+_CJK_PUNCT = re.compile("[\u3000-\u3003\u3008-\u3011\u3014-\u301f]")
+
+
+def _characters(c: Concept, t: Term) -> Iterator[Finding]:
+    path, line = _at(c, t)
+    bad = [ch for ch in t.text if unicodedata.category(ch) in ("Cc", "Zl", "Zp")]
+    if bad:
+        yield finding(
+            "TB404",
+            path,
+            line,
+            f"{t.lang} term {t.text!r} contains {', '.join(repr(ch) for ch in bad[:3])}",
+            concept=c.id,
+            hint="a term is one line of text",
+        )
+    if t.text != t.text.strip() or "  " in t.text:
+        yield finding(
+            "TB401",
+            path,
+            line,
+            f"{t.lang} term {t.text!r} has leading, trailing or repeated spaces",
+            concept=c.id,
+            hint=f'write "{" ".join(t.text.split())}"',
+        )
+    if _FULLWIDTH.search(t.text):
+        chinese = is_chinese(t.lang)
+        wide = [
+            ch
+            for ch in t.text
+            if "\uff01" <= ch <= "\uff5e" and not (chinese and ch in _CJK_OK)
+        ]
+        if wide:
+            yield finding(
+                "TB402",
+                path,
+                line,
+                f"{t.lang} term {t.text!r} has full-width {''.join(dict.fromkeys(wide))}",
+                concept=c.id,
+                hint=f'write "{_fold_wide(t.text, keep_cjk_punct=chinese)}"',
+            )
+    if is_chinese(t.lang):
+        m = _HALF_PUNCT_NEAR_HAN.search(t.text)
+        if m:
+            yield finding(
+                "TB403",
+                path,
+                line,
+                f"{t.lang} term {t.text!r} has half-width {m.group()!r} next to Chinese text",
+                concept=c.id,
+                hint="use full-width punctuation in Chinese text",
+            )
+    elif _CJK_PUNCT.search(t.text):
+        m = _CJK_PUNCT.search(t.text)
+        assert m is not None
+        yield finding(
+            "TB403",
+            path,
+            line,
+            f"{t.lang} term {t.text!r} has full-width {m.group()!r}",
+            concept=c.id,
+            hint="use ASCII punctuation in Latin-script text",
+        )
+
+
+# Full-width punctuation that Chinese text uses as its own: not a defect in a Chinese term.
+_CJK_OK = set("（）：；？！，")
+
+
+def _fold_wide(text: str, *, keep_cjk_punct: bool) -> str:
+    out = []
+    for ch in text:
+        if "\uff01" <= ch <= "\uff5e" and not (keep_cjk_punct and ch in _CJK_OK):
+            out.append(chr(ord(ch) - 0xFEE0))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- across concepts
+
+
+def check_uses(tb: TermBase) -> Iterator[Finding]:
+    """TB202, TB203: one text that means two things to a checker."""
+    preferred: dict[tuple[str, str], list[tuple[Concept, Term]]] = defaultdict(list)
+    banned: dict[tuple[str, str], list[tuple[Concept, Term]]] = defaultdict(list)
+    for c in tb.concepts:
+        for t in c.terms:
+            key = (t.lang, t.text.casefold() if not t.case_sensitive else t.text)
+            if t.status is Status.PREFERRED:
+                preferred[key].append((c, t))
+            elif t.status is Status.FORBIDDEN:
+                banned[key].append((c, t))
+    for key, uses in preferred.items():
+        ids = list(dict.fromkeys(c.id for c, _ in uses))
+        if len(ids) > 1:
+            c, t = uses[1]
+            path, line = _at(c, t)
+            yield finding(
+                "TB202",
+                path,
+                line,
+                f"{t.lang} term {t.text!r} is also preferred in {', '.join(ids[:1] + ids[2:])}",
+                concept=c.id,
+                hint="a checker cannot tell the concepts apart; add a not-in context or "
+                "make one of them admitted",
+            )
+        for bc, bt in banned.get(key, ()):
+            if bc.id in ids:
+                continue
+            path, line = _at(bc, bt)
+            yield finding(
+                "TB203",
+                path,
+                line,
+                f"{bt.lang} term {bt.text!r} is forbidden here but preferred in {ids[0]}",
+                concept=bc.id,
+                hint="a checker will flag the preferred use too; say which concept it belongs to",
+            )
+
+
+def validate(tb: TermBase) -> list[Finding]:
+    """Every rule that looks at the loaded term base (the reader reports the rest)."""
+    from termbase import pinyin, script  # heavy dictionaries: loaded only when validating
+
+    findings: list[Finding] = []
+    findings.extend(check_links(tb))
+    findings.extend(check_terms(tb))
+    findings.extend(check_uses(tb))
+    findings.extend(script.check(tb))
+    findings.extend(pinyin.check(tb))
+    return findings

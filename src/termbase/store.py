@@ -1,0 +1,769 @@
+"""Reading the term base's TOML files.
+
+Files are parsed with the standard library's `tomllib` (fast). tomllib keeps no positions, so a
+single pass over each file's lines finds where every table and key starts; findings use it to
+point at a line. Problems in the data become `Finding` values; only a path that cannot be read at
+all raises `ReadError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from termbase.errors import ReadError
+from termbase.model import (
+    Concept,
+    Finding,
+    Origin,
+    PartOfSpeech,
+    Settings,
+    Source,
+    Status,
+    Term,
+    TermBase,
+    TermType,
+)
+from termbase.rules import finding, is_chinese
+
+_E = TypeVar("_E", Status, PartOfSpeech, TermType, Origin)
+
+SETTINGS_FILE = "termbase.toml"
+
+CONCEPT_KEYS = ("subject", "definition", "note", "sources", "see-also", "replaced-by", "term")
+TERM_KEYS = (
+    "lang",
+    "text",
+    "status",
+    "pinyin",
+    "part-of-speech",
+    "term-type",
+    "usage-note",
+    "case-sensitive",
+    "forms",
+    "not-in",
+    "sources",
+    "origin",
+)
+SOURCE_KEYS = ("title", "publisher", "date", "url", "note")
+SETTINGS_KEYS = ("name", "source-language", "languages", "working-language")
+SETTINGS_SECTIONS = ("termbase", "sources", "lint", "convert", "export")
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+SOURCE_ID_PATTERN = ID_PATTERN
+
+# BCP 47 well-formed tags (RFC 5646 section 2.1), without the grandfathered irregular ones.
+_LANGTAG = re.compile(
+    r"^(?P<language>[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"
+    r"(?:-(?P<script>[A-Za-z]{4}))?"
+    r"(?:-(?P<region>[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?P<variants>(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*)"
+    r"(?P<extensions>(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*)"
+    r"(?:-x(?:-[A-Za-z0-9]{1,8})+)?$"
+)
+
+
+def canonical_tag(tag: str) -> str | None:
+    """The tag in its canonical case (zh-Hant, en-GB), or None if it is not well-formed."""
+    m = _LANGTAG.match(tag)
+    if not m:
+        return None
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    private = False
+    for p in parts[1:]:
+        if private or p.lower() == "x":
+            private = True
+            out.append(p.lower())
+        elif len(p) == 4 and p.isalpha():
+            out.append(p.title())
+        elif len(p) == 2 and p.isalpha():
+            out.append(p.upper())
+        else:
+            out.append(p.lower())
+    return "-".join(out)
+
+
+# ---------------------------------------------------------------- positions
+
+
+_HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*([^\[\]#]+?)[ \t]*\]\]?[ \t]*(?:#.*)?$")
+_KEYPART = r'(?:"(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_-]+)'
+_KEYLINE = re.compile(rf"^[ \t]*({_KEYPART}(?:[ \t]*\.[ \t]*{_KEYPART})*)[ \t]*=")
+_KEYSPLIT = re.compile(_KEYPART)
+
+
+def _key_parts(text: str) -> tuple[str, ...]:
+    return tuple(p.strip("\"'") for p in _KEYSPLIT.findall(text))
+
+
+@dataclass(slots=True)
+class _Table:
+    line: int
+    keys: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class LineIndex:
+    """Where each table header and key of one file is, by line number (1-based)."""
+
+    tables: dict[tuple[str, ...], list[_Table]] = field(default_factory=dict)
+
+    @classmethod
+    def scan(cls, text: str) -> LineIndex:
+        idx = cls()
+        current = _Table(0)
+        idx.tables[()] = [current]
+        in_multiline: str | None = None
+        for n, line in enumerate(text.splitlines(), 1):
+            if in_multiline:
+                if line.count(in_multiline) % 2 == 1:
+                    in_multiline = None
+                continue
+            h = _HEADER.match(line)
+            if h:
+                current = _Table(n)
+                idx.tables.setdefault(_key_parts(h.group(2)), []).append(current)
+                continue
+            k = _KEYLINE.match(line)
+            if k:
+                parts = _key_parts(k.group(1))
+                for i in range(1, len(parts) + 1):
+                    current.keys.setdefault(".".join(parts[:i]), n)
+                rest = line[k.end() :]
+                for quote in ('"""', "'''"):
+                    if rest.count(quote) % 2 == 1:
+                        in_multiline = quote
+        return idx
+
+    def table(self, parts: tuple[str, ...], n: int = 0) -> _Table | None:
+        found = self.tables.get(parts)
+        if found and n < len(found):
+            return found[n]
+        return None
+
+    def concept_line(self, cid: str) -> int:
+        t = self.table((cid,))
+        if t:
+            return t.line
+        for parts, tables in self.tables.items():
+            if parts and parts[0] == cid:
+                return tables[0].line
+        root = self.tables[()][0]
+        return root.keys.get(cid, 0)
+
+    def term_line(self, cid: str, n: int) -> int:
+        t = self.table((cid, "term"), n)
+        if t:
+            return t.line
+        return self.key_line((cid,), "term") or self.concept_line(cid)
+
+    def key_line(self, parts: tuple[str, ...], key: str, n: int = 0) -> int:
+        t = self.table(parts, n)
+        if t and key in t.keys:
+            return t.keys[key]
+        # A dotted key in the parent table: [a] b.c = 1
+        if parts:
+            parent = self.table(parts[:-1])
+            if parent:
+                dotted = ".".join((parts[-1], key))
+                if dotted in parent.keys:
+                    return parent.keys[dotted]
+        return t.line if t else 0
+
+
+# ---------------------------------------------------------------- files
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """The TOML files named or found below the folders named, in a stable order."""
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*.toml")
+                if not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        elif p.exists():
+            raise ReadError(f"{p}: not a file or folder")
+        else:
+            raise ReadError(f"{p}: no such file or folder")
+    return list(dict.fromkeys(files))
+
+
+@dataclass(slots=True)
+class Document:
+    """One file's text and parsed data, or the findings that stopped it being parsed."""
+
+    path: Path
+    data: dict[str, Any] | None
+    index: LineIndex
+    findings: list[Finding]
+
+
+def read_document(path: Path) -> Document:
+    """Read and parse one TOML file; decoding and syntax problems become findings."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ReadError(f"{path}: cannot read: {e.strerror or e}") from e
+    findings: list[Finding] = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        findings.append(
+            finding(
+                "TB003",
+                path,
+                1,
+                "file starts with a UTF-8 byte order mark",
+                hint="save the file as UTF-8 without BOM",
+            )
+        )
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        bad = raw[e.start : e.start + 1].hex()
+        findings.append(
+            finding(
+                "TB002",
+                path,
+                line,
+                f"not valid UTF-8: byte 0x{bad} at offset {e.start}",
+                column=col,
+                hint="save the file as UTF-8",
+            )
+        )
+        return Document(path, None, LineIndex(), findings)
+    if "\r\n" in text:
+        findings.append(
+            finding(
+                "TB004",
+                path,
+                text.count("\n", 0, text.index("\r\n")) + 1,
+                "CRLF line endings",
+                hint="save the file with LF line endings (git: core.autocrlf=input)",
+            )
+        )
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        line, col, msg = _toml_error_position(e)
+        findings.append(finding("TB001", path, line, f"invalid TOML: {msg}", column=col))
+        return Document(path, None, LineIndex(), findings)
+    return Document(path, data, LineIndex.scan(text), findings)
+
+
+_POSITION = re.compile(r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+_END = re.compile(r"^(?P<msg>.*?) \(at end of document\)$")
+
+
+def _toml_error_position(e: tomllib.TOMLDecodeError) -> tuple[int, int, str]:
+    text = str(e)
+    m = _POSITION.match(text)
+    if m:
+        return int(m["line"]), int(m["col"]), _lower_first(m["msg"])
+    m = _END.match(text)
+    if m:
+        return 0, 0, _lower_first(m["msg"]) + " at end of file"
+    return 0, 0, _lower_first(text)
+
+
+def _lower_first(s: str) -> str:
+    return s[:1].lower() + s[1:]
+
+
+# ---------------------------------------------------------------- from data to model
+
+
+class _Reader:
+    """Turns one parsed file into model values, noting every problem on the way."""
+
+    def __init__(self, doc: Document) -> None:
+        self.path = doc.path
+        self.idx = doc.index
+        self.findings: list[Finding] = []
+
+    def add(
+        self,
+        code: str,
+        line: int,
+        message: str,
+        concept: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.findings.append(finding(code, self.path, line, message, concept=concept, hint=hint))
+
+    def unknown_keys(
+        self,
+        table: Mapping[str, Any],
+        known: tuple[str, ...],
+        line_of: Any,
+        what: str,
+        concept: str | None = None,
+    ) -> None:
+        for key in table:
+            if key not in known:
+                self.add(
+                    "TB103",
+                    line_of(key),
+                    f"unknown key {key!r} in {what}",
+                    concept,
+                    _suggest(key, known),
+                )
+
+    def text(
+        self, value: Any, key: str, line: int, concept: str | None, *, required: bool = False
+    ) -> str | None:
+        if value is None:
+            if required:
+                self.add("TB102", line, f"missing {key}", concept)
+            return None
+        if not isinstance(value, str):
+            self.add(
+                "TB101", line, f"{key} must be a string, not {_type_name(value)}", concept
+            )
+            return None
+        if required and not value.strip():
+            self.add("TB102", line, f"{key} is empty", concept)
+            return None
+        return value
+
+    def texts(self, value: Any, key: str, line: int, concept: str | None) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.add(
+                "TB101",
+                line,
+                f"{key} must be a list of strings, not {_type_name(value)}",
+                concept,
+                f'write {key} = ["..."]',
+            )
+            return ()
+        return tuple(value)
+
+    def choice(
+        self, value: Any, enum: type[_E], key: str, line: int, concept: str | None
+    ) -> _E | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.add("TB101", line, f"{key} must be a string, not {_type_name(value)}", concept)
+            return None
+        try:
+            return enum(value)
+        except ValueError:
+            allowed = [m.value for m in enum]
+            self.add(
+                "TB104",
+                line,
+                f"{key} {value!r} is not one of {', '.join(allowed)}",
+                concept,
+                _suggest(value.lower(), allowed),
+            )
+            return None
+
+    def lang(self, value: Any, key: str, line: int, concept: str | None) -> str | None:
+        tag = self.text(value, key, line, concept, required=True)
+        if tag is None:
+            return None
+        canon = canonical_tag(tag.replace("_", "-"))
+        if canon is None:
+            self.add("TB105", line, f"{key} {tag!r} is not a BCP 47 language tag", concept)
+            return None
+        if canon != tag:
+            self.add(
+                "TB105",
+                line,
+                f"{key} {tag!r} is not written as BCP 47 writes it",
+                concept,
+                f'write "{canon}"',
+            )
+            return None
+        return tag
+
+    # -- concept files
+
+    def concepts(self, data: dict[str, Any]) -> list[Concept]:
+        out: list[Concept] = []
+        for cid, body in data.items():
+            line = self.idx.concept_line(cid)
+            if not isinstance(body, dict):
+                self.add(
+                    "TB101",
+                    line,
+                    f"top-level key {cid!r} must be a concept table [{cid}], "
+                    f"not {_type_name(body)}",
+                    None,
+                    "concept files hold only [concept-id] tables; settings go in termbase.toml",
+                )
+                continue
+            if not ID_PATTERN.match(cid):
+                self.add(
+                    "TB106",
+                    line,
+                    f"concept id {cid!r} must be lower-case ASCII letters, digits and hyphens, "
+                    "starting with a letter",
+                    cid,
+                    f'for example "{_slug(cid)}"' if _slug(cid) else None,
+                )
+            concept = self.concept(cid, body, line)
+            if concept is not None:
+                out.append(concept)
+        return out
+
+    def concept(self, cid: str, body: dict[str, Any], line: int) -> Concept | None:
+        def key_line(key: str) -> int:
+            return self.idx.key_line((cid,), key) or line
+
+        self.unknown_keys(body, CONCEPT_KEYS, key_line, f"concept {cid!r}", cid)
+        raw_terms = body.get("term")
+        terms: list[Term] = []
+        if raw_terms is None:
+            self.add(
+                "TB102",
+                line,
+                "concept has no term",
+                cid,
+                f"add a [[{cid}.term]] table with lang, text and status",
+            )
+        elif not isinstance(raw_terms, list) or not all(isinstance(t, dict) for t in raw_terms):
+            self.add(
+                "TB101",
+                key_line("term"),
+                f"term must be an array of tables [[{cid}.term]], not {_type_name(raw_terms)}",
+                cid,
+            )
+        else:
+            for n, raw in enumerate(raw_terms):
+                term = self.term(cid, n, raw)
+                if term is not None:
+                    terms.append(term)
+        definition: dict[str, str] = {}
+        raw_def = body.get("definition")
+        if raw_def is not None:
+            if isinstance(raw_def, dict):
+                for lang, text in raw_def.items():
+                    dl = self.idx.key_line((cid,), f"definition.{lang}") or key_line("definition")
+                    tag = self.lang(lang, "definition language", dl, cid)
+                    value = self.text(text, f"definition.{lang}", dl, cid, required=True)
+                    if tag and value:
+                        definition[tag] = value
+            else:
+                self.add(
+                    "TB101",
+                    key_line("definition"),
+                    f"definition must be a table of language = text, not {_type_name(raw_def)}",
+                    cid,
+                    'write definition.en = "..."',
+                )
+        if raw_terms is not None and not terms and isinstance(raw_terms, list) and not raw_terms:
+            self.add("TB102", line, "concept has no term", cid)
+        return Concept(
+            id=cid,
+            terms=tuple(terms),
+            subject=self.text(body.get("subject"), "subject", key_line("subject"), cid),
+            definition=definition,
+            note=self.text(body.get("note"), "note", key_line("note"), cid),
+            sources=self.texts(body.get("sources"), "sources", key_line("sources"), cid),
+            see_also=self.texts(body.get("see-also"), "see-also", key_line("see-also"), cid),
+            replaced_by=self.text(
+                body.get("replaced-by"), "replaced-by", key_line("replaced-by"), cid
+            ),
+            path=self.path,
+            line=line,
+        )
+
+    def term(self, cid: str, n: int, raw: dict[str, Any]) -> Term | None:
+        line = self.idx.term_line(cid, n)
+
+        def key_line(key: str) -> int:
+            return self.idx.key_line((cid, "term"), key, n) or line
+
+        self.unknown_keys(raw, TERM_KEYS, key_line, "term", cid)
+        lang = self.lang(raw.get("lang"), "lang", key_line("lang"), cid)
+        text = self.text(raw.get("text"), "text", key_line("text"), cid, required=True)
+        status_line = key_line("status")
+        status = self.choice(raw.get("status"), Status, "status", status_line, cid)
+        if raw.get("status") is None:
+            self.add(
+                "TB102",
+                line,
+                "missing status",
+                cid,
+                "status is one of preferred, admitted, deprecated, forbidden",
+            )
+        pinyin = self.text(raw.get("pinyin"), "pinyin", key_line("pinyin"), cid)
+        if pinyin is not None and lang is not None and not is_chinese(lang):
+            self.add(
+                "TB107",
+                key_line("pinyin"),
+                f"pinyin on the {lang} term {text!r}" if text else f"pinyin on a {lang} term",
+                cid,
+                "pinyin belongs on Chinese terms (zh-Hans, zh-Hant, ...)",
+            )
+        case = raw.get("case-sensitive")
+        if case is not None and not isinstance(case, bool):
+            self.add(
+                "TB101",
+                key_line("case-sensitive"),
+                f"case-sensitive must be true or false, not {_type_name(case)}",
+                cid,
+            )
+            case = None
+        term = Term(
+            lang=lang or "",
+            text=text or "",
+            status=status or Status.ADMITTED,
+            pinyin=pinyin,
+            part_of_speech=self.choice(
+                raw.get("part-of-speech"),
+                PartOfSpeech,
+                "part-of-speech",
+                key_line("part-of-speech"),
+                cid,
+            ),
+            term_type=self.choice(
+                raw.get("term-type"), TermType, "term-type", key_line("term-type"), cid
+            ),
+            usage_note=self.text(raw.get("usage-note"), "usage-note", key_line("usage-note"), cid),
+            case_sensitive=case,
+            forms=self.texts(raw.get("forms"), "forms", key_line("forms"), cid),
+            not_in=self.texts(raw.get("not-in"), "not-in", key_line("not-in"), cid),
+            sources=self.texts(raw.get("sources"), "sources", key_line("sources"), cid),
+            origin=self.choice(raw.get("origin"), Origin, "origin", key_line("origin"), cid)
+            or Origin.HUMAN,
+            line=line,
+        )
+        if lang is None or text is None or status is None:
+            return None
+        return term
+
+    # -- termbase.toml
+
+    def settings(self, data: dict[str, Any]) -> tuple[Settings, dict[str, Source]]:
+        def top_line(key: str) -> int:
+            return self.idx.key_line((), key) or self.idx.concept_line(key)
+
+        self.unknown_keys(data, SETTINGS_SECTIONS, top_line, SETTINGS_FILE)
+        settings = Settings()
+        raw = data.get("termbase")
+        if isinstance(raw, dict):
+
+            def line_of(key: str) -> int:
+                return self.idx.key_line(("termbase",), key) or top_line("termbase")
+
+            self.unknown_keys(raw, SETTINGS_KEYS, line_of, "[termbase]")
+            src = raw.get("source-language")
+            work = raw.get("working-language")
+            langs = self.texts(raw.get("languages"), "languages", line_of("languages"), None)
+            for tag in langs:
+                self.lang(tag, "languages", line_of("languages"), None)
+            settings = Settings(
+                name=self.text(raw.get("name"), "name", line_of("name"), None),
+                source_language=(
+                    self.lang(src, "source-language", line_of("source-language"), None)
+                    if src is not None
+                    else None
+                )
+                or settings.source_language,
+                languages=langs,
+                working_language=(
+                    self.lang(work, "working-language", line_of("working-language"), None)
+                    if work is not None
+                    else None
+                )
+                or settings.working_language,
+            )
+        elif raw is not None:
+            self.add("TB101", top_line("termbase"), "[termbase] must be a table")
+        sources: dict[str, Source] = {}
+        raw_sources = data.get("sources")
+        if isinstance(raw_sources, dict):
+            for sid, body in raw_sources.items():
+                line = self.idx.concept_line("sources")
+                t = self.idx.table(("sources", sid))
+                line = t.line if t else line
+                if not isinstance(body, dict):
+                    self.add("TB101", line, f"source {sid!r} must be a table [sources.{sid}]")
+                    continue
+                if not SOURCE_ID_PATTERN.match(sid):
+                    self.add(
+                        "TB106",
+                        line,
+                        f"source id {sid!r} must be lower-case ASCII letters, digits and "
+                        "hyphens, starting with a letter",
+                    )
+
+                def src_line(key: str, sid: str = sid, line: int = line) -> int:
+                    return self.idx.key_line(("sources", sid), key) or line
+
+                self.unknown_keys(body, SOURCE_KEYS, src_line, f"source {sid!r}")
+                date = body.get("date")
+                if date is not None and not isinstance(date, dt.date):
+                    self.add(
+                        "TB101",
+                        src_line("date"),
+                        f"date must be a TOML date such as 2024-04-03, not {_type_name(date)}",
+                    )
+                    date = None
+                if isinstance(date, dt.datetime):
+                    date = date.date()
+                title = self.text(body.get("title"), "title", src_line("title"), None, required=True)
+                sources[sid] = Source(
+                    id=sid,
+                    title=title or "",
+                    publisher=self.text(
+                        body.get("publisher"), "publisher", src_line("publisher"), None
+                    ),
+                    date=date,
+                    url=self.text(body.get("url"), "url", src_line("url"), None),
+                    note=self.text(body.get("note"), "note", src_line("note"), None),
+                    line=line,
+                )
+        elif raw_sources is not None:
+            self.add("TB101", top_line("sources"), "sources must be a table of [sources.ID]")
+        return settings, sources
+
+
+def _type_name(value: Any) -> str:
+    names = {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "an array",
+        dict: "a table",
+        dt.date: "a date",
+        dt.datetime: "a date-time",
+        dt.time: "a time",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f'did you mean "{close[0]}"?' if close else None
+
+
+def _slug(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if s and not s[0].isalpha():
+        s = "c-" + s
+    return s
+
+
+# ---------------------------------------------------------------- the whole base
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    termbase: TermBase
+    findings: list[Finding]
+
+
+def load(paths: Iterable[Path | str]) -> Loaded:
+    """Read every term-base file under `paths`; problems in them come back as findings.
+
+    A `termbase.toml` among the files holds settings and sources. Raises `ReadError` only for
+    a path that does not exist or cannot be read.
+    """
+    files = discover(Path(p) for p in paths)
+    findings: list[Finding] = []
+    concepts: list[Concept] = []
+    sources: dict[str, Source] = {}
+    settings = Settings()
+    for path in files:
+        doc = read_document(path)
+        findings.extend(doc.findings)
+        if doc.data is None:
+            continue
+        reader = _Reader(doc)
+        if path.name == SETTINGS_FILE:
+            settings, found = reader.settings(doc.data)
+            sources.update(found)
+        else:
+            if not doc.data:
+                findings.append(finding("TB005", path, 0, "file holds no concept"))
+            concepts.extend(reader.concepts(doc.data))
+        findings.extend(reader.findings)
+    tb = TermBase(tuple(concepts), sources, settings, tuple(files))
+    return Loaded(tb, findings)
+
+
+def bundled_path() -> Path:
+    """The term base that ships with termbase."""
+    here = Path(__file__).resolve().parent
+    installed = here / "_bundled" / "terms"
+    if installed.is_dir():
+        return installed
+    return here.parent.parent / "terms"  # an editable install or a source checkout
+
+
+def default_paths() -> list[Path]:
+    """Where commands look when given no path: $TERMBASE, ./terms, ./termbase.toml's folder,
+    else the bundled term base."""
+    env = os.environ.get("TERMBASE")
+    if env:
+        return [Path(p) for p in env.split(os.pathsep) if p]
+    if Path("terms").is_dir():
+        return [Path("terms")]
+    if Path(SETTINGS_FILE).is_file():
+        return [Path()]
+    return [bundled_path()]
+
+
+# ---------------------------------------------------------------- writing
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` so that readers see the old file or the new one, never half.
+
+    A temporary file in the same folder is written, flushed and fsynced, given the original's
+    permissions, then renamed over the original.
+    """
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    except OSError as e:
+        raise ReadError(f"{path}: cannot write: {e.strerror or e}") from e
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise ReadError(f"{path}: cannot write: {e.strerror or e}") from e
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException as e:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise ReadError(f"{path}: cannot write: {e.strerror or e}") from e
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

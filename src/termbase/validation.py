@@ -1,0 +1,34 @@
+"""Validating a term base: read it once, run every rule, return the findings as values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from termbase import rules, store
+from termbase.model import Finding, Severity, TermBase
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    termbase: TermBase
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+
+def validate(paths: Iterable[Path | str] | None = None) -> Validation:
+    """Check the term base at `paths` (default: see `store.default_paths`).
+
+    Raises `termbase.errors.ReadError` only when a path cannot be read at all.
+    """
+    loaded = store.load(paths if paths is not None else store.default_paths())
+    found = [*loaded.findings, *rules.validate(loaded.termbase)]
+    return Validation(loaded.termbase, tuple(sorted(found, key=Finding.sort_key)))
