@@ -35,9 +35,8 @@ _HOME = {
     "load": "termbase.store",
     "Validation": "termbase.validation",
     "validate": "termbase.validation",
-    **{
-        name: "termbase.model"
-        for name in (
+    **dict.fromkeys(
+        (
             "Concept",
             "Finding",
             "Origin",
@@ -49,8 +48,9 @@ _HOME = {
             "Term",
             "TermBase",
             "TermType",
-        )
-    },
+        ),
+        "termbase.model",
+    ),
 }
 
 

@@ -74,8 +74,6 @@ class Severity(StrEnum):
         return 0 if self is Severity.ERROR else 1
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class Term:
     """One designation of a concept in one language."""

@@ -205,7 +205,7 @@ def check_terms(tb: TermBase) -> Iterator[Finding]:
                     line,
                     f"no preferred {lang} term",
                     concept=c.id,
-                    hint="mark the term translators should use with status = \"preferred\"",
+                    hint='mark the term translators should use with status = "preferred"',
                 )
         for t in c.terms:
             path, line = _at(c, t)
@@ -263,9 +263,7 @@ def _characters(c: Concept, t: Term) -> Iterator[Finding]:
     if _FULLWIDTH.search(t.text):
         chinese = is_chinese(t.lang)
         wide = [
-            ch
-            for ch in t.text
-            if "\uff01" <= ch <= "\uff5e" and not (chinese and ch in _CJK_OK)
+            ch for ch in t.text if "\uff01" <= ch <= "\uff5e" and not (chinese and ch in _CJK_OK)
         ]
         if wide:
             yield finding(

@@ -281,7 +281,12 @@ def _toml_error_position(e: tomllib.TOMLDecodeError) -> tuple[int, int, str]:
 
 
 def _lower_first(s: str) -> str:
+    # tomllib names tables as Python tuples: ('a', 'b') reads better as [a.b]
+    s = _TUPLE.sub(lambda m: "[" + ".".join(re.findall(r"'([^']*)'", m.group())) + "]", s)
     return s[:1].lower() + s[1:]
+
+
+_TUPLE = re.compile(r"\((?:'[^']*',? ?)+\)")
 
 
 # ---------------------------------------------------------------- from data to model
@@ -331,9 +336,7 @@ class _Reader:
                 self.add("TB102", line, f"missing {key}", concept)
             return None
         if not isinstance(value, str):
-            self.add(
-                "TB101", line, f"{key} must be a string, not {_type_name(value)}", concept
-            )
+            self.add("TB101", line, f"{key} must be a string, not {_type_name(value)}", concept)
             return None
         if required and not value.strip():
             self.add("TB102", line, f"{key} is empty", concept)
@@ -621,7 +624,13 @@ class _Reader:
                     date = None
                 if isinstance(date, dt.datetime):
                     date = date.date()
-                title = self.text(body.get("title"), "title", src_line("title"), None, required=True)
+                title = self.text(
+                    body.get("title"),
+                    f"title of source {sid!r}",
+                    src_line("title"),
+                    None,
+                    required=True,
+                )
                 sources[sid] = Source(
                     id=sid,
                     title=title or "",
@@ -754,8 +763,8 @@ def write_atomic(path: Path, text: str) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        Path(tmp).chmod(mode)
+        Path(tmp).replace(path)
     except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(e, OSError):

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="Rewrite expected-output files from what the code produces now (review the diff!).",
+    )
+
+
+class Golden:
+    """Compares text with an expected-output file, byte for byte."""
+
+    def __init__(self, update: bool) -> None:
+        self.update = update
+
+    def check(self, actual: str, path: Path) -> None:
+        if self.update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(actual.encode("utf-8"))
+            return
+        assert path.is_file(), f"{path} is missing; run pytest --update-goldens and review it"
+        expected = path.read_bytes().decode("utf-8")
+        assert actual == expected
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    return Golden(bool(request.config.getoption("--update-goldens")))
+
+
+@pytest.fixture
+def terms_dir() -> Path:
+    return ROOT / "terms"
