@@ -70,3 +70,42 @@ def test_traditional_only_characters(text: str, flagged: list[str]) -> None:
 )
 def test_simplified_only_characters(text: str, flagged: list[str]) -> None:
     assert script.simplified_only(text) == flagged
+
+
+def _pinyin_codes(text: str, written: str) -> list[str]:
+    from termbase.model import Concept, Status, Term
+
+    term = Term("zh-Hans", text, Status.PREFERRED, written)
+    return [f.code for f in pinyin.check_term(Concept("x", (term,)), term)]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("小院高墙", "xiǎoyuàn gāoqiáng"),
+        ("2024年中非互联网发展与合作论坛", "2024 Nián Zhōng-Fēi Hùliánwǎng Fāzhǎn yǔ Hézuò Lùntán"),
+        ("996", "jiǔjiǔliù"),  # digits read aloud, one syllable each
+        ("2019冠状病毒病", "èrlíngyījiǔ guānzhuàng bìngdúbìng"),
+        ("3D打印", "sān D dǎyìn"),
+        ("玩儿", "wánr"),  # erhua: one syllable for 玩儿
+        ("熟道儿", "shúdàor"),
+        ("东西", "dōngxi"),  # a neutral tone
+        ("二十国集团（G20）", "Èrshí Guó Jítuán (G20)"),
+    ],
+)
+def test_pinyin_that_fits(text: str, written: str) -> None:
+    assert _pinyin_codes(text, written) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "code"),
+    [
+        ("小院高墙", "xiǎoyuàn gāo", "TB311"),
+        ("996", "jiǔjiǔ", "TB311"),
+        ("小院高墙", "xiǎoyuàn gāoshān", "TB312"),
+        ("小院高墙", "xiǎoyuàn gāoqiǎng", "TB313"),
+        ("小院高墙", "xiao3yuan4 gao1qiang2", "TB314"),
+    ],
+)
+def test_pinyin_that_does_not_fit(text: str, written: str, code: str) -> None:
+    assert _pinyin_codes(text, written) == [code]

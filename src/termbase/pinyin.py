@@ -18,12 +18,19 @@ from termbase.model import Concept, Finding, Term, TermBase
 from termbase.rules import finding, is_chinese
 
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_LITERAL = re.compile(r"[0-9A-Za-z]+")
-_SEPARATORS = re.compile(r"[\s\-'’‘·,，、;；]+")
+# Characters read as one syllable: ideographs, radicals, 〇 and the Suzhou numerals, ○ as zero,
+# and □, which dictionaries write for a character that has no code point.
+_HAN = re.compile(
+    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+    "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u25a1\u25cb]"
+)
+_LITERAL = re.compile(r"[0-9]+|[A-Za-z]+")
+_ERHUA = frozenset("儿兒")
+_SEPARATORS = re.compile(r"[\s\-'’‘·,，、;；:：()（）“”\"!?！？.。]+")
 _TONE_NUMBERS = re.compile(r"(?:[a-zü:]+[1-5])+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def split_tone(syllable: str) -> tuple[str, int]:
     """'xiǎo' -> ('xiao', 3); 'lǜ' -> ('lü', 4); 'de' -> ('de', 0)."""
     tone = 0
@@ -60,6 +67,11 @@ def readings(char: str) -> tuple[str, ...]:
     return tuple(value.split(",")) if value else ()
 
 
+@lru_cache(maxsize=32768)
+def _spelled(char: str) -> frozenset[tuple[str, int]]:
+    return frozenset(split_tone(r) for r in readings(char))
+
+
 @cache
 def syllables() -> frozenset[str]:
     """Every toneless syllable that some character is read as."""
@@ -79,9 +91,12 @@ def segment(word: str) -> tuple[str, ...] | None:
     def walk(i: int) -> tuple[str, ...] | None:
         if i == len(word):
             return ()
-        for j in range(min(len(word), i + 6), i, -1):
+        for j in range(min(len(word), i + 7), i, -1):
             piece = word[i:j]
-            if piece not in valid:
+            # An erhua syllable adds r (wánr, for 玩儿); 'er' itself is a syllable.
+            if piece not in valid and not (
+                len(piece) > 2 and piece[-1] == "r" and piece[:-1] in valid
+            ):
                 continue
             if j < len(word) and word[j] in "aoeê":
                 continue
@@ -101,13 +116,15 @@ class Token:
     base: str
     tone: int
     literal: bool = False
+    erhua: bool = False
 
 
 class PinyinError(ValueError):
     """Pinyin that cannot be read as syllables; the message says where."""
 
 
-def parse(pinyin: str, literals: frozenset[str] = frozenset()) -> list[Token]:
+@lru_cache(maxsize=65536)
+def parse(pinyin: str, literals: frozenset[str] = frozenset()) -> tuple[Token, ...]:
     """Written pinyin as tokens. Raises PinyinError for something that is not pinyin.
 
     `literals` are the Latin or digit runs of the term itself (G20, 2024), written as they are.
@@ -133,7 +150,7 @@ def parse(pinyin: str, literals: frozenset[str] = frozenset()) -> list[Token]:
             if parts is None:
                 raise PinyinError(f"{lit!r} is not made of pinyin syllables")
             tokens.extend(_with_tones(lit, parts))
-    return tokens
+    return tuple(tokens)
 
 
 def _split_digits(chunk: str) -> list[str]:
@@ -145,6 +162,7 @@ def _split_digits(chunk: str) -> list[str]:
 def _with_tones(written: str, parts: tuple[str, ...]) -> Iterator[Token]:
     """Cut the written (tone-marked) word where the toneless split says."""
     nfd = unicodedata.normalize("NFD", written)
+    valid = syllables()
     i = 0
     for part in parts:
         need = len(unicodedata.normalize("NFD", part))
@@ -160,11 +178,17 @@ def _with_tones(written: str, parts: tuple[str, ...]) -> Iterator[Token]:
         while i < len(nfd) and nfd[i] in _TONE_MARKS:
             tone = _TONE_MARKS[nfd[i]]
             i += 1
-        yield Token(unicodedata.normalize("NFC", nfd[start:i]), part, tone)
+        erhua = part not in valid
+        yield Token(
+            unicodedata.normalize("NFC", nfd[start:i]),
+            part[:-1] if erhua else part,
+            tone,
+            erhua=erhua,
+        )
 
 
 def _expected(text: str) -> list[str]:
-    """The term as units pinyin must cover: one per Han character, one per Latin/digit run."""
+    """The term as units pinyin must cover: each Han character, each run of digits or letters."""
     units: list[str] = []
     i = 0
     while i < len(text):
@@ -180,6 +204,36 @@ def _expected(text: str) -> list[str]:
             continue
         i += 1
     return units
+
+
+def _align(units: list[str], tokens: tuple[Token, ...]) -> list[tuple[str, Token]] | None:
+    """Pair each character with its syllable, or None when the pinyin does not fit the term.
+
+    Latin letters and digits may be written as they are (G20, 2024); digits may also be read,
+    one syllable each (996 jiǔjiǔliù). An erhua syllable (wánr) covers its character and 儿.
+    """
+    pairs: list[tuple[str, Token]] = []
+    i = k = 0
+    while k < len(units):
+        unit = units[k]
+        k += 1
+        nxt = tokens[i] if i < len(tokens) else None
+        if _HAN.match(unit):
+            if nxt is None or nxt.literal:
+                return None
+            pairs.append((unit, nxt))
+            i += 1
+            if nxt.erhua and k < len(units) and units[k] in _ERHUA:
+                k += 1
+        elif nxt is not None and nxt.literal and nxt.base == unit.casefold():
+            i += 1
+        elif unit.isdigit():
+            if i + len(unit) > len(tokens) or any(t.literal for t in tokens[i : i + len(unit)]):
+                return None
+            i += len(unit)
+        else:
+            return None
+    return pairs if i == len(tokens) else None
 
 
 def suggest(text: str) -> str:
@@ -217,28 +271,25 @@ def check_term(c: Concept, t: Term) -> Iterator[Finding]:
             hint=f"pypinyin reads {t.text} as {suggest(t.text)}",
         )
         return
-    han = [u for u in units if _HAN.match(u)]
-    syl = [tok for tok in tokens if not tok.literal]
-    if len(han) != len(syl):
+    pairs = _align(units, tokens)
+    if pairs is None:
+        syl = sum(1 for tok in tokens if not tok.literal)
+        chars = sum(1 if _HAN.match(u) else len(u) for u in units if u.isdigit() or _HAN.match(u))
         yield finding(
             "TB311",
             c.path,
             line,
-            f"pinyin {t.pinyin!r} has {len(syl)} syllables for the {len(han)} characters "
-            f"of {t.text!r}",
+            f"pinyin {t.pinyin!r} has {syl} syllables for the {chars} characters of {t.text!r}",
             concept=c.id,
             hint=f"pypinyin reads {t.text} as {suggest(t.text)}",
         )
         return
-    for ch, tok in zip(han, syl, strict=True):
-        known = readings(ch)
-        if not known:
-            continue
-        spelled = {split_tone(r) for r in known}
-        if (tok.base, tok.tone) in spelled:
+    for ch, tok in pairs:
+        spelled = _spelled(ch)
+        if not spelled or (tok.base, tok.tone) in spelled:
             continue
         bases = {b for b, _ in spelled}
-        shown = "/".join(known)
+        shown = "/".join(readings(ch))
         if tok.base in bases:
             if tok.tone == 0:
                 continue  # a neutral tone, as in 东西 dōngxi

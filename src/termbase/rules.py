@@ -195,10 +195,15 @@ def check_terms(tb: TermBase) -> Iterator[Finding]:
     """TB110, TB111, TB108, TB4xx: the terms of each concept on their own."""
     for c in tb.concepts:
         seen: set[tuple[str, str]] = set()
-        for lang in c.languages:
-            terms = c.terms_in(lang)
-            if not any(t.status is Status.PREFERRED for t in terms):
-                path, line = _at(c, terms[0])
+        langs: dict[str, Term] = {}
+        preferred: set[str] = set()
+        for t in c.terms:
+            langs.setdefault(t.lang, t)
+            if t.status is Status.PREFERRED:
+                preferred.add(t.lang)
+        for lang, first in langs.items():
+            if lang not in preferred:
+                path, line = _at(c, first)
                 yield finding(
                     "TB110",
                     path,
@@ -208,9 +213,9 @@ def check_terms(tb: TermBase) -> Iterator[Finding]:
                     hint='mark the term translators should use with status = "preferred"',
                 )
         for t in c.terms:
-            path, line = _at(c, t)
             key = (t.lang, t.text)
             if key in seen:
+                path, line = _at(c, t)
                 yield finding(
                     "TB111",
                     path,
@@ -222,6 +227,7 @@ def check_terms(tb: TermBase) -> Iterator[Finding]:
             seen.add(key)
             for ctx in t.not_in:
                 if t.text.casefold() not in ctx.casefold():
+                    path, line = _at(c, t)
                     yield finding(
                         "TB108",
                         path,
@@ -234,12 +240,19 @@ def check_terms(tb: TermBase) -> Iterator[Finding]:
 
 
 _FULLWIDTH = re.compile("[\uff01-\uff5e]")
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_CJK_TEXT = re.compile("[\u3040-\u30ff\u3400-\u9fff\U00020000-\U0003134f]")
 _HAN = r"[\u3400-\u9fff\U00020000-\U0003134f]"
 _HALF_PUNCT_NEAR_HAN = re.compile(rf"(?<={_HAN})[,;:?!()]|[,;:?!()](?={_HAN})")
 _CJK_PUNCT = re.compile("[\u3000-\u3003\u3008-\u3011\u3014-\u301f]")
 
 
+_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\uff01-\uff5e\u3000-\u303f,;:?!()]|^ | $|  ")
+
+
 def _characters(c: Concept, t: Term) -> Iterator[Finding]:
+    if not _SUSPECT.search(t.text):
+        return  # the common case: nothing here for the rules below
     path, line = _at(c, t)
     bad = [ch for ch in t.text if unicodedata.category(ch) in ("Cc", "Zl", "Zp")]
     if bad:
@@ -260,21 +273,21 @@ def _characters(c: Concept, t: Term) -> Iterator[Finding]:
             concept=c.id,
             hint=f'write "{" ".join(t.text.split())}"',
         )
-    if _FULLWIDTH.search(t.text):
-        chinese = is_chinese(t.lang)
-        wide = [
-            ch for ch in t.text if "\uff01" <= ch <= "\uff5e" and not (chinese and ch in _CJK_OK)
-        ]
-        if wide:
-            yield finding(
-                "TB402",
-                path,
-                line,
-                f"{t.lang} term {t.text!r} has full-width {''.join(dict.fromkeys(wide))}",
-                concept=c.id,
-                hint=f'write "{_fold_wide(t.text, keep_cjk_punct=chinese)}"',
-            )
-    if is_chinese(t.lang):
+    chinese = is_chinese(t.lang)
+    # A Latin-script term that quotes Chinese or Japanese text keeps that text's punctuation.
+    quotes_cjk = not chinese and _CJK_TEXT.search(t.text) is not None
+    wide_pattern = _FULLWIDTH_ALNUM if chinese else _FULLWIDTH
+    if not quotes_cjk and wide_pattern.search(t.text):
+        wide = [ch for ch in t.text if wide_pattern.match(ch)]
+        yield finding(
+            "TB402",
+            path,
+            line,
+            f"{t.lang} term {t.text!r} has full-width {''.join(dict.fromkeys(wide))}",
+            concept=c.id,
+            hint=f'write "{_fold_wide(t.text, keep_cjk_punct=chinese)}"',
+        )
+    if chinese:
         m = _HALF_PUNCT_NEAR_HAN.search(t.text)
         if m:
             yield finding(
@@ -285,27 +298,23 @@ def _characters(c: Concept, t: Term) -> Iterator[Finding]:
                 concept=c.id,
                 hint="use full-width punctuation in Chinese text",
             )
-    elif _CJK_PUNCT.search(t.text):
+    elif not quotes_cjk:
         m = _CJK_PUNCT.search(t.text)
-        assert m is not None
-        yield finding(
-            "TB403",
-            path,
-            line,
-            f"{t.lang} term {t.text!r} has full-width {m.group()!r}",
-            concept=c.id,
-            hint="use ASCII punctuation in Latin-script text",
-        )
-
-
-# Full-width punctuation that Chinese text uses as its own: not a defect in a Chinese term.
-_CJK_OK = set("（）：；？！，")
+        if m:
+            yield finding(
+                "TB403",
+                path,
+                line,
+                f"{t.lang} term {t.text!r} has full-width {m.group()!r}",
+                concept=c.id,
+                hint="use ASCII punctuation in Latin-script text",
+            )
 
 
 def _fold_wide(text: str, *, keep_cjk_punct: bool) -> str:
     out = []
     for ch in text:
-        if "\uff01" <= ch <= "\uff5e" and not (keep_cjk_punct and ch in _CJK_OK):
+        if "\uff01" <= ch <= "\uff5e" and not (keep_cjk_punct and not _FULLWIDTH_ALNUM.match(ch)):
             out.append(chr(ord(ch) - 0xFEE0))
         else:
             out.append(ch)
@@ -354,14 +363,19 @@ def check_uses(tb: TermBase) -> Iterator[Finding]:
             )
 
 
-def validate(tb: TermBase) -> list[Finding]:
-    """Every rule that looks at the loaded term base (the reader reports the rest)."""
+def check_concepts(concepts: list[Concept]) -> list[Finding]:
+    """The rules that look at one concept at a time (run as each file is read)."""
     from termbase import pinyin, script  # heavy dictionaries: loaded only when validating
 
-    findings: list[Finding] = []
-    findings.extend(check_links(tb))
-    findings.extend(check_terms(tb))
-    findings.extend(check_uses(tb))
-    findings.extend(script.check(tb))
-    findings.extend(pinyin.check(tb))
-    return findings
+    part = TermBase(tuple(concepts))
+    return [*check_terms(part), *script.check(part), *pinyin.check(part)]
+
+
+def check_base(tb: TermBase) -> list[Finding]:
+    """The rules that look across concepts."""
+    return [*check_links(tb), *check_uses(tb)]
+
+
+def validate(tb: TermBase) -> list[Finding]:
+    """Every rule that looks at the loaded term base (the reader reports the rest)."""
+    return [*check_concepts(list(tb.concepts)), *check_base(tb)]

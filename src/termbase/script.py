@@ -46,16 +46,28 @@ def character_sets() -> tuple[frozenset[str], frozenset[str]]:
     A character is traditional-only when OpenCC's Traditional-to-Simplified table always
     changes it (峯 to 峰, 裏 to 里; not 乾, which Simplified keeps in 乾隆). It is simplified-only
     when the Simplified-to-Traditional table always changes it and neither the Taiwan nor the Hong
-    Kong variant table uses it (峰 and 台 are Traditional in Taiwan).
+    Kong variant table uses it (峰 and 台 are Traditional in Taiwan), and it is not in Big5 (cp950),
+    the character set of Traditional text in Taiwan and Hong Kong: OpenCC converts 霉 to 黴 and
+    虱 to 蝨, yet both are ordinary Traditional characters.
     """
     regional: set[str] = set()
     for name in ("TWVariants.txt", "HKVariants.txt"):
         for key, values in _pairs(name):
             regional.add(key)
             regional.update(values)
-    simplified = {k for k, v in _pairs("STCharacters.txt") if k not in v} - regional
+    simplified = {
+        k for k, v in _pairs("STCharacters.txt") if k not in v and not _in_big5(k)
+    } - regional
     traditional = {k for k, v in _pairs("TSCharacters.txt") if k not in v}
     return frozenset(simplified), frozenset(traditional)
+
+
+def _in_big5(char: str) -> bool:
+    try:
+        char.encode("cp950")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @cache

@@ -12,8 +12,9 @@ import datetime as dt
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,8 +34,11 @@ from termbase.model import (
 from termbase.rules import finding, is_chinese
 
 _E = TypeVar("_E", Status, PartOfSpeech, TermType, Origin)
+Line = int | Callable[[], int]  # a line number, or how to find it when a message needs it
 
 SETTINGS_FILE = "termbase.toml"
+_STATUSES = {s.value: s for s in Status}
+_PLAIN_TERM_KEYS = {"lang", "text", "status", "pinyin"}
 
 CONCEPT_KEYS = ("subject", "definition", "note", "sources", "see-also", "replaced-by", "term")
 TERM_KEYS = (
@@ -69,6 +73,7 @@ _LANGTAG = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def canonical_tag(tag: str) -> str | None:
     """The tag in its canonical case (zh-Hant, en-GB), or None if it is not well-formed."""
     m = _LANGTAG.match(tag)
@@ -99,6 +104,7 @@ _KEYLINE = re.compile(rf"^[ \t]*({_KEYPART}(?:[ \t]*\.[ \t]*{_KEYPART})*)[ \t]*=
 _KEYSPLIT = re.compile(_KEYPART)
 
 
+@lru_cache(maxsize=16384)
 def _key_parts(text: str) -> tuple[str, ...]:
     return tuple(p.strip("\"'") for p in _KEYSPLIT.findall(text))
 
@@ -109,19 +115,39 @@ class _Table:
     keys: dict[str, int] = field(default_factory=dict)
 
 
+_HEADERS = re.compile(r"^[ \t]*(\[\[?)[ \t]*([^\[\]#\n]+?)[ \t]*\]\]?[ \t]*(?:#[^\n]*)?$", re.M)
+
+
 @dataclass(slots=True)
 class LineIndex:
-    """Where each table header and key of one file is, by line number (1-based)."""
+    """Where each table header and key of one file is, by line number (1-based).
+
+    Headers are found at once with one regular expression over the whole text; keys only when
+    a message first needs one (a full pass over the lines costs more than parsing).
+    """
 
     tables: dict[tuple[str, ...], list[_Table]] = field(default_factory=dict)
+    text: str = ""
+    keys_scanned: bool = False
 
     @classmethod
     def scan(cls, text: str) -> LineIndex:
-        idx = cls()
+        idx = cls(text=text)
+        idx.tables[()] = [_Table(0)]
+        line, pos = 1, 0
+        for m in _HEADERS.finditer(text):
+            line += text.count("\n", pos, m.start())
+            pos = m.start()
+            idx.tables.setdefault(_key_parts(m.group(2)), []).append(_Table(line))
+        return idx
+
+    def _scan_keys(self) -> None:
+        self.keys_scanned = True
+        tables: dict[tuple[str, ...], list[_Table]] = {}
         current = _Table(0)
-        idx.tables[()] = [current]
+        tables[()] = [current]
         in_multiline: str | None = None
-        for n, line in enumerate(text.splitlines(), 1):
+        for n, line in enumerate(self.text.splitlines(), 1):
             if in_multiline:
                 if line.count(in_multiline) % 2 == 1:
                     in_multiline = None
@@ -129,7 +155,7 @@ class LineIndex:
             h = _HEADER.match(line)
             if h:
                 current = _Table(n)
-                idx.tables.setdefault(_key_parts(h.group(2)), []).append(current)
+                tables.setdefault(_key_parts(h.group(2)), []).append(current)
                 continue
             k = _KEYLINE.match(line)
             if k:
@@ -140,7 +166,7 @@ class LineIndex:
                 for quote in ('"""', "'''"):
                     if rest.count(quote) % 2 == 1:
                         in_multiline = quote
-        return idx
+        self.tables = tables
 
     def table(self, parts: tuple[str, ...], n: int = 0) -> _Table | None:
         found = self.tables.get(parts)
@@ -155,8 +181,7 @@ class LineIndex:
         for parts, tables in self.tables.items():
             if parts and parts[0] == cid:
                 return tables[0].line
-        root = self.tables[()][0]
-        return root.keys.get(cid, 0)
+        return self.key_line((), cid)
 
     def term_line(self, cid: str, n: int) -> int:
         t = self.table((cid, "term"), n)
@@ -165,6 +190,8 @@ class LineIndex:
         return self.key_line((cid,), "term") or self.concept_line(cid)
 
     def key_line(self, parts: tuple[str, ...], key: str, n: int = 0) -> int:
+        if not self.keys_scanned:
+            self._scan_keys()
         t = self.table(parts, n)
         if t and key in t.keys:
             return t.keys[key]
@@ -303,12 +330,13 @@ class _Reader:
     def add(
         self,
         code: str,
-        line: int,
+        line: Line,
         message: str,
         concept: str | None = None,
         hint: str | None = None,
     ) -> None:
-        self.findings.append(finding(code, self.path, line, message, concept=concept, hint=hint))
+        at = line() if callable(line) else line
+        self.findings.append(finding(code, self.path, at, message, concept=concept, hint=hint))
 
     def unknown_keys(
         self,
@@ -329,7 +357,7 @@ class _Reader:
                 )
 
     def text(
-        self, value: Any, key: str, line: int, concept: str | None, *, required: bool = False
+        self, value: Any, key: str, line: Line, concept: str | None, *, required: bool = False
     ) -> str | None:
         if value is None:
             if required:
@@ -343,7 +371,7 @@ class _Reader:
             return None
         return value
 
-    def texts(self, value: Any, key: str, line: int, concept: str | None) -> tuple[str, ...]:
+    def texts(self, value: Any, key: str, line: Line, concept: str | None) -> tuple[str, ...]:
         if value is None:
             return ()
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -358,7 +386,7 @@ class _Reader:
         return tuple(value)
 
     def choice(
-        self, value: Any, enum: type[_E], key: str, line: int, concept: str | None
+        self, value: Any, enum: type[_E], key: str, line: Line, concept: str | None
     ) -> _E | None:
         if value is None:
             return None
@@ -378,7 +406,7 @@ class _Reader:
             )
             return None
 
-    def lang(self, value: Any, key: str, line: int, concept: str | None) -> str | None:
+    def lang(self, value: Any, key: str, line: Line, concept: str | None) -> str | None:
         tag = self.text(value, key, line, concept, required=True)
         if tag is None:
             return None
@@ -428,8 +456,8 @@ class _Reader:
         return out
 
     def concept(self, cid: str, body: dict[str, Any], line: int) -> Concept | None:
-        def key_line(key: str) -> int:
-            return self.idx.key_line((cid,), key) or line
+        def key_line(key: str) -> Callable[[], int]:
+            return lambda: self.idx.key_line((cid,), key) or line
 
         self.unknown_keys(body, CONCEPT_KEYS, key_line, f"concept {cid!r}", cid)
         raw_terms = body.get("term")
@@ -459,7 +487,7 @@ class _Reader:
         if raw_def is not None:
             if isinstance(raw_def, dict):
                 for lang, text in raw_def.items():
-                    dl = self.idx.key_line((cid,), f"definition.{lang}") or key_line("definition")
+                    dl = key_line(f"definition.{lang}")
                     tag = self.lang(lang, "definition language", dl, cid)
                     value = self.text(text, f"definition.{lang}", dl, cid, required=True)
                     if tag and value:
@@ -491,9 +519,12 @@ class _Reader:
 
     def term(self, cid: str, n: int, raw: dict[str, Any]) -> Term | None:
         line = self.idx.term_line(cid, n)
+        fast = self._plain_term(raw, line)
+        if fast is not None:
+            return fast
 
-        def key_line(key: str) -> int:
-            return self.idx.key_line((cid, "term"), key, n) or line
+        def key_line(key: str) -> Callable[[], int]:
+            return lambda: self.idx.key_line((cid, "term"), key, n) or line
 
         self.unknown_keys(raw, TERM_KEYS, key_line, "term", cid)
         lang = self.lang(raw.get("lang"), "lang", key_line("lang"), cid)
@@ -554,19 +585,41 @@ class _Reader:
             return None
         return term
 
+    @staticmethod
+    def _plain_term(raw: dict[str, Any], line: int) -> Term | None:
+        """The common case, checked quickly: lang, text, status and perhaps pinyin, all fine."""
+        lang, text, status, pinyin = (
+            raw.get("lang"),
+            raw.get("text"),
+            raw.get("status"),
+            raw.get("pinyin"),
+        )
+        if (
+            type(lang) is str
+            and type(text) is str
+            and type(status) is str
+            and status in _STATUSES
+            and raw.keys() <= _PLAIN_TERM_KEYS
+            and text.strip()
+            and canonical_tag(lang) == lang
+            and (pinyin is None or (type(pinyin) is str and is_chinese(lang)))
+        ):
+            return Term(lang, text, _STATUSES[status], pinyin, line=line)
+        return None
+
     # -- termbase.toml
 
     def settings(self, data: dict[str, Any]) -> tuple[Settings, dict[str, Source]]:
-        def top_line(key: str) -> int:
-            return self.idx.key_line((), key) or self.idx.concept_line(key)
+        def top_line(key: str) -> Callable[[], int]:
+            return lambda: self.idx.key_line((), key) or self.idx.concept_line(key)
 
         self.unknown_keys(data, SETTINGS_SECTIONS, top_line, SETTINGS_FILE)
         settings = Settings()
         raw = data.get("termbase")
         if isinstance(raw, dict):
 
-            def line_of(key: str) -> int:
-                return self.idx.key_line(("termbase",), key) or top_line("termbase")
+            def line_of(key: str) -> Callable[[], int]:
+                return lambda: self.idx.key_line(("termbase",), key) or top_line("termbase")()
 
             self.unknown_keys(raw, SETTINGS_KEYS, line_of, "[termbase]")
             src = raw.get("source-language")
@@ -610,8 +663,8 @@ class _Reader:
                         "hyphens, starting with a letter",
                     )
 
-                def src_line(key: str, sid: str = sid, line: int = line) -> int:
-                    return self.idx.key_line(("sources", sid), key) or line
+                def src_line(key: str, sid: str = sid, line: int = line) -> Callable[[], int]:
+                    return lambda: self.idx.key_line(("sources", sid), key) or line
 
                 self.unknown_keys(body, SOURCE_KEYS, src_line, f"source {sid!r}")
                 date = body.get("date")
@@ -685,33 +738,81 @@ class Loaded:
     findings: list[Finding]
 
 
-def load(paths: Iterable[Path | str]) -> Loaded:
+def load(
+    paths: Iterable[Path | str],
+    *,
+    jobs: int | None = None,
+    check: Callable[[list[Concept]], list[Finding]] | None = None,
+) -> Loaded:
     """Read every term-base file under `paths`; problems in them come back as findings.
 
     A `termbase.toml` among the files holds settings and sources. Raises `ReadError` only for
-    a path that does not exist or cannot be read.
+    a path that does not exist or cannot be read. A large base is read by several processes
+    (`jobs`, default: $TERMBASE_JOBS or one per core); the result is the same. `check`, a
+    module-level function, runs on each file's concepts as they are read (in those processes).
     """
     files = discover(Path(p) for p in paths)
     findings: list[Finding] = []
     concepts: list[Concept] = []
     sources: dict[str, Source] = {}
     settings = Settings()
-    for path in files:
-        doc = read_document(path)
-        findings.extend(doc.findings)
-        if doc.data is None:
-            continue
-        reader = _Reader(doc)
-        if path.name == SETTINGS_FILE:
-            settings, found = reader.settings(doc.data)
-            sources.update(found)
-        else:
-            if not doc.data:
-                findings.append(finding("TB005", path, 0, "file holds no concept"))
-            concepts.extend(reader.concepts(doc.data))
-        findings.extend(reader.findings)
+    for part in _read_all(files, jobs, check):
+        findings.extend(part.findings)
+        concepts.extend(part.concepts)
+        if part.settings is not None:
+            settings = part.settings
+        sources.update(part.sources)
     tb = TermBase(tuple(concepts), sources, settings, tuple(files))
     return Loaded(tb, findings)
+
+
+@dataclass(frozen=True, slots=True)
+class _FilePart:
+    concepts: list[Concept]
+    findings: list[Finding]
+    settings: Settings | None = None
+    sources: dict[str, Source] = field(default_factory=dict)
+
+
+def read_file(
+    path: Path, check: Callable[[list[Concept]], list[Finding]] | None = None
+) -> _FilePart:
+    """One file's concepts (or settings) and the problems found in it."""
+    doc = read_document(path)
+    if doc.data is None:
+        return _FilePart([], doc.findings)
+    reader = _Reader(doc)
+    if path.name == SETTINGS_FILE:
+        settings, found = reader.settings(doc.data)
+        return _FilePart([], [*doc.findings, *reader.findings], settings, found)
+    extra = [] if doc.data else [finding("TB005", path, 0, "file holds no concept")]
+    concepts = reader.concepts(doc.data)
+    checked = check(concepts) if check else []
+    return _FilePart(concepts, [*doc.findings, *extra, *reader.findings, *checked])
+
+
+# Below this many bytes, starting worker processes costs more than it saves.
+_PARALLEL_BYTES = 4_000_000
+
+
+def _read_all(
+    files: list[Path], jobs: int | None, check: Callable[[list[Concept]], list[Finding]] | None
+) -> Iterable[_FilePart]:
+    if jobs is None:
+        jobs = int(os.environ.get("TERMBASE_JOBS", "0")) or (os.cpu_count() or 1)
+    if jobs > 1 and len(files) > 1:
+        try:
+            size = sum(f.stat().st_size for f in files)
+        except OSError:
+            size = 0
+        if size >= _PARALLEL_BYTES:
+            from concurrent.futures import ProcessPoolExecutor
+            from functools import partial
+
+            chunk = max(1, len(files) // (jobs * 4))
+            with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+                return list(pool.map(partial(read_file, check=check), files, chunksize=chunk))
+    return [read_file(f, check) for f in files]
 
 
 def bundled_path() -> Path:

@@ -29,6 +29,8 @@ def validate(paths: Iterable[Path | str] | None = None) -> Validation:
 
     Raises `termbase.errors.ReadError` only when a path cannot be read at all.
     """
-    loaded = store.load(paths if paths is not None else store.default_paths())
-    found = [*loaded.findings, *rules.validate(loaded.termbase)]
+    loaded = store.load(
+        paths if paths is not None else store.default_paths(), check=rules.check_concepts
+    )
+    found = [*loaded.findings, *rules.check_base(loaded.termbase)]
     return Validation(loaded.termbase, tuple(sorted(found, key=Finding.sort_key)))
