@@ -159,7 +159,7 @@ def render(cid: str, e: Entry) -> str:
     return "\n".join(lines) + "\n"
 
 
-SETTINGS = """# Generated from CC-CEDICT by benchmarks/make_cedict_base.py (CC BY-SA 4.0); not for git.
+SETTINGS = """# Made from CC-CEDICT by benchmarks/make_cedict_base.py (CC BY-SA 4.0). Not for git.
 
 [termbase]
 name = "CC-CEDICT as a term base"
