@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,3 +43,17 @@ def golden(request: pytest.FixtureRequest) -> Golden:
 @pytest.fixture
 def terms_dir() -> Path:
     return ROOT / "terms"
+
+
+SHARED = Path(os.environ.get("TERMBASE_SHARED", ROOT.parent / "shared"))
+
+
+def shared_file(relative: str) -> Path:
+    """A file from the shared reference data next to the project. Missing: skip, but in CI
+    (CI is set) fail, so that a test CI needs never silently skips."""
+    path = SHARED / relative
+    if not path.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing; CI needs the shared data next to the project")
+        pytest.skip(f"{path} is not here")
+    return path

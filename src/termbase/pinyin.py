@@ -12,7 +12,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache, lru_cache
+from typing import Any
 
 from termbase.model import Concept, Finding, Term, TermBase
 from termbase.rules import finding, is_chinese
@@ -311,3 +313,240 @@ def check_term(c: Concept, t: Term) -> Iterator[Finding]:
                 concept=c.id,
                 hint=f"pypinyin reads {t.text} as {suggest(t.text)}",
             )
+
+
+# ---------------------------------------------------------------- running text to pinyin
+
+
+class Style(StrEnum):
+    MARKS = "marks"  # xiǎoyuàn
+    NUMBERS = "numbers"  # xiao3yuan4
+    NONE = "none"  # xiaoyuan
+    INITIALS = "initials"  # xy
+
+
+def overrides() -> dict[str, str]:
+    """The project's table of readings pypinyin gets wrong: phrase -> syllables."""
+    import tomllib
+    from importlib import resources
+
+    text = resources.files("termbase").joinpath("data/pinyin_overrides.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def _pypinyin_ready() -> None:
+    """Import pypinyin and teach it the override table (once per process)."""
+    from pypinyin import load_phrases_dict
+
+    load_phrases_dict({k: [[s] for s in v.split()] for k, v in overrides().items()})
+
+
+def syllables_of(text: str) -> list[str]:
+    """pypinyin's reading of `text`, one tone-marked syllable per character; other characters
+    are kept as they are. Traditional text is read through its Simplified form."""
+    from pypinyin import Style as PStyle
+    from pypinyin import lazy_pinyin
+
+    from termbase import script
+
+    _pypinyin_ready()
+    return [
+        str(s)
+        for s in lazy_pinyin(
+            script.simplify_characters(text), style=PStyle.TONE, errors=_each_character
+        )
+    ]
+
+
+def _each_character(text: str) -> Any:
+    """For pypinyin: keep characters it has no reading for, one item each."""
+    return list(text)
+
+
+def _words_of(text: str) -> list[str]:
+    """pypinyin's own segmentation of Simplified text into words."""
+    from pypinyin.seg.mmseg import seg
+
+    _pypinyin_ready()
+    return [str(w) for w in seg.cut(text)]
+
+
+def join_word(syllables: list[str]) -> str:
+    """GB/T 16159: the syllables of one word written together, with an apostrophe before a
+    syllable that starts with a, o or e."""
+    out = ""
+    for s in syllables:
+        if out and s[:1].lower() in "aoeāáǎàōóǒòēéěè":
+            out += "'"
+        out += s
+    return out
+
+
+def restyle(written: str, style: Style) -> str:
+    """GB/T pinyin (tone marks) in another style, keeping word boundaries."""
+    if style is Style.MARKS:
+        return written
+    words = []
+    for word in written.split(" "):
+        try:
+            tokens = parse(word)
+        except PinyinError:
+            words.append(word)
+            continue
+        if style is Style.INITIALS:
+            words.append("".join(t.base[:1] for t in tokens if not t.literal) or word)
+            continue
+        parts = []
+        for t in tokens:
+            base = split_tone(t.text)[0] if not t.literal else t.text
+            if t.text[:1].isupper():
+                base = base[:1].upper() + base[1:]
+            parts.append(base + (str(t.tone) if style is Style.NUMBERS and t.tone else ""))
+            if t.erhua:
+                parts[-1] += "r"
+        joined = "".join(parts) if style is Style.NUMBERS else join_plain(parts)
+        words.append(joined)
+    sep = "" if style is Style.INITIALS else " "
+    return sep.join(words)
+
+
+def join_plain(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        if out and p[:1].lower() in "aoe":
+            out += "'"
+        out += p
+    return out
+
+
+def transliterate(
+    text: str,
+    style: Style = Style.MARKS,
+    *,
+    words: bool = True,
+    terms: dict[str, str] | None = None,
+) -> str:
+    """Pinyin for running Chinese text.
+
+    Terms of the term base (`terms`: Simplified text -> its stored GB/T pinyin) are written as
+    the term base writes them; the rest comes from pypinyin with the override table, read from
+    the Simplified form. With `words`, syllables are joined into words where the boundaries
+    are known (terms, then pypinyin's phrase segmentation); otherwise one syllable each.
+    """
+    from termbase import script
+
+    simple = script.simplify_characters(text)
+    pieces: list[str] = []
+    for span, stored in _term_spans(simple, terms or {}):
+        if stored is not None:
+            written = stored if words else " ".join(t.text for t in parse(stored))
+            pieces.append(restyle(written, style))
+            continue
+        pieces.extend(_plain_pieces(span, style, words=words))
+    return _space(pieces, style)
+
+
+def _term_spans(text: str, terms: dict[str, str]) -> list[tuple[str, str | None]]:
+    if not terms:
+        return [(text, None)]
+    import ahocorasick_rs
+
+    keys = list(terms)
+    ac = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    out: list[tuple[str, str | None]] = []
+    pos = 0
+    for k, s, e in ac.find_matches_as_indexes(text):
+        if s > pos:
+            out.append((text[pos:s], None))
+        out.append((text[s:e], terms[keys[k]]))
+        pos = e
+    if pos < len(text):
+        out.append((text[pos:], None))
+    return out
+
+
+def _plain_pieces(text: str, style: Style, *, words: bool) -> list[str]:
+    pieces: list[str] = []
+    if not words:
+        # One syllable each, but read as a whole so that phrases give their readings.
+        for ch, syl in zip(text, syllables_of(text), strict=False):
+            pieces.append(restyle(syl, style) if _HAN.match(ch) else ch)
+        return _merge_other(pieces)
+    for unit in _words_of(text):
+        if _HAN.search(unit):
+            pieces.append(restyle(join_word(syllables_of(unit)), style))
+        else:
+            pieces.append(unit)
+    return _merge_other(pieces)
+
+
+def _merge_other(pieces: list[str]) -> list[str]:
+    """Keep runs of Latin letters and digits together (G20, not G 2 0)."""
+    out: list[str] = []
+    for p in pieces:
+        if out and _is_other(p) and _is_other(out[-1]):
+            out[-1] += p
+        else:
+            out.append(p)
+    return out
+
+
+def _is_other(piece: str) -> bool:
+    return bool(piece) and all(ch.isascii() and ch.isalnum() for ch in piece)
+
+
+_PUNCT = {
+    "，": ", ",
+    "、": ", ",
+    "。": ". ",
+    "；": "; ",
+    "：": ": ",
+    "？": "? ",
+    "！": "! ",
+    "（": " (",
+    "）": ") ",
+    "“": ' "',
+    "”": '" ',
+    "《": " <",
+    "》": "> ",
+}
+
+
+def _space(pieces: list[str], style: Style) -> str:
+    """Words with one space between them; Chinese punctuation as its Latin counterpart."""
+    out = ""
+    for piece in pieces:
+        if not piece:
+            continue
+        p = _PUNCT.get(piece, piece)
+        if style is Style.INITIALS:
+            out += p.strip() if p in _PUNCT.values() else p
+            continue
+        if out and not out.endswith((" ", "\n")) and p[:1].isalnum() and out[-1:].isalnum():
+            out += " "
+        out += p
+    return re.sub(r" {2,}", " ", out).strip(" ")
+
+
+def heteronyms(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Each character of `text` with more than one reading, and its readings."""
+    from termbase import script
+
+    seen: dict[str, tuple[str, ...]] = {}
+    for ch in script.simplify_characters(text):
+        if ch not in seen and _HAN.match(ch):
+            r = readings(ch)
+            if len(r) > 1:
+                seen[ch] = r
+    return list(seen.items())
+
+
+def term_readings(tb: TermBase) -> dict[str, str]:
+    """Simplified term text -> the term base's pinyin for it (preferred terms first)."""
+    out: dict[str, str] = {}
+    for c in tb.concepts:
+        for t in sorted(c.terms, key=lambda t: t.status.rank):
+            if t.pinyin and t.lang in ("zh-Hans", "zh", "zh-CN", "zh-SG"):
+                out.setdefault(t.text, t.pinyin)
+    return out

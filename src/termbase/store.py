@@ -12,11 +12,12 @@ import datetime as dt
 import os
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 from termbase.errors import ReadError
 from termbase.model import (
@@ -841,10 +842,18 @@ def default_paths() -> list[Path]:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that readers see the old file or the new one, never half.
+    """Replace `path` with `text` so that readers see the old file or the new one, never half."""
+    with atomic_writer(path) as f:
+        f.write(text)
 
-    A temporary file in the same folder is written, flushed and fsynced, given the original's
-    permissions, then renamed over the original.
+
+@contextmanager
+def atomic_writer(path: Path) -> Iterator[IO[str]]:
+    """A text file to write that replaces `path` only when the block ends without an error.
+
+    The temporary file lies in the same folder; it is flushed and fsynced, given the original's
+    permissions, then renamed over the original. On an error it is removed and `path` is
+    untouched.
     """
     import tempfile
 
@@ -861,7 +870,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise ReadError(f"{path}: cannot write: {e.strerror or e}") from e
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         Path(tmp).chmod(mode)

@@ -1,0 +1,95 @@
+"""`termbase convert --to zh-Hant` beside the OpenCC C++ command-line tool (Debian `opencc`).
+
+Run: python benchmarks/convert.py [--size MB] [--runs N] [--big]
+Prints the throughput ratio (goal: termbase at least 0.5x the C++ tool), the cost of term-aware
+conversion against plain (goal: at most 20% slower), and peak memory; --big also streams
+200 MB through stdin and reports its peak memory (it must stay flat).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+from _corpus import OUT, chinese_text
+from _timing import termbase_command
+
+
+def timed(cmd: list[str], stdin: Path | None = None) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of one run."""
+    inp = stdin.open("rb") if stdin else None
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", *cmd],
+            stdin=inp or subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=True,
+        )
+    finally:
+        if inp:
+            inp.close()
+    elapsed = time.perf_counter() - start
+    return elapsed, int(proc.stderr.strip().splitlines()[-1])
+
+
+def median(cmd: list[str], runs: int) -> tuple[float, int]:
+    timed(cmd)
+    results = [timed(cmd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", type=int, default=10, help="megabytes of text")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--big", action="store_true", help="also stream 200 MB")
+    args = parser.parse_args()
+    opencc = shutil.which("opencc")
+    if opencc is None:
+        raise SystemExit("convert.py: the opencc command is missing (apt-get install opencc)")
+    text = chinese_text(args.size * 1_000_000)
+    mb = text.stat().st_size / 1e6
+    tb = termbase_command()
+    ours_plain = [
+        *tb,
+        "convert",
+        "--to",
+        "zh-Hant",
+        "--no-terms",
+        "-o",
+        str(OUT / "c1.txt"),
+        str(text),
+    ]
+    ours_terms = [*tb, "convert", "--to", "zh-Hant", "-o", str(OUT / "c2.txt"), str(text)]
+    cpp = [opencc, "-c", "s2t", "-i", str(text), "-o", str(OUT / "c3.txt")]
+    t_cpp, m_cpp = median(cpp, args.runs)
+    t_plain, m_plain = median(ours_plain, args.runs)
+    t_terms, m_terms = median(ours_terms, args.runs)
+    print(f"input: {mb:.1f} MB of Simplified Chinese, median of {args.runs} runs")
+    print(f"opencc -c s2t (C++):            {mb / t_cpp:6.2f} MB/s, peak {m_cpp / 1024:.0f} MB")
+    print(f"termbase convert --no-terms:    {mb / t_plain:6.2f} MB/s, peak {m_plain / 1024:.0f} MB")
+    print(f"termbase convert (term-aware):  {mb / t_terms:6.2f} MB/s, peak {m_terms / 1024:.0f} MB")
+    print(f"throughput ratio termbase/C++: {t_cpp / t_terms:.2f}x (goal >= 0.5x)")
+    print(f"term-aware cost: {100 * (t_terms / t_plain - 1):+.0f}% (goal <= +20%)")
+    if args.big:
+        big = OUT / "zh-200MB.txt"
+        if not big.exists():
+            with big.open("wb") as out:
+                for _ in range(max(1, 200 // args.size)):
+                    out.write(text.read_bytes())
+        t_big, m_big = timed([*tb, "convert", "--to", "zh-Hant"], stdin=big)
+        size = big.stat().st_size / 1e6
+        print(
+            f"streaming {size:.0f} MB via stdin: {size / t_big:.2f} MB/s, peak {m_big / 1024:.0f} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,11 @@
+"""The `termbase` command: parses arguments, calls the library, prints what it returns.
+
+One module per command (or group of commands); each registers itself on `app`.
+"""
+
+from __future__ import annotations
+
+from termbase.cli import convert, pinyin, validate
+from termbase.cli._app import app, main
+
+__all__ = ["app", "convert", "main", "pinyin", "validate"]

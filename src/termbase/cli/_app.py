@@ -1,0 +1,96 @@
+"""The `termbase` command: parses arguments, calls the library, prints what it returns.
+
+Exit codes: 0 clean, 1 findings, 2 could not run. Data goes to stdout, diagnostics to stderr.
+Heavy libraries (pypinyin, OpenCC) are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from termbase import __version__
+from termbase.errors import TermbaseError
+
+app = typer.Typer(
+    name="termbase",
+    help="Keep a multilingual term base as TOML files in git: validate it, look terms up, "
+    "lint translations against it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: rich's formatter costs more than typer's import
+)
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@contextmanager
+def bad_input() -> Iterator[None]:
+    """Bad input ends the command with its one-line message and exit code 2, not a traceback."""
+    try:
+        yield
+    except TermbaseError as e:
+        err(f"termbase: {e}")
+        raise typer.Exit(e.exit_code) from None
+
+
+def write_output(text: str, output: str) -> None:
+    if output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        from termbase.store import write_atomic
+
+        write_atomic(Path(output), text)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"termbase {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Keep a multilingual term base as TOML files in git."""
+
+
+def count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def main() -> None:
+    app()
+
+
+def termbase_paths(paths: list[Path] | None) -> list[Path]:
+    from termbase.store import default_paths
+
+    return list(paths) if paths else default_paths()
+
+
+TermbaseOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--termbase",
+        "-t",
+        help="The term base whose terms to use (files or folders; may be repeated). Default: "
+        "$TERMBASE, ./terms, the folder of ./termbase.toml, else the bundled term base.",
+        show_default=False,
+    ),
+]

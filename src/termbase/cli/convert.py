@@ -1,0 +1,195 @@
+"""`termbase convert`: Simplified to Traditional and back, with the term base's own forms."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Annotated
+
+import typer
+
+from termbase.cli._app import TermbaseOption, app, bad_input, err, termbase_paths
+from termbase.convert import Format, Target
+
+if TYPE_CHECKING:
+    from termbase.convert import TermAwareConverter
+
+
+class ReportFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+class FormatChoice(StrEnum):
+    AUTO = "auto"
+    TEXT = "text"
+    PO = "po"
+    XLIFF = "xliff"
+    JSON = "json"
+
+
+CONFIG_NAMES = ("s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2s", "tw2sp", "hk2s", "t2tw", "t2hk")
+
+
+@app.command()
+def convert(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files to convert; none or - reads stdin.", show_default=False),
+    ] = None,
+    to: Annotated[
+        Target | None,
+        typer.Option(
+            "--to",
+            help="The script to write: zh-Hant (OpenCC s2t), zh-TW (s2twp, with Taiwan "
+            "phrases), zh-HK (s2hk) or zh-Hans (t2s). Default: zh-Hant.",
+            show_default=False,
+        ),
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            help=f"An OpenCC configuration instead of --to: {', '.join(CONFIG_NAMES)}.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically); - is stdout."),
+    ] = None,
+    in_place: Annotated[
+        bool, typer.Option("--in-place", "-i", help="Replace each file with its conversion.")
+    ] = False,
+    no_terms: Annotated[
+        bool, typer.Option("--no-terms", help="Plain OpenCC (and corrections), no term forms.")
+    ] = False,
+    no_corrections: Annotated[
+        bool, typer.Option("--no-corrections", help="Leave out termbase's correction table.")
+    ] = False,
+    report: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--report", help="List the term forms and corrections applied, on stderr: text or json."
+        ),
+    ] = None,
+    fmt: Annotated[
+        FormatChoice,
+        typer.Option(
+            "--format",
+            "-f",
+            help="auto (by extension: .po, .xlf/.xliff, .json, else text), text, po, xliff "
+            "or json. Structured files keep their structure: only translations are converted, "
+            "never ids, keys, tags or placeholders.",
+        ),
+    ] = FormatChoice.AUTO,
+    encoding: Annotated[
+        str, typer.Option("--encoding", help="The encoding of the input files.")
+    ] = "utf-8",
+    termbase: TermbaseOption = None,
+) -> None:
+    """Convert Chinese text between Simplified and Traditional (Taiwan, Hong Kong) script.
+
+    Where the text holds a term of the term base, the term base's own form in the target
+    script wins over OpenCC (人工智能 becomes 人工智慧 for zh-TW if the term base says so);
+    known errors in OpenCC's dictionaries are corrected. Plain text streams line by line, so
+    files of any size take little memory. Nothing is written if an input cannot be read.
+    """
+    import codecs
+
+    from termbase.convert import TermAwareConverter, config_for, report_json, report_lines
+
+    if config is not None and config not in CONFIG_NAMES:
+        raise typer.BadParameter(
+            f"{config!r} is not one of {', '.join(CONFIG_NAMES)}", param_hint="--config"
+        )
+    if config is not None and to is not None:
+        raise typer.BadParameter("give --to or --config, not both", param_hint="--config")
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise typer.BadParameter(
+            f"unknown encoding {encoding!r}", param_hint="--encoding"
+        ) from None
+    inputs = [f for f in (files or []) if str(f) != "-"]
+    reads_stdin = not files or any(str(f) == "-" for f in files)
+    if in_place and (output is not None or reads_stdin):
+        raise typer.BadParameter("--in-place needs files and no --output", param_hint="--in-place")
+    chosen = config_for(to, config)
+    with bad_input():
+        from termbase import store
+
+        tb = None if no_terms else store.load(termbase_paths(termbase)).termbase
+        conv = TermAwareConverter(chosen, tb, use_corrections=not no_corrections)
+        job = _Job(conv, fmt, encoding)
+        for path in inputs:
+            _check_readable(path, encoding)
+        if in_place:
+            for path in inputs:
+                job.all_to(path, [path], reads_stdin=False)
+        elif output is not None and str(output) != "-":
+            job.all_to(output, inputs, reads_stdin)
+        else:
+            job.all(inputs, reads_stdin, sys.stdout)
+    if report is ReportFormat.JSON:
+        err(report_json(conv.applied()))
+    elif report is ReportFormat.TEXT:
+        for line in report_lines(conv.applied()) or ["no term forms or corrections applied"]:
+            err(line)
+
+
+def _check_readable(path: Path, encoding: str) -> None:
+    """Fail before anything is written: the file exists and decodes."""
+    from termbase.convert import iter_text
+    from termbase.errors import TermbaseError
+
+    try:
+        with path.open("rb") as f:
+            for _ in iter_text(f, str(path), encoding):
+                pass
+    except OSError as e:
+        raise TermbaseError(f"{path}: cannot read: {e.strerror or e}") from e
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    conv: TermAwareConverter
+    fmt: FormatChoice
+    encoding: str
+
+    def kind(self, path: Path | None) -> Format:
+        from termbase.convert import detect_format
+
+        return detect_format(path) if self.fmt is FormatChoice.AUTO else Format(self.fmt.value)
+
+    def one(self, source: IO[bytes], name: str, path: Path | None, sink: IO[str]) -> None:
+        from termbase.convert import convert_stream, convert_structured, iter_text, target_language
+        from termbase.errors import TermbaseError
+
+        kind = self.kind(path)
+        if kind is Format.TEXT:
+            convert_stream(source, sink.write, self.conv.convert, name, self.encoding)
+            return
+        text = "".join(iter_text(source, name, self.encoding))
+        language = target_language(self.conv.config)
+        try:
+            sink.write(convert_structured(text, kind, self.conv.convert, language))
+        except TermbaseError as e:
+            raise TermbaseError(f"{name}: {e}") from e
+
+    def all(self, inputs: list[Path], reads_stdin: bool, sink: IO[str]) -> None:
+        if reads_stdin:
+            self.one(sys.stdin.buffer, "<stdin>", None, sink)
+        for path in inputs:
+            with path.open("rb") as f:
+                self.one(f, str(path), path, sink)
+        sink.flush()
+
+    def all_to(self, target: Path, inputs: list[Path], reads_stdin: bool) -> None:
+        """Write to a temporary file beside `target`, then rename it: all or nothing."""
+        from termbase.store import atomic_writer
+
+        with atomic_writer(target) as sink:
+            self.all(inputs, reads_stdin, sink)

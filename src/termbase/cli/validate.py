@@ -1,0 +1,68 @@
+"""`termbase validate` and `termbase rules`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from termbase.cli._app import EXIT_FINDINGS, app, bad_input, count, err, write_output
+from termbase.report import Format
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Term-base files or folders. Default: $TERMBASE, ./terms, the folder holding "
+        "./termbase.toml, else the bundled term base.",
+        show_default=False,
+    ),
+]
+
+
+@app.command()
+def validate(
+    paths: PathsArg = None,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="text, json, github (workflow commands) or sarif."),
+    ] = Format.TEXT,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 on warnings too, not only errors.")
+    ] = False,
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Write the report to a file; - is stdout.")
+    ] = "-",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+) -> None:
+    """Check the term base: TOML syntax, fields and values, links between concepts, Chinese
+    script, pinyin and stray characters.
+
+    Each finding is one line: path:line, severity, rule code, concept and what to do.
+    Exit 0 when there is no error, 1 when there is one (with --strict: any warning), 2 when the
+    term base cannot be read.
+    """
+    from termbase.report import renderer
+    from termbase.validation import validate as run
+
+    with bad_input():
+        result = run(paths or None)
+        write_output(renderer(fmt)(result.findings), output)
+    if not quiet:
+        files = len(result.termbase.files)
+        concepts = len(result.termbase.concepts)
+        err(
+            f"{count(result.errors, 'error')}, {count(result.warnings, 'warning')} "
+            f"in {count(concepts, 'concept')} from {count(files, 'file')}"
+        )
+    if result.errors or (strict and result.warnings):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List every validation rule: code, name, default severity and what it catches."""
+    from termbase.rules import RULES
+
+    for r in RULES.values():
+        typer.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}")

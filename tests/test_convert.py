@@ -1,0 +1,293 @@
+"""Script conversion: identical to the dependency, except where corrections and terms say."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import stat
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from termbase import load
+from termbase.cli import app
+from termbase.convert import TermAwareConverter, corrections, iter_text
+from termbase.script import CONFIGS, Converter
+
+from .conftest import ROOT, shared_file
+
+runner = CliRunner()
+
+
+def _opencc(config: str, text: str) -> str:
+    from opencc import OpenCC  # the dependency itself, as the reference
+
+    return str(OpenCC(config).convert(text))
+
+
+@pytest.mark.parametrize(
+    ("config", "source", "wrong", "right"),
+    [(c, r.source, r.wrong, r.right) for r in corrections() for c in r.configs],
+)
+def test_correction_row(config: str, source: str, wrong: str, right: str) -> None:
+    assert _opencc(config, source) == wrong, "the dependency is fixed: drop this row"
+    conv = TermAwareConverter(config)
+    assert conv.convert(source) == right
+    assert conv.convert(f"我们{source}了") == _opencc(config, "我们") + right + _opencc(
+        config, "了"
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, str]:
+    """Random runs of CC-CEDICT headwords, both scripts: every phrase entry meets its
+    neighbours, overlapping ones included. Plus the source article."""
+    cedict = shared_file("data/cedict_ts.u8")
+    rng = random.Random(7)
+    trad, simp = [], []
+    with cedict.open(encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                t, s, _ = line.split(" ", 2)
+                trad.append(t)
+                simp.append(s)
+    article = shared_file("seeds/000_6fb597dbf228831d.txt").read_text(encoding="utf-8")
+
+    def runs(words: list[str]) -> str:
+        return "\n".join(
+            "".join(rng.choice(words) for _ in range(rng.randint(1, 10))) for _ in range(6000)
+        )
+
+    return {"simplified": runs(simp) + "\n" + article, "traditional": runs(trad)}
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_identical_to_the_dependency(config: str, corpus: dict[str, str]) -> None:
+    text = corpus["simplified" if config.startswith("s") else "traditional"]
+    ours = Converter(config).plain(text).split("\n")
+    theirs = _opencc(config, text).split("\n")
+    differing = [(a, b) for a, b in zip(ours, theirs, strict=True) if a != b]
+    assert differing == []
+
+
+@pytest.fixture(scope="module")
+def bundled() -> object:
+    return load([ROOT / "terms"]).termbase
+
+
+def test_term_base_forms_win(bundled: object) -> None:
+    from termbase.model import TermBase
+
+    assert isinstance(bundled, TermBase)
+    tw = TermAwareConverter("s2twp", bundled)
+    # The term base's zh-TW form, and its zh-Hant form where Taiwan writes the same.
+    assert tw.convert("发展人工智能，坚持智能向善") == "發展人工智慧，堅持智能向善"
+    assert _opencc("s2twp", "坚持智能向善") == "堅持智慧向善"
+    hant = TermAwareConverter("s2t", bundled)
+    assert hant.convert("世界互联网大会乌镇峰会") == "世界互聯網大會烏鎮峰會"
+    assert _opencc("s2t", "世界互联网大会乌镇峰会") == "世界互聯網大會烏鎮峯會"
+    applied = {o.origin for o, _ in hant.applied()}
+    assert applied == {"wic-wuzhen-summit"}
+    back = TermAwareConverter("t2s", bundled)
+    assert back.convert("反對小院高牆") == "反对小院高墙"
+
+
+def test_chunks_stay_small() -> None:
+    line = "人工智能全球治理。" * 100 + "\n"
+    big = io.BytesIO(line.encode() * 20_000)  # about 54 MB
+    longest = max(len(piece) for piece in iter_text(big, "big"))
+    assert longest <= (1 << 20) + len(line)
+
+
+def _run(args: list[str], stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["convert", "-t", str(ROOT / "terms"), *args], input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_stdin_to_stdout() -> None:
+    code, out, errors = _run(["--to", "zh-TW"], "人工智能与数字鸿沟\n")
+    assert (code, out, errors) == (0, "人工智慧與數位落差\n", "")
+
+
+def test_cli_report_json() -> None:
+    code, out, errors = _run(["--to", "zh-TW", "--report", "json"], "人工智能\n")
+    assert code == 0
+    assert out == "人工智慧\n"
+    assert json.loads(errors) == [
+        {
+            "source": "人工智能",
+            "target": "人工智慧",
+            "origin": "artificial-intelligence",
+            "count": 1,
+        }
+    ]
+
+
+def test_cli_no_terms_is_plain_opencc() -> None:
+    code, out, _ = _run(["--to", "zh-Hant", "--no-terms", "--no-corrections"], "乌镇峰会\n")
+    assert (code, out) == (0, _opencc("s2t", "乌镇峰会\n"))
+
+
+def test_cli_in_place_keeps_permissions(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("小院高墙\n", encoding="utf-8")
+    f.chmod(0o640)
+    code, out, _ = _run(["--in-place", str(f)])
+    assert (code, out) == (0, "")
+    assert f.read_text(encoding="utf-8") == "小院高牆\n"
+    assert stat.S_IMODE(f.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_cli_bad_encoding_writes_nothing(tmp_path: Path) -> None:
+    f = tmp_path / "gbk.txt"
+    f.write_bytes("第一行\n小院高墙\n".encode("gbk"))
+    out_file = tmp_path / "out.txt"
+    code, out, errors = _run(["-o", str(out_file), str(f)])
+    assert code == 2
+    assert out == ""
+    assert errors == (
+        f"termbase: {f}: not valid utf-8 at byte 0 (0xb5); "
+        "convert the file to UTF-8 or pass --encoding\n"
+    )
+    assert not out_file.exists()
+    code, _, _ = _run(["--in-place", str(f)])
+    assert code == 2
+    assert f.read_bytes() == "第一行\n小院高墙\n".encode("gbk")
+    code, out, _ = _run(["--encoding", "gbk", str(f)])
+    assert (code, out) == (0, "第一行\n小院高牆\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--config", "s2x"], "Invalid value for --config: 's2x' is not one of"),
+        (["--to", "zh-Hant", "--config", "s2t"], "give --to or --config, not both"),
+        (["--in-place"], "--in-place needs files"),
+        (["--encoding", "klingon"], "unknown encoding 'klingon'"),
+    ],
+)
+def test_cli_bad_options(args: list[str], message: str) -> None:
+    code, _, errors = _run(args, "")
+    assert code == 2
+    assert message in errors
+    assert "Traceback" not in errors
+
+
+def test_cli_missing_file(tmp_path: Path) -> None:
+    code, _, errors = _run([str(tmp_path / "none.txt")])
+    assert code == 2
+    assert errors.startswith(f"termbase: {tmp_path / 'none.txt'}: cannot read: ")
+
+
+PO = """# 注释不变
+msgid ""
+msgstr ""
+"Language: zh_CN\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#. 开发者注释
+msgctxt "菜单"
+msgid "发展"
+msgstr "发展 {count} 个%s"
+
+msgid "人工智能"
+msgid_plural "人工智能们"
+msgstr[0] "人工智能"
+msgstr[1] ""
+"数字鸿沟"
+"""
+
+
+def test_cli_po_converts_only_translations(tmp_path: Path) -> None:
+    f = tmp_path / "zh.po"
+    f.write_text(PO, encoding="utf-8")
+    code, out, _ = _run(["--to", "zh-TW", str(f)])
+    assert code == 0
+    expected = (
+        PO.replace("zh_CN", "zh_TW")
+        .replace('msgstr "发展 {count} 个%s"', 'msgstr "發展 {count} 個%s"')
+        .replace('msgstr[0] "人工智能"', 'msgstr[0] "人工智慧"')
+        .replace('"数字鸿沟"', '"數位落差"')
+    )
+    assert out == expected
+
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="zh-CN" datatype="plaintext" original="发展.txt">
+    <body>
+      <trans-unit id="发展-1">
+        <source>AI for good</source>
+        <target state="translated">坚持<g id="1" ctype="发展">智能向善</g> {0} &amp; 发展</target>
+        <note>发展说明</note>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_cli_xliff_converts_only_targets(tmp_path: Path) -> None:
+    f = tmp_path / "a.xlf"
+    f.write_text(XLIFF, encoding="utf-8")
+    code, out, _ = _run(["--to", "zh-Hant", str(f)])
+    assert code == 0
+    expected = (
+        XLIFF.replace('target-language="zh-CN"', 'target-language="zh-Hant"')
+        .replace("坚持<g", "堅持<g")
+        .replace("&amp; 发展</target>", "&amp; 發展</target>")
+    )
+    assert out == expected
+
+
+def test_cli_xliff_with_entities_is_refused(tmp_path: Path) -> None:
+    f = tmp_path / "evil.xlf"
+    f.write_text(
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "发展">]><xliff><target>&a;</target></xliff>',
+        encoding="utf-8",
+    )
+    code, out, errors = _run([str(f)])
+    assert (code, out) == (2, "")
+    assert errors.startswith(f"termbase: {f}: XLIFF with a DOCTYPE")
+
+
+def test_cli_json_converts_values_not_keys(tmp_path: Path) -> None:
+    f = tmp_path / "zh.json"
+    f.write_text('{\n  "发展": "发展 {name}",\n  "nested": {"键": ["数字鸿沟"]}\n}\n', "utf-8")
+    code, out, _ = _run(["--to", "zh-TW", str(f)])
+    assert code == 0
+    assert out == '{\n  "发展": "發展 {name}",\n  "nested": {"键": ["數位落差"]}\n}\n'
+
+
+def test_cli_broken_json_is_one_line(tmp_path: Path) -> None:
+    f = tmp_path / "zh.json"
+    f.write_text('{"a": "发展",}', "utf-8")
+    code, _, errors = _run([str(f)])
+    assert code == 2
+    assert errors.startswith(f"termbase: {f}: line 1, column ")
+    assert errors.count("\n") == 1
+
+
+def test_cli_output_file_is_atomic(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("小院高墙\n", "utf-8")
+    dst = tmp_path / "out.txt"
+    code, _, _ = _run(["-o", str(dst), str(src)])
+    assert code == 0
+    assert dst.read_text("utf-8") == "小院高牆\n"
+    assert sorted(os.listdir(tmp_path)) == ["in.txt", "out.txt"]
+
+
+def test_private_use_text_takes_the_slow_path(bundled: object) -> None:
+    from termbase.model import TermBase
+
+    assert isinstance(bundled, TermBase)
+    conv = TermAwareConverter("s2twp", bundled)
+    text = "人工智能\U000f0001发展乌镇峰会"
+    expected = "人工智慧\U000f0001" + _opencc("s2twp", "发展") + "烏鎮峰會"
+    assert conv.convert(text) == expected
+    assert conv.convert(text.replace("\U000f0001", "")) == expected.replace("\U000f0001", "")
