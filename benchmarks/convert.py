@@ -86,9 +86,8 @@ def main() -> None:
                     out.write(text.read_bytes())
         t_big, m_big = timed([*tb, "convert", "--to", "zh-Hant"], stdin=big)
         size = big.stat().st_size / 1e6
-        print(
-            f"streaming {size:.0f} MB via stdin: {size / t_big:.2f} MB/s, peak {m_big / 1024:.0f} MB"
-        )
+        rate, peak = size / t_big, m_big / 1024
+        print(f"streaming {size:.0f} MB via stdin: {rate:.2f} MB/s, peak {peak:.0f} MB")
 
 
 if __name__ == "__main__":

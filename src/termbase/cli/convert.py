@@ -11,10 +11,18 @@ from typing import IO, TYPE_CHECKING, Annotated
 import typer
 
 from termbase.cli._app import TermbaseOption, app, bad_input, err, termbase_paths
-from termbase.convert import Format, Target
 
 if TYPE_CHECKING:
-    from termbase.convert import TermAwareConverter
+    from termbase.convert import Format, TermAwareConverter
+
+
+class Target(StrEnum):
+    """The script to write (a copy of termbase.convert.Target, so --help imports nothing)."""
+
+    ZH_HANT = "zh-Hant"
+    ZH_TW = "zh-TW"
+    ZH_HK = "zh-HK"
+    ZH_HANS = "zh-Hans"
 
 
 class ReportFormat(StrEnum):
@@ -117,7 +125,9 @@ def convert(
     reads_stdin = not files or any(str(f) == "-" for f in files)
     if in_place and (output is not None or reads_stdin):
         raise typer.BadParameter("--in-place needs files and no --output", param_hint="--in-place")
-    chosen = config_for(to, config)
+    from termbase.convert import Target as LibTarget
+
+    chosen = config_for(LibTarget(to.value) if to else None, config)
     with bad_input():
         from termbase import store
 
@@ -160,12 +170,18 @@ class _Job:
     encoding: str
 
     def kind(self, path: Path | None) -> Format:
-        from termbase.convert import detect_format
+        from termbase.convert import Format, detect_format
 
         return detect_format(path) if self.fmt is FormatChoice.AUTO else Format(self.fmt.value)
 
     def one(self, source: IO[bytes], name: str, path: Path | None, sink: IO[str]) -> None:
-        from termbase.convert import convert_stream, convert_structured, iter_text, target_language
+        from termbase.convert import (
+            Format,
+            convert_stream,
+            convert_structured,
+            iter_text,
+            target_language,
+        )
         from termbase.errors import TermbaseError
 
         kind = self.kind(path)

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from termbase.cli._app import TermbaseOption, app, bad_input, termbase_paths
-from termbase.pinyin import Style
+
+
+class Style(StrEnum):
+    """A copy of termbase.pinyin.Style, so that --help imports nothing heavy."""
+
+    MARKS = "marks"
+    NUMBERS = "numbers"
+    NONE = "none"
+    INITIALS = "initials"
 
 
 @app.command()
@@ -54,7 +63,10 @@ def pinyin(
             terms = py.term_readings(tb)
         lines = sys.stdin.read().splitlines() if text == "-" else [text]
         for line in lines:
-            typer.echo(py.transliterate(line, style, words=not syllables, terms=terms))
+            written = py.transliterate(
+                line, py.Style(style.value), words=not syllables, terms=terms
+            )
+            typer.echo(written)
             if all_readings:
                 for ch, readings in py.heteronyms(line):
                     typer.echo(f"  {ch}: {' '.join(readings)}")

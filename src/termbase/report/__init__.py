@@ -8,8 +8,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Sequence
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from termbase.model import Finding
+if TYPE_CHECKING:
+    from termbase.model import Finding
 
 
 class Format(StrEnum):
@@ -29,4 +31,4 @@ def renderer(fmt: Format) -> Callable[[Sequence[Finding]], str]:
 
 
 def sort(findings: Sequence[Finding]) -> list[Finding]:
-    return sorted(findings, key=Finding.sort_key)
+    return sorted(findings, key=lambda f: f.sort_key())
