@@ -86,9 +86,14 @@ def converter(config: str) -> Callable[[str], str]:
     return convert
 
 
+def simplified_table() -> dict[int, str]:
+    """OpenCC's Traditional-to-Simplified character table, first candidates only."""
+    return _dictionary("TSCharacters.txt").table
+
+
 def simplify_characters(text: str) -> str:
     """Traditional characters to Simplified, one for one (OpenCC's character table only)."""
-    return text.translate(_dictionary("TSCharacters.txt").table)
+    return text.translate(simplified_table())
 
 
 def traditional_only(text: str) -> list[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termbase import rules, store
+from termbase.files import default_paths
 from termbase.model import Finding, Severity, TermBase
 
 
@@ -29,8 +30,6 @@ def validate(paths: Iterable[Path | str] | None = None) -> Validation:
 
     Raises `termbase.errors.ReadError` only when a path cannot be read at all.
     """
-    loaded = store.load(
-        paths if paths is not None else store.default_paths(), check=rules.check_concepts
-    )
+    loaded = store.load(paths if paths is not None else default_paths(), check=rules.check_concepts)
     found = [*loaded.findings, *rules.check_base(loaded.termbase)]
     return Validation(loaded.termbase, tuple(sorted(found, key=Finding.sort_key)))

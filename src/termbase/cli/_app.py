@@ -79,7 +79,7 @@ def main() -> None:
 
 
 def termbase_paths(paths: list[Path] | None) -> list[Path]:
-    from termbase.store import default_paths
+    from termbase.files import default_paths
 
     return list(paths) if paths else default_paths()
 

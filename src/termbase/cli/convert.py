@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated
@@ -163,11 +162,13 @@ def _check_readable(path: Path, encoding: str) -> None:
         raise TermbaseError(f"{path}: cannot read: {e.strerror or e}") from e
 
 
-@dataclass(frozen=True, slots=True)
 class _Job:
-    conv: TermAwareConverter
-    fmt: FormatChoice
-    encoding: str
+    """One conversion run: the converter, the format choice and the input encoding."""
+
+    def __init__(self, conv: TermAwareConverter, fmt: FormatChoice, encoding: str) -> None:
+        self.conv = conv
+        self.fmt = fmt
+        self.encoding = encoding
 
     def kind(self, path: Path | None) -> Format:
         from termbase.convert import Format, detect_format

@@ -1,0 +1,97 @@
+"""Rendering concept cards (the data of `termbase.lookup.card`) for people."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+MARK = {
+    "preferred": "preferred",
+    "admitted": "admitted",
+    "deprecated": "DEPRECATED",
+    "forbidden": "FORBIDDEN",
+}
+
+
+def _terms(card: dict[str, Any], langs: Sequence[str]) -> list[dict[str, Any]]:
+    terms: list[dict[str, Any]] = card["terms"]
+    return [t for t in terms if not langs or t["lang"] in langs]
+
+
+def _status(t: dict[str, Any]) -> str:
+    mark = MARK.get(t["status"], str(t["status"]))
+    if t.get("use_instead"):
+        mark += f': use "{t["use_instead"]}"'
+    return mark
+
+
+def _source_line(s: dict[str, Any]) -> str:
+    parts = [s.get("publisher"), s.get("title"), s.get("date"), s.get("url")]
+    text = ", ".join(p for p in parts if p)
+    return text or s["id"]
+
+
+def render_text(card: dict[str, Any], langs: Sequence[str] = (), header: str = "") -> str:
+    """A plain-text card: every term with its status, then definition, note, sources, links."""
+    lines = [header + card["id"] + (f"  ({card['subject']})" if card.get("subject") else "")]
+    terms = _terms(card, langs)
+    width_lang = max((len(t["lang"]) for t in terms), default=2)
+    width_text = max((len(t["text"]) + _wide(t["text"]) for t in terms), default=4)
+    for t in terms:
+        text = t["text"] + " " * (width_text - len(t["text"]) - _wide(t["text"]))
+        pinyin = f"  {t['pinyin']}" if t.get("pinyin") else ""
+        status = _status(t)
+        line = f"  {t['lang']:<{width_lang}}  {text}{pinyin}"
+        if status:
+            line += f"  [{status}]"
+        lines.append(line.rstrip())
+        if t.get("usage_note"):
+            lines.append(f"  {'':<{width_lang}}    {t['usage_note']}")
+    for lang, text in card.get("definition", {}).items():
+        if not langs or lang in langs or len(card["definition"]) == 1:
+            lines.append(f"  definition ({lang}): {text}")
+    if card.get("note"):
+        lines.append(f"  note: {card['note']}")
+    for s in card.get("sources", []):
+        lines.append(f"  source: {_source_line(s)}")
+    if card.get("see_also"):
+        lines.append(f"  see also: {', '.join(card['see_also'])}")
+    if card.get("replaced_by"):
+        lines.append(f"  replaced by: {card['replaced_by']}")
+    return "\n".join(lines) + "\n"
+
+
+def _wide(text: str) -> int:
+    """Extra columns taken by wide (CJK) characters."""
+    import unicodedata
+
+    return sum(1 for ch in text if unicodedata.east_asian_width(ch) in ("W", "F"))
+
+
+def render_rich(cards: Iterable[tuple[str, dict[str, Any]]], langs: Sequence[str] = ()) -> None:
+    """Cards as tables on a terminal."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    styles = {"deprecated": "yellow", "forbidden": "bold red", "admitted": "", "preferred": "green"}
+    for header, card in cards:
+        title = header + card["id"] + (f"  ({card['subject']})" if card.get("subject") else "")
+        table = Table(title=title, title_justify="left", show_header=True, expand=False)
+        for col in ("lang", "term", "pinyin", "status", "note"):
+            table.add_column(col)
+        for t in _terms(card, langs):
+            table.add_row(
+                t["lang"],
+                t["text"],
+                t.get("pinyin") or "",
+                f"[{styles.get(t['status'], '')}]{_status(t)}[/]"
+                if styles.get(t["status"])
+                else _status(t),
+                t.get("usage_note") or "",
+            )
+        console.print(table)
+        rest = render_text({**card, "terms": []}).splitlines()[1:]
+        for line in rest:
+            console.print(line, markup=False, highlight=False)
+        console.print()

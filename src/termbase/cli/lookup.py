@@ -1,0 +1,159 @@
+"""`termbase lookup`, `termbase show` and `termbase list`: finding terms for a translator."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from termbase.cli._app import EXIT_FINDINGS, TermbaseOption, app, bad_input, err, termbase_paths
+
+
+class StatusChoice(StrEnum):
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    FORBIDDEN = "forbidden"
+
+
+LangOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lang", "-l", help="Show only these languages (repeat for more).", show_default=False
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (see the README).")]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Read the TOML files instead of the index cache.")
+]
+
+
+def _open(termbase: list[Any] | None, no_cache: bool) -> Any:
+    from termbase.index import Index
+
+    return Index.open(termbase_paths(termbase), use_cache=not no_cache)
+
+
+def _print_cards(cards: list[tuple[str, dict[str, Any]]], langs: list[str]) -> None:
+    from termbase import card as render
+
+    if sys.stdout.isatty():
+        render.render_rich(cards, langs)
+        return
+    sys.stdout.write("\n".join(render.render_text(c, langs, header) for header, c in cards))
+
+
+@app.command()
+def lookup(
+    query: Annotated[
+        str, typer.Argument(help="Characters (either script), pinyin, initials or English.")
+    ],
+    lang: LangOption = None,
+    status: Annotated[
+        list[StatusChoice] | None,
+        typer.Option(
+            "--status",
+            help="Match only terms with this status (repeat for more).",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many concepts.")
+    ] = 5,
+    as_json: JsonOption = False,
+    no_cache: NoCacheOption = False,
+    termbase: TermbaseOption = None,
+) -> None:
+    """Find a term: by Simplified or Traditional characters, pinyin with or without tones or
+    spaces (xiǎo yuàn, xiaoyuan, xiao3 yuan4), initials (xygq) or English, also from a
+    fragment or with a typo.
+
+    Shows each matching concept whole: every term with its status (forbidden and deprecated
+    ones with what to use instead), pinyin, definition, note, sources and related concepts.
+    Exit 1 when nothing matches.
+    """
+    with bad_input():
+        index = _open(termbase, no_cache)
+        hits = index.search(query, statuses=[s.value for s in status or []], limit=limit)
+        if not hits:
+            close = index.suggestions(query)
+            hint = f"; closest: {', '.join(close)}" if close else ""
+            err(f"no term matches {query!r}{hint}")
+            raise typer.Exit(EXIT_FINDINGS)
+        cards = [(h, index.card(h.concept)) for h in hits]
+    langs = list(lang or [])
+    if as_json:
+        import json
+
+        out = []
+        for h, c in cards:
+            shown = {**c, "terms": [t for t in c["terms"] if not langs or t["lang"] in langs]}
+            out.append({"id": c["id"], "score": h.score, "match": h.level.name.lower(), **shown})
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    _print_cards([(f"{n}. ", c) for n, (_, c) in enumerate(cards, 1)], langs)
+
+
+@app.command()
+def show(
+    concept_id: Annotated[str, typer.Argument(metavar="ID", help="The concept's id.")],
+    lang: LangOption = None,
+    as_json: JsonOption = False,
+    no_cache: NoCacheOption = False,
+    termbase: TermbaseOption = None,
+) -> None:
+    """Show one concept by its id. Exit 1 if there is none."""
+    import difflib
+
+    with bad_input():
+        index = _open(termbase, no_cache)
+        card = index.card(concept_id)
+        if card is None:
+            close = difflib.get_close_matches(concept_id, index.ids(), n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            err(f"no concept {concept_id!r}{hint}")
+            raise typer.Exit(EXIT_FINDINGS)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(card, ensure_ascii=False, indent=2))
+    else:
+        _print_cards([("", card)], list(lang or []))
+
+
+@app.command("list")
+def list_concepts(
+    subject: Annotated[
+        str | None, typer.Option("--subject", help="Only this subject field.")
+    ] = None,
+    status: Annotated[
+        list[StatusChoice] | None,
+        typer.Option(
+            "--status", help="Only concepts with a term of this status.", show_default=False
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+    no_cache: NoCacheOption = False,
+    termbase: TermbaseOption = None,
+) -> None:
+    """List concepts, one line each: id, preferred Chinese and English terms, subject."""
+    with bad_input():
+        index = _open(termbase, no_cache)
+        cards = index.cards(subject, [s.value for s in status or []])
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(cards, ensure_ascii=False, indent=2))
+        return
+    for c in cards:
+        zh = _preferred(c, "zh-Hans")
+        en = _preferred(c, "en")
+        typer.echo("\t".join((c["id"], zh, en, c.get("subject") or "")))
+
+
+def _preferred(card: dict[str, Any], lang: str) -> str:
+    return next(
+        (t["text"] for t in card["terms"] if t["lang"] == lang and t["status"] == "preferred"), ""
+    )

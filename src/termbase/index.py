@@ -1,0 +1,370 @@
+"""A search index of the term base, cached in SQLite so that a look-up need not read the TOML.
+
+The cache lives in ``$TERMBASE_CACHE_DIR``, else ``$XDG_CACHE_HOME/termbase``, else
+``~/.cache/termbase``, one file per term base. It is valid while the set of files and each
+file's size, modification time, change time and inode are what they were; when they are not,
+the files' content hashes decide (a file touched but not changed keeps the index). Any real
+change rebuilds it. A new index is written to a temporary file and renamed into place, so a
+look-up running at the same time sees the old index or the new one, never half of either.
+Where the cache folder cannot be written, the index is built in memory and used once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from termbase import lookup
+from termbase.files import discover
+from termbase.lookup import STATUS_NAMES, Hit, Level, Query
+
+FORMAT = "termbase-index-5"
+
+SCHEMA = """
+CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
+CREATE TABLE files(path TEXT PRIMARY KEY, size INT, mtime_ns INT, ctime_ns INT, ino INT,
+                   hash TEXT);
+CREATE TABLE concepts(n INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, subject TEXT,
+                      statuses TEXT NOT NULL, card TEXT NOT NULL);
+CREATE TABLE keys(kind TEXT NOT NULL, key TEXT NOT NULL, n INT NOT NULL, status INT NOT NULL,
+                  term INT NOT NULL, lang TEXT NOT NULL);
+"""
+INDEXES = "CREATE INDEX keys_by_key ON keys(kind, key);"
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("TERMBASE_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "termbase"
+
+
+def _stat_row(path: Path) -> tuple[int, int, int, int]:
+    st = path.stat()
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def _hash(path: Path) -> str:
+    """A checksum of the content (CRC-32 and length): enough to tell a changed file."""
+    crc = 0
+    size = 0
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            crc = zlib.crc32(block, crc)
+            size += len(block)
+    return f"{crc:08x}-{size}"
+
+
+@dataclass
+class Index:
+    """An open index: search it, fetch cards, list concepts."""
+
+    db: sqlite3.Connection
+    path: Path | None  # None: in memory
+    rebuilt: bool
+    _fold: dict[int, str] | None = field(default=None, repr=False)
+    _source_records: dict[str, Any] | None = field(default=None, repr=False)
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, paths: Sequence[Path], *, use_cache: bool = True) -> Index:
+        files = discover(paths)
+        if not use_cache:
+            return cls(_build(":memory:", files), None, True)
+        folder = cache_dir()
+        names = "\0".join(sorted(str(p.resolve()) for p in paths)).encode()
+        key = f"{zlib.crc32(names):08x}{zlib.adler32(names):08x}"
+        target = folder / f"index-{key}.sqlite"
+        db = _open_valid(target, files)
+        if db is not None:
+            return cls(db, target, False)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f".{target.name}.{os.getpid()}.tmp"
+            db = _build(str(tmp), files)
+            db.close()
+            tmp.replace(target)
+        except (OSError, sqlite3.Error):
+            # No usable cache folder: build in memory, answer, forget.
+            return cls(_build(":memory:", files), None, True)
+        return cls(sqlite3.connect(f"file:{target}?mode=ro", uri=True), target, True)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ------------------------------------------------------------ reading
+
+    def _sources(self) -> dict[str, Any]:
+        if self._source_records is None:
+            row = self.db.execute("SELECT v FROM meta WHERE k = 'sources'").fetchone()
+            self._source_records = json.loads(row[0]) if row else {}
+        return self._source_records
+
+    def _expand(self, card: dict[str, Any]) -> dict[str, Any]:
+        """A stored card with its source ids replaced by the source records."""
+        known = self._sources()
+        card["sources"] = [known.get(sid, {"id": sid}) for sid in card["sources"]]
+        return card
+
+    def card(self, concept_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT card FROM concepts WHERE id = ?", (concept_id,)).fetchone()
+        return self._expand(json.loads(row[0])) if row else None
+
+    def ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM concepts ORDER BY n")]
+
+    def cards(
+        self, subject: str | None = None, statuses: Iterable[str] = ()
+    ) -> list[dict[str, Any]]:
+        wanted = set(statuses)
+        out = []
+        for subj, have, card in self.db.execute(
+            "SELECT subject, statuses, card FROM concepts ORDER BY n"
+        ):
+            if subject is not None and (subj or "").casefold() != subject.casefold():
+                continue
+            if wanted and not wanted & set(have.split(",")):
+                continue
+            out.append(self._expand(json.loads(card)))
+        return out
+
+    def fold_table(self) -> dict[int, str]:
+        """The Traditional-to-Simplified table the index was built with."""
+        if self._fold is None:
+            (raw,) = self.db.execute("SELECT v FROM meta WHERE k = 'fold'").fetchone()
+            self._fold = {int(k): v for k, v in json.loads(raw).items()}
+        return self._fold
+
+    def query(self, text: str) -> Query:
+        return Query.of(text, self.fold_table() if lookup.has_han(text) else None)
+
+    def search(
+        self,
+        text: str,
+        *,
+        statuses: Iterable[str] = (),
+        limit: int = 10,
+        fuzzy: bool = True,
+    ) -> list[Hit]:
+        """Concepts matching `text`, best first (see `termbase.lookup`). `statuses`: match only
+        terms with these statuses (names such as "forbidden")."""
+        query = self.query(text)
+        allowed = {STATUS_NAMES.index(s) for s in statuses} or set(range(len(STATUS_NAMES)))
+        hits: list[Hit] = []
+        for kind, q in query.forms.items():
+            hits.extend(self._prefix(kind, q, allowed))
+        if len({h.concept for h in hits}) < limit:
+            for kind, q in query.forms.items():
+                if kind != "ini":
+                    hits.extend(self._substring(kind, q, allowed))
+        if fuzzy and not hits:
+            hits.extend(self._fuzzy(query, allowed, limit))
+        return lookup.best_hits(hits)[:limit]
+
+    def suggestions(self, text: str, limit: int = 3) -> list[str]:
+        """The closest concept ids, for a query that matched nothing."""
+        hits = self._fuzzy(self.query(text), set(range(len(STATUS_NAMES))), limit, cutoff=50.0)
+        return [h.concept for h in lookup.best_hits(hits)][:limit]
+
+    def _rows_to_hits(self, rows: Iterable[tuple[str, int, int, str]], q: str) -> list[Hit]:
+        hits = []
+        for cid, status, term, key in rows:
+            level = lookup.match_level(q, key)
+            if level is not None:
+                hits.append(Hit(cid, level, 100.0, status, term))
+        return hits
+
+    def _prefix(self, kind: str, q: str, allowed: set[int]) -> list[Hit]:
+        rows = self.db.execute(
+            "SELECT c.id, k.status, k.term, k.key FROM keys k JOIN concepts c ON c.n = k.n "
+            "WHERE k.kind = ? AND k.key >= ? AND k.key < ?",
+            (kind, q, q + "\U0010ffff"),
+        )
+        return self._rows_to_hits((r for r in rows if r[1] in allowed), q)
+
+    def _substring(self, kind: str, q: str, allowed: set[int]) -> list[Hit]:
+        rows = self.db.execute(
+            "SELECT c.id, k.status, k.term, k.key FROM keys k JOIN concepts c ON c.n = k.n "
+            "WHERE k.kind = ? AND instr(k.key, ?) > 1",
+            (kind, q),
+        )
+        return self._rows_to_hits((r for r in rows if r[1] in allowed), q)
+
+    def _fuzzy(
+        self, query: Query, allowed: set[int], limit: int, cutoff: float = lookup.FUZZY_CUTOFF
+    ) -> list[Hit]:
+        """Typo-tolerant matches (rapidfuzz's WRatio) among keys that start with the same
+        letter and are not much shorter than the query: a typo rarely hits the first letter,
+        and a short key would match any long query partly."""
+        from rapidfuzz import fuzz, process
+
+        hits: list[Hit] = []
+        for kind in lookup.FUZZY_KINDS:
+            q = query.forms.get(kind)
+            if not q or len(q) < 3:
+                continue
+            rows = [
+                r
+                for r in self.db.execute(
+                    "SELECT key, n, status FROM keys WHERE kind = ? AND key >= ? AND key < ? "
+                    "AND length(key) BETWEEN ? AND ?",
+                    (kind, q[0], q[0] + "\U0010ffff", max(2, int(len(q) * 0.8)), len(q) * 4),
+                )
+                if r[2] in allowed
+            ]
+            found = process.extract(
+                q, [r[0] for r in rows], scorer=fuzz.WRatio, score_cutoff=cutoff, limit=limit * 4
+            )
+            for _, similarity, idx in found:
+                _, n, status = rows[idx]
+                (cid,) = self.db.execute("SELECT id FROM concepts WHERE n = ?", (n,)).fetchone()
+                hits.append(Hit(cid, Level.FUZZY, float(similarity), status, 0))
+        return hits
+
+
+# ---------------------------------------------------------------- building and checking
+
+
+def _open_valid(target: Path, files: list[Path]) -> sqlite3.Connection | None:
+    """The cached index if it still describes `files`, else None."""
+    if not target.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+        (version,) = db.execute("SELECT v FROM meta WHERE k = 'format'").fetchone()
+        if version != FORMAT:
+            db.close()
+            return None
+        stored = {
+            r[0]: r[1:]
+            for r in db.execute("SELECT path, size, mtime_ns, ctime_ns, ino, hash FROM files")
+        }
+    except (sqlite3.Error, TypeError):
+        return None
+    now = {str(p.resolve()): p for p in files}
+    if set(now) != set(stored):
+        db.close()
+        return None
+    changed = []
+    try:
+        for name, path in now.items():
+            if _stat_row(path) != tuple(stored[name][:4]):
+                changed.append(name)
+        for name in changed:
+            if _hash(now[name]) != stored[name][4]:
+                db.close()
+                return None
+    except OSError:
+        db.close()
+        return None
+    if changed:
+        _refresh_stats(target, {name: now[name] for name in changed})
+    return db
+
+
+def _refresh_stats(target: Path, files: dict[str, Path]) -> None:
+    """Files touched but unchanged: remember their new stats (best effort)."""
+    try:
+        db = sqlite3.connect(target, timeout=0.5)
+        with db:
+            for name, path in files.items():
+                db.execute(
+                    "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, ino = ? WHERE path = ?",
+                    (*_stat_row(path), name),
+                )
+        db.close()
+    except (OSError, sqlite3.Error):
+        pass
+
+
+def _build(where: str, files: list[Path]) -> sqlite3.Connection:
+    from termbase import script, store
+
+    stats = [(str(p.resolve()), *_stat_row(p), _hash(p)) for p in files]
+    settings = [p for p in files if p.name == store.SETTINGS_FILE]
+    concept_files = [p for p in files if p.name != store.SETTINGS_FILE]
+    sources: dict[str, Any] = {}
+    for part in map(store.read_file, settings):
+        for sid, s in part.sources.items():
+            sources[sid] = {
+                "id": sid,
+                "title": s.title,
+                "publisher": s.publisher,
+                "date": s.date.isoformat() if s.date else None,
+                "url": s.url,
+            }
+    db = sqlite3.connect(where)
+    db.executescript(SCHEMA)
+    seen: set[str] = set()
+    n = 0
+    for concept_rows, key_rows in _map_files(concept_files):
+        local_to_n: dict[int, int] = {}
+        rows = []
+        for local, (cid, subject, statuses, card) in enumerate(concept_rows):
+            if cid in seen:
+                continue  # a duplicate id: validate reports it; the first one is indexed
+            seen.add(cid)
+            local_to_n[local] = n
+            rows.append((n, cid, subject, statuses, card))
+            n += 1
+        db.executemany("INSERT INTO concepts VALUES (?, ?, ?, ?, ?)", rows)
+        db.executemany(
+            "INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                (kind, key, local_to_n[local], status, term, lang)
+                for kind, key, local, status, term, lang in key_rows
+                if local in local_to_n
+            ),
+        )
+    db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", stats)
+    db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+    fold = json.dumps({str(k): v for k, v in script.simplified_table().items()})
+    db.execute("INSERT INTO meta VALUES ('fold', ?)", (fold,))
+    db.execute("INSERT INTO meta VALUES ('sources', ?)", (json.dumps(sources, ensure_ascii=False),))
+    db.executescript(INDEXES)
+    db.commit()
+    return db
+
+
+ConceptRow = tuple[str, str | None, str, str]
+KeyRow = tuple[str, str, int, int, int, str]
+
+
+def rows_for_file(path: Path) -> tuple[list[ConceptRow], list[KeyRow]]:
+    """One file's rows for the index (run in worker processes for a large base)."""
+    from termbase import store
+
+    concepts = store.read_file(path).concepts
+    concept_rows: list[ConceptRow] = []
+    key_rows: list[KeyRow] = []
+    for local, c in enumerate(concepts):
+        statuses = ",".join(sorted({t.status.value for t in c.terms}))
+        card = lookup.card(c)
+        concept_rows.append((c.id, c.subject, statuses, json.dumps(card, ensure_ascii=False)))
+        for k in lookup.keys_of(c):
+            t = c.terms[k.term]
+            key_rows.append((k.kind, k.key, local, t.status.rank, k.term, t.lang))
+    return concept_rows, key_rows
+
+
+# Below this many bytes, starting worker processes costs more than it saves.
+_PARALLEL_BYTES = 4_000_000
+
+
+def _map_files(files: list[Path]) -> list[tuple[list[ConceptRow], list[KeyRow]]]:
+    size = sum(p.stat().st_size for p in files)
+    jobs = int(os.environ.get("TERMBASE_JOBS", "0")) or (os.cpu_count() or 1)
+    if jobs > 1 and len(files) > 1 and size >= _PARALLEL_BYTES:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+            return list(pool.map(rows_for_file, files, chunksize=max(1, len(files) // (jobs * 4))))
+    return [rows_for_file(p) for p in files]
