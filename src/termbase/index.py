@@ -24,7 +24,7 @@ from termbase import lookup
 from termbase.files import discover
 from termbase.lookup import STATUS_NAMES, Hit, Level, Query
 
-FORMAT = "termbase-index-5"
+FORMAT = "termbase-index-6"
 
 SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);

@@ -230,6 +230,12 @@ def card(c: Concept) -> dict[str, Any]:
             row["term_type"] = t.term_type.value
         if not t.status.approved and t.lang in preferred:
             row["use_instead"] = preferred[t.lang]
+        if t.forms:
+            row["forms"] = list(t.forms)
+        if t.not_in:
+            row["not_in"] = list(t.not_in)
+        if t.case_sensitive:
+            row["case_sensitive"] = True
         terms.append(row)
     return {
         "id": c.id,

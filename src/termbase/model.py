@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 
 class Status(StrEnum):
@@ -150,6 +151,7 @@ class Settings:
     source_language: str = "zh-Hans"
     languages: tuple[str, ...] = ()
     working_language: str = "en"
+    lint: Mapping[str, Any] = field(default_factory=dict, compare=False)  # the raw [lint] table
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +180,9 @@ class Finding:
     concept: str | None = None
     column: int = 0
     hint: str | None = None
+    segment: str | None = None  # lint: the segment's id in its file
+    source: str | None = None  # lint: the source text of the segment
+    target: str | None = None  # lint: the target text of the segment
 
     @property
     def location(self) -> str:

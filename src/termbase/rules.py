@@ -63,6 +63,16 @@ RULES: dict[str, Rule] = _rules(
     ("TB402", "full-width-ascii", W, "Full-width Latin letters, digits or signs in a term."),
     ("TB403", "mixed-punctuation", W, "Half-width punctuation in Chinese or full-width in Latin."),
     ("TB404", "control-character", E, "A line break, tab or control character in a term."),
+    # termbase lint
+    ("LT001", "unreadable-input", E, "A file to lint that cannot be read as its format."),
+    ("LT002", "alignment", W, "Source and target files of a pair do not align."),
+    ("LT101", "missing-term", E, "A source term whose approved rendering is not in the target."),
+    ("LT102", "deprecated-term", W, "A deprecated rendering in the target."),
+    ("LT103", "forbidden-term", E, "A forbidden rendering in the target."),
+    ("LT104", "unexpected-term", W, "An approved rendering whose concept is not in the source."),
+    ("LT105", "wrong-script", E, "Traditional characters in Simplified text, or the reverse."),
+    ("LT201", "suppression-without-reason", W, "A termbase-ignore without -- and a reason."),
+    ("LT202", "unused-suppression", W, "A termbase-ignore that suppresses nothing."),
 )
 
 
@@ -75,17 +85,24 @@ def finding(
     concept: str | None = None,
     column: int = 0,
     hint: str | None = None,
+    severity: Severity | None = None,
+    segment: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
 ) -> Finding:
-    """A finding with its rule's default severity."""
+    """A finding with its rule's default severity (or `severity`)."""
     return Finding(
         path=path,
         line=line,
         code=code,
-        severity=RULES[code].severity,
+        severity=severity or RULES[code].severity,
         message=message,
         concept=concept,
         column=column,
         hint=hint,
+        segment=segment,
+        source=source,
+        target=target,
     )
 
 

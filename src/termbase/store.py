@@ -8,6 +8,7 @@ all raises `ReadError`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -625,6 +626,11 @@ class _Reader:
                 )
                 or settings.working_language,
             )
+        lint = data.get("lint")
+        if isinstance(lint, dict):
+            settings = dataclasses.replace(settings, lint=lint)
+        elif lint is not None:
+            self.add("TB101", top_line("lint"), "[lint] must be a table")
         elif raw is not None:
             self.add("TB101", top_line("termbase"), "[termbase] must be a table")
         sources: dict[str, Source] = {}

@@ -19,6 +19,7 @@ class Format(StrEnum):
     JSON = "json"
     GITHUB = "github"
     SARIF = "sarif"
+    JUNIT = "junit"
 
 
 FORMATS: dict[Format, str] = {f: f"termbase.report.{f.value}_format" for f in Format}

@@ -21,6 +21,11 @@ def as_dict(f: Finding) -> dict[str, Any]:
         "severity": f.severity.value,
         "message": f.message,
         "hint": f.hint,
+        **(
+            {"segment": f.segment, "source": f.source, "target": f.target}
+            if f.segment is not None
+            else {}
+        ),
     }
 
 

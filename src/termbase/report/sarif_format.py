@@ -21,7 +21,9 @@ def _uri(path: Path) -> str:
 
 def fingerprint(f: Finding) -> str:
     """Stays the same when lines move: rule, file, concept and message, not the line."""
-    key = "\0".join((f.code, f.path.as_posix() if f.path else "", f.concept or "", f.message))
+    key = "\0".join(
+        (f.code, f.path.as_posix() if f.path else "", f.concept or "", f.segment or "", f.message)
+    )
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
@@ -37,6 +39,8 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     }
     if f.code in index:
         result["ruleIndex"] = index[f.code]
+    if f.segment is not None:
+        result["properties"] = {"segment": f.segment, "source": f.source, "target": f.target}
     if f.path:
         physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(f.path)}}
         if f.line:

@@ -1,0 +1,90 @@
+"""Monolingual text, Markdown and JSON: checked only for deprecated and forbidden renderings.
+
+Markdown code blocks, inline code and HTML comments are skipped (an HTML comment may hold a
+suppression: <!-- termbase-ignore: concept-id -- reason -->).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from termbase.lint.segment import InputError, InputFormat, ReadOptions, Segment, read_text
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+
+
+def read(path: Path, fmt: object, options: ReadOptions) -> list[Segment]:
+    text = read_text(path)
+    if fmt == InputFormat.JSON:
+        return _json(path, text, options)
+    markdown = fmt == InputFormat.MARKDOWN
+    out: list[Segment] = []
+    in_fence = False
+    for n, line in enumerate(text.splitlines(), 1):
+        if markdown and _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence or not line.strip():
+            continue
+        notes = tuple(m.group(1).strip() for m in _COMMENT.finditer(line))
+        body = _COMMENT.sub(lambda m: " " * len(m.group()), line) if notes else line
+        out.append(Segment(path, n, str(n), body, None, None, options.target_lang, notes))
+    return out
+
+
+def lines(path: Path, fmt: InputFormat, align: str) -> list[tuple[int, str]]:
+    """A text or Markdown file as units for aligning with its translation: lines or paragraphs
+    (code blocks left out)."""
+    text = read_text(path)
+    units: list[tuple[int, str]] = []
+    in_fence = False
+    para: list[str] = []
+    start = 0
+    for n, line in enumerate(text.splitlines(), 1):
+        if fmt == InputFormat.MARKDOWN and _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if align == "line":
+            if line.strip():
+                units.append((n, line))
+            continue
+        if line.strip():
+            if not para:
+                start = n
+            para.append(line)
+        elif para:
+            units.append((start, " ".join(para)))
+            para = []
+    if para:
+        units.append((start, " ".join(para)))
+    return units
+
+
+def _json(path: Path, text: str, options: ReadOptions) -> list[Segment]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(path, e.lineno, f"invalid JSON: {e.msg}") from e
+    return [
+        Segment(path, 0, key, value, None, None, options.target_lang)
+        for key, value in flatten(data)
+    ]
+
+
+def flatten(data: object, prefix: str = "") -> list[tuple[str, str]]:
+    """String values of a JSON i18n file with their dotted keys."""
+    out: list[tuple[str, str]] = []
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out.extend(flatten(v, f"{prefix}.{k}" if prefix else str(k)))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out.extend(flatten(v, f"{prefix}[{i}]"))
+    elif isinstance(data, str):
+        out.append((prefix, data))
+    return out

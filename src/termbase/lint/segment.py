@@ -1,0 +1,129 @@
+"""Segments: the units a linter checks, and how each input format turns into them."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from termbase.errors import TermbaseError
+
+
+class InputError(TermbaseError):
+    """A file that cannot be read as its format: becomes an LT001 finding, linting goes on."""
+
+    def __init__(self, path: Path, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+        self.path = path
+        self.line = line
+        self.detail = message
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A source text and its translation (or, in a monolingual file, a text alone)."""
+
+    path: Path
+    line: int
+    id: str
+    target: str
+    source: str | None = None
+    source_lang: str | None = None
+    target_lang: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    source_lang: str | None = None
+    target_lang: str | None = None
+    columns: tuple[str, str] | None = None  # CSV/TSV: source and target column (name or 1-based)
+    align: str = "line"  # text pairs: line or paragraph
+
+
+@dataclass(slots=True)
+class Document:
+    segments: list[Segment] = field(default_factory=list)
+
+
+class InputFormat(StrEnum):
+    XLIFF = "xliff"
+    PO = "po"
+    TMX = "tmx"
+    CSV = "csv"
+    TSV = "tsv"
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+# One module per format, each with `read(path, options) -> list[Segment]`.
+READERS: dict[InputFormat, str] = {
+    InputFormat.XLIFF: "termbase.lint.xliff",
+    InputFormat.PO: "termbase.lint.po",
+    InputFormat.TMX: "termbase.lint.tmx",
+    InputFormat.CSV: "termbase.lint.tabular",
+    InputFormat.TSV: "termbase.lint.tabular",
+    InputFormat.TEXT: "termbase.lint.plain",
+    InputFormat.MARKDOWN: "termbase.lint.plain",
+    InputFormat.JSON: "termbase.lint.plain",
+}
+
+EXTENSIONS = {
+    ".xlf": InputFormat.XLIFF,
+    ".xliff": InputFormat.XLIFF,
+    ".sdlxliff": InputFormat.XLIFF,
+    ".mqxliff": InputFormat.XLIFF,
+    ".po": InputFormat.PO,
+    ".pot": InputFormat.PO,
+    ".tmx": InputFormat.TMX,
+    ".csv": InputFormat.CSV,
+    ".tsv": InputFormat.TSV,
+    ".tab": InputFormat.TSV,
+    ".txt": InputFormat.TEXT,
+    ".text": InputFormat.TEXT,
+    ".md": InputFormat.MARKDOWN,
+    ".markdown": InputFormat.MARKDOWN,
+    ".json": InputFormat.JSON,
+}
+
+
+def detect(path: Path, head: bytes) -> InputFormat | None:
+    """The format by extension, else by the first bytes."""
+    fmt = EXTENSIONS.get(path.suffix.lower())
+    if fmt is not None:
+        return fmt
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:400].lower()
+    if b"<xliff" in text:
+        return InputFormat.XLIFF
+    if b"<tmx" in text:
+        return InputFormat.TMX
+    if text.startswith((b"msgid", b"#")) and b"msgid" in text:
+        return InputFormat.PO
+    return None
+
+
+def read(path: Path, fmt: InputFormat, options: ReadOptions) -> list[Segment]:
+    module = importlib.import_module(READERS[fmt])
+    segments: list[Segment] = module.read(path, fmt, options)
+    return segments
+
+
+def read_text(path: Path) -> str:
+    """A file's text: UTF-8 (a BOM is dropped); anything else is an InputError with the offset."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(path, 0, f"cannot read: {e.strerror or e}") from e
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        raise InputError(
+            path,
+            line,
+            f"not valid UTF-8: byte 0x{raw[e.start : e.start + 1].hex()} at offset {e.start}",
+        ) from e

@@ -1,0 +1,34 @@
+"""JUnit XML: one test case per finding, so that CI systems list them like failed tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.sax.saxutils import quoteattr
+
+from termbase.model import Finding, Severity
+
+
+def render(findings: Sequence[Finding]) -> str:
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<testsuites name="termbase" tests="{max(1, len(findings))}" failures="{errors}">',
+        f'  <testsuite name="termbase" tests="{max(1, len(findings))}" failures="{errors}">',
+    ]
+    if not findings:
+        lines.append('    <testcase classname="termbase" name="no findings"/>')
+    for f in findings:
+        name = f"{f.code} {f.concept or ''} {f.location}".strip()
+        if f.segment:
+            name += f" segment {f.segment}"
+        kind = "failure" if f.severity is Severity.ERROR else "skipped"
+        message = f.message + (f"; {f.hint}" if f.hint else "")
+        classname = f.path.as_posix() if f.path else "termbase"
+        lines.append(f"    <testcase classname={quoteattr(classname)} name={quoteattr(name)}>")
+        if kind == "failure":
+            lines.append(f"      <failure message={quoteattr(message)} type={quoteattr(f.code)}/>")
+        else:
+            lines.append(f"      <skipped message={quoteattr('warning: ' + message)}/>")
+        lines.append("    </testcase>")
+    lines += ["  </testsuite>", "</testsuites>"]
+    return "\n".join(lines) + "\n"

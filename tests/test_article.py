@@ -1,0 +1,97 @@
+"""The source article linted against its own term base.
+
+The article has an English account whose second half renders the Chinese text paragraph by
+paragraph. Where they say the same thing, which renderings of the term base match and which
+are missing? The expected list below was read through by hand: each finding is a real
+difference between the English account and the term base's renderings (see the comments).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from termbase.index import Index
+from termbase.lint import Linter, LintSettings
+from termbase.lint.segment import Segment
+
+from .conftest import ROOT, shared_file
+
+EXPECTED = [
+    # "consultation, joint construction, and shared benefits": not the official English.
+    (1, "LT101", "extensive-consultation-joint-contribution-shared-benefits"),
+    (1, "LT102", "extensive-consultation-joint-contribution-shared-benefits"),
+    # 受到国际社会广泛关注 is rendered "garnering widespread international attention".
+    (2, "LT101", "international-community"),
+    # "Leadership in diplomacy", "AI Security Summit", "UN High-Level Advisory Board on AI".
+    (3, "LT101", "ai-safety-summit"),
+    (3, "LT101", "head-of-state-diplomacy"),
+    (3, "LT101", "un-high-level-advisory-body-on-ai"),
+    (3, "LT102", "ai-safety-summit"),
+    (3, "LT102", "head-of-state-diplomacy"),
+    (3, "LT102", "un-high-level-advisory-body-on-ai"),
+    # "balancing AI development and security"; and the English never renders 小院高墙.
+    (4, "LT101", "equal-emphasis-on-development-and-security"),
+    (4, "LT101", "small-yard-high-fence"),
+    # "responsible role as a big power"; "the widening digital and intelligence divides"
+    # (an ellipsis: "digital divide" is not written out, so it cannot be confirmed).
+    (6, "LT101", "digital-divide"),
+    (6, "LT101", "responsible-major-country"),
+    (6, "LT102", "responsible-major-country"),
+    # "the global governance process of AI"; the joint-construction wording again.
+    (7, "LT101", "extensive-consultation-joint-contribution-shared-benefits"),
+    (7, "LT101", "global-ai-governance"),
+    (7, "LT102", "extensive-consultation-joint-contribution-shared-benefits"),
+]
+
+
+def aligned_paragraphs() -> list[tuple[str, str]]:
+    lines = shared_file("seeds/000_6fb597dbf228831d.txt").read_text("utf-8").splitlines()
+    title = "Proactively Engaging in and Leading the Global Governance of Artificial Intelligence"
+    start = lines.index(title)
+    english = [x for x in lines[start + 1 :] if x.strip() and not x.startswith("人民日报")][:7]
+    chinese_at = next(k for k, x in enumerate(lines) if x.startswith("人民日报和音"))
+    chinese = [x for x in lines[chinese_at + 1 :] if x.strip()]
+    assert len(chinese) == 7
+    return list(zip(chinese, english, strict=True))
+
+
+def test_article_against_its_term_base() -> None:
+    index = Index.open([ROOT / "terms"], use_cache=False)
+    settings = LintSettings()
+    linter = Linter(index.cards(), index.fold_table(), settings)
+    found = []
+    for n, (zh, en) in enumerate(aligned_paragraphs(), 1):
+        seg = Segment(Path("article"), n, str(n), en, zh, "zh-Hans", "en")
+        found += [(n, f.code, f.concept) for f in linter.check(seg) if settings.severity(f.code)]
+    assert sorted(found) == sorted(EXPECTED)
+
+
+def test_article_terms_that_match() -> None:
+    """Renderings the English account does use, among them the official ones."""
+    index = Index.open([ROOT / "terms"], use_cache=False)
+    linter = Linter(index.cards(), index.fold_table(), LintSettings())
+    matched = set()
+    for _, en in aligned_paragraphs():
+        matched |= {
+            m.concept
+            for m in linter.matcher.find(en, "en")
+            if m.pattern.status in ("preferred", "admitted")
+        }
+    assert {
+        "ai-for-good",
+        "global-ai-governance-initiative",
+        "unilateral-sanctions",
+        "technological-monopoly",
+        "open-source",
+        "capacity-building",
+        "representation-and-voice",
+        "boao-forum-for-asia",
+        "g20",
+        "brics",
+        "unesco",
+        "itu",
+        "iso",
+        "main-channel",
+        "common-values-of-humanity",
+        "building-a-community-with-a-shared-future",
+    } <= matched
