@@ -626,13 +626,13 @@ class _Reader:
                 )
                 or settings.working_language,
             )
+        elif raw is not None:
+            self.add("TB101", top_line("termbase"), "[termbase] must be a table")
         lint = data.get("lint")
         if isinstance(lint, dict):
             settings = dataclasses.replace(settings, lint=lint)
         elif lint is not None:
             self.add("TB101", top_line("lint"), "[lint] must be a table")
-        elif raw is not None:
-            self.add("TB101", top_line("termbase"), "[termbase] must be a table")
         sources: dict[str, Source] = {}
         raw_sources = data.get("sources")
         if isinstance(raw_sources, dict):
