@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,7 @@ class Linter:
         self.matcher = TermMatcher(list(iter_patterns(self.cards.values())), fold)
         self.settings = settings
         self.default_source = settings.source_lang or "zh-Hans"
+        self._rendering_cache: dict[tuple[str, str], list[str]] = {}
 
     # ------------------------------------------------------------ languages
 
@@ -186,6 +188,13 @@ class Linter:
         return self._suppress(seg, found)
 
     def _renderings(self, cid: str, lang: str) -> list[str]:
+        key = (cid, lang)
+        found = self._rendering_cache.get(key)
+        if found is None:
+            found = self._rendering_cache[key] = self._find_renderings(cid, lang)
+        return found
+
+    def _find_renderings(self, cid: str, lang: str) -> list[str]:
         card = self.cards.get(cid)
         if card is None:
             return []
@@ -333,15 +342,16 @@ class Linter:
         return lines
 
 
+_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
 def _han_share(text: str) -> float:
-    from termbase.lookup import has_han
-
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for ch in letters if has_han(ch)) / len(letters)
+    letters = len(_LETTER_RE.findall(text))
+    return len(_HAN_RE.findall(text)) / letters if letters else 0.0
 
 
+@lru_cache(maxsize=4096)
 def _tag_fits(term_lang: str, lang: str) -> bool:
     """Does a term in `term_lang` serve text in `lang`? en serves en-GB; zh-Hans serves zh-CN."""
     a, b = term_lang.lower(), lang.lower()
@@ -365,9 +375,14 @@ _CHINESE_FAMILY = {
 
 def _lang_fits(m: Match, lang: str) -> bool:
     """Chinese matching already folds scripts: any Chinese term counts in Chinese text."""
+    return _fits(m.pattern.lang, lang)
+
+
+@lru_cache(maxsize=4096)
+def _fits(term_lang: str, lang: str) -> bool:
     if is_chinese_tag(lang):
-        return is_chinese_tag(m.pattern.lang)
-    return _tag_fits(m.pattern.lang, lang)
+        return is_chinese_tag(term_lang)
+    return _tag_fits(term_lang, lang)
 
 
 # ---------------------------------------------------------------- files

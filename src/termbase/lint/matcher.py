@@ -20,9 +20,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
-from termbase.lookup import has_han, singular
+from termbase.lookup import singular
 
 # Placeholders, tags, URLs, e-mail addresses and code spans: never part of a match.
 PROTECTED = re.compile(
@@ -50,8 +51,7 @@ def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for a, b in spans)
 
 
-@dataclass(frozen=True, slots=True)
-class Pattern:
+class Pattern(NamedTuple):
     """One term (or one of its forms) to find, with what it belongs to."""
 
     concept: str
@@ -62,8 +62,7 @@ class Pattern:
     case_sensitive: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     pattern: Pattern
     start: int  # offsets in the original text
     end: int
@@ -73,6 +72,7 @@ class Match:
         return self.pattern.concept
 
 
+@lru_cache(maxsize=256)
 def is_chinese_tag(lang: str) -> bool:
     return lang.split("-", maxsplit=1)[0].lower() in ("zh", "cmn", "yue", "lzh")
 
@@ -160,6 +160,7 @@ class _Vocabulary:
 OTHER_WORD = "\ue000"  # a word no term has
 
 
+@lru_cache(maxsize=1 << 17)
 def normalise_word(word: str, *, keep_case: bool) -> str:
     word = unicodedata.normalize("NFKC", word).replace("’", "'")
     if not keep_case:
@@ -272,15 +273,9 @@ class TermMatcher:
     def find(self, text: str, lang: str) -> list[Match]:
         """Terms of `lang` (any script of it, for Chinese) in `text`."""
         protected = protected_spans(text)
-        if is_chinese_tag(lang) or (has_han(text) and not text.isascii() and _mostly_han(text)):
+        if is_chinese_tag(lang):
             return self.chinese().find(text, protected)
         return self.spaced(lang).find(text, protected)
-
-
-def _mostly_han(text: str) -> bool:
-    han = sum(1 for ch in text if has_han(ch))
-    letters = sum(1 for ch in text if ch.isalpha())
-    return letters > 0 and han * 2 >= letters
 
 
 def iter_patterns(cards: Iterable[dict[str, Any]]) -> Iterator[Pattern]:
