@@ -73,9 +73,8 @@ def main() -> None:
     total = built - start
     print(f"load + build: {total:.2f} s (goal <= 2 s, {'ok' if total <= 2 else 'over goal'})")
     rate = mb / (done - built)
-    print(
-        f"check: {done - built:.2f} s, {rate:.1f} MB/s (goal >= 5 MB/s, {'ok' if rate >= 5 else 'over goal'})"
-    )
+    verdict = "ok" if rate >= 5 else "under goal"
+    print(f"check: {done - built:.2f} s, {rate:.1f} MB/s (goal >= 5 MB/s, {verdict})")
     print(f"findings: {len(result.findings)}; peak memory {peak:.0f} MB (goal < 500 MB)")
 
 
