@@ -473,12 +473,41 @@ def _plain_pieces(text: str, style: Style, *, words: bool) -> list[str]:
         for ch, syl in zip(text, syllables_of(text), strict=False):
             pieces.append(restyle(syl, style) if _HAN.match(ch) else ch)
         return _merge_other(pieces)
-    for unit in _words_of(text):
+    for unit in _pair_singles(_words_of(text)):
         if _HAN.search(unit):
             pieces.append(restyle(join_word(syllables_of(unit)), style))
         else:
             pieces.append(unit)
     return _merge_other(pieces)
+
+
+# One-character words that stand alone (particles, prepositions, conjunctions, 是).
+_FUNCTION_WORDS = frozenset("的了是在和与及地得着过吗呢吧也都就而并对把被从于之其或向")
+
+
+def _pair_singles(units: list[str]) -> list[str]:
+    """pypinyin's segmentation knows only words whose reading needs it, and leaves the rest as
+    single characters. Most Chinese words have two: join runs of single characters in pairs
+    (人/类/命/运 -> 人类/命运), a last odd one with the pair before it."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        pairs = ["".join(run[i : i + 2]) for i in range(0, len(run), 2)]
+        if len(pairs) > 1 and len(pairs[-1]) == 1:
+            last = pairs.pop()
+            pairs[-1] += last
+        out.extend(pairs)
+        run.clear()
+
+    for unit in units:
+        if len(unit) == 1 and _HAN.match(unit) and unit not in _FUNCTION_WORDS:
+            run.append(unit)
+        else:
+            flush()
+            out.append(unit)
+    flush()
+    return out
 
 
 def _merge_other(pieces: list[str]) -> list[str]:

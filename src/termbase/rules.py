@@ -47,6 +47,7 @@ RULES: dict[str, Rule] = _rules(
     ("TB108", "exclusion-context", E, "A not-in context that does not contain the term."),
     ("TB110", "no-preferred-term", W, "A language with terms but none of them preferred."),
     ("TB111", "duplicate-term", E, "The same term twice in one concept and language."),
+    ("TB120", "machine-made", W, "A term filled in by a machine that a person has yet to review."),
     ("TB201", "duplicate-id", E, "Two concepts with the same id."),
     ("TB202", "ambiguous-preferred", W, "One term preferred in two concepts of one language."),
     ("TB203", "conflicting-status", W, "A term approved in one concept and forbidden in another."),
@@ -242,6 +243,16 @@ def check_terms(tb: TermBase) -> Iterator[Finding]:
                     hint="remove one; add other spellings under forms",
                 )
             seen.add(key)
+            if t.origin.value == "machine":
+                path, line = _at(c, t)
+                yield finding(
+                    "TB120",
+                    path,
+                    line,
+                    f"{t.lang} term {t.text!r} was filled in by a machine",
+                    concept=c.id,
+                    hint='check it, then delete its origin = "machine" line',
+                )
             for ctx in t.not_in:
                 if t.text.casefold() not in ctx.casefold():
                     path, line = _at(c, t)

@@ -1,0 +1,804 @@
+"""Changing the term base safely: add, set, rm, mv, fill and fmt.
+
+This is the writing half of the store: the only module besides `termbase.store` that uses
+tomlkit, and tomlkit types do not leave it. A command parses with tomlkit only the file it
+changes, so its cost does not grow with the term base. Every change is written atomically
+(`store.atomic_writer`), keeps every comment and every byte it did not mean to change, and is
+refused if the file changed on disk after termbase read it. Nothing is written when the change
+would add a validation error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from termbase.errors import TermbaseError
+from termbase.files import discover
+from termbase.model import Concept, Finding, Severity, Status, Term
+from termbase.store import (
+    CONCEPT_KEYS,
+    ID_PATTERN,
+    SETTINGS_FILE,
+    TERM_KEYS,
+    atomic_writer,
+    canonical_tag,
+    read_file,
+)
+
+
+class EditError(TermbaseError):
+    """An edit that cannot be made: unknown id, bad field, a change on disk (exit 2)."""
+
+
+class RefusedError(TermbaseError):
+    """An edit that would add a validation error (exit 1); nothing was written."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, findings: list[Finding]) -> None:
+        super().__init__(message)
+        self.findings = findings
+
+
+@dataclass
+class FileChange:
+    """The new text of one file, and the old one it replaces."""
+
+    path: Path
+    old: str
+    new: str
+    stamp: tuple[int, int]  # (size, mtime_ns) when read
+
+    def diff(self) -> str:
+        return "".join(
+            difflib.unified_diff(
+                self.old.splitlines(keepends=True),
+                self.new.splitlines(keepends=True),
+                fromfile=f"a/{self.path.as_posix()}",
+                tofile=f"b/{self.path.as_posix()}",
+            )
+        )
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+@dataclass
+class Edit:
+    """The outcome of an editing command: the files it changes and what it noted."""
+
+    changes: list[FileChange] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def diff(self) -> str:
+        return "".join(c.diff() for c in self.changes if c.changed)
+
+    def write(self) -> list[Path]:
+        """Write every changed file atomically; refuse if one changed on disk since it was read."""
+        written = []
+        for c in self.changes:
+            if not c.changed:
+                continue
+            _check_unchanged(c)
+            with atomic_writer(c.path) as f:
+                f.write(c.new)
+            written.append(c.path)
+        return written
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return (st.st_size, st.st_mtime_ns)
+
+
+def _check_unchanged(c: FileChange) -> None:
+    try:
+        now = c.path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        if c.old == "":
+            return
+        raise EditError(f"{c.path}: the file was removed after termbase read it") from None
+    if now != c.old:
+        raise EditError(
+            f"{c.path}: the file changed on disk after termbase read it (another edit or "
+            "an editor's save); nothing was written, run the command again"
+        )
+
+
+def read_change(path: Path) -> FileChange:
+    try:
+        raw = path.read_bytes()
+        stamp = _stamp(path)
+    except FileNotFoundError:
+        return FileChange(path, "", "", (0, 0))
+    except OSError as e:
+        raise EditError(f"{path}: cannot read: {e.strerror or e}") from e
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise EditError(f"{path}: not valid UTF-8 at byte {e.start}; fix it before editing") from e
+    return FileChange(path, text, text, stamp)
+
+
+def _parse(change: FileChange) -> Any:
+    import tomlkit
+    import tomlkit.exceptions
+
+    try:
+        return tomlkit.parse(change.new)
+    except tomlkit.exceptions.ParseError as e:
+        raise EditError(
+            f"{change.path}:{e.line}:{e.col}: invalid TOML; fix it before editing"
+        ) from e
+
+
+def _dumps(doc: Any) -> str:
+    import tomlkit
+
+    return tomlkit.dumps(doc)
+
+
+# ---------------------------------------------------------------- finding concepts
+
+_HEADER = re.compile(r"^[ \t]*\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\][ \t]*(?:#.*)?$", re.M)
+
+
+def concept_files(paths: Sequence[Path]) -> list[Path]:
+    return [p for p in discover(paths) if p.name != SETTINGS_FILE]
+
+
+def locate(paths: Sequence[Path], concept_id: str) -> Path:
+    """The file that defines `concept_id`, found by its [id] header without parsing TOML."""
+    needle = re.compile(rf"^[ \t]*\[\[?[ \t]*{re.escape(concept_id)}[ \t]*[.\]]", re.M)
+    for f in concept_files(paths):
+        try:
+            text = f.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if needle.search(text):
+            return f
+    ids = all_ids(paths)
+    close = difflib.get_close_matches(concept_id, ids, n=1)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    raise EditError(f"no concept {concept_id!r} in the term base{hint}")
+
+
+def all_ids(paths: Sequence[Path]) -> list[str]:
+    out: list[str] = []
+    for f in concept_files(paths):
+        try:
+            out.extend(m.group(1) for m in _HEADER.finditer(f.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return out
+
+
+def referrers(paths: Sequence[Path], concept_id: str) -> list[tuple[Path, str]]:
+    """Concepts that name `concept_id` in see-also or replaced-by."""
+    out = []
+    for f in concept_files(paths):
+        part = read_file(f)
+        for c in part.concepts:
+            if concept_id in c.see_also or c.replaced_by == concept_id:
+                out.append((f, c.id))
+    return out
+
+
+# ---------------------------------------------------------------- rendering a concept
+
+
+def _quote(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render_concept(c: Concept) -> str:
+    """A concept in the canonical layout (the layout `fmt` produces)."""
+    lines = [f"[{c.id}]"]
+    if c.subject:
+        lines.append(f"subject = {_quote(c.subject)}")
+    for lang, text in c.definition.items():
+        lines.append(f"definition.{lang} = {_quote(text)}")
+    if c.note:
+        lines.append(f"note = {_quote(c.note)}")
+    if c.sources:
+        lines.append(f"sources = [{', '.join(_quote(s) for s in c.sources)}]")
+    if c.see_also:
+        lines.append(f"see-also = [{', '.join(_quote(s) for s in c.see_also)}]")
+    if c.replaced_by:
+        lines.append(f"replaced-by = {_quote(c.replaced_by)}")
+    for t in c.terms:
+        lines += ["", f"[[{c.id}.term]]", *render_term_lines(t)]
+    return "\n".join(lines) + "\n"
+
+
+def render_term_lines(t: Term) -> list[str]:
+    lines = [
+        f"lang = {_quote(t.lang)}",
+        f"text = {_quote(t.text)}",
+        f"status = {_quote(t.status.value)}",
+    ]
+    if t.pinyin:
+        lines.append(f"pinyin = {_quote(t.pinyin)}")
+    if t.part_of_speech:
+        lines.append(f"part-of-speech = {_quote(t.part_of_speech.value)}")
+    if t.term_type:
+        lines.append(f"term-type = {_quote(t.term_type.value)}")
+    if t.usage_note:
+        lines.append(f"usage-note = {_quote(t.usage_note)}")
+    if t.case_sensitive is not None:
+        lines.append(f"case-sensitive = {'true' if t.case_sensitive else 'false'}")
+    for key, values in (("forms", t.forms), ("not-in", t.not_in), ("sources", t.sources)):
+        if values:
+            lines.append(f"{key} = [{', '.join(_quote(v) for v in values)}]")
+    if t.origin.value != "human":
+        lines.append(f'origin = "{t.origin.value}"')
+    return lines
+
+
+# ---------------------------------------------------------------- machine-filled values
+
+
+def fill_terms(terms: list[Term], *, languages: Iterable[str] = ()) -> tuple[list[Term], list[str]]:
+    """Missing zh-Hant (and configured zh-TW / zh-HK) terms and missing pinyin, marked as made
+    by a machine. Never changes a value a person wrote. Returns the terms and what was added."""
+    import dataclasses
+
+    from termbase import pinyin as py
+    from termbase.convert import TermAwareConverter
+    from termbase.model import Origin
+    from termbase.rules import is_chinese
+
+    notes: list[str] = []
+    out = list(terms)
+    for i, t in enumerate(out):
+        if is_chinese(t.lang) and not t.pinyin:
+            written = py.transliterate(t.text, words=True)
+            out[i] = dataclasses.replace(t, pinyin=written, origin=Origin.MACHINE)
+            notes.append(f"pinyin {written!r} for {t.lang} {t.text!r}")
+    simplified = [t for t in out if t.lang == "zh-Hans"]
+    have = {t.lang for t in out}
+    wanted = ["zh-Hant", *(lang for lang in languages if lang in ("zh-TW", "zh-HK"))]
+    # Variants only (s2tw, not s2twp): regional vocabulary such as 人工智慧 only a person can
+    # choose, and s2twp would rewrite proper names (世界互联网大会 is not 世界網際網路大會).
+    config = {"zh-Hant": "s2t", "zh-TW": "s2tw", "zh-HK": "s2hk"}
+    for lang in wanted:
+        if lang in have or not simplified:
+            continue
+        conv = TermAwareConverter(config[lang])
+        hant = {t.text for t in out if t.lang == "zh-Hant"}
+        for s in simplified:
+            text = conv.convert(s.text)
+            if lang != "zh-Hant" and text in hant:
+                continue  # regional terms only where they differ from zh-Hant
+            new = Term(lang, text, s.status, s.pinyin, origin=Origin.MACHINE)
+            out.append(new)
+            notes.append(f"{lang} term {text!r} from {s.text!r}")
+    return out, notes
+
+
+# ---------------------------------------------------------------- validation of a change
+
+
+def check_concept(
+    c: Concept, known_ids: Iterable[str], known_sources: Iterable[str]
+) -> list[Finding]:
+    """The validation rules for one concept, with its links checked against `known_ids`."""
+    from termbase import rules
+    from termbase.model import Source, TermBase
+
+    tb = TermBase((c,), {s: Source(s, s) for s in known_sources})
+    found = rules.check_concepts([c])
+    ids = set(known_ids) | {c.id}
+    for ref in (*c.see_also, *([c.replaced_by] if c.replaced_by else [])):
+        if ref not in ids:
+            found.append(
+                rules.finding(
+                    "TB204",
+                    c.path,
+                    c.line,
+                    f"{ref!r} is not a concept in this term base",
+                    concept=c.id,
+                )
+            )
+    for f in rules.check_links(tb):
+        if f.code == "TB206":
+            found.append(f)
+    return [f for f in found if f.severity is Severity.ERROR]
+
+
+def _sources(paths: Sequence[Path]) -> list[str]:
+    for f in discover(paths):
+        if f.name == SETTINGS_FILE:
+            return list(read_file(f).sources)
+    return []
+
+
+def _reparse(change: FileChange, concept_id: str) -> tuple[Concept | None, list[Finding]]:
+    """Read the changed text as the store would: its findings for the concept, and the concept."""
+    import tempfile
+
+    from termbase.store import read_document
+
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d) / change.path.name
+        tmp.write_text(change.new, encoding="utf-8")
+        part = read_file(tmp)
+        doc = read_document(tmp)
+    found = [f for f in (*doc.findings, *part.findings) if f.severity is Severity.ERROR]
+    found = [f for f in found if f.concept in (None, concept_id)]
+    concept = next((c for c in part.concepts if c.id == concept_id), None)
+    return concept, found
+
+
+def _guard(paths: Sequence[Path], change: FileChange, concept_id: str) -> Concept | None:
+    concept, found = _reparse(change, concept_id)
+    if concept is not None:
+        others = [i for i in all_ids(paths) if i != concept_id]
+        found += check_concept(concept, others, _sources(paths))
+    if found:
+        from termbase.report import text_format
+
+        raise RefusedError(
+            f"the change would add {len(found)} error(s); nothing was written\n"
+            + text_format.render([_relocate(f, change.path) for f in found]).rstrip(),
+            found,
+        )
+    return concept
+
+
+def _relocate(f: Finding, path: Path) -> Finding:
+    import dataclasses
+
+    return dataclasses.replace(f, path=path)
+
+
+# ---------------------------------------------------------------- the commands
+
+
+def add(
+    paths: Sequence[Path],
+    concept_id: str,
+    terms: list[Term],
+    *,
+    subject: str | None = None,
+    definition: dict[str, str] | None = None,
+    note: str | None = None,
+    sources: Sequence[str] = (),
+    file: Path | None = None,
+    fill: bool = True,
+    languages: Iterable[str] = (),
+) -> Edit:
+    """A new concept, appended to `file` (or the term base's only concept file)."""
+    if not ID_PATTERN.match(concept_id):
+        raise EditError(
+            f"concept id {concept_id!r} must be lower-case ASCII letters, digits and hyphens, "
+            "starting with a letter"
+        )
+    if concept_id in all_ids(paths):
+        raise EditError(f"concept {concept_id!r} already exists in {locate(paths, concept_id)}")
+    if not terms:
+        raise EditError("a concept needs at least one term: --term LANG=TEXT")
+    target = file or _default_file(paths)
+    notes: list[str] = []
+    if fill:
+        terms, notes = fill_terms(terms, languages=languages)
+    concept = Concept(
+        concept_id,
+        tuple(terms),
+        subject=subject,
+        definition=dict(definition or {}),
+        note=note,
+        sources=tuple(sources),
+    )
+    change = read_change(target)
+    sep = (
+        ""
+        if not change.old or change.old.endswith("\n\n")
+        else ("\n" if change.old.endswith("\n") else "\n\n")
+    )
+    change.new = change.old + sep + render_concept(concept)
+    _guard(paths, change, concept_id)
+    return Edit([change], [f"added {concept_id} to {target}", *notes])
+
+
+def _default_file(paths: Sequence[Path]) -> Path:
+    files = concept_files(paths)
+    if len(files) == 1:
+        return files[0]
+    if not files:
+        folder = next((p for p in paths if p.is_dir()), None)
+        if folder is None:
+            raise EditError("no term-base file to add to; pass --file")
+        return folder / "terms.toml"
+    raise EditError(
+        f"the term base has {len(files)} files; say which with --file (for example {files[0]})"
+    )
+
+
+def _term_index(doc: Any, concept_id: str, lang: str, text: str) -> int:
+    terms = doc[concept_id].get("term", [])
+    for i, t in enumerate(terms):
+        if t.get("lang") == lang and t.get("text") == text:
+            return i
+    have = ", ".join(f"{t.get('lang')}={t.get('text')!r}" for t in terms)
+    raise EditError(f"{concept_id} has no {lang} term {text!r} (it has {have})")
+
+
+def set_field(
+    paths: Sequence[Path],
+    concept_id: str,
+    field_name: str,
+    value: str,
+    *,
+    lang: str | None = None,
+    term: str | None = None,
+) -> Edit:
+    """Change one field of a concept, or of one of its terms (--lang and --term)."""
+    path = locate(paths, concept_id)
+    change = read_change(path)
+    doc = _parse(change)
+    if (lang is None) != (term is None):
+        raise EditError("to change a term, give both --lang and --term")
+    if lang is not None and term is not None:
+        if field_name not in TERM_KEYS:
+            raise EditError(_unknown(field_name, TERM_KEYS, "term field"))
+        table = doc[concept_id]["term"][_term_index(doc, concept_id, lang, term)]
+        table[field_name] = _typed(field_name, value)
+        if field_name != "origin" and table.get("origin") == "machine":
+            table["origin"] = "human"  # a person has now written this term
+    else:
+        name, _, sub = field_name.partition(".")
+        if name not in CONCEPT_KEYS or name == "term":
+            raise EditError(
+                _unknown(name, tuple(k for k in CONCEPT_KEYS if k != "term"), "concept field")
+            )
+        if name == "definition":
+            if not sub or canonical_tag(sub) != sub:
+                raise EditError(f"definition needs a language: definition.en, not {field_name!r}")
+            doc[concept_id].setdefault("definition", {})
+            defs = doc[concept_id]["definition"]
+            defs[sub] = value
+        else:
+            doc[concept_id][name] = _typed(name, value)
+    change.new = _dumps(doc)
+    _guard(paths, change, concept_id)
+    return Edit(
+        [change], [f"set {field_name} of {concept_id}" + (f" ({lang} {term!r})" if lang else "")]
+    )
+
+
+def _typed(name: str, value: str) -> Any:
+    if name in ("see-also", "sources", "forms", "not-in"):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if name == "case-sensitive":
+        if value.lower() not in ("true", "false"):
+            raise EditError(f"case-sensitive is true or false, not {value!r}")
+        return value.lower() == "true"
+    if name == "status" and value not in {s.value for s in Status}:
+        raise EditError(_unknown(value, tuple(s.value for s in Status), "status"))
+    if name == "lang" and canonical_tag(value) != value:
+        raise EditError(f"{value!r} is not a BCP 47 language tag as written (zh-Hans, en, ...)")
+    return value
+
+
+def _unknown(name: str, known: Iterable[str], what: str) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; one of {', '.join(known)}"
+    return f"unknown {what} {name!r}{hint}"
+
+
+def remove(
+    paths: Sequence[Path],
+    concept_id: str,
+    *,
+    lang: str | None = None,
+    term: str | None = None,
+    field_name: str | None = None,
+    force: bool = False,
+) -> Edit:
+    """Remove a concept, one of its terms (--lang and --term) or one of its fields (--field)."""
+    path = locate(paths, concept_id)
+    change = read_change(path)
+    doc = _parse(change)
+    if (lang is None) != (term is None):
+        raise EditError("to remove a term, give both --lang and --term")
+    if lang is not None and term is not None:
+        terms = doc[concept_id]["term"]
+        i = _term_index(doc, concept_id, lang, term)
+        if len(terms) == 1:
+            raise EditError(f"{concept_id} has no other term; remove the concept instead")
+        del terms[i]
+        what = f"removed the {lang} term {term!r} of {concept_id}"
+    elif field_name is not None:
+        name, _, sub = field_name.partition(".")
+        table = doc[concept_id]
+        if name == "definition" and sub:
+            if sub not in table.get("definition", {}):
+                raise EditError(f"{concept_id} has no definition.{sub}")
+            del table["definition"][sub]
+        elif name in table and name != "term":
+            del table[name]
+        else:
+            raise EditError(f"{concept_id} has no field {field_name!r}")
+        what = f"removed {field_name} of {concept_id}"
+    else:
+        refs = referrers(paths, concept_id)
+        if refs and not force:
+            names = ", ".join(f"{cid} ({p})" for p, cid in refs)
+            raise EditError(
+                f"{concept_id} is still named by {names}; change them first or use --force"
+            )
+        change.new = _drop_concept_text(change.new, concept_id)
+        return Edit([change], [f"removed {concept_id} from {path}"])
+    change.new = _dumps(doc)
+    _guard(paths, change, concept_id)
+    return Edit([change], [what])
+
+
+def _drop_concept_text(text: str, concept_id: str) -> str:
+    """Remove a concept's tables (and the comment lines right above them) from the text."""
+    lines = text.splitlines(keepends=True)
+    header = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]\s.]+)")
+    out: list[str] = []
+    inside = False
+    for line in lines:
+        m = header.match(line)
+        if m:
+            inside = m.group(1) == concept_id
+            if inside:
+                while out and (out[-1].lstrip().startswith("#") or not out[-1].strip()):
+                    dropped = out.pop()
+                    if not dropped.strip() and out and not out[-1].lstrip().startswith("#"):
+                        out.append(dropped)
+                        break
+        if not inside:
+            out.append(line)
+    result = "".join(out)
+    return re.sub(r"\n{3,}", "\n\n", result)
+
+
+def move(paths: Sequence[Path], old: str, new: str) -> Edit:
+    """Rename a concept and rewrite every reference to it, in every file."""
+    if not ID_PATTERN.match(new):
+        raise EditError(f"concept id {new!r} must be lower-case ASCII letters, digits and hyphens")
+    home = locate(paths, old)
+    if new in all_ids(paths):
+        raise EditError(f"concept {new!r} already exists")
+    header = re.compile(rf"^([ \t]*\[\[?[ \t]*){re.escape(old)}(?=[ \t]*[.\]])", re.M)
+    ref = re.compile(rf'(?<=["\']){re.escape(old)}(?=["\'])')
+    edit = Edit(notes=[f"renamed {old} to {new}"])
+    for f in concept_files(paths):
+        change = read_change(f)
+        text = change.old
+        if f == home:
+            text = header.sub(lambda m: m.group(1) + new, text)
+        doc = _parse(FileChange(f, text, text, change.stamp))
+        touched = False
+        for body in doc.values():
+            if not hasattr(body, "get"):
+                continue
+            if old in list(body.get("see-also", [])) or body.get("replaced-by") == old:
+                touched = True
+        if touched:
+            # Rewrite the quoted id only inside see-also and replaced-by lines.
+            text = "".join(
+                ref.sub(new, line) if re.match(r"\s*(see-also|replaced-by)\s*=", line) else line
+                for line in text.splitlines(keepends=True)
+            )
+            edit.notes.append(f"rewrote references in {f}")
+        change.new = text
+        if change.changed:
+            edit.changes.append(change)
+    return edit
+
+
+def fill(paths: Sequence[Path], languages: Iterable[str] = ()) -> Edit:
+    """Missing Traditional terms and pinyin everywhere, marked origin = "machine"."""
+    edit = Edit()
+    langs = list(languages)
+    for f in concept_files(paths):
+        part = read_file(f)
+        change = read_change(f)
+        doc = None
+        additions: dict[str, list[Term]] = {}
+        for c in part.concepts:
+            filled, notes = fill_terms(list(c.terms), languages=langs)
+            if not notes:
+                continue
+            doc = doc if doc is not None else _parse(change)
+            tables = doc[c.id]["term"]
+            for i, (old, new) in enumerate(zip(c.terms, filled, strict=False)):
+                if old.pinyin is None and new.pinyin is not None:
+                    tables[i]["pinyin"] = new.pinyin
+                    tables[i]["origin"] = "machine"
+            if len(filled) > len(c.terms):
+                additions[c.id] = filled[len(c.terms) :]
+            edit.notes += [f"{c.id}: {n}" for n in notes]
+        if doc is not None:
+            text = _dumps(doc)
+            for cid, terms in additions.items():
+                text = _insert_terms(text, cid, terms)
+            change.new = text
+            edit.changes.append(change)
+    return edit
+
+
+def _insert_terms(text: str, concept_id: str, terms: list[Term]) -> str:
+    """New [[id.term]] tables after the concept's last table, before any blank or comment
+    lines that lead into the next table."""
+    lines = text.splitlines(keepends=True)
+    header = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]\s.]+)")
+    last = -1
+    inside = False
+    for n, line in enumerate(lines):
+        m = header.match(line)
+        if m:
+            inside = m.group(1) == concept_id
+        if inside:
+            last = n
+    if last < 0:
+        raise EditError(f"cannot find where {concept_id} ends")
+    while last > 0 and (not lines[last].strip() or lines[last].lstrip().startswith("#")):
+        last -= 1
+    block = "".join(
+        "\n" + "\n".join([f"[[{concept_id}.term]]", *render_term_lines(t)]) + "\n" for t in terms
+    )
+    if not lines[last].endswith("\n"):
+        lines[last] += "\n"
+    lines.insert(last + 1, block)
+    return "".join(lines)
+
+
+# ---------------------------------------------------------------- fmt
+
+_CONCEPT_ORDER = ("subject", "definition", "note", "sources", "see-also", "replaced-by", "term")
+
+
+def fmt(paths: Sequence[Path], *, sort: bool = False) -> Edit:
+    """The canonical layout: key order, double quotes, `key = value`, one blank line between
+    tables; comments kept with the line they stand above. `sort` orders concepts by id."""
+    edit = Edit()
+    for f in concept_files(paths):
+        change = read_change(f)
+        new = format_text(change.old, sort=sort)
+        if new != change.old:
+            change.new = new
+            edit.changes.append(change)
+            edit.notes.append(f"formatted {f}")
+    return edit
+
+
+_KEY_LINE = re.compile(r"^[ \t]*([A-Za-z0-9_.\"'-]+?)[ \t]*=[ \t]*(.*?)[ \t]*$")
+_TABLE_LINE = re.compile(r"^[ \t]*(\[\[?)[ \t]*([^\]]+?)[ \t]*(\]\]?)[ \t]*(#.*)?$")
+
+
+def format_text(text: str, *, sort: bool = False) -> str:
+    """Canonical layout of one concept file's text (see `fmt`)."""
+    import tomllib
+
+    if not text.strip():
+        return text
+    blocks = _blocks(text)
+    if sort:
+        head = [b for b in blocks if b[0] is None]
+        body = sorted((b for b in blocks if b[0] is not None), key=lambda b: str(b[0]))
+        blocks = head + body
+    out: list[str] = []
+    for _, lines in blocks:
+        out.append(_format_block(lines))
+    result = "\n\n".join(b.strip("\n") for b in out if b.strip()) + "\n"
+    if tomllib.loads(result) != tomllib.loads(text):
+        raise EditError("fmt would change the data of this file; please report it")
+    return result
+
+
+def _blocks(text: str) -> list[tuple[str | None, list[str]]]:
+    """The file cut into a head (comments before the first concept) and one block per concept
+    (its tables, with the comment lines right above its first header)."""
+    blocks: list[tuple[str | None, list[str]]] = [(None, [])]
+    pending: list[str] = []
+    for line in text.splitlines():
+        m = _TABLE_LINE.match(line)
+        if m:
+            cid = m.group(2).split(".")[0].strip().strip("\"'")
+            # Comments right above a header go with it; a blank line cuts them off.
+            blanks = [i for i, x in enumerate(pending) if not x.strip()]
+            if blanks:
+                blocks[-1][1].extend(pending[: blanks[-1] + 1])
+                pending = pending[blanks[-1] + 1 :]
+            if cid != blocks[-1][0]:
+                blocks.append((cid, []))
+            blocks[-1][1].extend(pending)
+            pending = []
+            blocks[-1][1].append(line)
+        elif line.lstrip().startswith("#"):
+            pending.append(line)
+        elif not line.strip():
+            if pending:
+                pending.append(line)
+            else:
+                blocks[-1][1].append(line)
+        else:
+            blocks[-1][1].extend(pending)
+            pending = []
+            blocks[-1][1].append(line)
+    blocks[-1][1].extend(pending)
+    return blocks
+
+
+def _format_block(lines: list[str]) -> str:
+    """Tables of one block: each header, then its keys in canonical order; comments travel
+    with the key below them; one blank line between tables."""
+    tables: list[tuple[list[str], str | None, list[tuple[str, list[str]]]]] = []
+    lead: list[str] = []
+    for line in lines:
+        m = _TABLE_LINE.match(line)
+        if m:
+            header = f"{m.group(1)}{m.group(2).strip()}{m.group(3)}" + (
+                f"  {m.group(4)}" if m.group(4) else ""
+            )
+            tables.append(([c for c in lead if c.strip()], header, []))
+            lead = []
+            continue
+        if not line.strip():
+            continue
+        if line.lstrip().startswith("#"):
+            lead.append(line.strip())
+            continue
+        km = _KEY_LINE.match(line)
+        if not tables:
+            tables.append(([], None, []))
+        if km:
+            key = km.group(1)
+            tables[-1][2].append((key, [*lead, f"{key} = {_requote(km.group(2))}"]))
+        else:
+            tables[-1][2].append(("\uffff", [*lead, line.rstrip()]))  # a continuation line
+        lead = []
+    parts = []
+    for comments, head, keys in tables:
+        order = _TERM_ORDER if head and head.startswith("[[") else _CONCEPT_ORDER
+        if any(k == "\uffff" for k, _ in keys):
+            ranked = list(enumerate(keys))  # a value over several lines: keep the order
+        else:
+            ranked = sorted(enumerate(keys), key=lambda kv: (_rank(kv[1][0], order), kv[0]))
+        body = [line for _, (_, group) in ranked for line in group]
+        parts.append("\n".join([*comments, *([head] if head else []), *body]))
+    if lead:
+        parts.append("\n".join(c.strip() for c in lead))
+    return "\n\n".join(parts)
+
+
+_TERM_ORDER = TERM_KEYS
+
+
+def _rank(key: str, order: Sequence[str]) -> int:
+    base = key.split(".", maxsplit=1)[0].strip("\"'")
+    return order.index(base) if base in order else len(order)
+
+
+def _requote(value: str) -> str:
+    """'single' and "double" quoted one-line strings as "double"; everything else as it is."""
+    m = re.fullmatch(r"'([^'\n]*)'(\s*#.*)?", value)
+    if m and '"' not in m.group(1) and "\\" not in m.group(1):
+        return f'"{m.group(1)}"' + (f" {m.group(2).strip()}" if m.group(2) else "")
+    return value
+
+
+__all__ = [
+    "Edit",
+    "EditError",
+    "RefusedError",
+    "add",
+    "fill",
+    "fmt",
+    "move",
+    "remove",
+    "set_field",
+]

@@ -1,0 +1,303 @@
+"""Editing: every write keeps what a person wrote, is atomic, and is refused when it should be."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from termbase import edit, validate
+from termbase.cli import app
+
+from .conftest import DATA, ROOT, Golden
+
+runner = CliRunner()
+EDIT = DATA / "edit"
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    d = tmp_path / "terms"
+    d.mkdir()
+    shutil.copy(EDIT / "odd.toml", d / "odd.toml")
+    return d
+
+
+def _run(base: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, [*args, "-t", str(base)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _diff(before: str, after: str) -> list[str]:
+    import difflib
+
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
+    ]
+
+
+def test_add_appends_only_the_new_concept(base: Path, golden: Golden) -> None:
+    before = (base / "odd.toml").read_text("utf-8")
+    code, _, errors = _run(
+        base,
+        "add",
+        "data-sovereignty",
+        "--term",
+        "zh-Hans=数据主权",
+        "--term",
+        "en=data sovereignty",
+        "--definition",
+        "A state's authority over data on its territory.",
+    )
+    assert code == 0, errors
+    after = (base / "odd.toml").read_text("utf-8")
+    assert after.startswith(before)  # every old byte kept
+    golden.check(after[len(before) :], EDIT / "add.expected")
+    result = validate([base])
+    assert [f.code for f in result.findings] == ["TB120", "TB120"]  # filled by a machine
+
+
+def test_add_refuses_an_error_and_writes_nothing(base: Path) -> None:
+    before = (base / "odd.toml").read_bytes()
+    code, _, errors = _run(base, "add", "bad-one", "--term", "zh-Hans=小院高牆", "--no-fill")
+    assert code == 1
+    assert errors.startswith("termbase: the change would add 1 error(s); nothing was written\n")
+    assert "TB301" in errors
+    assert (base / "odd.toml").read_bytes() == before
+
+
+def test_add_existing_id_and_bad_id(base: Path) -> None:
+    code, _, errors = _run(base, "add", "technological-monopoly", "--term", "en=x")
+    assert code == 2
+    assert "already exists" in errors
+    code, _, errors = _run(base, "add", "Bad_Id", "--term", "en=x")
+    assert code == 2
+    assert "lower-case ASCII" in errors
+
+
+def test_set_changes_one_line(base: Path) -> None:
+    before = (base / "odd.toml").read_text("utf-8")
+    code, _, errors = _run(base, "set", "small-yard-high-fence", "subject", "security policy")
+    assert code == 0, errors
+    assert errors.endswith(f"changed {base / 'odd.toml'}\n")
+    assert _diff(before, (base / "odd.toml").read_text("utf-8")) == [
+        "-subject   = 'technology policy'      # single quotes, wide spacing",
+        '+subject   = "security policy"      # single quotes, wide spacing',
+    ]
+
+
+def test_set_term_field(base: Path) -> None:
+    before = (base / "odd.toml").read_text("utf-8")
+    code, _, _ = _run(
+        base,
+        "set",
+        "small-yard-high-fence",
+        "status",
+        "admitted",
+        "--lang",
+        "en",
+        "--term",
+        "small yard, high fence",
+    )
+    assert code == 0
+    assert _diff(before, (base / "odd.toml").read_text("utf-8")) == [
+        '-status = "preferred"',
+        '+status = "admitted"',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["set", "small-yard-high-fnce", "subject", "x"],
+            "no concept 'small-yard-high-fnce' in the term base; "
+            "did you mean small-yard-high-fence?",
+        ),
+        (
+            ["set", "small-yard-high-fence", "subjet", "x"],
+            "unknown concept field 'subjet'; did you mean 'subject'?",
+        ),
+        (
+            [
+                "set",
+                "small-yard-high-fence",
+                "status",
+                "prefered",
+                "--lang",
+                "en",
+                "--term",
+                "small yard, high fence",
+            ],
+            "unknown status 'prefered'; did you mean 'preferred'?",
+        ),
+        (
+            [
+                "set",
+                "small-yard-high-fence",
+                "status",
+                "admitted",
+                "--lang",
+                "en",
+                "--term",
+                "nope",
+            ],
+            "small-yard-high-fence has no en term 'nope'",
+        ),
+        (
+            [
+                "set",
+                "small-yard-high-fence",
+                "lang",
+                "zh_CN",
+                "--lang",
+                "en",
+                "--term",
+                "small yard, high fence",
+            ],
+            "'zh_CN' is not a BCP 47 language tag as written",
+        ),
+        (
+            ["rm", "technological-monopoly"],
+            "technological-monopoly is still named by small-yard-high-fence",
+        ),
+    ],
+)
+def test_bad_edits_are_one_line_exit_2_and_touch_nothing(
+    base: Path, args: list[str], message: str
+) -> None:
+    before = (base / "odd.toml").read_bytes()
+    code, out, errors = _run(base, *args)
+    assert code == 2
+    assert out == ""
+    assert errors.startswith(f"termbase: {message}")
+    assert errors.count("\n") == 1
+    assert (base / "odd.toml").read_bytes() == before
+
+
+def test_rm_term_field_and_forced_concept(base: Path) -> None:
+    f = base / "odd.toml"
+    before = f.read_text("utf-8")
+    assert _run(base, "rm", "small-yard-high-fence", "--field", "see-also")[0] == 0
+    assert _diff(before, f.read_text("utf-8")) == ['-see-also = [ "technological-monopoly" ]']
+    assert (
+        _run(
+            base, "rm", "technological-monopoly", "--lang", "en", "--term", "technological monopoly"
+        )[0]
+        == 0
+    )
+    assert "technological monopoly" not in f.read_text("utf-8")
+    assert _run(base, "rm", "technological-monopoly")[0] == 0
+    text = f.read_text("utf-8")
+    assert "[technological-monopoly]" not in text
+    assert "# Two blank lines above, on purpose." not in text
+    first = before.split("\n\n\n")[0].replace('see-also = [ "technological-monopoly" ]\n', "")
+    assert text.startswith(first)  # the first concept, byte for byte
+    assert tomllib.loads(text).keys() == {"small-yard-high-fence"}
+
+
+def test_mv_rewrites_references(base: Path) -> None:
+    f = base / "odd.toml"
+    code, _, _ = _run(base, "mv", "technological-monopoly", "tech-monopoly")
+    assert code == 0
+    data = tomllib.loads(f.read_text("utf-8"))
+    assert "tech-monopoly" in data
+    assert data["small-yard-high-fence"]["see-also"] == ["tech-monopoly"]
+    assert [t.code for t in validate([base]).findings] == []
+
+
+def test_fill_adds_only_what_is_missing(base: Path, golden: Golden) -> None:
+    f = base / "odd.toml"
+    before = f.read_text("utf-8")
+    check = runner.invoke(app, ["fill", "--check", str(base)])
+    assert check.exit_code == 1
+    assert check.stdout == f"{f}: would be filled\n"
+    assert f.read_text("utf-8") == before
+    result = runner.invoke(app, ["fill", str(base)])
+    assert result.exit_code == 0
+    after = f.read_text("utf-8")
+    golden.check("\n".join(_diff(before, after)) + "\n", EDIT / "fill.expected")
+    assert 'pinyin="xiǎoyuàn gāoqiáng"   # GB/T 16159' in after  # a person's value stays
+    assert runner.invoke(app, ["fill", "--check", str(base)]).exit_code == 0
+
+
+def test_fmt_keeps_data_and_comments(base: Path, golden: Golden) -> None:
+    f = base / "odd.toml"
+    before = f.read_text("utf-8")
+    assert runner.invoke(app, ["fmt", "--check", str(base)]).exit_code == 1
+    assert runner.invoke(app, ["fmt", str(base)]).exit_code == 0
+    after = f.read_text("utf-8")
+    assert tomllib.loads(after) == tomllib.loads(before)
+    assert [x for x in before.splitlines() if x.startswith("#")] == [
+        x for x in after.splitlines() if x.startswith("#")
+    ]
+    golden.check(after, EDIT / "fmt.expected")
+    assert runner.invoke(app, ["fmt", "--check", str(base)]).exit_code == 0
+
+
+def test_bundled_base_is_formatted() -> None:
+    result = runner.invoke(app, ["fmt", "--check", str(ROOT / "terms")])
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_dry_run_writes_nothing(base: Path) -> None:
+    before = (base / "odd.toml").read_bytes()
+    code, out, errors = _run(base, "set", "small-yard-high-fence", "note", "n", "--dry-run")
+    assert code == 0
+    assert out.startswith("--- a/")
+    assert '+note = "n"' in out
+    assert errors.endswith("dry run: nothing written\n")
+    assert (base / "odd.toml").read_bytes() == before
+
+
+def test_a_change_on_disk_is_not_overwritten(base: Path) -> None:
+    change = edit.set_field([base], "small-yard-high-fence", "subject", "x")
+    f = base / "odd.toml"
+    f.write_text(f.read_text("utf-8") + "\n# an editor's save\n", "utf-8")
+    with pytest.raises(edit.EditError, match="changed on disk after termbase read it"):
+        change.write()
+    assert f.read_text("utf-8").endswith("# an editor's save\n")
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from termbase.store import write_atomic
+path = Path(sys.argv[1])
+texts = [Path(sys.argv[2]).read_text("utf-8"), Path(sys.argv[3]).read_text("utf-8")]
+n = 0
+while True:
+    write_atomic(path, texts[n % 2])
+    n += 1
+"""
+
+
+def test_killed_writer_never_leaves_a_broken_file(tmp_path: Path) -> None:
+    a = (EDIT / "odd.toml").read_text("utf-8")
+    b = a.replace("small yard, high fence", "small yard, high fence, again") + "# padding\n" * 5000
+    (tmp_path / "a").write_text(a, "utf-8")
+    (tmp_path / "b").write_text(b, "utf-8")
+    target = tmp_path / "terms.toml"
+    target.write_text(a, "utf-8")
+    rng = random.Random(3)
+    for _ in range(25):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(target), str(tmp_path / "a"), str(tmp_path / "b")]
+        )
+        time.sleep(0.25 + rng.random() * 0.3)
+        proc.kill()
+        proc.wait()
+        text = target.read_text("utf-8")
+        assert text in (a, b)
+        tomllib.loads(text)
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert len(leftovers) <= 25  # a killed writer may leave its temporary file, never the target
