@@ -1,0 +1,63 @@
+"""`termbase export`: the term base in a format other tools read."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from termbase.cli._app import TermbaseOption, app, bad_input, termbase_paths, write_output
+
+
+class ExportChoice(StrEnum):
+    """A copy of termbase.exchange.ExportFormat, so that --help imports nothing heavy."""
+
+    HTML = "html"
+
+
+class StatusChoice(StrEnum):
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    FORBIDDEN = "forbidden"
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportChoice, typer.Option("--format", "-f", help="html: a glossary page.")],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Write to this file (atomically); - is stdout.")
+    ] = "-",
+    subject: Annotated[
+        list[str] | None,
+        typer.Option("--subject", help="Only concepts of this subject.", show_default=False),
+    ] = None,
+    status: Annotated[
+        list[StatusChoice] | None,
+        typer.Option("--status", help="Only terms with this status.", show_default=False),
+    ] = None,
+    lang: Annotated[
+        list[str] | None,
+        typer.Option("--lang", "-l", help="Only terms in this language.", show_default=False),
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The page's title.")] = None,
+    termbase: TermbaseOption = None,
+) -> None:
+    """Export the term base. html: one self-contained page (no network requests, works from
+    file://) with every concept as a card and a search box that matches like `termbase
+    lookup`; open it in a browser or host it anywhere."""
+    from termbase import store
+    from termbase.exchange import ExportFormat, ExportOptions
+    from termbase.exchange import export as run
+    from termbase.model import Status
+
+    with bad_input():
+        tb = store.load(termbase_paths(termbase)).termbase
+        options = ExportOptions(
+            tuple(subject or ()),
+            tuple(Status(s.value) for s in status or ()),
+            tuple(lang or ()),
+            title,
+        )
+        write_output(run(tb, ExportFormat(fmt.value), options), output)

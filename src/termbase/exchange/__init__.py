@@ -1,0 +1,50 @@
+"""Exporting the term base to the formats other tools read. One module per format, each with
+`export(tb, options) -> str`; adding a format means adding a module and naming it here."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from dataclasses import dataclass
+from enum import StrEnum
+
+from termbase.model import Status, TermBase
+
+
+class ExportFormat(StrEnum):
+    HTML = "html"
+
+
+MODULES: dict[ExportFormat, str] = {ExportFormat.HTML: "termbase.exchange.html_page"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    subjects: tuple[str, ...] = ()
+    statuses: tuple[Status, ...] = ()
+    languages: tuple[str, ...] = ()
+    title: str | None = None
+
+
+def select(tb: TermBase, options: ExportOptions) -> TermBase:
+    """The concepts and terms the filters keep (a concept with no term left is dropped)."""
+    subjects = {s.casefold() for s in options.subjects}
+    concepts = []
+    for c in tb.concepts:
+        if subjects and (c.subject or "").casefold() not in subjects:
+            continue
+        terms = tuple(
+            t
+            for t in c.terms
+            if (not options.statuses or t.status in options.statuses)
+            and (not options.languages or t.lang in options.languages)
+        )
+        if terms:
+            concepts.append(dataclasses.replace(c, terms=terms))
+    return dataclasses.replace(tb, concepts=tuple(concepts))
+
+
+def export(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> str:
+    module = importlib.import_module(MODULES[fmt])
+    text: str = module.export(select(tb, options), options)
+    return text

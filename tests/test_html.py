@@ -1,0 +1,180 @@
+"""The glossary page: self-contained, escaped, and searchable in a real browser."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from termbase import load
+from termbase.cli import app
+from termbase.exchange import ExportFormat, ExportOptions, export
+
+from .conftest import ROOT
+
+runner = CliRunner()
+EVIL = "<script>alert(1)</script>"
+EVIL2 = '" onmouseover="alert(2)'
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("html") / "glossary.html"
+    result = runner.invoke(app, ["export", "-f", "html", "-t", str(ROOT / "terms"), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def evil_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    d = tmp_path_factory.mktemp("evil")
+    (d / "x.toml").write_text(
+        "[evil]\nsubject = " + json.dumps(EVIL) + "\nnote = " + json.dumps(EVIL2) + "\n"
+        '[[evil.term]]\nlang = "en"\ntext = ' + json.dumps(EVIL) + '\nstatus = "preferred"\n'
+        '[[evil.term]]\nlang = "en"\ntext = ' + json.dumps(EVIL2) + '\nstatus = "admitted"\n',
+        "utf-8",
+    )
+    out = d / "evil.html"
+    out.write_text(export(load([d]).termbase, ExportFormat.HTML, ExportOptions()), "utf-8")
+    return out
+
+
+def test_self_contained(page: Path) -> None:
+    html = page.read_text("utf-8")
+    assert re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", html) is None
+    assert "http://" not in html.split("<script")[0]
+    assert "default-src 'none'" in html  # the page may not load anything, even by mistake
+    assert "@media print" in html
+    assert html.count("<script") == 2  # the data and the code, both inline
+
+
+def test_content_is_escaped(evil_page: Path) -> None:
+    html = evil_page.read_text("utf-8")
+    assert EVIL not in html
+    assert "alert(2)" in html  # present as data...
+    assert 'onmouseover="alert' not in html  # ...never as an attribute
+
+
+def test_filters_select_terms(tmp_path: Path) -> None:
+    tb = load([ROOT / "terms"]).termbase
+    html = export(tb, ExportFormat.HTML, ExportOptions(statuses=(), languages=("en",)))
+    data = json.loads(
+        re.search(r'<script type="application/json" id="data">(.*?)</script>', html, re.S).group(1)  # type: ignore[union-attr]
+    )
+    assert {t[0] for c in data["concepts"] for t in c["t"]} == {"en"}
+
+
+# ---------------------------------------------------------------- in a browser
+
+
+def _chromium() -> tuple[str, str]:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    if not browser or not driver:
+        if os.environ.get("CI"):
+            pytest.fail("chromium and chromedriver are needed (.ci/run installs them)")
+        pytest.skip("chromium or chromedriver is not installed")
+    return browser, driver
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    pytest.importorskip("selenium")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    binary, driver = _chromium()
+    options = Options()
+    options.binary_location = binary
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--window-size=1000,900",
+    ):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    drv = webdriver.Chrome(service=Service(driver), options=options)
+    yield drv
+    drv.quit()
+
+
+def _search(browser: Any, text: str) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    box = browser.find_element(By.ID, "q")
+    box.clear()
+    box.send_keys(text)
+    return [e.get_attribute("id") for e in browser.find_elements(By.CSS_SELECTOR, "article")]
+
+
+def _requests(browser: Any) -> list[str]:
+    urls = []
+    for entry in browser.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("小院高牆", "concept-small-yard-high-fence"),
+        ("xygq", "concept-small-yard-high-fence"),
+        ("ai for good", "concept-ai-for-good"),
+        ("xiǎo yuàn gāo qiáng", "concept-small-yard-high-fence"),
+        ("digital divides", "concept-digital-divide"),
+        ("smal yard", "concept-small-yard-high-fence"),
+    ],
+)
+def test_search_in_chromium(browser: Any, page: Path, query: str, first: str) -> None:
+    browser.get(page.as_uri())
+    ids = _search(browser, query)
+    assert ids[0] == first
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    assert [u for u in _requests(browser) if u.startswith(("http:", "https:", "ws:", "wss:"))] == []
+
+
+def test_fragment_keeps_the_query(browser: Any, page: Path, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(page.as_uri())
+    _search(browser, "xygq")
+    assert browser.current_url.endswith("#q=xygq")
+    browser.get(page.as_uri() + "#q=%E6%99%BA%E8%83%BD%E5%90%91%E5%96%84")  # 智能向善
+    ids = [e.get_attribute("id") for e in browser.find_elements(By.CSS_SELECTOR, "article")]
+    assert ids[0] == "concept-ai-for-good"
+    forbidden = browser.find_element(By.CSS_SELECTOR, "#concept-ai-for-good tr.forbidden")
+    assert "use “AI for good”" in forbidden.text
+    lang = browser.find_element(By.CSS_SELECTOR, "#concept-ai-for-good .term").get_attribute("lang")
+    assert lang == "zh-Hans"
+    out = Path(os.environ.get("TERMBASE_TEST_OUTPUT", tmp_path))
+    out.mkdir(parents=True, exist_ok=True)
+    assert browser.save_screenshot(str(out / "glossary.png"))
+
+
+def test_escaped_content_shows_as_text(browser: Any, evil_page: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(evil_page.as_uri())
+    text = browser.find_element(By.ID, "results").text
+    assert EVIL in text
+    assert EVIL2 in text
+    assert browser.find_elements(By.CSS_SELECTOR, "#results script") == []
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
