@@ -18,7 +18,6 @@ from _corpus import OUT
 from _timing import termbase_command
 from lookup import large_base
 
-
 # Type a query and wait until its results are drawn (render is synchronous after the data is in).
 SEARCH = """
 const done = arguments[arguments.length - 1];
