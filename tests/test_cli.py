@@ -162,3 +162,23 @@ def test_python_dash_m_runs() -> None:
         [sys.executable, "-m", "termbase", "--version"], capture_output=True, text=True, check=True
     )
     assert proc.stdout.startswith("termbase ")
+
+
+def test_command_map_lists_every_command() -> None:
+    import typer.main
+
+    from termbase.cli import COMMANDS
+
+    group = typer.main.get_command(app)
+    assert isinstance(group, typer.core.TyperGroup)
+    assert set(group.commands) == set(COMMANDS)
+
+
+def test_a_command_loads_only_its_module() -> None:
+    code = (
+        "import sys; sys.argv = ['termbase', 'rules']; from termbase.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('termbase.cli.')))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.splitlines()[-1] == "['termbase.cli._app', 'termbase.cli.validate']"

@@ -4,8 +4,6 @@ Exit codes: 0 clean, 1 findings, 2 could not run. Data goes to stdout, diagnosti
 Heavy libraries (pypinyin, OpenCC) are imported inside the commands that need them.
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager

@@ -1,7 +1,5 @@
 """`termbase convert`: Simplified to Traditional and back, with the term base's own forms."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -165,12 +163,12 @@ def _check_readable(path: Path, encoding: str) -> None:
 class _Job:
     """One conversion run: the converter, the format choice and the input encoding."""
 
-    def __init__(self, conv: TermAwareConverter, fmt: FormatChoice, encoding: str) -> None:
+    def __init__(self, conv: "TermAwareConverter", fmt: "FormatChoice", encoding: str) -> None:
         self.conv = conv
         self.fmt = fmt
         self.encoding = encoding
 
-    def kind(self, path: Path | None) -> Format:
+    def kind(self, path: Path | None) -> "Format":
         from termbase.convert import Format, detect_format
 
         return detect_format(path) if self.fmt is FormatChoice.AUTO else Format(self.fmt.value)

@@ -1,7 +1,5 @@
 """`termbase add`, `set`, `rm`, `mv`, `fill` and `fmt`: changing the term base safely."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -26,7 +24,7 @@ class StatusChoice(StrEnum):
     FORBIDDEN = "forbidden"
 
 
-def _finish(edit: Edit, dry_run: bool) -> None:
+def _finish(edit: "Edit", dry_run: bool) -> None:
     """Show or write the change, and say which files changed (on stderr)."""
     if dry_run:
         sys.stdout.write(edit.diff())
@@ -211,7 +209,7 @@ Check = Annotated[
 ]
 
 
-def _check(result: Edit, what: str) -> None:
+def _check(result: "Edit", what: str) -> None:
     changed = [c for c in result.changes if c.changed]
     for c in changed:
         typer.echo(f"{c.path}: {what}")

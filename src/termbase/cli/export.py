@@ -1,7 +1,5 @@
 """`termbase export`: the term base in a format other tools read."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`termbase lint`: check translations against the term base."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any

@@ -1,7 +1,5 @@
 """`termbase lookup`, `termbase show` and `termbase list`: finding terms for a translator."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from typing import Annotated, Any

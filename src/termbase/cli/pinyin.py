@@ -1,7 +1,5 @@
 """`termbase pinyin`: pinyin for Chinese text, with the term base's own readings first."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from typing import Annotated

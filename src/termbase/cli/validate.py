@@ -1,7 +1,5 @@
 """`termbase validate` and `termbase rules`."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
