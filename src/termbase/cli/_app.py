@@ -7,6 +7,7 @@ Heavy libraries (pypinyin, OpenCC) are imported inside the commands that need th
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -93,3 +94,13 @@ TermbaseOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+class StatusChoice(StrEnum):
+    """Term statuses as command-line choices (a copy of termbase.model.Status, so that --help
+    imports nothing more)."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    FORBIDDEN = "forbidden"

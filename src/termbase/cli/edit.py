@@ -1,13 +1,20 @@
 """`termbase add`, `set`, `rm`, `mv`, `fill` and `fmt`: changing the term base safely."""
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from termbase.cli._app import EXIT_FINDINGS, TermbaseOption, app, bad_input, err, termbase_paths
+from termbase.cli._app import (
+    EXIT_FINDINGS,
+    StatusChoice,
+    TermbaseOption,
+    app,
+    bad_input,
+    err,
+    termbase_paths,
+)
 
 if TYPE_CHECKING:
     from termbase.edit import Edit
@@ -15,13 +22,6 @@ if TYPE_CHECKING:
 DryRun = Annotated[
     bool, typer.Option("--dry-run", "-n", help="Show the change as a diff and write nothing.")
 ]
-
-
-class StatusChoice(StrEnum):
-    PREFERRED = "preferred"
-    ADMITTED = "admitted"
-    DEPRECATED = "deprecated"
-    FORBIDDEN = "forbidden"
 
 
 def _finish(edit: "Edit", dry_run: bool) -> None:

@@ -5,20 +5,20 @@ from typing import Annotated
 
 import typer
 
-from termbase.cli._app import TermbaseOption, app, bad_input, termbase_paths, write_output
+from termbase.cli._app import (
+    StatusChoice,
+    TermbaseOption,
+    app,
+    bad_input,
+    termbase_paths,
+    write_output,
+)
 
 
 class ExportChoice(StrEnum):
     """A copy of termbase.exchange.ExportFormat, so that --help imports nothing heavy."""
 
     HTML = "html"
-
-
-class StatusChoice(StrEnum):
-    PREFERRED = "preferred"
-    ADMITTED = "admitted"
-    DEPRECATED = "deprecated"
-    FORBIDDEN = "forbidden"
 
 
 @app.command()

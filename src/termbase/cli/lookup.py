@@ -1,20 +1,19 @@
 """`termbase lookup`, `termbase show` and `termbase list`: finding terms for a translator."""
 
 import sys
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
-from termbase.cli._app import EXIT_FINDINGS, TermbaseOption, app, bad_input, err, termbase_paths
-
-
-class StatusChoice(StrEnum):
-    PREFERRED = "preferred"
-    ADMITTED = "admitted"
-    DEPRECATED = "deprecated"
-    FORBIDDEN = "forbidden"
-
+from termbase.cli._app import (
+    EXIT_FINDINGS,
+    StatusChoice,
+    TermbaseOption,
+    app,
+    bad_input,
+    err,
+    termbase_paths,
+)
 
 LangOption = Annotated[
     list[str] | None,
