@@ -182,3 +182,15 @@ def test_a_command_loads_only_its_module() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.splitlines()[-1] == "['termbase.cli._app', 'termbase.cli.validate']"
+
+
+@pytest.mark.parametrize("width", ["60", "80", "200"])
+def test_fast_top_level_help_is_the_real_help(width: str) -> None:
+    from termbase.cli import help_app
+
+    env = {"COLUMNS": width}
+    real = CliRunner().invoke(app, ["--help"], env=env)
+    fast = CliRunner().invoke(help_app(), ["--help"], env=env)
+    assert real.exit_code == fast.exit_code == 0
+    assert fast.stdout == real.stdout
+    assert "lookup" in fast.stdout

@@ -31,6 +31,27 @@ COMMANDS = {
 }
 
 
+# The first sentence of each command's help, for `termbase --help` without loading the
+# commands (a test checks that it prints exactly what the full app prints).
+SUMMARIES = {
+    "validate": "Check the term base: TOML syntax, fields and values, links between concepts, Chinese script, pinyin and stray characters.",
+    "rules": "List every validation rule: code, name, default severity and what it catches.",
+    "lookup": "Find a term: by Simplified or Traditional characters, pinyin with or without tones or spaces (xiǎo yuàn, xiaoyuan, xiao3 yuan4), initials (xygq) or English, also from a fragment or with a typo.",
+    "show": "Show one concept by its id.",
+    "list": "List concepts, one line each: id, preferred Chinese and English terms, subject.",
+    "lint": "Check translations against the term base.",
+    "convert": "Convert Chinese text between Simplified and Traditional (Taiwan, Hong Kong) script.",
+    "pinyin": "Write Chinese text in Hanyu pinyin.",
+    "add": "Add a concept.",
+    "set": "Change one field of a concept or of one of its terms.",
+    "rm": "Remove a concept, one of its terms (--lang and --term) or a field (--field).",
+    "mv": "Rename a concept and rewrite every see-also and replaced-by that names it.",
+    "fill": 'Fill in missing zh-Hant terms (and zh-TW / zh-HK where termbase.toml lists them and they differ) and missing pinyin, marked origin = "machine" so that validate can list what a person still has to review.',
+    "fmt": "Give the files the canonical layout: key order, double quotes, one blank line between tables, comments kept with the line below them.",
+    "export": "Export the term base.",
+}
+
+
 def load_all() -> Any:
     """The app with every command registered."""
     for module in dict.fromkeys(COMMANDS.values()):
@@ -40,13 +61,30 @@ def load_all() -> Any:
     return app
 
 
+def help_app() -> Any:
+    """An app whose commands are only names and summaries: enough for the top-level help."""
+    from termbase.cli._app import make_app
+
+    stub = make_app()
+    for name, summary in SUMMARIES.items():
+        stub.command(name, help=summary)(_stub)
+    return stub
+
+
+def _stub() -> None:  # pragma: no cover - never run: the help ends the command first
+    raise SystemExit(2)
+
+
 def main() -> None:
-    name = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
-    if name in COMMANDS and "--help" not in sys.argv[1:2]:
+    args = sys.argv[1:]
+    name = next((a for a in args if not a.startswith("-")), None)
+    if name in COMMANDS and args[:1] != ["--help"]:
         importlib.import_module(f"termbase.cli.{COMMANDS[name]}")
         from termbase.cli._app import app
 
         app()
+    elif name is None and (not args or args == ["--help"]):
+        help_app()()
     else:
         load_all()()
 

@@ -16,15 +16,21 @@ import typer
 from termbase import __version__
 from termbase.errors import TermbaseError
 
-app = typer.Typer(
-    name="termbase",
-    help="Keep a multilingual term base as TOML files in git: validate it, look terms up, "
-    "lint translations against it.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain help: rich's formatter costs more than typer's import
-)
+
+def make_app() -> typer.Typer:
+    """The Typer app with its settings and root options, but no commands yet."""
+    new = typer.Typer(
+        name="termbase",
+        help="Keep a multilingual term base as TOML files in git: validate it, look terms up, "
+        "lint translations against it.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,  # plain help: rich's formatter costs more than typer's import
+    )
+    new.callback()(_root)
+    return new
+
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -59,7 +65,6 @@ def _version(value: bool) -> None:
         raise typer.Exit
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -67,6 +72,9 @@ def _root(
     ] = False,
 ) -> None:
     """Keep a multilingual term base as TOML files in git."""
+
+
+app = make_app()
 
 
 def count(n: int, word: str) -> str:
