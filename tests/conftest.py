@@ -8,6 +8,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
+# Look-up and lint index caches go to a folder of this test run, never the user's cache.
+os.environ.setdefault("TERMBASE_CACHE_DIR", tempfile.mkdtemp(prefix="termbase-test-cache-"))
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
