@@ -218,7 +218,7 @@ class Index:
                 for r in self.db.execute(
                     "SELECT key, n, status FROM keys WHERE kind = ? AND key >= ? AND key < ? "
                     "AND length(key) BETWEEN ? AND ?",
-                    (kind, q[0], q[0] + "\U0010ffff", max(2, int(len(q) * 0.8)), len(q) * 4),
+                    (kind, q[0], q[0] + "\U0010ffff", max(2, int(len(q) * 0.8)), len(q) * 3),
                 )
                 if r[2] in allowed
             ]
