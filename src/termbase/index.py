@@ -304,6 +304,8 @@ def _build(where: str, files: list[Path]) -> sqlite3.Connection:
                 "url": s.url,
             }
     db = sqlite3.connect(where)
+    # A new index is a temporary file until it is renamed into place: no journal needed.
+    db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
     db.executescript(SCHEMA)
     seen: set[str] = set()
     n = 0
