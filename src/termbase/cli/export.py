@@ -19,11 +19,19 @@ class ExportChoice(StrEnum):
     """A copy of termbase.exchange.ExportFormat, so that --help imports nothing heavy."""
 
     HTML = "html"
+    TBX = "tbx"
 
 
 @app.command()
 def export(
-    fmt: Annotated[ExportChoice, typer.Option("--format", "-f", help="html: a glossary page.")],
+    fmt: Annotated[
+        ExportChoice,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html: a glossary page; tbx: TBX-Basic v3 (ISO 30042:2019) for CAT tools.",
+        ),
+    ],
     output: Annotated[
         str, typer.Option("--output", "-o", help="Write to this file (atomically); - is stdout.")
     ] = "-",
@@ -44,7 +52,8 @@ def export(
 ) -> None:
     """Export the term base. html: one self-contained page (no network requests, works from
     file://) with every concept as a card and a search box that matches like `termbase
-    lookup`; open it in a browser or host it anywhere."""
+    lookup`; open it in a browser or host it anywhere. tbx: TBX-Basic v3 (DCA style), valid
+    against the official RELAX NG schema, for CAT tools."""
     from termbase import store
     from termbase.exchange import ExportFormat, ExportOptions
     from termbase.exchange import export as run

@@ -13,9 +13,13 @@ from termbase.model import Status, TermBase
 
 class ExportFormat(StrEnum):
     HTML = "html"
+    TBX = "tbx"
 
 
-MODULES: dict[ExportFormat, str] = {ExportFormat.HTML: "termbase.exchange.html_page"}
+MODULES: dict[ExportFormat, str] = {
+    ExportFormat.HTML: "termbase.exchange.html_page",
+    ExportFormat.TBX: "termbase.exchange.tbx",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,11 @@ def select(tb: TermBase, options: ExportOptions) -> TermBase:
 
 
 def export(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> str:
+    from termbase.errors import TermbaseError
+
+    chosen = select(tb, options)
+    if not chosen.concepts:
+        raise TermbaseError("nothing to export: no concept is left after the filters")
     module = importlib.import_module(MODULES[fmt])
-    text: str = module.export(select(tb, options), options)
+    text: str = module.export(chosen, options)
     return text

@@ -1,0 +1,131 @@
+"""TBX-Basic v3 (ISO 30042:2019, DCA style) for CAT tools.
+
+Mapping (docs/format.md): concept id -> conceptEntry/@id; subject -> descrip subjectField;
+definitions -> descrip definition in the language's langSec (at conceptEntry level, with
+xml:lang, when the concept has no term in that language); note -> note; sources -> admin source
+(a citation); see-also and replaced-by -> ref crossReference with the text "see-also" or
+"replaced-by"; status -> termNote administrativeStatus (preferred: preferredTerm-admn-sts,
+admitted: admittedTerm-admn-sts, deprecated: supersededTerm-admn-sts, forbidden:
+deprecatedTerm-admn-sts, as TBX-Basic has no "forbidden"); pinyin -> note
+xml:lang="zh-Latn-pinyin"; part of speech and term type -> termNote; usage note -> note; the
+fields TBX-Basic has no category for (forms, not-in, case-sensitive, origin) -> notes starting
+with "termbase:". Only values of TBX-Basic's picklists are written: the official Schematron
+never checks some of them, so this module does.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from termbase.exchange import ExportOptions
+from termbase.model import Concept, Status, Term, TermBase
+
+NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+STATUS = {
+    Status.PREFERRED: "preferredTerm-admn-sts",
+    Status.ADMITTED: "admittedTerm-admn-sts",
+    Status.DEPRECATED: "supersededTerm-admn-sts",
+    Status.FORBIDDEN: "deprecatedTerm-admn-sts",
+}
+PART_OF_SPEECH = frozenset({"adjective", "noun", "verb", "adverb", "other"})
+TERM_TYPE = {
+    "full-form": "fullForm",
+    "acronym": "acronym",
+    "abbreviation": "abbreviation",
+    "short-form": "shortForm",
+    "variant": "variant",
+    "phrase": "phrase",
+}
+
+
+class PicklistError(ValueError):
+    """A value TBX-Basic does not allow; the exporter refuses to write it."""
+
+
+def _text(s: str) -> str:
+    return escape(s)
+
+
+def _term(t: Term, pad: str) -> list[str]:
+    lines = [f"{pad}<termSec>", f"{pad}  <term>{_text(t.text)}</term>"]
+    lines.append(f'{pad}  <termNote type="administrativeStatus">{STATUS[t.status]}</termNote>')
+    if t.part_of_speech is not None:
+        if t.part_of_speech.value not in PART_OF_SPEECH:
+            raise PicklistError(f"part of speech {t.part_of_speech.value!r} is not TBX-Basic's")
+        lines.append(f'{pad}  <termNote type="partOfSpeech">{t.part_of_speech.value}</termNote>')
+    if t.term_type is not None:
+        lines.append(f'{pad}  <termNote type="termType">{TERM_TYPE[t.term_type.value]}</termNote>')
+    if t.pinyin:
+        lines.append(f'{pad}  <note xml:lang="zh-Latn-pinyin">{_text(t.pinyin)}</note>')
+    if t.usage_note:
+        lines.append(f"{pad}  <note>{_text(t.usage_note)}</note>")
+    for key, values in (("forms", t.forms), ("not-in", t.not_in)):
+        for v in values:
+            lines.append(f"{pad}  <note>termbase:{key}={_text(v)}</note>")
+    if t.case_sensitive is not None:
+        lines.append(f"{pad}  <note>termbase:case-sensitive={str(t.case_sensitive).lower()}</note>")
+    if t.origin.value != "human":
+        lines.append(f"{pad}  <note>termbase:origin={t.origin.value}</note>")
+    for sid in t.sources:
+        lines.append(f'{pad}  <admin type="source">{_text(sid)}</admin>')
+    lines.append(f"{pad}</termSec>")
+    return lines
+
+
+def _concept(c: Concept, tb: TermBase, ids: set[str]) -> list[str]:
+    lines = [f"      <conceptEntry id={quoteattr(c.id)}>"]
+    pad = "        "
+    if c.subject:
+        lines.append(f'{pad}<descrip type="subjectField">{_text(c.subject)}</descrip>')
+    languages = c.languages
+    for lang, text in c.definition.items():
+        if lang not in languages:
+            lang_attr = quoteattr(lang)
+            lines.append(
+                f'{pad}<descrip type="definition" xml:lang={lang_attr}>{_text(text)}</descrip>'
+            )
+    for sid in c.sources:
+        source = tb.sources.get(sid)
+        citation = source.citation() if source is not None else sid
+        lines.append(f'{pad}<admin type="source">{_text(citation)}</admin>')
+    if c.note:
+        lines.append(f"{pad}<note>{_text(c.note)}</note>")
+    links = [("see-also", r) for r in c.see_also]
+    if c.replaced_by:
+        links.append(("replaced-by", c.replaced_by))
+    for kind, ref in links:
+        if ref in ids:
+            lines.append(f'{pad}<ref type="crossReference" target={quoteattr(ref)}>{kind}</ref>')
+        else:  # not in this export: an IDREF to it would make the file invalid
+            lines.append(f"{pad}<note>termbase:{kind}={_text(ref)}</note>")
+    for lang in languages:
+        lines.append(f"{pad}<langSec xml:lang={quoteattr(lang)}>")
+        if lang in c.definition:
+            lines.append(f'{pad}  <descrip type="definition">{_text(c.definition[lang])}</descrip>')
+        for t in c.terms_in(lang):
+            lines.extend(_term(t, pad + "  "))
+        lines.append(f"{pad}</langSec>")
+    lines.append("      </conceptEntry>")
+    return lines
+
+
+def export(tb: TermBase, options: ExportOptions) -> str:
+    title = options.title or tb.settings.name or "termbase export"
+    ids = {c.id for c in tb.concepts}
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<tbx xmlns="{NAMESPACE}" type="TBX-Basic" style="dca" '
+        f"xml:lang={quoteattr(tb.settings.working_language)}>",
+        "  <tbxHeader>",
+        "    <fileDesc>",
+        f"      <titleStmt><title>{_text(title)}</title></titleStmt>",
+        "      <sourceDesc><p>Exported by termbase.</p></sourceDesc>",
+        "    </fileDesc>",
+        "  </tbxHeader>",
+        "  <text>",
+        "    <body>",
+    ]
+    for c in tb.concepts:
+        lines.extend(_concept(c, tb, ids))
+    lines += ["    </body>", "  </text>", "</tbx>"]
+    return "\n".join(lines) + "\n"

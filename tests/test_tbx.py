@@ -1,0 +1,137 @@
+"""TBX-Basic v3 export, checked by the official RELAX NG schema and TBX-Basic Schematron."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from termbase import load
+from termbase.cli import app
+from termbase.exchange import ExportFormat, ExportOptions, export
+from termbase.exchange.tbx import STATUS
+
+from .conftest import DATA, ROOT, SHARED, Golden
+
+runner = CliRunner()
+NS = {"t": "urn:iso:std:iso:30042:ed-2"}
+
+
+def schemas() -> Path:
+    """The official TBX schemas: $TERMBASE_TBX_SCHEMAS (set by .ci/run), else ../shared/tbx."""
+    folder = Path(os.environ.get("TERMBASE_TBX_SCHEMAS", SHARED / "tbx"))
+    if not (folder / "v3" / "core" / "TBXcoreStructV03.rng").is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{folder}: the TBX schemas are missing; CI needs them")
+        pytest.skip(f"{folder}: no TBX schemas here")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def bundled_tbx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("tbx") / "bundled.tbx"
+    result = runner.invoke(app, ["export", "-f", "tbx", "-t", str(ROOT / "terms"), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_valid_against_the_relax_ng_schema(bundled_tbx: Path) -> None:
+    from lxml import etree
+
+    rng = etree.RelaxNG(etree.parse(str(schemas() / "v3" / "core" / "TBXcoreStructV03.rng")))
+    valid = rng.validate(etree.parse(str(bundled_tbx)))
+    assert valid, [(e.line, e.message) for e in rng.error_log][:5]
+
+
+def schematron_failures(tbx: Path) -> list[str]:
+    """lxml's skeleton compiles the XSLT 2 Schematron, Saxon runs it (the schema notes' route a)."""
+    pytest.importorskip("saxonche")
+    from lxml import etree, isoschematron
+    from saxonche import PySaxonProcessor
+
+    sch = etree.parse(str(schemas() / "v3" / "basic" / "TBX-Basic_DCA.sch"))
+    sch.getroot().set("queryBinding", "xslt")
+    xsl = isoschematron.iso_svrl_for_xslt1(
+        isoschematron.iso_abstract_expand(isoschematron.iso_dsdl_include(sch))
+    )
+    with PySaxonProcessor(license=False) as proc:
+        exe = proc.new_xslt30_processor().compile_stylesheet(
+            stylesheet_text=etree.tostring(xsl, encoding="unicode")
+        )
+        svrl = etree.fromstring(exe.transform_to_string(source_file=str(tbx)).encode())
+    return [
+        " ".join((f.findtext("{http://purl.oclc.org/dsdl/svrl}text") or "").split())
+        for f in svrl.iter("{http://purl.oclc.org/dsdl/svrl}failed-assert")
+    ]
+
+
+def test_valid_against_the_tbx_basic_schematron(bundled_tbx: Path) -> None:
+    assert schematron_failures(bundled_tbx) == []
+
+
+def test_schematron_runner_can_fail(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tbx"
+    text = (DATA / "tbx-min.tbx").read_text("utf-8").replace("preferredTerm-admn-sts", "preferred")
+    bad.write_text(text, "utf-8")
+    assert any("administrativeStatus" in f for f in schematron_failures(bad))
+
+
+def _doc(text: str) -> Any:
+    from lxml import etree
+
+    return etree.fromstring(text.encode())
+
+
+def test_statuses_pinyin_and_links() -> None:
+    tb = load([ROOT / "terms"]).termbase
+    doc = _doc(export(tb, ExportFormat.TBX, ExportOptions()))
+    entry = doc.find(".//t:conceptEntry[@id='ai-for-good']", NS)
+    assert entry is not None
+    statuses = {
+        sec.findtext("t:term", namespaces=NS): sec.findtext(
+            "t:termNote[@type='administrativeStatus']", namespaces=NS
+        )
+        for sec in entry.iterfind(".//t:termSec", NS)
+    }
+    assert statuses["AI for good"] == STATUS[__import__("termbase").Status.PREFERRED]
+    assert statuses["intelligent for good"] == "deprecatedTerm-admn-sts"  # forbidden
+    pinyin = entry.find(
+        ".//t:note[@{http://www.w3.org/XML/1998/namespace}lang='zh-Latn-pinyin']", NS
+    )
+    assert pinyin is not None
+    assert pinyin.text == "zhìnéng xiàngshàn"
+    ref = entry.find("t:ref", NS)
+    assert ref is not None
+    assert (ref.get("type"), ref.get("target"), ref.text) == (
+        "crossReference",
+        "global-ai-governance-initiative",
+        "see-also",
+    )
+
+
+def test_links_out_of_the_export_become_notes() -> None:
+    tb = load([ROOT / "terms"]).termbase
+    text = export(tb, ExportFormat.TBX, ExportOptions(subjects=("technology policy",)))
+    doc = _doc(text)
+    ids = {e.get("id") for e in doc.iterfind(".//t:conceptEntry", NS)}
+    targets = {r.get("target") for r in doc.iterfind(".//t:ref", NS)}
+    assert targets <= ids
+    assert "<note>termbase:see-also=unilateral-sanctions</note>" in text
+
+
+def test_golden(golden: Golden) -> None:
+    tb = load([DATA / "edit" / "odd.toml"]).termbase
+    golden.check(
+        export(tb, ExportFormat.TBX, ExportOptions()), ROOT / "tests" / "golden" / "odd.tbx"
+    )
+
+
+def test_empty_selection_is_an_error() -> None:
+    result = runner.invoke(
+        app, ["export", "-f", "tbx", "-t", str(ROOT / "terms"), "--subject", "astronomy"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == "termbase: nothing to export: no concept is left after the filters\n"
