@@ -135,3 +135,15 @@ def test_empty_selection_is_an_error() -> None:
     )
     assert result.exit_code == 2
     assert result.stderr == "termbase: nothing to export: no concept is left after the filters\n"
+
+
+def test_json_round_trip_keeps_every_field() -> None:
+    from termbase.exchange import json_model
+
+    tb = load([ROOT / "terms"]).termbase
+    back = json_model.read(export(tb, ExportFormat.JSON, ExportOptions()))
+    assert back.concepts == tb.concepts  # every field of every concept and term
+    assert back.sources == tb.sources
+    assert back.settings == tb.settings
+    odd = load([DATA / "edit" / "odd.toml"]).termbase
+    assert json_model.read(json_model.export(odd, ExportOptions())).concepts == odd.concepts

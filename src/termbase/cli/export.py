@@ -20,6 +20,7 @@ class ExportChoice(StrEnum):
 
     HTML = "html"
     TBX = "tbx"
+    JSON = "json"
 
 
 @app.command()
@@ -29,7 +30,8 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="html: a glossary page; tbx: TBX-Basic v3 (ISO 30042:2019) for CAT tools.",
+            help="html: a glossary page; tbx: TBX-Basic v3 (ISO 30042:2019) for CAT tools; "
+            "json: the whole model, for scripts.",
         ),
     ],
     output: Annotated[

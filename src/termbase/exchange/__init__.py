@@ -14,11 +14,13 @@ from termbase.model import Status, TermBase
 class ExportFormat(StrEnum):
     HTML = "html"
     TBX = "tbx"
+    JSON = "json"
 
 
 MODULES: dict[ExportFormat, str] = {
     ExportFormat.HTML: "termbase.exchange.html_page",
     ExportFormat.TBX: "termbase.exchange.tbx",
+    ExportFormat.JSON: "termbase.exchange.json_model",
 }
 
 
