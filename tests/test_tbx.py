@@ -147,3 +147,44 @@ def test_json_round_trip_keeps_every_field() -> None:
     assert back.settings == tb.settings
     odd = load([DATA / "edit" / "odd.toml"]).termbase
     assert json_model.read(json_model.export(odd, ExportOptions())).concepts == odd.concepts
+
+
+@pytest.fixture(scope="module")
+def bundled_tbx2(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("tbx2") / "bundled.tbx"
+    result = runner.invoke(app, ["export", "-f", "tbx2", "-t", str(ROOT / "terms"), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_tbx2_valid_against_the_v2_dtd(bundled_tbx2: Path) -> None:
+    from lxml import etree
+
+    dtd = etree.DTD(str(schemas() / "v2" / "TBXBasiccoreStructV02.dtd"))
+    parser = etree.XMLParser(load_dtd=False, resolve_entities=False, no_network=True)
+    assert dtd.validate(etree.parse(str(bundled_tbx2), parser)), dtd.error_log
+
+
+def test_tbx2_read_by_translate_toolkit_finds_every_term_status_and_note(
+    bundled_tbx2: Path,
+) -> None:
+    tbx = pytest.importorskip("translate.storage.tbx")
+    tb = load([ROOT / "terms"]).termbase
+    with bundled_tbx2.open("rb") as f:
+        store = tbx.tbxfile(f, sourcelanguage="zh-Hans", targetlanguage="en")
+    units = {u.getid(): u for u in store.units}
+    assert set(units) == {c.id for c in tb.concepts}
+    for c in tb.concepts:
+        unit = units[c.id]
+        found = {
+            (t.text, t.administrative_status)
+            for t in (*unit.get_source_terms(), *unit.get_target_terms())
+        }
+        expected = {(t.text, STATUS[t.status]) for t in c.terms if t.lang in ("zh-Hans", "en")}
+        assert found == expected, c.id
+        notes = unit.getnotes()
+        for t in c.terms:
+            if t.lang in ("zh-Hans", "en"):
+                for text in (t.pinyin, t.usage_note):
+                    if text:
+                        assert text in notes, (c.id, text)

@@ -20,6 +20,7 @@ class ExportChoice(StrEnum):
 
     HTML = "html"
     TBX = "tbx"
+    TBX2 = "tbx2"
     JSON = "json"
 
 
@@ -31,6 +32,7 @@ def export(
             "--format",
             "-f",
             help="html: a glossary page; tbx: TBX-Basic v3 (ISO 30042:2019) for CAT tools; "
+            "tbx2: TBX-Basic v2 (martif) for OmegaT, Weblate, older MultiTerm; "
             "json: the whole model, for scripts.",
         ),
     ],

@@ -14,12 +14,14 @@ from termbase.model import Status, TermBase
 class ExportFormat(StrEnum):
     HTML = "html"
     TBX = "tbx"
+    TBX2 = "tbx2"
     JSON = "json"
 
 
 MODULES: dict[ExportFormat, str] = {
     ExportFormat.HTML: "termbase.exchange.html_page",
     ExportFormat.TBX: "termbase.exchange.tbx",
+    ExportFormat.TBX2: "termbase.exchange.tbx2",
     ExportFormat.JSON: "termbase.exchange.json_model",
 }
 

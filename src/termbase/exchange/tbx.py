@@ -46,8 +46,13 @@ def _text(s: str) -> str:
     return escape(s)
 
 
-def _term(t: Term, pad: str) -> list[str]:
-    lines = [f"{pad}<termSec>", f"{pad}  <term>{_text(t.text)}</term>"]
+# Element names: TBX v3 (ISO 30042:2019) and TBX v2 (martif).
+V3 = {"entry": "conceptEntry", "lang": "langSec", "term": "termSec"}
+V2 = {"entry": "termEntry", "lang": "langSet", "term": "tig"}
+
+
+def _term(t: Term, pad: str, names: dict[str, str] = V3) -> list[str]:
+    lines = [f"{pad}<{names['term']}>", f"{pad}  <term>{_text(t.text)}</term>"]
     lines.append(f'{pad}  <termNote type="administrativeStatus">{STATUS[t.status]}</termNote>')
     if t.part_of_speech is not None:
         if t.part_of_speech.value not in PART_OF_SPEECH:
@@ -68,12 +73,13 @@ def _term(t: Term, pad: str) -> list[str]:
         lines.append(f"{pad}  <note>termbase:origin={t.origin.value}</note>")
     for sid in t.sources:
         lines.append(f'{pad}  <admin type="source">{_text(sid)}</admin>')
-    lines.append(f"{pad}</termSec>")
+    lines.append(f"{pad}</{names['term']}>")
     return lines
 
 
-def _concept(c: Concept, tb: TermBase, ids: set[str]) -> list[str]:
-    lines = [f"      <conceptEntry id={quoteattr(c.id)}>"]
+def concept_lines(c: Concept, tb: TermBase, ids: set[str], names: dict[str, str] = V3) -> list[str]:
+    """One concept as TBX lines (v3 or, with `V2`, martif)."""
+    lines = [f"      <{names['entry']} id={quoteattr(c.id)}>"]
     pad = "        "
     if c.subject:
         lines.append(f'{pad}<descrip type="subjectField">{_text(c.subject)}</descrip>')
@@ -99,13 +105,13 @@ def _concept(c: Concept, tb: TermBase, ids: set[str]) -> list[str]:
         else:  # not in this export: an IDREF to it would make the file invalid
             lines.append(f"{pad}<note>termbase:{kind}={_text(ref)}</note>")
     for lang in languages:
-        lines.append(f"{pad}<langSec xml:lang={quoteattr(lang)}>")
+        lines.append(f"{pad}<{names['lang']} xml:lang={quoteattr(lang)}>")
         if lang in c.definition:
             lines.append(f'{pad}  <descrip type="definition">{_text(c.definition[lang])}</descrip>')
         for t in c.terms_in(lang):
-            lines.extend(_term(t, pad + "  "))
-        lines.append(f"{pad}</langSec>")
-    lines.append("      </conceptEntry>")
+            lines.extend(_term(t, pad + "  ", names))
+        lines.append(f"{pad}</{names['lang']}>")
+    lines.append(f"      </{names['entry']}>")
     return lines
 
 
@@ -126,6 +132,6 @@ def export(tb: TermBase, options: ExportOptions) -> str:
         "    <body>",
     ]
     for c in tb.concepts:
-        lines.extend(_concept(c, tb, ids))
+        lines.extend(concept_lines(c, tb, ids))
     lines += ["    </body>", "  </text>", "</tbx>"]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,34 @@
+"""TBX-Basic v2 (`martif`, `termEntry`, `langSet`, `tig`) for OmegaT, Weblate, translate-toolkit
+and older MultiTerm: the same mapping as the v3 export (see termbase.exchange.tbx), valid against
+the TBX-Basic v2 DTD."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from termbase.exchange import ExportOptions
+from termbase.exchange.tbx import V2, concept_lines
+from termbase.model import TermBase
+
+
+def export(tb: TermBase, options: ExportOptions) -> str:
+    title = options.title or tb.settings.name or "termbase export"
+    ids = {c.id for c in tb.concepts}
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">',
+        f'<martif type="TBX-Basic" xml:lang={quoteattr(tb.settings.working_language)}>',
+        "  <martifHeader>",
+        "    <fileDesc>",
+        f"      <titleStmt><title>{escape(title)}</title></titleStmt>",
+        "      <sourceDesc><p>Exported by termbase.</p></sourceDesc>",
+        "    </fileDesc>",
+        '    <encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>',
+        "  </martifHeader>",
+        "  <text>",
+        "    <body>",
+    ]
+    for c in tb.concepts:
+        lines.extend(concept_lines(c, tb, ids, V2))
+    lines += ["    </body>", "  </text>", "</martif>"]
+    return "\n".join(lines) + "\n"
