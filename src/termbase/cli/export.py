@@ -22,6 +22,8 @@ class ExportChoice(StrEnum):
     TBX = "tbx"
     TBX2 = "tbx2"
     JSON = "json"
+    CSV = "csv"
+    TSV = "tsv"
 
 
 @app.command()
@@ -33,7 +35,7 @@ def export(
             "-f",
             help="html: a glossary page; tbx: TBX-Basic v3 (ISO 30042:2019) for CAT tools; "
             "tbx2: TBX-Basic v2 (martif) for OmegaT, Weblate, older MultiTerm; "
-            "json: the whole model, for scripts.",
+            "json: the whole model, for scripts; csv, tsv: with --profile.",
         ),
     ],
     output: Annotated[
@@ -52,6 +54,19 @@ def export(
         typer.Option("--lang", "-l", help="Only terms in this language.", show_default=False),
     ] = None,
     title: Annotated[str | None, typer.Option("--title", help="The page's title.")] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile", help="csv/tsv layout: deepl, google, amazon (csv) or omegat (tsv)."
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="csv/tsv: source language (zh-Hant for Traditional)."),
+    ] = None,
+    target: Annotated[
+        str | None, typer.Option("--target", help="csv/tsv: target language.")
+    ] = None,
     termbase: TermbaseOption = None,
 ) -> None:
     """Export the term base. html: one self-contained page (no network requests, works from
@@ -70,5 +85,8 @@ def export(
             tuple(Status(s.value) for s in status or ()),
             tuple(lang or ()),
             title,
+            profile,
+            source,
+            target,
         )
         write_output(run(tb, ExportFormat(fmt.value), options), output)

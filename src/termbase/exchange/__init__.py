@@ -16,6 +16,8 @@ class ExportFormat(StrEnum):
     TBX = "tbx"
     TBX2 = "tbx2"
     JSON = "json"
+    CSV = "csv"
+    TSV = "tsv"
 
 
 MODULES: dict[ExportFormat, str] = {
@@ -23,6 +25,8 @@ MODULES: dict[ExportFormat, str] = {
     ExportFormat.TBX: "termbase.exchange.tbx",
     ExportFormat.TBX2: "termbase.exchange.tbx2",
     ExportFormat.JSON: "termbase.exchange.json_model",
+    ExportFormat.CSV: "termbase.exchange.delimited",
+    ExportFormat.TSV: "termbase.exchange.delimited",
 }
 
 
@@ -32,6 +36,10 @@ class ExportOptions:
     statuses: tuple[Status, ...] = ()
     languages: tuple[str, ...] = ()
     title: str | None = None
+    profile: str | None = None  # csv/tsv: the tool's layout
+    source: str | None = None  # csv/tsv: source language (default: the term base's)
+    target: str | None = None  # csv/tsv: target language (default: en)
+    format: str | None = None  # the format asked for, for modules that write several
 
 
 def select(tb: TermBase, options: ExportOptions) -> TermBase:
@@ -59,5 +67,5 @@ def export(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> str:
     if not chosen.concepts:
         raise TermbaseError("nothing to export: no concept is left after the filters")
     module = importlib.import_module(MODULES[fmt])
-    text: str = module.export(chosen, options)
+    text: str = module.export(chosen, dataclasses.replace(options, format=fmt.value))
     return text

@@ -1,0 +1,1 @@
+"""One small declarative profile per tool; see termbase.exchange.tabular."""

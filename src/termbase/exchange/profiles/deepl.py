@@ -1,0 +1,23 @@
+"""DeepL glossary entries: TSV, no header, no BOM, one preferred target per source, terms at
+most 1024 UTF-8 bytes, no duplicate sources. DeepL knows Chinese only as `zh`: export one
+script per glossary (`--lang zh-Hant` for a Traditional one)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from termbase.exchange.tabular import Languages, Profile, Row, preferred
+from termbase.model import TermBase
+
+
+def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
+    seen: set[str] = set()
+    for c in tb.concepts:
+        src, tgt = preferred(c, langs.source), preferred(c, langs.target)
+        if src is None or tgt is None or src.text in seen:
+            continue  # DeepL rejects a glossary with a source twice
+        seen.add(src.text)
+        yield c.id, [src.text, tgt.text]
+
+
+PROFILE = Profile("deepl", "\t", rows, max_term_bytes=1024, max_file_bytes=10_000_000)
