@@ -188,3 +188,55 @@ def test_tbx2_read_by_translate_toolkit_finds_every_term_status_and_note(
                 for text in (t.pinyin, t.usage_note):
                     if text:
                         assert text in notes, (c.id, text)
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.TBX, ExportFormat.TBX2])
+def test_round_trip_gives_back_every_concept(fmt: ExportFormat, tmp_path: Path) -> None:
+    from termbase.exchange import tbx_read
+
+    tb = load([ROOT / "terms"]).termbase
+    out = tmp_path / "x.tbx"
+    out.write_text(export(tb, fmt, ExportOptions()), "utf-8")
+    back = tbx_read.read(out)
+    assert back == list(tb.concepts)  # field for field (positions do not count)
+
+
+def test_reads_the_official_samples() -> None:
+    from termbase.exchange import tbx_read
+
+    v3 = tbx_read.read(schemas() / "v3" / "samples" / "TBX-Basic_Example_Astronomy_DCA_VALID.tbx")
+    v2 = tbx_read.read(schemas() / "v2" / "TBX-basic-sample.tbx")
+    assert v3
+    assert v2
+    assert all(c.terms for c in (*v3, *v2))
+
+
+def test_hostile_tbx_is_refused(tmp_path: Path) -> None:
+    from termbase.errors import TermbaseError
+    from termbase.exchange import tbx_read
+
+    evil = tmp_path / "evil.tbx"
+    evil.write_text(
+        '<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        "<tbx><text><body><conceptEntry id='a'/></body></text></tbx>",
+        "utf-8",
+    )
+    with pytest.raises(TermbaseError, match="entity declarations are not accepted"):
+        tbx_read.read(evil)
+
+
+def test_import_command_appends_new_and_lists_conflicts(tmp_path: Path) -> None:
+    import shutil
+
+    base = tmp_path / "terms"
+    shutil.copytree(ROOT / "terms", base)
+    source = tmp_path / "in.tbx"
+    source.write_text((DATA / "tbx-min.tbx").read_text("utf-8"), "utf-8")
+    target = base / "imported.toml"
+    result = runner.invoke(app, ["import", str(source), "--into", str(target), "-t", str(base)])
+    assert result.exit_code == 0, result.stderr
+    assert "added c1" in result.stderr
+    assert load([base]).termbase.concept("c1") is not None
+    again = runner.invoke(app, ["import", str(source), "--into", str(target), "-t", str(base)])
+    assert "conflict: c1 exists" in again.stderr
+    assert target.read_text("utf-8").count("[c1]") == 1

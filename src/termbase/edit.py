@@ -802,3 +802,38 @@ __all__ = [
     "remove",
     "set_field",
 ]
+
+
+def import_concepts(
+    paths: Sequence[Path], concepts: Sequence[Concept], into: Path | None, *, update: bool = False
+) -> Edit:
+    """Merge concepts read from another tool's file: new ones are appended to `into`; ones whose
+    id exists are listed as conflicts, or with `update` replace the existing concept in its file."""
+    existing = set(all_ids(paths))
+    edit = Edit()
+    changes: dict[Path, FileChange] = {}
+
+    def change_of(path: Path) -> FileChange:
+        if path not in changes:
+            changes[path] = read_change(path)
+        return changes[path]
+
+    new = [c for c in concepts if c.id not in existing]
+    if new and into is None:
+        into = _default_file(paths)
+    for c in concepts:
+        if c.id in existing:
+            if not update:
+                edit.notes.append(f"conflict: {c.id} exists; left as it is (--update replaces it)")
+                continue
+            home = change_of(locate(paths, c.id))
+            home.new = _drop_concept_text(home.new, c.id).rstrip("\n") + "\n\n" + render_concept(c)
+            edit.notes.append(f"updated {c.id}")
+        else:
+            assert into is not None
+            target = change_of(into)
+            sep = "" if not target.new else ("\n" if target.new.endswith("\n") else "\n\n")
+            target.new = target.new + sep + render_concept(c)
+            edit.notes.append(f"added {c.id} to {into}")
+    edit.changes = list(changes.values())
+    return edit

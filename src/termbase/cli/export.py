@@ -1,6 +1,7 @@
 """`termbase export`: the term base in a format other tools read."""
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -90,3 +91,45 @@ def export(
             target,
         )
         write_output(run(tb, ExportFormat(fmt.value), options), output)
+
+
+class ImportChoice(StrEnum):
+    TBX = "tbx"
+    TBX2 = "tbx2"
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[Path, typer.Argument(help="A TBX file (v3 or v2).")],
+    fmt: Annotated[ImportChoice, typer.Option("--format", "-f", help="tbx or tbx2.")] = (
+        ImportChoice.TBX
+    ),
+    into: Annotated[
+        Path | None, typer.Option("--into", help="The term-base file new concepts go to.")
+    ] = None,
+    update: Annotated[
+        bool, typer.Option("--update", help="Replace concepts whose id already exists.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Show the change as a diff; write nothing.")
+    ] = False,
+    termbase: TermbaseOption = None,
+) -> None:
+    """Import a TBX file: new concepts are appended (to --into), existing ones are listed as
+    conflicts unless --update. Written through the same atomic, comment-keeping store as the
+    editing commands; run `termbase validate` afterwards."""
+    import sys
+
+    from termbase import edit
+    from termbase.exchange import tbx_read
+
+    with bad_input():
+        concepts = tbx_read.read(file)
+        result = edit.import_concepts(termbase_paths(termbase), concepts, into, update=update)
+        if dry_run:
+            sys.stdout.write(result.diff())
+        else:
+            for path in result.write():
+                typer.echo(f"changed {path}", err=True)
+        for note in result.notes:
+            typer.echo(note, err=True)

@@ -94,6 +94,7 @@ def concept_lines(c: Concept, tb: TermBase, ids: set[str], names: dict[str, str]
         source = tb.sources.get(sid)
         citation = source.citation() if source is not None else sid
         lines.append(f'{pad}<admin type="source">{_text(citation)}</admin>')
+        lines.append(f"{pad}<note>termbase:source={_text(sid)}</note>")
     if c.note:
         lines.append(f"{pad}<note>{_text(c.note)}</note>")
     links = [("see-also", r) for r in c.see_also]
