@@ -23,6 +23,8 @@ GOLDEN = ROOT / "tests" / "golden" / "profiles"
         ("csv", "google", []),
         ("csv", "amazon", []),
         ("tsv", "omegat", []),
+        ("csv", "memoq", []),
+        ("csv", "lokalise", ["--target", "zh-Hant", "--source", "en"]),
     ],
 )
 def test_golden(fmt: str, profile: str, extra: list[str], golden: Golden) -> None:
@@ -89,3 +91,12 @@ def test_deepl_has_no_duplicate_sources() -> None:
     sources = [line.split("\t")[0] for line in result.stdout.splitlines()]
     assert len(sources) == len(set(sources))
     assert not result.stdout.startswith("\ufeff")
+
+
+def test_spreadsheet_bound_files_escape_formulas(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["export", "-f", "csv", "--profile", "memoq", "-t", str(_base(tmp_path, "=SUM(A1)"))]
+    )
+    assert result.exit_code == 0
+    assert result.stdout.startswith("\ufeffzho-CN,zho-CN_Forbidden,eng,eng_Forbidden,")
+    assert ",'=SUM(A1),No," in result.stdout

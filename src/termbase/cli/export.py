@@ -12,7 +12,6 @@ from termbase.cli._app import (
     app,
     bad_input,
     termbase_paths,
-    write_output,
 )
 
 
@@ -58,7 +57,8 @@ def export(
     profile: Annotated[
         str | None,
         typer.Option(
-            "--profile", help="csv/tsv layout: deepl, google, amazon (csv) or omegat (tsv)."
+            "--profile",
+            help="csv/tsv layout: deepl, omegat (tsv); google, amazon, memoq, lokalise (csv).",
         ),
     ] = None,
     source: Annotated[
@@ -75,8 +75,7 @@ def export(
     lookup`; open it in a browser or host it anywhere. tbx: TBX-Basic v3 (DCA style), valid
     against the official RELAX NG schema, for CAT tools."""
     from termbase import store
-    from termbase.exchange import ExportFormat, ExportOptions
-    from termbase.exchange import export as run
+    from termbase.exchange import ExportFormat, ExportOptions, export_chunks
     from termbase.model import Status
 
     with bad_input():
@@ -90,7 +89,19 @@ def export(
             source,
             target,
         )
-        write_output(run(tb, ExportFormat(fmt.value), options), output)
+        pieces = export_chunks(tb, ExportFormat(fmt.value), options)
+        if output == "-":
+            import sys
+
+            for piece in pieces:
+                sys.stdout.write(piece)
+            sys.stdout.flush()
+        else:
+            from termbase.store import atomic_writer
+
+            with atomic_writer(Path(output)) as f:
+                for piece in pieces:
+                    f.write(piece)
 
 
 class ImportChoice(StrEnum):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -58,6 +59,21 @@ def select(tb: TermBase, options: ExportOptions) -> TermBase:
         if terms:
             concepts.append(dataclasses.replace(c, terms=terms))
     return dataclasses.replace(tb, concepts=tuple(concepts))
+
+
+def export_chunks(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> Iterator[str]:
+    """The export in pieces: formats that can stream do (TBX: one concept at a time)."""
+    from termbase.errors import TermbaseError
+
+    chosen = select(tb, options)
+    if not chosen.concepts:
+        raise TermbaseError("nothing to export: no concept is left after the filters")
+    module = importlib.import_module(MODULES[fmt])
+    opts = dataclasses.replace(options, format=fmt.value)
+    if hasattr(module, "chunks"):
+        pieces: Iterator[str] = module.chunks(chosen, opts)
+        return pieces
+    return iter([module.export(chosen, opts)])
 
 
 def export(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> str:

@@ -46,7 +46,7 @@ class Profile:
     machine_bound: bool = True
 
 
-PROFILES = ("deepl", "google", "amazon", "omegat")
+PROFILES = ("deepl", "google", "amazon", "omegat", "memoq", "lokalise")
 
 
 def profile(name: str) -> Profile:
@@ -65,7 +65,11 @@ def approved(c: Concept, lang: str) -> list[Term]:
     return [t for t in c.terms if t.lang == lang and t.status.approved]
 
 
-def _check(p: Profile, concept: str, cell: str, is_term: bool) -> None:
+def _check(p: Profile, concept: str, cell: str, is_term: bool) -> str:
+    """The cell as written: refused (machine-bound files) or escaped with an apostrophe
+    (files a spreadsheet opens) when it would run as a formula; checked against limits."""
+    if not p.machine_bound and cell.startswith(FORMULA_START):
+        return "'" + cell
     if p.machine_bound and cell.startswith(FORMULA_START):
         raise ProfileError(
             f"{concept}: {cell!r} starts with {cell[0]!r}, which {p.name} refuses (a spreadsheet "
@@ -79,6 +83,7 @@ def _check(p: Profile, concept: str, cell: str, is_term: bool) -> None:
                 f"{concept}: {cell[:30]!r}... is over {p.name}'s limit of {p.max_term_bytes} "
                 "bytes a term"
             )
+    return cell
 
 
 def write(tb: TermBase, p: Profile, langs: Languages) -> str:
@@ -89,9 +94,7 @@ def write(tb: TermBase, p: Profile, langs: Languages) -> str:
     if p.header is not None:
         writer.writerow(p.header(langs))
     for concept, row in p.rows(tb, langs):
-        for n, cell in enumerate(row):
-            _check(p, concept, cell, is_term=n < 2)
-        writer.writerow(row)
+        writer.writerow([_check(p, concept, cell, is_term=n < 2) for n, cell in enumerate(row)])
     text = out.getvalue()
     if p.max_file_bytes is not None and len(text.encode("utf-8")) > p.max_file_bytes:
         raise ProfileError(f"the file would be over {p.name}'s limit of {p.max_file_bytes} bytes")

@@ -15,6 +15,7 @@ never checks some of them, so this module does.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 from termbase.exchange import ExportOptions
@@ -117,9 +118,14 @@ def concept_lines(c: Concept, tb: TermBase, ids: set[str], names: dict[str, str]
 
 
 def export(tb: TermBase, options: ExportOptions) -> str:
+    return "".join(chunks(tb, options))
+
+
+def chunks(tb: TermBase, options: ExportOptions) -> Iterator[str]:
+    """The file in pieces, one concept at a time, so that a large base streams."""
     title = options.title or tb.settings.name or "termbase export"
     ids = {c.id for c in tb.concepts}
-    lines = [
+    head = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<tbx xmlns="{NAMESPACE}" type="TBX-Basic" style="dca" '
         f"xml:lang={quoteattr(tb.settings.working_language)}>",
@@ -132,7 +138,7 @@ def export(tb: TermBase, options: ExportOptions) -> str:
         "  <text>",
         "    <body>",
     ]
+    yield "\n".join(head) + "\n"
     for c in tb.concepts:
-        lines.extend(concept_lines(c, tb, ids))
-    lines += ["    </body>", "  </text>", "</tbx>"]
-    return "\n".join(lines) + "\n"
+        yield "\n".join(concept_lines(c, tb, ids)) + "\n"
+    yield "    </body>\n  </text>\n</tbx>\n"

@@ -4,6 +4,7 @@ the TBX-Basic v2 DTD."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 from termbase.exchange import ExportOptions
@@ -12,9 +13,14 @@ from termbase.model import TermBase
 
 
 def export(tb: TermBase, options: ExportOptions) -> str:
+    return "".join(chunks(tb, options))
+
+
+def chunks(tb: TermBase, options: ExportOptions) -> Iterator[str]:
+    """The file in pieces, one concept at a time, so that a large base streams."""
     title = options.title or tb.settings.name or "termbase export"
     ids = {c.id for c in tb.concepts}
-    lines = [
+    head = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">',
         f'<martif type="TBX-Basic" xml:lang={quoteattr(tb.settings.working_language)}>',
@@ -28,7 +34,7 @@ def export(tb: TermBase, options: ExportOptions) -> str:
         "  <text>",
         "    <body>",
     ]
+    yield "\n".join(head) + "\n"
     for c in tb.concepts:
-        lines.extend(concept_lines(c, tb, ids, V2))
-    lines += ["    </body>", "  </text>", "</martif>"]
-    return "\n".join(lines) + "\n"
+        yield "\n".join(concept_lines(c, tb, ids, V2)) + "\n"
+    yield "    </body>\n  </text>\n</martif>\n"
