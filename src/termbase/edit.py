@@ -53,7 +53,6 @@ class FileChange:
     path: Path
     old: str
     new: str
-    stamp: tuple[int, int]  # (size, mtime_ns) when read
 
     def diff(self) -> str:
         return "".join(
@@ -93,11 +92,6 @@ class Edit:
         return written
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    st = path.stat()
-    return (st.st_size, st.st_mtime_ns)
-
-
 def _check_unchanged(c: FileChange) -> None:
     try:
         now = c.path.read_bytes().decode("utf-8")
@@ -115,16 +109,15 @@ def _check_unchanged(c: FileChange) -> None:
 def read_change(path: Path) -> FileChange:
     try:
         raw = path.read_bytes()
-        stamp = _stamp(path)
     except FileNotFoundError:
-        return FileChange(path, "", "", (0, 0))
+        return FileChange(path, "", "")
     except OSError as e:
         raise EditError(f"{path}: cannot read: {e.strerror or e}") from e
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise EditError(f"{path}: not valid UTF-8 at byte {e.start}; fix it before editing") from e
-    return FileChange(path, text, text, stamp)
+    return FileChange(path, text, text)
 
 
 def _parse(change: FileChange) -> Any:
@@ -579,7 +572,7 @@ def move(paths: Sequence[Path], old: str, new: str) -> Edit:
         text = change.old
         if f == home:
             text = header.sub(lambda m: m.group(1) + new, text)
-        doc = _parse(FileChange(f, text, text, change.stamp))
+        doc = _parse(FileChange(f, text, text))
         touched = False
         for body in doc.values():
             if not hasattr(body, "get"):

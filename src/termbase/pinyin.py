@@ -405,19 +405,10 @@ def restyle(written: str, style: Style) -> str:
             parts.append(base + (str(t.tone) if style is Style.NUMBERS and t.tone else ""))
             if t.erhua:
                 parts[-1] += "r"
-        joined = "".join(parts) if style is Style.NUMBERS else join_plain(parts)
+        joined = "".join(parts) if style is Style.NUMBERS else join_word(parts)
         words.append(joined)
     sep = "" if style is Style.INITIALS else " "
     return sep.join(words)
-
-
-def join_plain(parts: list[str]) -> str:
-    out = ""
-    for p in parts:
-        if out and p[:1].lower() in "aoe":
-            out += "'"
-        out += p
-    return out
 
 
 def transliterate(

@@ -158,7 +158,7 @@ def check_links(tb: TermBase) -> Iterator[Finding]:
                     c.line,
                     f"{key} names {ref!r}, which is not a concept in this term base",
                     concept=c.id,
-                    hint=_did_you_mean(ref, first),
+                    hint=did_you_mean(ref, first),
                 )
         for sid in (*c.sources, *(s for t in c.terms for s in t.sources)):
             if sid not in tb.sources:
@@ -168,7 +168,7 @@ def check_links(tb: TermBase) -> Iterator[Finding]:
                     c.line,
                     f"source {sid!r} is not defined in termbase.toml [sources]",
                     concept=c.id,
-                    hint=_did_you_mean(sid, tb.sources),
+                    hint=did_you_mean(sid, tb.sources),
                 )
     yield from _cycles(tb, first)
 
@@ -199,10 +199,11 @@ def _cycles(tb: TermBase, by_id: dict[str, Concept]) -> Iterator[Finding]:
             )
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.75) -> str | None:
+    """A hint naming the closest choice, if one is close enough."""
     import difflib
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.75)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f'did you mean "{close[0]}"?' if close else None
 
 
@@ -402,8 +403,3 @@ def check_concepts(concepts: list[Concept]) -> list[Finding]:
 def check_base(tb: TermBase) -> list[Finding]:
     """The rules that look across concepts."""
     return [*check_links(tb), *check_uses(tb)]
-
-
-def validate(tb: TermBase) -> list[Finding]:
-    """Every rule that looks at the loaded term base (the reader reports the rest)."""
-    return [*check_concepts(list(tb.concepts)), *check_base(tb)]

@@ -34,7 +34,7 @@ from termbase.model import (
     TermBase,
     TermType,
 )
-from termbase.rules import finding, is_chinese
+from termbase.rules import did_you_mean, finding, is_chinese
 
 _E = TypeVar("_E", Status, PartOfSpeech, TermType, Origin)
 Line = int | Callable[[], int]  # a line number, or how to find it when a message needs it
@@ -704,10 +704,7 @@ def _type_name(value: Any) -> str:
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str | None:
-    import difflib
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f'did you mean "{close[0]}"?' if close else None
+    return did_you_mean(word, choices, cutoff=0.6)
 
 
 def _slug(text: str) -> str:

@@ -26,7 +26,7 @@ class Validation:
 
 
 def validate(paths: Iterable[Path | str] | None = None) -> Validation:
-    """Check the term base at `paths` (default: see `store.default_paths`).
+    """Check the term base at `paths` (default: see `termbase.files.default_paths`).
 
     Raises `termbase.errors.ReadError` only when a path cannot be read at all.
     """

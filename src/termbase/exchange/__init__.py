@@ -77,11 +77,4 @@ def export_chunks(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> It
 
 
 def export(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> str:
-    from termbase.errors import TermbaseError
-
-    chosen = select(tb, options)
-    if not chosen.concepts:
-        raise TermbaseError("nothing to export: no concept is left after the filters")
-    module = importlib.import_module(MODULES[fmt])
-    text: str = module.export(chosen, dataclasses.replace(options, format=fmt.value))
-    return text
+    return "".join(export_chunks(tb, fmt, options))
