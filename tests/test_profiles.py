@@ -25,6 +25,11 @@ GOLDEN = ROOT / "tests" / "golden" / "profiles"
         ("tsv", "omegat", []),
         ("csv", "memoq", []),
         ("csv", "lokalise", ["--target", "zh-Hant", "--source", "en"]),
+        ("csv", "google-sets", []),
+        ("csv", "trados", []),
+        ("csv", "crowdin", []),
+        ("csv", "weblate", ["--target", "en"]),
+        ("tsv", "deepl", ["--lang", "zh-Hant", "--lang", "en"]),
     ],
 )
 def test_golden(fmt: str, profile: str, extra: list[str], golden: Golden) -> None:
@@ -82,6 +87,10 @@ def test_wrong_format_for_profile() -> None:
     )
     assert result.exit_code == 2
     assert result.stderr == "termbase: the omegat profile writes tsv: use --format tsv\n"
+    result = runner.invoke(
+        app, ["export", "-f", "csv", "--profile", "phrase", "-t", str(ROOT / "terms")]
+    )
+    assert result.stderr == "termbase: the phrase profile writes xlsx: use --format xlsx\n"
 
 
 def test_deepl_has_no_duplicate_sources() -> None:

@@ -401,17 +401,17 @@ def add(
     return Edit([change], [f"added {concept_id} to {target}", *notes])
 
 
-def _default_file(paths: Sequence[Path]) -> Path:
+def _default_file(paths: Sequence[Path], option: str = "--file") -> Path:
     files = concept_files(paths)
     if len(files) == 1:
         return files[0]
     if not files:
         folder = next((p for p in paths if p.is_dir()), None)
         if folder is None:
-            raise EditError("no term-base file to add to; pass --file")
+            raise EditError(f"no term-base file to add to; pass {option}")
         return folder / "terms.toml"
     raise EditError(
-        f"the term base has {len(files)} files; say which with --file (for example {files[0]})"
+        f"the term base has {len(files)} files; say which with {option} (for example {files[0]})"
     )
 
 
@@ -813,7 +813,7 @@ def import_concepts(
 
     new = [c for c in concepts if c.id not in existing]
     if new and into is None:
-        into = _default_file(paths)
+        into = _default_file(paths, "--into")
     for c in concepts:
         if c.id in existing:
             if not update:

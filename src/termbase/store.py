@@ -809,6 +809,12 @@ def write_atomic(path: Path, text: str) -> None:
         f.write(text)
 
 
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """`write_atomic` for binary files (XLSX)."""
+    with _atomic(path, binary=True) as f:
+        f.write(data)
+
+
 @contextmanager
 def atomic_writer(path: Path) -> Iterator[IO[str]]:
     """A text file to write that replaces `path` only when the block ends without an error.
@@ -817,6 +823,12 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
     permissions, then renamed over the original. On an error it is removed and `path` is
     untouched.
     """
+    with _atomic(path, binary=False) as f:
+        yield f
+
+
+@contextmanager
+def _atomic(path: Path, *, binary: bool) -> Iterator[IO[Any]]:
     import tempfile
 
     folder = path.parent if str(path.parent) else Path()
@@ -831,7 +843,9 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
     except OSError as e:
         raise ReadError(f"{path}: cannot write: {e.strerror or e}") from e
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        with (
+            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+        ) as f:
             yield f
             f.flush()
             os.fsync(f.fileno())

@@ -50,7 +50,7 @@ SUMMARIES = {
     "fill": 'Fill in missing zh-Hant terms (and zh-TW / zh-HK where termbase.toml lists them and they differ) and missing pinyin, marked origin = "machine" so that validate can list what a person still has to review.',
     "fmt": "Give the files the canonical layout: key order, double quotes, one blank line between tables, comments kept with the line below them.",
     "export": "Export the term base.",
-    "import": "Import a TBX file: new concepts are appended (to --into), existing ones are listed as conflicts unless --update.",
+    "import": "Import a TBX file or another tool's glossary.",
 }
 
 

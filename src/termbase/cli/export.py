@@ -24,6 +24,14 @@ class ExportChoice(StrEnum):
     JSON = "json"
     CSV = "csv"
     TSV = "tsv"
+    XLSX = "xlsx"
+
+
+PROFILE_HELP = (
+    "csv/tsv/xlsx layout: deepl, omegat (tsv); google (csv/tsv); google-sets, amazon, "
+    "lokalise (csv); memoq, crowdin (csv/xlsx); trados (xlsx/csv); phrase (xlsx); weblate (csv, "
+    "one file for each target language: -o FOLDER)."
+)
 
 
 @app.command()
@@ -35,7 +43,8 @@ def export(
             "-f",
             help="html: a glossary page; tbx: TBX-Basic v3 (ISO 30042:2019) for CAT tools; "
             "tbx2: TBX-Basic v2 (martif) for OmegaT, Weblate, older MultiTerm; "
-            "json: the whole model, for scripts; csv, tsv: with --profile.",
+            "json: the whole model, for scripts; csv, tsv, xlsx: a tool's glossary layout, with "
+            "--profile.",
         ),
     ],
     output: Annotated[
@@ -56,26 +65,37 @@ def export(
     title: Annotated[str | None, typer.Option("--title", help="The page's title.")] = None,
     profile: Annotated[
         str | None,
-        typer.Option(
-            "--profile",
-            help="csv/tsv layout: deepl, omegat (tsv); google, amazon, memoq, lokalise (csv).",
-        ),
+        typer.Option("--profile", help=PROFILE_HELP),
     ] = None,
     source: Annotated[
         str | None,
-        typer.Option("--source", help="csv/tsv: source language (zh-Hant for Traditional)."),
+        typer.Option(
+            "--source",
+            help="csv/tsv/xlsx: source language (default: the term base's; --lang zh-Hant "
+            "--lang en makes a Traditional file).",
+        ),
     ] = None,
     target: Annotated[
-        str | None, typer.Option("--target", help="csv/tsv: target language.")
+        str | None, typer.Option("--target", help="csv/tsv/xlsx: target language (default: en).")
     ] = None,
     termbase: TermbaseOption = None,
 ) -> None:
     """Export the term base. html: one self-contained page (no network requests, works from
     file://) with every concept as a card and a search box that matches like `termbase
     lookup`; open it in a browser or host it anywhere. tbx: TBX-Basic v3 (DCA style), valid
-    against the official RELAX NG schema, for CAT tools."""
+    against the official RELAX NG schema, for CAT tools. csv/tsv/xlsx --profile TOOL: the
+    layout, language codes and limits of that tool; values the tool would refuse stop the
+    export with the concept named, and nothing is written."""
     from termbase import store
-    from termbase.exchange import ExportFormat, ExportOptions, export_chunks
+    from termbase.errors import TermbaseError
+    from termbase.exchange import (
+        BINARY,
+        ExportFormat,
+        ExportOptions,
+        export_binary,
+        export_chunks,
+        export_files,
+    )
     from termbase.model import Status
 
     with bad_input():
@@ -89,7 +109,28 @@ def export(
             source,
             target,
         )
-        pieces = export_chunks(tb, ExportFormat(fmt.value), options)
+        kind = ExportFormat(fmt.value)
+        if output != "-" and Path(output).is_dir():
+            folder = Path(output)
+            for name, text in export_files(tb, kind, options):
+                store.write_atomic(folder / name, text)
+                typer.echo(f"wrote {folder / name}", err=True)
+            return
+        if kind in BINARY:
+            data = export_binary(tb, kind, options)
+            if output == "-":
+                import sys
+
+                if sys.stdout.isatty():
+                    raise TermbaseError(f"{kind.value} is a binary file: give -o FILE")
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+            else:
+                store.write_atomic_bytes(Path(output), data)
+            return
+        from termbase.cli._progress import progress
+
+        pieces = progress(export_chunks(tb, kind, options), len(tb.concepts) + 2, "exporting")
         if output == "-":
             import sys
 
@@ -97,9 +138,7 @@ def export(
                 sys.stdout.write(piece)
             sys.stdout.flush()
         else:
-            from termbase.store import atomic_writer
-
-            with atomic_writer(Path(output)) as f:
+            with store.atomic_writer(Path(output)) as f:
                 for piece in pieces:
                     f.write(piece)
 
@@ -107,36 +146,99 @@ def export(
 class ImportChoice(StrEnum):
     TBX = "tbx"
     TBX2 = "tbx2"
+    CSV = "csv"
+    TSV = "tsv"
+    XLSX = "xlsx"
+
+
+SUFFIXES = {".tbx": "tbx", ".csv": "csv", ".tsv": "tsv", ".txt": "tsv", ".xlsx": "xlsx"}
 
 
 @app.command("import")
 def import_command(
-    file: Annotated[Path, typer.Argument(help="A TBX file (v3 or v2).")],
-    fmt: Annotated[ImportChoice, typer.Option("--format", "-f", help="tbx or tbx2.")] = (
-        ImportChoice.TBX
-    ),
+    file: Annotated[
+        Path, typer.Argument(help="A TBX file (v3 or v2), or a CSV/TSV/XLSX glossary.")
+    ],
+    fmt: Annotated[
+        ImportChoice | None,
+        typer.Option(
+            "--format", "-f", help="tbx, tbx2, csv, tsv or xlsx (default: from the file's suffix)."
+        ),
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile", help="csv/tsv/xlsx: the tool that wrote the file. " + PROFILE_HELP
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source", help="csv/tsv/xlsx: the file's source language (default: the term base's)."
+        ),
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            help="csv/tsv/xlsx: the file's target language (default: en, "
+            "or the file's name for weblate).",
+        ),
+    ] = None,
     into: Annotated[
         Path | None, typer.Option("--into", help="The term-base file new concepts go to.")
     ] = None,
     update: Annotated[
-        bool, typer.Option("--update", help="Replace concepts whose id already exists.")
+        bool,
+        typer.Option(
+            "--update",
+            help="Change concepts that already exist (TBX: replace them; a glossary: add its "
+            "terms and statuses to them).",
+        ),
     ] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help="Show the change as a diff; write nothing.")
     ] = False,
     termbase: TermbaseOption = None,
 ) -> None:
-    """Import a TBX file: new concepts are appended (to --into), existing ones are listed as
-    conflicts unless --update. Written through the same atomic, comment-keeping store as the
-    editing commands; run `termbase validate` afterwards."""
+    """Import a TBX file or another tool's glossary. Concepts are matched by id (TBX, or a
+    glossary's concept id column) or by their source term; new ones are appended (to --into),
+    existing ones that the file would change are listed as conflicts unless --update. Written
+    through the same atomic, comment-keeping store as the editing commands; run `termbase
+    validate` (and `termbase fill` for pinyin and Traditional forms) afterwards."""
     import sys
 
     from termbase import edit
-    from termbase.exchange import tbx_read
+    from termbase.errors import TermbaseError
 
     with bad_input():
-        concepts = tbx_read.read(file)
-        result = edit.import_concepts(termbase_paths(termbase), concepts, into, update=update)
+        paths = termbase_paths(termbase)
+        kind = fmt.value if fmt else SUFFIXES.get(file.suffix.casefold())
+        if kind is None:
+            raise TermbaseError(f"{file}: cannot tell the format from the suffix: give --format")
+        if kind in ("tbx", "tbx2"):
+            from termbase.exchange import tbx_read
+
+            concepts = tbx_read.read(file)
+            unchanged = 0
+        else:
+            from termbase import store
+            from termbase.exchange import tabular, tabular_read
+
+            if profile is None:
+                raise TermbaseError(
+                    f"--format {kind} needs --profile: {', '.join(tabular.PROFILES)}"
+                )
+            p = tabular.profile(profile)
+            tb = store.load(paths).termbase
+            langs = tabular.Languages(
+                source or tb.settings.source_language,
+                target or tabular_read.language_of(file, p) or "en",
+            )
+            read = tabular_read.read(file, kind, p, langs)
+            resolved = tabular_read.resolve(read, tb, langs.source, full_status=p.full_status)
+            concepts, unchanged = resolved.concepts, resolved.unchanged
+        result = edit.import_concepts(paths, concepts, into, update=update)
         if dry_run:
             sys.stdout.write(result.diff())
         else:
@@ -144,3 +246,5 @@ def import_command(
                 typer.echo(f"changed {path}", err=True)
         for note in result.notes:
             typer.echo(note, err=True)
+        if unchanged:
+            typer.echo(f"{unchanged} concept(s) already as the file has them", err=True)

@@ -8,6 +8,7 @@ import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from termbase.model import Status, TermBase
 
@@ -19,6 +20,7 @@ class ExportFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     TSV = "tsv"
+    XLSX = "xlsx"
 
 
 MODULES: dict[ExportFormat, str] = {
@@ -28,7 +30,9 @@ MODULES: dict[ExportFormat, str] = {
     ExportFormat.JSON: "termbase.exchange.json_model",
     ExportFormat.CSV: "termbase.exchange.delimited",
     ExportFormat.TSV: "termbase.exchange.delimited",
+    ExportFormat.XLSX: "termbase.exchange.xlsx",
 }
+BINARY = (ExportFormat.XLSX,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +69,47 @@ def export_chunks(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> It
     """The export in pieces: formats that can stream do (TBX: one concept at a time)."""
     from termbase.errors import TermbaseError
 
-    chosen = select(tb, options)
-    if not chosen.concepts:
-        raise TermbaseError("nothing to export: no concept is left after the filters")
-    module = importlib.import_module(MODULES[fmt])
-    opts = dataclasses.replace(options, format=fmt.value)
+    if fmt in BINARY:
+        raise TermbaseError(f"{fmt.value} is a binary format: use export_binary")
+    module, chosen, opts = _prepare(tb, fmt, options)
     if hasattr(module, "chunks"):
         pieces: Iterator[str] = module.chunks(chosen, opts)
         return pieces
     return iter([module.export(chosen, opts)])
 
 
+def _prepare(
+    tb: TermBase, fmt: ExportFormat, options: ExportOptions
+) -> tuple[Any, TermBase, ExportOptions]:
+    from termbase.errors import TermbaseError
+
+    chosen = select(tb, options)
+    if not chosen.concepts:
+        raise TermbaseError("nothing to export: no concept is left after the filters")
+    return (
+        importlib.import_module(MODULES[fmt]),
+        chosen,
+        dataclasses.replace(options, format=fmt.value),
+    )
+
+
 def export(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> str:
     return "".join(export_chunks(tb, fmt, options))
+
+
+def export_binary(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> bytes:
+    """A binary format (XLSX) as bytes."""
+    module, chosen, opts = _prepare(tb, fmt, options)
+    data: bytes = module.export(chosen, opts)
+    return data
+
+
+def export_files(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> list[tuple[str, str]]:
+    """A profile that writes one file for each target language (Weblate): (name, text) pairs."""
+    module, chosen, opts = _prepare(tb, fmt, options)
+    if not hasattr(module, "export_files"):
+        from termbase.errors import TermbaseError
+
+        raise TermbaseError(f"--format {fmt.value} writes one file")
+    files: list[tuple[str, str]] = module.export_files(chosen, opts)
+    return files

@@ -1,20 +1,66 @@
-"""`--format csv|tsv --profile P`: a glossary in one tool's layout (see exchange.tabular)."""
+"""`--format csv|tsv|xlsx --profile P`: a glossary in one tool's layout (see exchange.tabular).
+A profile that wants one file for each target language (Weblate) gives several files."""
 
 from __future__ import annotations
 
 from termbase.errors import TermbaseError
 from termbase.exchange import ExportOptions
-from termbase.exchange.tabular import PROFILES, Languages, profile, write
+from termbase.exchange.tabular import PROFILES, Languages, Profile, check_format, profile, write
 from termbase.model import TermBase
 
 
-def export(tb: TermBase, options: ExportOptions) -> str:
+def chosen_profile(options: ExportOptions) -> Profile:
     if options.profile is None:
         raise TermbaseError(f"--format {options.format} needs --profile: {', '.join(PROFILES)}")
     p = profile(options.profile)
-    kind = "tsv" if p.delimiter == "\t" else "csv"
-    if options.format != kind:
-        raise TermbaseError(f"the {p.name} profile writes {kind}: use --format {kind}")
-    source = options.source or tb.settings.source_language
-    target = options.target or "en"
-    return write(tb, p, Languages(source, target))
+    check_format(p, options.format)
+    return p
+
+
+def source_language(tb: TermBase, options: ExportOptions) -> str:
+    """--source, else the term base's source language, else (when --lang leaves it out) the
+    first Chinese language --lang keeps: `--lang zh-Hant --lang en` makes a Traditional file."""
+    if options.source:
+        return options.source
+    base = tb.settings.source_language
+    if options.languages and base not in options.languages:
+        chinese = [lang for lang in options.languages if lang.split("-")[0] == "zh"]
+        if chinese:
+            return chinese[0]
+    return base
+
+
+def target_languages(tb: TermBase, options: ExportOptions, source: str) -> list[str]:
+    if options.target:
+        return [options.target]
+    present = dict.fromkeys(t.lang for c in tb.concepts for t in c.terms)
+    return [lang for lang in present if lang != source]
+
+
+def languages(tb: TermBase, options: ExportOptions) -> Languages:
+    source = source_language(tb, options)
+    return Languages(source, options.target or "en")
+
+
+def export(tb: TermBase, options: ExportOptions) -> str:
+    p = chosen_profile(options)
+    if p.per_target:
+        files = export_files(tb, options)
+        if len(files) != 1:
+            raise TermbaseError(
+                f"the {p.name} profile writes one file for each target language "
+                f"({', '.join(name for name, _ in files)}): give -o a folder, or --target"
+            )
+        return files[0][1]
+    return write(tb, p, languages(tb, options), options.format or "csv")
+
+
+def export_files(tb: TermBase, options: ExportOptions) -> list[tuple[str, str]]:
+    """(file name, text) for each target language: `en.csv`, `zh_Hant.csv`, ..."""
+    p = chosen_profile(options)
+    source = source_language(tb, options)
+    fmt = options.format or "csv"
+    return [
+        (f"{p.code(target)}.{fmt}", write(tb, p, Languages(source, target), fmt))
+        for target in target_languages(tb, options, source)
+    ]

@@ -1,10 +1,12 @@
-"""CSV and TSV glossaries in each tool's own layout. A profile (one small module each under
+"""CSV, TSV and XLSX glossaries in each tool's own layout. A profile (one small module each under
 `termbase.exchange.profiles`) says which columns, header, delimiter, language codes and limits
-the tool wants; this module writes the rows and checks them before anything is written.
+the tool wants, and how to read its file back; this module writes the rows, checks them before
+anything is written, and reads files into concepts.
 
 Machine-bound files (MT glossaries, OmegaT) refuse a cell that a spreadsheet would run as a
 formula (= + - @ at the start), naming the concept; they also refuse tabs, line breaks and
-leading or trailing spaces in a term, and terms over the tool's byte limit.
+leading or trailing spaces in a term, and terms over the tool's byte limit. Files people open in
+a spreadsheet escape such a cell with an apostrophe (CSV) or store it as text (XLSX).
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from __future__ import annotations
 import csv
 import importlib
 import io
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from termbase.errors import TermbaseError
 from termbase.model import Concept, Status, Term, TermBase
@@ -25,6 +27,15 @@ class ProfileError(TermbaseError):
     """A value the tool would refuse: nothing is written."""
 
 
+class RowError(TermbaseError):
+    """A row of a file being read that cannot be taken; the reader adds the file's name."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.detail = message
+
+
 @dataclass(frozen=True, slots=True)
 class Languages:
     source: str  # the term base's tags: zh-Hans, zh-Hant, en, ...
@@ -32,29 +43,99 @@ class Languages:
 
 
 Row = list[str]
+Sheet = list[tuple[int, Row]]  # (line or spreadsheet row number, cells), header included
+
+
+@dataclass(slots=True)
+class Draft:
+    """A concept as read from one row (or several rows that a profile ties together)."""
+
+    terms: list[Term]
+    id: str = ""  # empty: matched by its source term, or given a new id
+    subject: str | None = None
+    definition: dict[str, str] = field(default_factory=dict)
+    note: str | None = None
+    line: int = 0
+
+    @classmethod
+    def of(
+        cls,
+        terms: list[Term],
+        *,
+        line: int,
+        id: str = "",
+        subject: str = "",
+        definition: str = "",
+        note: str = "",
+    ) -> Draft:
+        """A draft from a row's cells: empty cells are absent values, a definition is English."""
+        return cls(
+            terms, id, subject or None, {"en": definition} if definition else {}, note or None, line
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class Profile:
     name: str
-    delimiter: str
     rows: Callable[[TermBase, Languages], Iterable[tuple[str, Row]]]  # (concept id, cells)
+    formats: tuple[str, ...] = ("csv",)
     header: Callable[[Languages], Row] | None = None
+    read: Callable[[Sheet, Languages], Iterable[Draft]] | None = None
+    delimiter: str | None = None  # default: "," for csv, tab for tsv
     bom: bool = False
     max_term_bytes: int | None = None
     max_file_bytes: int | None = None
     machine_bound: bool = True
+    term_cells: tuple[int, ...] = (0, 1)  # the cells that hold terms
+    per_target: bool = False  # one file for each target language (Weblate)
+    # The file tells preferred from admitted and deprecated from forbidden (Phrase). Where it
+    # does not, an import keeps a term's status unless the file moves it between "use" and
+    # "do not use".
+    full_status: bool = False
+    codes: Mapping[str, str] = field(default_factory=dict)  # our tags to the tool's codes
+
+    def code(self, lang: str) -> str:
+        return self.codes.get(lang, lang)
+
+    def tag(self, code: str) -> str:
+        """The term base's tag for one of the tool's codes."""
+        for ours, theirs in self.codes.items():
+            if theirs.casefold() == code.casefold():
+                return ours
+        return code.replace("_", "-")
+
+    def delimiter_for(self, fmt: str) -> str:
+        return self.delimiter or ("\t" if fmt == "tsv" else ",")
 
 
-PROFILES = ("deepl", "google", "amazon", "omegat", "memoq", "lokalise")
+PROFILES = (
+    "deepl",
+    "google",
+    "google-sets",
+    "amazon",
+    "omegat",
+    "memoq",
+    "phrase",
+    "trados",
+    "crowdin",
+    "lokalise",
+    "weblate",
+)
 
 
 def profile(name: str) -> Profile:
     if name not in PROFILES:
         raise TermbaseError(f"unknown profile {name!r}; one of {', '.join(PROFILES)}")
-    module = importlib.import_module(f"termbase.exchange.profiles.{name}")
+    module = importlib.import_module(f"termbase.exchange.profiles.{name.replace('-', '_')}")
     found: Profile = module.PROFILE
     return found
+
+
+def check_format(p: Profile, fmt: str | None) -> str:
+    if fmt not in p.formats:
+        use = " or ".join(f"--format {f}" for f in p.formats)
+        raise TermbaseError(f"the {p.name} profile writes {'/'.join(p.formats)}: use {use}")
+    return fmt
 
 
 def preferred(c: Concept, lang: str) -> Term | None:
@@ -65,16 +146,17 @@ def approved(c: Concept, lang: str) -> list[Term]:
     return [t for t in c.terms if t.lang == lang and t.status.approved]
 
 
-def _check(p: Profile, concept: str, cell: str, is_term: bool) -> str:
+def _check(p: Profile, concept: str, cell: str, is_term: bool, *, escape: bool) -> str:
     """The cell as written: refused (machine-bound files) or escaped with an apostrophe
-    (files a spreadsheet opens) when it would run as a formula; checked against limits."""
-    if not p.machine_bound and cell.startswith(FORMULA_START):
-        return "'" + cell
-    if p.machine_bound and cell.startswith(FORMULA_START):
-        raise ProfileError(
-            f"{concept}: {cell!r} starts with {cell[0]!r}, which {p.name} refuses (a spreadsheet "
-            "would run it as a formula)"
-        )
+    (CSV files a spreadsheet opens) when it would run as a formula; checked against limits."""
+    if cell.startswith(FORMULA_START):
+        if p.machine_bound:
+            raise ProfileError(
+                f"{concept}: {cell!r} starts with {cell[0]!r}, which {p.name} refuses (a "
+                "spreadsheet would run it as a formula)"
+            )
+        if escape:
+            cell = "'" + cell
     if is_term:
         if any(ch in cell for ch in "\t\r\n") or cell != cell.strip():
             raise ProfileError(f"{concept}: {cell!r} has a tab, line break or outer space")
@@ -86,16 +168,162 @@ def _check(p: Profile, concept: str, cell: str, is_term: bool) -> str:
     return cell
 
 
-def write(tb: TermBase, p: Profile, langs: Languages) -> str:
+def cells(tb: TermBase, p: Profile, langs: Languages, *, escape: bool) -> list[tuple[str, Row]]:
+    """Every row, header first (with concept id ""), checked."""
+    out: list[tuple[str, Row]] = []
+    if p.header is not None:
+        out.append(("", p.header(langs)))
+    for concept, row in p.rows(tb, langs):
+        checked = [
+            _check(p, concept, cell, n in p.term_cells, escape=escape) for n, cell in enumerate(row)
+        ]
+        out.append((concept, checked))
+    return out
+
+
+def write(tb: TermBase, p: Profile, langs: Languages, fmt: str = "csv") -> str:
     out = io.StringIO()
     if p.bom:
         out.write("\ufeff")
-    writer = csv.writer(out, delimiter=p.delimiter, lineterminator="\n")
-    if p.header is not None:
-        writer.writerow(p.header(langs))
-    for concept, row in p.rows(tb, langs):
-        writer.writerow([_check(p, concept, cell, is_term=n < 2) for n, cell in enumerate(row)])
+    writer = csv.writer(out, delimiter=p.delimiter_for(fmt), lineterminator="\n")
+    for _, row in cells(tb, p, langs, escape=True):
+        writer.writerow(row)
     text = out.getvalue()
     if p.max_file_bytes is not None and len(text.encode("utf-8")) > p.max_file_bytes:
         raise ProfileError(f"the file would be over {p.name}'s limit of {p.max_file_bytes} bytes")
     return text
+
+
+# Reading -----------------------------------------------------------------------------------
+
+
+def unescape(cell: str) -> str:
+    """Undo the apostrophe a spreadsheet-bound file puts before a formula-like cell."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_START):
+        return cell[1:]
+    return cell
+
+
+def split(cell: str, sep: str = "|") -> list[str]:
+    return [s.strip() for s in cell.split(sep) if s.strip()]
+
+
+def header_map(sheet: Sheet) -> tuple[dict[str, int], Sheet]:
+    """The header's names (case-folded) to their columns, and the rows under it."""
+    if not sheet:
+        raise RowError(1, "the file is empty; a header row was expected")
+    line, head = sheet[0]
+    names: dict[str, int] = {}
+    for n, name in enumerate(head):
+        key = name.strip().casefold()
+        if key and key in names:
+            raise RowError(line, f"column {name.strip()!r} appears twice in the header")
+        names[key] = n
+    return names, sheet[1:]
+
+
+def cell(row: Row, column: int | None) -> str:
+    if column is None or column >= len(row):
+        return ""
+    return unescape(row[column].strip())
+
+
+def yes(value: str) -> bool:
+    return value.strip().casefold() in ("yes", "true", "1", "y", "x", "wahr", "vrai")
+
+
+def pair_rows(sheet: Sheet, langs: Languages, *, comment: bool = False) -> Iterable[Draft]:
+    """Headerless `source, target[, comment]` rows (DeepL, Google, OmegaT)."""
+    for line, row in sheet:
+        if len(row) < 2 or not row[0].strip() or not row[1].strip():
+            raise RowError(line, f"a source and a target are needed, found {row!r}")
+        note = row[2].strip() if comment and len(row) > 2 and row[2].strip() else None
+        yield Draft(
+            [
+                Term(langs.source, row[0].strip(), Status.PREFERRED),
+                Term(langs.target, row[1].strip(), Status.PREFERRED),
+            ],
+            note=note,
+            line=line,
+        )
+
+
+NOT = "not: "  # in a comment: the renderings not to use
+
+
+TONE_MARKED = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜĀÁǍÀĒÉĚÈŌÓǑÒ")
+
+
+def looks_like_pinyin(text: str) -> bool:
+    """Tone-marked pinyin as our exports write it: Latin letters with at least one tone mark,
+    digits, spaces and punctuation; no Han characters (an English note has no tone marks)."""
+    return any(ch in TONE_MARKED for ch in text) and all(ch <= "\u024f" for ch in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A comment written as `part | part | ...` by our exports: the pinyin, `not: a; b` for the
+    renderings not to use, and anything else."""
+
+    pinyin: str | None
+    banned: list[str]
+    rest: list[str]
+
+
+def parse_comment(text: str) -> Comment:
+    parts = [p.strip() for p in text.split(" | ") if p.strip()]
+    pinyin = None
+    banned: list[str] = []
+    rest: list[str] = []
+    for part in parts:
+        if part.startswith(NOT):
+            banned += [x.strip() for x in part[len(NOT) :].split(";") if x.strip()]
+        elif pinyin is None and looks_like_pinyin(part):
+            pinyin = part
+        else:
+            rest.append(part)
+    return Comment(pinyin, banned, rest)
+
+
+def gather(drafts: Iterable[Draft], source: str) -> list[Concept]:
+    """Concepts from drafts: drafts with the same id, or without an id and with the same source
+    term, are one concept; a term read twice is kept once (its first status wins)."""
+    merged: dict[tuple[str, str], Draft] = {}
+    for d in drafts:
+        if d.id:
+            key = ("id", d.id)
+        else:
+            first = next((t.text for t in d.terms if t.lang == source), None)
+            if first is None:
+                first = d.terms[0].text if d.terms else ""
+            key = ("term", first)
+        have = merged.get(key)
+        if have is None:
+            merged[key] = Draft(list(d.terms), d.id, d.subject, dict(d.definition), d.note, d.line)
+            continue
+        have.terms.extend(d.terms)
+        have.subject = have.subject or d.subject
+        for lang, text in d.definition.items():
+            have.definition.setdefault(lang, text)
+        have.note = have.note or d.note
+    concepts = []
+    for d in merged.values():
+        seen: set[tuple[str, str]] = set()
+        terms = []
+        for t in d.terms:
+            if t.text and (t.lang, t.text) not in seen:
+                seen.add((t.lang, t.text))
+                terms.append(t)
+        if terms:
+            concepts.append(
+                Concept(d.id, tuple(terms), d.subject, d.definition, d.note, line=d.line)
+            )
+    return concepts
+
+
+def require(names: Mapping[str, int], wanted: Sequence[str], what: str) -> None:
+    missing = [w for w in wanted if w.casefold() not in names]
+    if missing:
+        raise RowError(
+            1, f"not a {what} file: the header has no {', '.join(map(repr, missing))} column"
+        )

@@ -6,14 +6,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from termbase.exchange.tabular import Languages, Profile, Row, preferred
-from termbase.model import TermBase
+from termbase.exchange.tabular import (
+    Draft,
+    Languages,
+    Profile,
+    Row,
+    RowError,
+    Sheet,
+    cell,
+    header_map,
+    preferred,
+)
+from termbase.model import Status, Term, TermBase
 
 CODES = {"zh-Hans": "zh", "zh-CN": "zh", "zh-Hant": "zh-TW", "zh-TW": "zh-TW"}
 
 
 def header(langs: Languages) -> Row:
-    return [CODES.get(langs.source, langs.source), CODES.get(langs.target, langs.target)]
+    return [PROFILE.code(langs.source), PROFILE.code(langs.target)]
 
 
 def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
@@ -26,4 +36,23 @@ def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
         yield c.id, [src.text, tgt.text]
 
 
-PROFILE = Profile("amazon", ",", rows, header=header, max_term_bytes=200, max_file_bytes=10_000_000)
+def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
+    names, body = header_map(sheet)
+    if len(names) < 2:
+        raise RowError(1, "not an amazon file: the header needs two language codes")
+    columns = {n: PROFILE.tag(code) for code, n in names.items()}
+    for line, row in body:
+        terms = [Term(lang, cell(row, n), Status.PREFERRED) for n, lang in columns.items()]
+        yield Draft.of([t for t in terms if t.text], line=line)
+
+
+PROFILE = Profile(
+    "amazon",
+    rows,
+    ("csv",),
+    header=header,
+    read=read,
+    max_term_bytes=200,
+    max_file_bytes=10_000_000,
+    codes=CODES,
+)

@@ -4,9 +4,9 @@ script per glossary (`--lang zh-Hant` for a Traditional one)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from termbase.exchange.tabular import Languages, Profile, Row, preferred
+from termbase.exchange.tabular import Draft, Languages, Profile, Row, Sheet, pair_rows, preferred
 from termbase.model import TermBase
 
 
@@ -20,4 +20,10 @@ def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
         yield c.id, [src.text, tgt.text]
 
 
-PROFILE = Profile("deepl", "\t", rows, max_term_bytes=1024, max_file_bytes=10_000_000)
+def read(sheet: Sheet, langs: Languages) -> Iterable[Draft]:
+    return pair_rows(sheet, langs)
+
+
+PROFILE = Profile(
+    "deepl", rows, ("tsv",), read=read, max_term_bytes=1024, max_file_bytes=10_000_000
+)

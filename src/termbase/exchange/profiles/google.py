@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from termbase.exchange.tabular import Languages, Profile, Row, preferred
+from termbase.exchange.tabular import Draft, Languages, Profile, Row, Sheet, pair_rows, preferred
 from termbase.model import TermBase
 
 
@@ -18,4 +18,8 @@ def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
         yield c.id, [src.text, tgt.text]
 
 
-PROFILE = Profile("google", ",", rows)
+def read(sheet: Sheet, langs: Languages) -> Iterable[Draft]:
+    return pair_rows(sheet, langs)
+
+
+PROFILE = Profile("google", rows, ("csv", "tsv"), read=read, max_file_bytes=10_000_000)

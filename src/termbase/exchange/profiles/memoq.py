@@ -1,14 +1,26 @@
-"""memoQ term base CSV: UTF-8 with a BOM, a header row memoQ maps by name, one row per concept
-and language pair, with the forbidden flag (memoQ's own model has forbidden terms). Language
-codes are memoQ's three-letter ones (zho-CN, zho-TW, eng). A spreadsheet opens this file, so
-formula-like cells are escaped with a leading apostrophe rather than refused."""
+"""memoQ term base CSV (UTF-8 with a BOM) or XLSX: a header row memoQ maps by name, one row per
+concept and target term, with the forbidden flag (memoQ's own model has forbidden terms).
+Language codes are memoQ's three-letter ones (zho-CN, zho-TW, eng). A spreadsheet opens this
+file, so formula-like cells are escaped with a leading apostrophe (CSV) or stored as text
+(XLSX) rather than refused. memoQ has one forbidden flag: on import, a forbidden term comes back
+as forbidden (a deprecated one exported as forbidden too)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from termbase.exchange.tabular import Languages, Profile, Row
-from termbase.model import Status, TermBase
+from termbase.exchange.tabular import (
+    Draft,
+    Languages,
+    Profile,
+    Row,
+    Sheet,
+    cell,
+    header_map,
+    require,
+    yes,
+)
+from termbase.model import Status, Term, TermBase
 
 CODES = {
     "zh-Hans": "zho-CN",
@@ -22,12 +34,8 @@ CODES = {
 }
 
 
-def _code(lang: str) -> str:
-    return CODES.get(lang, lang)
-
-
 def header(langs: Languages) -> Row:
-    s, t = _code(langs.source), _code(langs.target)
+    s, t = PROFILE.code(langs.source), PROFILE.code(langs.target)
     return [s, f"{s}_Forbidden", t, f"{t}_Forbidden", "Entry_Subject", "Entry_Note"]
 
 
@@ -53,4 +61,34 @@ def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
             )
 
 
-PROFILE = Profile("memoq", ",", rows, header=header, bom=True, machine_bound=False)
+def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
+    names, body = header_map(sheet)
+    s, t = PROFILE.code(langs.source), PROFILE.code(langs.target)
+    require(names, [s, t], "memoq")
+    for line, row in body:
+        terms = []
+        for code, lang in ((s, langs.source), (t, langs.target)):
+            text = cell(row, names[code.casefold()])
+            if text:
+                bad = yes(cell(row, names.get(f"{code}_forbidden".casefold())))
+                terms.append(Term(lang, text, Status.FORBIDDEN if bad else Status.PREFERRED))
+        note = cell(row, names.get("entry_note"))
+        yield Draft.of(
+            terms,
+            subject=cell(row, names.get("entry_subject")),
+            definition=note,
+            line=line,
+        )
+
+
+PROFILE = Profile(
+    "memoq",
+    rows,
+    ("csv", "xlsx"),
+    header=header,
+    read=read,
+    bom=True,
+    machine_bound=False,
+    term_cells=(0, 2),
+    codes=CODES,
+)

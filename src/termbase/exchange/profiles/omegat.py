@@ -3,10 +3,21 @@ target; the comment gives the status, the pinyin and the renderings not to use."
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
-from termbase.exchange.tabular import Languages, Profile, Row, approved
-from termbase.model import Status, TermBase
+from termbase.exchange.tabular import (
+    NOT,
+    Draft,
+    Languages,
+    Profile,
+    Row,
+    Sheet,
+    approved,
+    pair_rows,
+    parse_comment,
+)
+from termbase.model import Status, Term, TermBase
 
 
 def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
@@ -18,8 +29,26 @@ def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
                 if src.pinyin:
                     parts.append(src.pinyin)
                 if banned:
-                    parts.append("not: " + "; ".join(banned))
+                    parts.append(NOT + "; ".join(banned))
                 yield c.id, [src.text, tgt.text, " | ".join(parts)]
 
 
-PROFILE = Profile("omegat", "\t", rows)
+def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
+    """Each line is a pair; a comment written by `rows` gives back the status, the pinyin and
+    the renderings not to use (as deprecated: the comment does not say which were forbidden).
+    Lines starting with # are comments to OmegaT, and skipped here too."""
+    lines = [(n, r) for n, r in sheet if r and not r[0].startswith("#")]
+    for draft in pair_rows(lines, langs, comment=True):
+        text = draft.note or ""
+        if text.split(" | ")[0] == Status.ADMITTED.value:
+            draft.terms[1] = dataclasses.replace(draft.terms[1], status=Status.ADMITTED)
+            text = text[len(Status.ADMITTED.value) :].removeprefix(" | ")
+        comment = parse_comment(text)
+        if comment.pinyin:
+            draft.terms[0] = dataclasses.replace(draft.terms[0], pinyin=comment.pinyin)
+        draft.terms += [Term(langs.target, x, Status.DEPRECATED) for x in comment.banned]
+        draft.note = " | ".join(comment.rest) or None
+        yield draft
+
+
+PROFILE = Profile("omegat", rows, ("tsv",), read=read)

@@ -1,0 +1,116 @@
+"""Trados Studio / MultiTerm through the Glossary Converter spreadsheet layout (XLSX, or CSV
+with a BOM): the first row holds language names the converter recognises ("Chinese (PRC)",
+"English") and entry-level fields marked `>>E<<`; a language cell holds all its approved terms
+separated by `|`, preferred first. Renderings not to use go in the `>>E<<Deprecated` and
+`>>E<<Forbidden` fields, the pinyin in `>>E<<Pinyin`, and our concept id in `>>E<<Concept ID`
+(MultiTerm numbers its entries itself)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from termbase.exchange.tabular import (
+    Draft,
+    Languages,
+    Profile,
+    Row,
+    Sheet,
+    cell,
+    header_map,
+    require,
+    split,
+)
+from termbase.model import Status, Term, TermBase
+
+CODES = {
+    "zh-Hans": "Chinese (PRC)",
+    "zh-CN": "Chinese (PRC)",
+    "zh-Hant": "Chinese (Taiwan)",
+    "zh-TW": "Chinese (Taiwan)",
+    "zh-HK": "Chinese (Hong Kong S.A.R.)",
+    "en": "English",
+    "en-US": "English (United States)",
+    "en-GB": "English (United Kingdom)",
+}
+FIELDS = ["Concept ID", "Subject", "Definition", "Pinyin", "Deprecated", "Forbidden"]
+
+
+def header(langs: Languages) -> Row:
+    return [PROFILE.code(langs.source), PROFILE.code(langs.target)] + [f">>E<<{f}" for f in FIELDS]
+
+
+def _join(terms: list[Term]) -> str:
+    return "|".join(t.text for t in sorted(terms, key=lambda t: t.status.rank))
+
+
+def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
+    for c in tb.concepts:
+        src = [t for t in c.terms_in(langs.source) if t.status.approved]
+        tgt = c.terms_in(langs.target)
+        ok = [t for t in tgt if t.status.approved]
+        if not src or not ok:
+            continue
+        pinyin = "|".join(t.pinyin or "" for t in sorted(src, key=lambda t: t.status.rank))
+        yield (
+            c.id,
+            [
+                _join(src),
+                _join(ok),
+                c.id,
+                c.subject or "",
+                c.definition.get("en", ""),
+                pinyin if pinyin.strip("|") else "",
+                "|".join(t.text for t in tgt if t.status is Status.DEPRECATED),
+                "|".join(t.text for t in tgt if t.status is Status.FORBIDDEN),
+            ],
+        )
+
+
+def _terms(lang: str, texts: list[str], pinyin: list[str] | None = None) -> list[Term]:
+    return [
+        Term(
+            lang,
+            text,
+            Status.PREFERRED if n == 0 else Status.ADMITTED,
+            pinyin=(pinyin[n] or None) if pinyin and n < len(pinyin) else None,
+        )
+        for n, text in enumerate(texts)
+    ]
+
+
+def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
+    names, body = header_map(sheet)
+    s, t = PROFILE.code(langs.source), PROFILE.code(langs.target)
+    require(names, [s, t], "trados")
+
+    def field(row: Row, name: str) -> str:
+        return cell(row, names.get(f">>e<<{name}".casefold(), names.get(name.casefold())))
+
+    for line, row in body:
+        pinyin = field(row, "Pinyin").split("|") if field(row, "Pinyin") else None
+        terms = _terms(langs.source, split(cell(row, names[s.casefold()])), pinyin)
+        terms += _terms(langs.target, split(cell(row, names[t.casefold()])))
+        for status in (Status.DEPRECATED, Status.FORBIDDEN):
+            terms += [
+                Term(langs.target, x, status) for x in split(field(row, status.value.title()))
+            ]
+        definition = field(row, "Definition")
+        yield Draft.of(
+            terms,
+            id=field(row, "Concept ID"),
+            subject=field(row, "Subject"),
+            definition=definition,
+            line=line,
+        )
+
+
+PROFILE = Profile(
+    "trados",
+    rows,
+    ("xlsx", "csv"),
+    header=header,
+    read=read,
+    bom=True,
+    machine_bound=False,
+    codes=CODES,
+)
