@@ -11,6 +11,8 @@ import argparse
 import os
 import random
 import resource
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -43,39 +45,88 @@ def bilingual_tsv(size: int) -> Path:
     return path
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--size", type=int, default=1)
-    args = parser.parse_args()
-    os.environ.setdefault("TERMBASE_CACHE_DIR", str(OUT / "cache"))
+def approved_tsv(base: Path, size: int) -> Path:
+    """The same Chinese, translated with the preferred rendering of every term found in it:
+    the file a translator who follows the term base hands in (few findings), beside the
+    random-gloss file where nearly every term is missing (tens of thousands of findings)."""
+    path = OUT / f"bilingual-approved-{size // 1_000_000}MB.tsv"
+    if path.exists():
+        return path
+    from termbase.index import Index
+    from termbase.lint import Linter, LintSettings
+
+    linter = Linter.from_index(Index.open([base]), LintSettings())
+    rows = bilingual_tsv(size).read_text("utf-8").splitlines()[1:]
+    with path.open("w", encoding="utf-8") as f:
+        f.write("zh-Hans\ten\n")
+        for row in rows:
+            src = row.split("\t")[0]
+            table, hits = linter.matcher.hits(src, "zh-Hans")
+            concepts = dict.fromkeys(table.concepts[k] for k, _, _ in hits)
+            words = [r[0] for c in concepts if (r := linter._renderings(c, "en"))]
+            f.write(f"{src}\t{' '.join(words).replace(chr(9), ' ')}\n")
+    return path
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory. Not ru_maxrss: a child started by fork and exec
+    inherits its parent's high-water mark there; VmHWM starts afresh with the new program."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(base: Path, tsv: Path) -> None:
+    """One run in this process: open the index, make the linter, check the file."""
     from termbase.index import Index
     from termbase.lint import Linter, LintSettings, ReadOptions, lint_files
 
-    base = large_base()
-    tsv = bilingual_tsv(args.size * 1_000_000)
-    Index.open([base]).close()  # warm the index cache (not timed: lookup.py times that)
     start = time.perf_counter()
     index = Index.open([base])
-    cards = index.cards()
-    loaded = time.perf_counter()
-    linter = Linter(cards, index.fold_table(), LintSettings())
-    linter.matcher.chinese()
-    linter.matcher.spaced("en")
+    linter = Linter.from_index(index, LintSettings())
+    linter.prepare("zh-Hans", "en")
     built = time.perf_counter()
     result = lint_files(linter, [tsv], ReadOptions())
-    done = time.perf_counter()
+    took = time.perf_counter() - built
     mb = tsv.stat().st_size / 1e6
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"term base: {len(cards)} concepts; input {mb:.2f} MB, {result.segments} segments")
+    peak = peak_mb()
     print(
-        f"load cards from the index: {loaded - start:.2f} s; build automata: {built - loaded:.2f} s"
+        f"  load + build: {built - start:.2f} s; check {mb:.2f} MB ({result.segments} segments): "
+        f"{took:.2f} s = {mb / took:.1f} MB/s; {len(result.findings)} findings; peak {peak:.0f} MB"
     )
-    total = built - start
-    print(f"load + build: {total:.2f} s (goal <= 2 s, {'ok' if total <= 2 else 'over goal'})")
-    rate = mb / (done - built)
-    verdict = "ok" if rate >= 5 else "under goal"
-    print(f"check: {done - built:.2f} s, {rate:.1f} MB/s (goal >= 5 MB/s, {verdict})")
-    print(f"findings: {len(result.findings)}; peak memory {peak:.0f} MB (goal < 500 MB)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", type=int, default=1)
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    os.environ.setdefault("TERMBASE_CACHE_DIR", str(OUT / "cache"))
+    base = large_base()
+    tsv = bilingual_tsv(args.size * 1_000_000)
+    if args.measure:
+        measure(base, Path(args.measure))
+        return
+    from termbase.index import Index
+
+    approved = approved_tsv(base, args.size * 1_000_000)
+    index = Index.open([base])  # the look-up index (lookup.py times building it)
+    assert index.path is not None
+    for stale in index.path.parent.glob(index.path.name + ".*"):
+        stale.unlink()  # the lint matchers, so that the first run builds them
+    index.close()
+    term_count = len(Index.open([base]).ids())
+    print(f"term base: {term_count} concepts; input {tsv.stat().st_size / 1e6:.2f} MB")
+    runs = [
+        ("first run (builds the matchers, keeps them beside the index), random glosses", tsv),
+        ("next run, random glosses (nearly every term missing)", tsv),
+        ("next run, translated with the preferred renderings", approved),
+    ]
+    for label, path in runs:
+        print(label)
+        subprocess.run([sys.executable, __file__, "--measure", str(path)], check=True)
+    print("goals: load + build <= 2 s (next run), >= 5 MB/s, peak < 500 MB")
 
 
 if __name__ == "__main__":

@@ -372,3 +372,57 @@ def test_folders_are_walked(tmp_path: Path) -> None:
     result = runner.invoke(app, ["lint", "-t", str(TERMS), str(d), "-f", "json", "-q"])
     files = {Path(r["path"]).name for r in json.loads(result.stdout)}
     assert {"sample-1.2.xlf", "sample.po", "sample.tmx", "xxe.xlf", "ragged.csv"} <= files
+
+
+# ---------------------------------------------------------------- matchers kept between runs
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from termbase.lint.matcher import WordTrie  # noqa: E402
+
+_WORD_CODES = st.text(alphabet="abcde", min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORD_CODES, min_size=1, max_size=12, unique=True), st.text("abcdef", max_size=30))
+def test_word_trie_scans_like_aho_corasick_leftmost_longest(keys: list[str], text: str) -> None:
+    """The word matcher's trie finds what ahocorasick_rs finds with LeftmostLongest."""
+    import ahocorasick_rs
+
+    automaton = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    assert WordTrie.of(keys).scan(text) == automaton.find_matches_as_indexes(text)
+
+
+def _lint_with_index(base: Path, target: str) -> list[tuple[str, str | None]]:
+    index = Index.open([base])
+    linter = Linter.from_index(index, LintSettings())
+    seg = Segment(Path("x"), 1, "1", target, "中国坚持智能向善，弥合数字鸿沟。", "zh-Hans", "en")
+    try:
+        return sorted((f.code, f.concept) for f in linter.check(seg))
+    finally:
+        index.close()
+
+
+def test_matchers_are_kept_beside_the_index_and_rebuilt_when_it_changes(tmp_path: Path) -> None:
+    base = tmp_path / "terms"
+    shutil.copytree(TERMS, base)
+    target = "China upholds smart for good and bridges the digital divide."
+    first = _lint_with_index(base, target)
+    assert first == [("LT101", "ai-for-good")]
+    index = Index.open([base])
+    assert index.path is not None
+    kept = sorted(p.name.rsplit(".", 1)[1] for p in index.path.parent.glob(index.path.name + ".*"))
+    index.close()
+    assert kept == ["renderings-en", "words-en", "zh"]
+    assert _lint_with_index(base, target) == first  # from the kept matchers
+    # the term base changes: "smart for good" becomes an admitted rendering
+    concepts = base / "principles.toml"
+    text = concepts.read_text("utf-8")
+    assert "[ai-for-good]" in text
+    concepts.write_text(
+        text + '\n[[ai-for-good.term]]\nlang = "en"\ntext = "smart for good"\n'
+        'status = "admitted"\n',
+        "utf-8",
+    )
+    assert _lint_with_index(base, target) == []

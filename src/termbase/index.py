@@ -136,6 +136,15 @@ class Index:
             out.append(self._expand(json.loads(card)))
         return out
 
+    def matcher_cache(self) -> Any:
+        """Where `termbase lint` keeps its compiled matchers between runs: files beside this
+        index, valid while the index file is the same one (a rebuilt index leaves them stale)."""
+        from termbase.lint.matcher import MatcherCache
+
+        if self.path is None:
+            return MatcherCache()
+        return _FileMatcherCache(self.path)
+
     def fold_table(self) -> dict[int, str]:
         """The Traditional-to-Simplified table the index was built with."""
         if self._fold is None:
@@ -372,3 +381,45 @@ def _map_files(files: list[Path]) -> list[tuple[list[ConceptRow], list[KeyRow]]]
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
             return list(pool.map(rows_for_file, files, chunksize=max(1, len(files) // (jobs * 4))))
     return [rows_for_file(p) for p in files]
+
+
+class _FileMatcherCache:
+    """Compiled matcher tables as marshal files next to the index: `index-X.sqlite.zh`, ...
+    Each starts with the index file's identity; anything unreadable or stale is rebuilt, and a
+    cache that cannot be written is simply not kept."""
+
+    VERSION = 2
+
+    def __init__(self, index_path: Path) -> None:
+        self.index_path = index_path
+
+    def _stamp(self) -> tuple[int, ...]:
+        st = self.index_path.stat()
+        return (self.VERSION, st.st_size, st.st_mtime_ns, st.st_ino)
+
+    def _file(self, name: str) -> Path:
+        return self.index_path.with_name(f"{self.index_path.name}.{name}")
+
+    def get(self, name: str) -> tuple[Any, ...] | None:
+        import marshal
+
+        try:
+            data = self._file(name).read_bytes()
+            stamp, state = marshal.loads(data)  # noqa: S302 - our own cache file; runs nothing
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
+        if tuple(stamp) != self._stamp():
+            return None
+        result: tuple[Any, ...] = state
+        return result
+
+    def put(self, name: str, state: tuple[Any, ...]) -> None:
+        import marshal
+
+        target = self._file(name)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_bytes(marshal.dumps((self._stamp(), state)))
+            tmp.replace(target)
+        except (OSError, ValueError):
+            tmp.unlink(missing_ok=True)

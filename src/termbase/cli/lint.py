@@ -226,4 +226,4 @@ def _linter(
             target_lang=target or settings.target_lang,
         )
     index = Index.open(tb_paths, use_cache=not no_cache)
-    return linting.Linter(index.cards(), index.fold_table(), settings)
+    return linting.Linter.from_index(index, settings)

@@ -20,11 +20,19 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from termbase.lint.matcher import Match, TermMatcher, is_chinese_tag, iter_patterns
+from termbase.lint.matcher import (
+    Hit,
+    Match,
+    MatcherCache,
+    PatternTable,
+    TermMatcher,
+    is_chinese_tag,
+    iter_patterns,
+    tag_fits,
+)
 from termbase.lint.segment import (
     EXTENSIONS,
     InputError,
@@ -38,6 +46,7 @@ from termbase.model import Finding, Severity
 from termbase.rules import RULES, finding
 
 APPROVED = ("preferred", "admitted")
+_APPROVED = frozenset(APPROVED)
 OFF_BY_DEFAULT = frozenset({"LT104"})
 _IGNORE = re.compile(r"termbase-ignore:\s*([A-Za-z0-9*][\w*-]*)\s*(?:--\s*(\S.*?))?\s*$")
 
@@ -101,13 +110,32 @@ class Linter:
     """The term base's terms, ready to check any number of segments."""
 
     def __init__(
-        self, cards: Iterable[dict[str, Any]], fold: dict[int, str], settings: LintSettings
+        self,
+        cards: Iterable[dict[str, Any]] | CardSource,
+        fold: dict[int, str],
+        settings: LintSettings,
+        *,
+        cache: MatcherCache | None = None,
     ) -> None:
-        self.cards = {c["id"]: c for c in cards}
-        self.matcher = TermMatcher(list(iter_patterns(self.cards.values())), fold)
+        if isinstance(cards, CardSource):
+            self.cards: CardSource | dict[str, dict[str, Any]] = cards
+            source = cards
+            self.matcher = TermMatcher(lambda: iter_patterns(source.all()), fold, cache)
+        else:
+            self.cards = {c["id"]: c for c in cards}
+            self.matcher = TermMatcher(list(iter_patterns(self.cards.values())), fold, cache)
         self.settings = settings
         self.default_source = settings.source_lang or "zh-Hans"
         self._rendering_cache: dict[tuple[str, str], list[str]] = {}
+        self._listed_cache: dict[tuple[str, str], str] = {}
+        self._on = {code: settings.severity(code) is not None for code in RULES}
+        self._tables: dict[str, tuple[dict[str, Any], dict[str, dict[str, str]]]] = {}
+
+    @classmethod
+    def from_index(cls, index: Any, settings: LintSettings) -> Linter:
+        """A linter over an open `termbase.index.Index`: cards are read only for the concepts
+        a check needs, and the compiled matchers are kept beside the index between runs."""
+        return cls(IndexCards(index), index.fold_table(), settings, cache=index.matcher_cache())
 
     # ------------------------------------------------------------ languages
 
@@ -129,63 +157,99 @@ class Linter:
     def check(self, seg: Segment, explain: list[str] | None = None) -> list[Finding]:
         src_lang, tgt_lang = self.languages(seg)
         found: list[Finding] = []
-        tgt_matches = [
-            m for m in self.matcher.find(seg.target, tgt_lang) if _lang_fits(m, tgt_lang)
-        ]
-        src_matches: list[Match] = []
+        tgt_table, tgt_hits = self.matcher.hits(seg.target, tgt_lang)
+        src_hits: list[Hit] = []
+        src_table: PatternTable | None = None
         if seg.source is not None and src_lang is not None:
-            src_matches = [
-                m for m in self.matcher.find(seg.source, src_lang) if _lang_fits(m, src_lang)
-            ]
+            src_table, src_hits = self.matcher.hits(seg.source, src_lang)
         if explain is not None:
-            explain.extend(self._explain(seg, src_lang, tgt_lang, src_matches, tgt_matches))
-        in_source = list(dict.fromkeys(m.concept for m in src_matches))
-        in_target_ok = {m.concept for m in tgt_matches if m.pattern.status in APPROVED}
-        for cid in in_source:
-            renderings = self._renderings(cid, tgt_lang)
-            if not renderings or cid in in_target_ok:
-                continue
-            src_term = next(m for m in src_matches if m.concept == cid)
-            found.append(
-                self._finding(
-                    "LT101",
+            explain.extend(
+                self._explain(
                     seg,
-                    0,
-                    f"{seg.source[src_term.start : src_term.end]!r} is in the source but the "  # type: ignore[index]
-                    f"target has none of {', '.join(repr(r) for r in renderings)}",
-                    cid,
+                    src_lang,
+                    tgt_lang,
+                    [Match(src_table[k], s, e) for k, s, e in src_hits] if src_table else [],
+                    [Match(tgt_table[k], s, e) for k, s, e in tgt_hits],
                 )
             )
-        for m in tgt_matches:
-            status = m.pattern.status
-            if status in APPROVED:
-                if seg.source is not None and m.concept not in in_source:
+        # The concepts of the source, each with where its first term is.
+        first: dict[str, tuple[int, int]] = {}
+        if src_table is not None:
+            concepts = src_table.concepts
+            for k, s, e in src_hits:
+                first.setdefault(concepts[k], (s, e))
+        t_concepts, t_statuses = tgt_table.concepts, tgt_table.statuses
+        in_target_ok = {t_concepts[k] for k, _, _ in tgt_hits if t_statuses[k] in _APPROVED}
+        if self._on["LT101"] and seg.source is not None:
+            for cid, (s, e) in first.items():
+                if cid in in_target_ok:
+                    continue
+                renderings = self._renderings(cid, tgt_lang)
+                if not renderings:
+                    continue
+                found.append(
+                    self._finding(
+                        "LT101",
+                        seg,
+                        0,
+                        f"{seg.source[s:e]!r} is in the source but the target has none of "
+                        f"{self._listed(cid, tgt_lang)}",
+                        cid,
+                    )
+                )
+        unexpected = self._on["LT104"] and seg.source is not None
+        for k, s, e in tgt_hits:
+            status = t_statuses[k]
+            if status in _APPROVED:
+                cid = t_concepts[k]
+                if unexpected and cid not in first:
                     found.append(
                         self._finding(
                             "LT104",
                             seg,
-                            m.start + 1,
-                            f"{seg.target[m.start : m.end]!r} renders {m.concept}, which is not "
-                            "in the source",
-                            m.concept,
+                            s + 1,
+                            f"{seg.target[s:e]!r} renders {cid}, which is not in the source",
+                            cid,
                         )
                     )
                 continue
+            m = Match(tgt_table[k], s, e)
             preferred = self._renderings(m.concept, tgt_lang)[:1]
             use = f'; use "{preferred[0]}"' if preferred else ""
-            note = self._term_note(m)
             found.append(
                 self._finding(
                     "LT103" if status == "forbidden" else "LT102",
                     seg,
-                    m.start + 1,
-                    f"{seg.target[m.start : m.end]!r} is a {status} rendering of {m.concept}{use}",
+                    s + 1,
+                    f"{seg.target[s:e]!r} is a {status} rendering of {m.concept}{use}",
                     m.concept,
-                    hint=note,
+                    hint=self._term_note(m),
                 )
             )
-        found.extend(self._script(seg, tgt_lang))
+        if self._on["LT105"]:
+            found.extend(self._script(seg, tgt_lang))
+        if not found and not seg.notes:
+            return found
         return self._suppress(seg, found)
+
+    def prepare(self, source: str | None, target: str) -> None:
+        """Load (or build) now what checking this language pair needs, rather than at the
+        first segment: the matchers of both languages, the renderings of the target's."""
+        for lang in (source, target):
+            if lang is None:
+                continue
+            if is_chinese_tag(lang):
+                self.matcher.chinese()
+            else:
+                self.matcher.spaced(lang)
+        self._language_table(target)
+
+    def _listed(self, cid: str, lang: str) -> str:
+        key = (cid, lang)
+        text = self._listed_cache.get(key)
+        if text is None:
+            text = self._listed_cache[key] = ", ".join(map(repr, self._renderings(cid, lang)))
+        return text
 
     def _renderings(self, cid: str, lang: str) -> list[str]:
         key = (cid, lang)
@@ -195,20 +259,32 @@ class Linter:
         return found
 
     def _find_renderings(self, cid: str, lang: str) -> list[str]:
-        card = self.cards.get(cid)
-        if card is None:
-            return []
-        terms = [t for t in card["terms"] if t["status"] in APPROVED and _tag_fits(t["lang"], lang)]
-        terms.sort(key=lambda t: APPROVED.index(t["status"]))
-        return [t["text"] for t in terms]
+        terms = self._language_table(lang)[0].get(cid, ())
+        return [text for term_lang, text in terms if tag_fits(term_lang, lang)]
 
     def _term_note(self, m: Match) -> str | None:
-        card = self.cards.get(m.concept, {})
-        for t in card.get("terms", []):
-            if t["text"] == m.pattern.text or m.pattern.text in (t.get("forms") or ()):
-                note = t.get("usage_note")
-                return str(note) if note else None
-        return None
+        notes = self._language_table(m.pattern.lang)[1].get(m.concept)
+        return notes.get(m.pattern.text) if notes else None
+
+    def _language_table(self, lang: str) -> tuple[dict[str, Any], dict[str, dict[str, str]]]:
+        """For one language (all its variants): each concept's approved terms, preferred
+        first, as (tag, text); and the usage notes of its deprecated and forbidden terms by
+        text and form. Built from the cards once, then kept with the matchers."""
+        primary = lang.split("-", maxsplit=1)[0].lower()
+        table = self._tables.get(primary)
+        if table is None:
+            name = f"renderings-{primary}"
+            state = self.matcher.cache.get(name)
+            if state is None:
+                state = _renderings_state(self._all_cards(), primary)
+                self.matcher.cache.put(name, state)
+            table = self._tables[primary] = (state[0], state[1])
+        return table
+
+    def _all_cards(self) -> Iterable[dict[str, Any]]:
+        if isinstance(self.cards, CardSource):
+            return self.cards.all()
+        return self.cards.values()
 
     def _script(self, seg: Segment, lang: str) -> list[Finding]:
         from termbase import script
@@ -266,6 +342,8 @@ class Linter:
                 m = _IGNORE.search(line)
                 if m:
                     ignores.append((m.group(1), m.group(2)))
+        if not ignores:
+            return found
         used: set[str] = set()
         for f in found:
             hit = next((c for c, _ in ignores if f.concept and c in (f.concept, "*")), None)
@@ -351,38 +429,52 @@ def _han_share(text: str) -> float:
     return len(_HAN_RE.findall(text)) / letters if letters else 0.0
 
 
-@lru_cache(maxsize=4096)
-def _tag_fits(term_lang: str, lang: str) -> bool:
-    """Does a term in `term_lang` serve text in `lang`? en serves en-GB; zh-Hans serves zh-CN."""
-    a, b = term_lang.lower(), lang.lower()
-    if a == b or b.startswith(a + "-") or a.startswith(b + "-"):
-        return True
-    return _CHINESE_FAMILY.get(a) == _CHINESE_FAMILY.get(b) is not None
+def _renderings_state(cards: Iterable[dict[str, Any]], primary: str) -> tuple[Any, ...]:
+    renderings: dict[str, tuple[tuple[str, str], ...]] = {}
+    notes: dict[str, dict[str, str]] = {}
+    for card in cards:
+        terms = [t for t in card["terms"] if t["lang"].split("-")[0].lower() == primary]
+        ok = sorted((t for t in terms if t["status"] in APPROVED), key=_approved_rank)
+        if ok:
+            renderings[card["id"]] = tuple((t["lang"], t["text"]) for t in ok)
+        for t in terms:
+            if t["status"] not in APPROVED and t.get("usage_note"):
+                into = notes.setdefault(card["id"], {})
+                for text in (t["text"], *(t.get("forms") or ())):
+                    into.setdefault(text, str(t["usage_note"]))
+    return (renderings, notes)
 
 
-_CHINESE_FAMILY = {
-    "zh-hans": "hans",
-    "zh-cn": "hans",
-    "zh-sg": "hans",
-    "zh-my": "hans",
-    "zh": "hans",
-    "zh-hant": "hant",
-    "zh-tw": "hant",
-    "zh-hk": "hant",
-    "zh-mo": "hant",
-}
+def _approved_rank(term: dict[str, Any]) -> int:
+    return APPROVED.index(term["status"])
 
 
-def _lang_fits(m: Match, lang: str) -> bool:
-    """Chinese matching already folds scripts: any Chinese term counts in Chinese text."""
-    return _fits(m.pattern.lang, lang)
+class CardSource:
+    """Concept cards looked up by id as they are needed (see Linter.from_index)."""
+
+    def get(self, cid: str, default: Any = None) -> Any:
+        raise NotImplementedError
+
+    def all(self) -> Iterable[dict[str, Any]]:
+        raise NotImplementedError
 
 
-@lru_cache(maxsize=4096)
-def _fits(term_lang: str, lang: str) -> bool:
-    if is_chinese_tag(lang):
-        return is_chinese_tag(term_lang)
-    return _tag_fits(term_lang, lang)
+class IndexCards(CardSource):
+    def __init__(self, index: Any) -> None:
+        self.index = index
+        self._seen: dict[str, dict[str, Any] | None] = {}
+        self._all: list[dict[str, Any]] | None = None
+
+    def get(self, cid: str, default: Any = None) -> Any:
+        if cid not in self._seen:
+            self._seen[cid] = self.index.card(cid)
+        card = self._seen[cid]
+        return default if card is None else card
+
+    def all(self) -> Iterable[dict[str, Any]]:
+        if self._all is None:
+            self._all = self.index.cards()
+        return self._all
 
 
 # ---------------------------------------------------------------- files
@@ -426,14 +518,15 @@ def lint_files(
     fmt: InputFormat | None = None,
     explain: str | None = None,
 ) -> LintResult:
+    """Read the files and pairs and check every segment; findings come back sorted."""
     result = LintResult([])
-    jobs: list[tuple[Path, list[Segment], list[Finding]]] = []
+    inputs: list[tuple[Path, list[Segment], list[Finding]]] = []
     for path in files:
         try:
             kind = fmt or detect(path, path.read_bytes()[:512])
             if kind is None:
                 raise InputError(path, 0, "unknown format; pass --input-format")
-            jobs.append((path, read(path, kind, options), []))
+            inputs.append((path, read(path, kind, options), []))
         except InputError as e:
             result.findings.append(finding("LT001", e.path, e.line, e.detail))
         except OSError as e:
@@ -443,18 +536,20 @@ def lint_files(
     for src, tgt in pairs:
         try:
             segs, problems = pair_reader.read_pair(src, tgt, options)
-            jobs.append((tgt, segs, problems))
+            inputs.append((tgt, segs, problems))
         except InputError as e:
             result.findings.append(finding("LT001", e.path, e.line, e.detail))
-    for _, segments, problems in jobs:
+    every: list[Segment] = []
+    for _, segments, problems in inputs:
         result.files += 1
         result.findings.extend(problems)
-        for seg in segments:
-            result.segments += 1
-            trace: list[str] | None = [] if explain is not None and seg.id == explain else None
-            result.findings.extend(linter.check(seg, trace))
-            if trace:
-                result.explained.extend(trace)
+        every.extend(segments)
+    result.segments = len(every)
+    for seg in every:
+        trace: list[str] | None = [] if explain is not None and seg.id == explain else None
+        result.findings.extend(linter.check(seg, trace))
+        if trace:
+            result.explained.extend(trace)
     result.findings = _apply_severities(result.findings, linter.settings)
     result.findings.sort(key=Finding.sort_key)
     return result

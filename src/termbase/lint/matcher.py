@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -72,35 +72,162 @@ class Match(NamedTuple):
         return self.pattern.concept
 
 
+Hit = tuple[int, int, int]  # (pattern number, start, end) in the original text
+
+
+class PatternTable:
+    """Patterns by number, kept as columns: quick to load from the cache, and the checks read
+    the concept and status of a hit without making an object for it."""
+
+    __slots__ = ("_made", "cased", "concepts", "langs", "not_in", "statuses", "texts")
+
+    def __init__(
+        self,
+        concepts: list[str],
+        langs: list[str],
+        texts: list[str],
+        statuses: list[str],
+        not_in: dict[int, tuple[str, ...]],
+        cased: set[int],
+    ) -> None:
+        self.concepts = concepts
+        self.langs = langs
+        self.texts = texts
+        self.statuses = statuses
+        self.not_in = not_in
+        self.cased = cased
+        self._made: dict[int, Pattern] = {}
+
+    @classmethod
+    def of(cls, patterns: Iterable[Pattern]) -> PatternTable:
+        table = cls([], [], [], [], {}, set())
+        for p in patterns:
+            table.append(p)
+        return table
+
+    def append(self, p: Pattern) -> None:
+        k = len(self.concepts)
+        self.concepts.append(p.concept)
+        self.langs.append(p.lang)
+        self.texts.append(p.text)
+        self.statuses.append(p.status)
+        if p.not_in:
+            self.not_in[k] = p.not_in
+        if p.case_sensitive:
+            self.cased.add(k)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def __getitem__(self, k: int) -> Pattern:
+        p = self._made.get(k)
+        if p is None:
+            p = self._made[k] = Pattern(
+                self.concepts[k],
+                self.langs[k],
+                self.texts[k],
+                self.statuses[k],
+                self.not_in.get(k, ()),
+                k in self.cased,
+            )
+        return p
+
+    def state(self) -> tuple[Any, ...]:
+        return (self.concepts, self.langs, self.texts, self.statuses, self.not_in, self.cased)
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...]) -> PatternTable:
+        return cls(*state)
+
+    @lru_cache(maxsize=64)  # noqa: B019 - a handful of tables live for the whole run
+    def misfits(self, lang: str) -> frozenset[int]:
+        """The patterns whose language does not serve text in `lang` (an en-GB term in en-US
+        text); usually none, so that hits need no filtering."""
+        return frozenset(k for k, tag in enumerate(self.langs) if not fits(tag, lang))
+
+
+@lru_cache(maxsize=4096)
+def tag_fits(term_lang: str, lang: str) -> bool:
+    """Does a term in `term_lang` serve text in `lang`? en serves en-GB; zh-Hans serves zh-CN."""
+    a, b = term_lang.lower(), lang.lower()
+    if a == b or b.startswith(a + "-") or a.startswith(b + "-"):
+        return True
+    return _CHINESE_FAMILY.get(a) == _CHINESE_FAMILY.get(b) is not None
+
+
+_CHINESE_FAMILY = {
+    "zh-hans": "hans",
+    "zh-cn": "hans",
+    "zh-sg": "hans",
+    "zh-my": "hans",
+    "zh": "hans",
+    "zh-hant": "hant",
+    "zh-tw": "hant",
+    "zh-hk": "hant",
+    "zh-mo": "hant",
+}
+
+
+@lru_cache(maxsize=4096)
+def fits(term_lang: str, lang: str) -> bool:
+    """Chinese matching already folds scripts: any Chinese term counts in Chinese text."""
+    if is_chinese_tag(lang):
+        return is_chinese_tag(term_lang)
+    return tag_fits(term_lang, lang)
+
+
 @lru_cache(maxsize=256)
 def is_chinese_tag(lang: str) -> bool:
     return lang.split("-", maxsplit=1)[0].lower() in ("zh", "cmn", "yue", "lzh")
+
+
+def _automaton(keys: list[str]) -> Any:
+    import ahocorasick_rs
+
+    if not keys:
+        return None
+    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
 class ChineseMatcher:
     """Leftmost-longest matching of Chinese terms, either script, with exclusion contexts."""
 
     def __init__(self, patterns: Iterable[Pattern], fold: dict[int, str]) -> None:
-        import ahocorasick_rs
-
         self.fold_table = {**fold, **{k: chr(v) for k, v in _WIDE.items()}}
-        self.patterns: list[Pattern] = []
+        self.table = PatternTable.of([])
         keys: list[str] = []
-        seen: dict[str, int] = {}
+        seen: set[str] = set()
         for p in patterns:
             key = self.fold(p.text)
             if not key or key in seen:
                 continue  # the first pattern for a folded text wins (patterns come best first)
-            seen[key] = len(keys)
+            seen.add(key)
             keys.append(key)
-            self.patterns.append(p)
+            self.table.append(p)
+        self._setup(keys)
+
+    def _setup(self, keys: list[str]) -> None:
         self.keys = keys
-        self._contexts = [tuple(self.fold(c) for c in p.not_in) for p in self.patterns]
-        self.automaton: Any = (
-            ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-            if keys
-            else None
-        )
+        self._contexts = {
+            k: tuple(self.fold(c) for c in ctx) for k, ctx in self.table.not_in.items()
+        }
+        self.automaton: Any = _automaton(keys)
+
+    @property
+    def patterns(self) -> PatternTable:
+        return self.table
+
+    def state(self) -> tuple[Any, ...]:
+        return (self.keys, self.table.state())
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...], fold: dict[int, str]) -> ChineseMatcher:
+        self = cls.__new__(cls)
+        self.fold_table = {**fold, **{k: chr(v) for k, v in _WIDE.items()}}
+        keys, table = state
+        self.table = PatternTable.from_state(table)
+        self._setup(keys)
+        return self
 
     def fold(self, text: str) -> str:
         """Width, case and script folded, keeping the length (so offsets stay valid); NFC only
@@ -109,21 +236,26 @@ class ChineseMatcher:
         base = nfc if len(nfc) == len(text) else text
         return _casefold_keep(base.translate(self.fold_table))
 
-    def find(self, text: str, protected: list[tuple[int, int]] | None = None) -> list[Match]:
+    def hits(self, text: str, protected: list[tuple[int, int]] | None = None) -> list[Hit]:
         if self.automaton is None or not text:
             return []
         folded = self.fold(text)
+        found: list[Hit] = self.automaton.find_matches_as_indexes(folded)
         spans = protected if protected is not None else protected_spans(text)
-        out: list[Match] = []
-        for k, s, e in self.automaton.find_matches_as_indexes(folded):
-            if spans and _overlaps(s, e, spans):
-                continue
-            if self._excluded(folded, s, e, k):
-                continue
-            out.append(Match(self.patterns[k], s, e))
-        return out
+        contexts = self._contexts
+        if not spans and not contexts:
+            return found
+        return [
+            (k, s, e)
+            for k, s, e in found
+            if not (spans and _overlaps(s, e, spans))
+            and not (k in contexts and self._excluded(folded, s, k))
+        ]
 
-    def _excluded(self, folded: str, s: int, e: int, k: int) -> bool:
+    def find(self, text: str, protected: list[tuple[int, int]] | None = None) -> list[Match]:
+        return [Match(self.table[k], s, e) for k, s, e in self.hits(text, protected)]
+
+    def _excluded(self, folded: str, s: int, k: int) -> bool:
         key = self.keys[k]
         for ctx in self._contexts[k]:
             at = ctx.find(key)
@@ -172,16 +304,63 @@ def words(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+class WordTrie:
+    """Keys of word codes (one character a word) as a trie kept in one dict: every prefix of a
+    key maps to -1, a whole key to its pattern number. `scan` finds keys leftmost-longest
+    without overlaps, as an Aho-Corasick automaton with that match kind does (a test checks
+    that they agree); it loads from the cache in a fraction of the time ahocorasick_rs takes to
+    build an automaton of 100,000 multi-word keys, and scans a segment's few dozen words as
+    fast."""
+
+    __slots__ = ("nodes",)
+
+    def __init__(self, nodes: dict[str, int]) -> None:
+        self.nodes = nodes
+
+    @classmethod
+    def of(cls, keys: Iterable[str]) -> WordTrie:
+        nodes: dict[str, int] = {}
+        for k, key in enumerate(keys):
+            for end in range(1, len(key)):
+                nodes.setdefault(key[:end], -1)
+            nodes[key] = k
+        return cls(nodes)
+
+    def scan(self, coded: str) -> list[tuple[int, int, int]]:
+        get = self.nodes.get
+        out: list[tuple[int, int, int]] = []
+        i, n = 0, len(coded)
+        while i < n:
+            k = get(coded[i])
+            if k is None:  # no key starts with this word: the common case, kept short
+                i += 1
+                continue
+            best, stop = (k, i + 1) if k >= 0 else (-1, i)
+            j = i + 2
+            while j <= n:
+                k = get(coded[i:j])
+                if k is None:
+                    break
+                if k >= 0:
+                    best, stop = k, j
+                j += 1
+            if best >= 0:
+                out.append((best, i, stop))
+                i = stop
+            else:
+                i += 1
+        return out
+
+
 class WordMatcher:
-    """Leftmost-longest matching of terms in spaced languages, word by word."""
+    """Leftmost-longest matching of terms in spaced languages, word by word. Case-insensitive
+    and case-sensitive terms have a trie each; their patterns share one table, the
+    case-sensitive ones after the others."""
 
     def __init__(self, patterns: Iterable[Pattern]) -> None:
-        import ahocorasick_rs
-
-        self.vocab = _Vocabulary()
-        self.cased_vocab = _Vocabulary()
-        self.patterns: list[Pattern] = []
-        self.cased: list[Pattern] = []
+        vocab, cased_vocab = _Vocabulary(), _Vocabulary()
+        plain: list[Pattern] = []
+        cased: list[Pattern] = []
         keys: list[str] = []
         cased_keys: list[str] = []
         seen: set[str] = set()
@@ -191,91 +370,218 @@ class WordMatcher:
             if not tokens:
                 continue
             if p.case_sensitive:
-                key = "".join(
-                    self.cased_vocab.char(normalise_word(w, keep_case=True)) for w in tokens
-                )
+                key = "".join(cased_vocab.char(normalise_word(w, keep_case=True)) for w in tokens)
                 if key not in seen_cased:
                     seen_cased.add(key)
                     cased_keys.append(key)
-                    self.cased.append(p)
+                    cased.append(p)
             else:
-                key = "".join(self.vocab.char(normalise_word(w, keep_case=False)) for w in tokens)
+                key = "".join(vocab.char(normalise_word(w, keep_case=False)) for w in tokens)
                 if key not in seen:
                     seen.add(key)
                     keys.append(key)
-                    self.patterns.append(p)
-        kind = ahocorasick_rs.MatchKind.LeftmostLongest
-        self.automaton: Any = ahocorasick_rs.AhoCorasick(keys, matchkind=kind) if keys else None
-        self.cased_automaton: Any = (
-            ahocorasick_rs.AhoCorasick(cased_keys, matchkind=kind) if cased_keys else None
+                    plain.append(p)
+        self._setup(
+            vocab.chars,
+            WordTrie.of(keys),
+            cased_vocab.chars,
+            WordTrie.of(cased_keys),
+            len(keys),
+            PatternTable.of(plain + cased),
         )
 
-    def find(self, text: str, protected: list[tuple[int, int]] | None = None) -> list[Match]:
-        tokens = words(text)
+    def _setup(
+        self,
+        vocab: dict[str, str],
+        trie: WordTrie,
+        cased_vocab: dict[str, str],
+        cased_trie: WordTrie,
+        offset: int,
+        table: PatternTable,
+    ) -> None:
+        self.vocab, self.trie = vocab, trie
+        self.cased_vocab, self.cased_trie = cased_vocab, cased_trie
+        self.offset = offset  # the number of the first case-sensitive pattern
+        self.table = table
+        self._codes: dict[str, str] = {}  # a word of the text to its code
+        self._cased_codes: dict[str, str] = {}
+
+    @property
+    def patterns(self) -> PatternTable:
+        return self.table
+
+    def state(self) -> tuple[Any, ...]:
+        return (
+            self.vocab,
+            self.trie.nodes,
+            self.cased_vocab,
+            self.cased_trie.nodes,
+            self.offset,
+            self.table.state(),
+        )
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...]) -> WordMatcher:
+        self = cls.__new__(cls)
+        vocab, nodes, cased_vocab, cased_nodes, offset, table = state
+        self._setup(
+            vocab,
+            WordTrie(nodes),
+            cased_vocab,
+            WordTrie(cased_nodes),
+            offset,
+            PatternTable.from_state(table),
+        )
+        return self
+
+    def _code(self, word: str, keep_case: bool) -> str:
+        codes = self._cased_codes if keep_case else self._codes
+        code = codes.get(word)
+        if code is None:
+            vocab = self.cased_vocab if keep_case else self.vocab
+            code = vocab.get(normalise_word(word, keep_case=keep_case), OTHER_WORD)
+            if len(codes) < 1_000_000:
+                codes[word] = code
+        return code
+
+    def hits(self, text: str, protected: list[tuple[int, int]] | None = None) -> list[Hit]:
+        spans = protected if protected is not None else protected_spans(text)
+        if spans:
+            return self._hits_around(text, spans)
+        tokens: list[str] = _WORD.findall(text)
         if not tokens:
             return []
-        spans = protected if protected is not None else protected_spans(text)
-        out: list[Match] = []
-        for automaton, vocab, patterns, keep_case in (
-            (self.automaton, self.vocab, self.patterns, False),
-            (self.cased_automaton, self.cased_vocab, self.cased, True),
+        out: list[tuple[int, int, int]] = []
+        for trie, keep_case, offset in (
+            (self.trie, False, 0),
+            (self.cased_trie, True, self.offset),
         ):
-            if automaton is None:
+            if not trie.nodes:
+                continue
+            get = (self._cased_codes if keep_case else self._codes).get
+            code = self._code
+            coded = "".join([get(w) or code(w, keep_case) for w in tokens])
+            out += [(k + offset, a, b) for k, a, b in trie.scan(coded)]
+        if not out:
+            return out
+        bounds = [m.span() for m in _WORD.finditer(text)]  # word offsets, for hits only
+        found = [(k, bounds[a][0], bounds[b - 1][1]) for k, a, b in out]
+        return _without_overlaps(found) if self.cased_trie.nodes else found
+
+    def _hits_around(self, text: str, spans: list[tuple[int, int]]) -> list[Hit]:
+        """Hits in text with placeholders, tags or URLs: their words match nothing."""
+        tokens = words(text)
+        out: list[Hit] = []
+        for trie, keep_case, offset in (
+            (self.trie, False, 0),
+            (self.cased_trie, True, self.offset),
+        ):
+            if not trie.nodes:
                 continue
             coded = "".join(
-                OTHER_WORD
-                if spans and _overlaps(s, e, spans)
-                else vocab.chars.get(normalise_word(w, keep_case=keep_case), OTHER_WORD)
+                OTHER_WORD if _overlaps(s, e, spans) else self._code(w, keep_case)
                 for w, s, e in tokens
             )
-            for k, a, b in automaton.find_matches_as_indexes(coded):
-                out.append(Match(patterns[k], tokens[a][1], tokens[b - 1][2]))
-        return _without_overlaps(out)
+            out += [(k + offset, tokens[a][1], tokens[b - 1][2]) for k, a, b in trie.scan(coded)]
+        return _without_overlaps(out) if self.cased_trie.nodes else out
+
+    def find(self, text: str, protected: list[tuple[int, int]] | None = None) -> list[Match]:
+        return [Match(self.table[k], s, e) for k, s, e in self.hits(text, protected)]
 
 
-def _without_overlaps(matches: list[Match]) -> list[Match]:
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
     """Where a case-sensitive and a case-insensitive match overlap, keep the longer."""
-    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    out: list[Match] = []
-    for m in matches:
-        if out and m.start < out[-1].end:
-            if m.end - m.start > out[-1].end - out[-1].start:
-                out[-1] = m
+    hits.sort(key=lambda h: (h[1], h[1] - h[2]))
+    out: list[Hit] = []
+    for h in hits:
+        if out and h[1] < out[-1][2]:
+            if h[2] - h[1] > out[-1][2] - out[-1][1]:
+                out[-1] = h
             continue
-        out.append(m)
+        out.append(h)
     return out
 
 
-class TermMatcher:
-    """Every term of a term base, ready to be found in text of any language."""
+class MatcherCache:
+    """Where compiled matchers are kept between runs (see termbase.index); `None` from `get`
+    when there is nothing valid to load."""
 
-    def __init__(self, patterns: list[Pattern], fold: dict[int, str]) -> None:
-        self.patterns = patterns
+    def get(self, name: str) -> tuple[Any, ...] | None:
+        return None
+
+    def put(self, name: str, state: tuple[Any, ...]) -> None:
+        return None
+
+
+class TermMatcher:
+    """Every term of a term base, ready to be found in text of any language. Each language's
+    matcher is built when first needed, or loaded from `cache`."""
+
+    def __init__(
+        self,
+        patterns: Iterable[Pattern] | Callable[[], Iterable[Pattern]],
+        fold: dict[int, str],
+        cache: MatcherCache | None = None,
+    ) -> None:
+        self._patterns = patterns
+        self._all: list[Pattern] | None = None
         self._fold = fold
+        self.cache = cache or MatcherCache()
         self._chinese: ChineseMatcher | None = None
         self._spaced: dict[str, WordMatcher] = {}
 
+    @property
+    def patterns(self) -> list[Pattern]:
+        if self._all is None:
+            source = self._patterns() if callable(self._patterns) else self._patterns
+            self._all = list(source)
+        return self._all
+
     def chinese(self) -> ChineseMatcher:
         if self._chinese is None:
-            self._chinese = ChineseMatcher(
-                (p for p in self.patterns if is_chinese_tag(p.lang)), self._fold
-            )
+            state = self.cache.get("zh")
+            if state is not None:
+                self._chinese = ChineseMatcher.from_state(state, self._fold)
+            else:
+                self._chinese = ChineseMatcher(
+                    (p for p in self.patterns if is_chinese_tag(p.lang)), self._fold
+                )
+                self.cache.put("zh", self._chinese.state())
         return self._chinese
 
     def spaced(self, lang: str) -> WordMatcher:
         primary = lang.split("-", maxsplit=1)[0].lower()
         if primary not in self._spaced:
-            self._spaced[primary] = WordMatcher(
-                p for p in self.patterns if p.lang.split("-")[0].lower() == primary
-            )
+            state = self.cache.get(f"words-{primary}")
+            if state is not None:
+                self._spaced[primary] = WordMatcher.from_state(state)
+            else:
+                self._spaced[primary] = WordMatcher(
+                    p for p in self.patterns if p.lang.split("-")[0].lower() == primary
+                )
+                self.cache.put(f"words-{primary}", self._spaced[primary].state())
         return self._spaced[primary]
 
-    def find(self, text: str, lang: str) -> list[Match]:
-        """Terms of `lang` (any script of it, for Chinese) in `text`."""
-        protected = protected_spans(text)
+    def hits(self, text: str, lang: str) -> tuple[PatternTable, list[Hit]]:
+        """Terms serving `lang` (any script of it, for Chinese) in `text`, as raw hits."""
+        protected = protected_spans(text) if _MAYBE_PROTECTED.search(text) else []
         if is_chinese_tag(lang):
-            return self.chinese().find(text, protected)
-        return self.spaced(lang).find(text, protected)
+            m: ChineseMatcher | WordMatcher = self.chinese()
+        else:
+            m = self.spaced(lang)
+        found = m.hits(text, protected)
+        bad = m.table.misfits(lang)
+        if bad and found:
+            found = [h for h in found if h[0] not in bad]
+        return m.table, found
+
+    def find(self, text: str, lang: str) -> list[Match]:
+        table, found = self.hits(text, lang)
+        return [Match(table[k], s, e) for k, s, e in found]
+
+
+# The characters every protected span starts with: most segments have none, and skip the regex.
+_MAYBE_PROTECTED = re.compile(r"[{%$<`@\ufffc]|https?:|www\.")
 
 
 def iter_patterns(cards: Iterable[dict[str, Any]]) -> Iterator[Pattern]:
