@@ -66,6 +66,20 @@ def test_plural_passes(linter: Linter) -> None:
     assert codes(linter, "弥合数字鸿沟", "bridge the digital divides") == []
 
 
+def test_a_misspelling_that_folds_to_the_approved_term_is_still_caught(linter: Linter) -> None:
+    """The deprecated "International Telecommunications Union" folds (plural) to the same words
+    as the preferred "International Telecommunication Union": it is told apart as written."""
+    src = "国际电信联盟"
+    assert codes(linter, src, "the International Telecommunication Union") == []
+    assert codes(linter, src, "the International Telecommunications Union") == [
+        ("LT101", "itu"),
+        ("LT102", "itu"),
+    ]
+    assert codes(linter, None, "The international telecommunications union met.") == [
+        ("LT102", "itu")
+    ]
+
+
 def test_he_yin_not_in_literature_and_music(linter: Linter) -> None:
     assert codes(linter, "我们喜欢文学和音乐", "We like literature and music") == []
     assert codes(linter, "和音评论", "a commentary") == [("LT101", "he-yin")]

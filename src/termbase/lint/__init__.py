@@ -287,6 +287,8 @@ class Linter:
         return self.cards.values()
 
     def _script(self, seg: Segment, lang: str) -> list[Finding]:
+        if not is_chinese_tag(lang):
+            return []
         from termbase import script
         from termbase.rules import is_simplified, is_traditional
 
@@ -425,6 +427,8 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def _han_share(text: str) -> float:
+    if text.isascii():
+        return 0.0
     letters = len(_LETTER_RE.findall(text))
     return len(_HAN_RE.findall(text)) / letters if letters else 0.0
 

@@ -294,7 +294,8 @@ OTHER_WORD = "\ue000"  # a word no term has
 
 @lru_cache(maxsize=1 << 17)
 def normalise_word(word: str, *, keep_case: bool) -> str:
-    word = unicodedata.normalize("NFKC", word).replace("’", "'")
+    if not word.isascii():  # NFKC leaves ASCII as it is
+        word = unicodedata.normalize("NFKC", word).replace("’", "'")
     if not keep_case:
         word = word.casefold()
     return singular(word)
@@ -355,39 +356,49 @@ class WordTrie:
 class WordMatcher:
     """Leftmost-longest matching of terms in spaced languages, word by word. Case-insensitive
     and case-sensitive terms have a trie each; their patterns share one table, the
-    case-sensitive ones after the others."""
+    case-sensitive ones after the others.
+
+    Two terms can fold to the same words ("International Telecommunication Union", preferred,
+    and "International Telecommunications Union", deprecated): the first (approved) one is in
+    the trie, the others are its alternates, and a hit takes the one written exactly as the
+    text has it, so a misspelling that differs only in a plural is still caught."""
 
     def __init__(self, patterns: Iterable[Pattern]) -> None:
         vocab, cased_vocab = _Vocabulary(), _Vocabulary()
-        plain: list[Pattern] = []
-        cased: list[Pattern] = []
-        keys: list[str] = []
-        cased_keys: list[str] = []
-        seen: set[str] = set()
-        seen_cased: set[str] = set()
+        groups: dict[tuple[bool, str], list[Pattern]] = {}  # key -> its patterns, best first
         for p in patterns:
             tokens = [w for w, _, _ in words(p.text)]
             if not tokens:
                 continue
-            if p.case_sensitive:
-                key = "".join(cased_vocab.char(normalise_word(w, keep_case=True)) for w in tokens)
-                if key not in seen_cased:
-                    seen_cased.add(key)
-                    cased_keys.append(key)
-                    cased.append(p)
-            else:
-                key = "".join(vocab.char(normalise_word(w, keep_case=False)) for w in tokens)
-                if key not in seen:
-                    seen.add(key)
-                    keys.append(key)
-                    plain.append(p)
+            v = cased_vocab if p.case_sensitive else vocab
+            key = "".join(v.char(normalise_word(w, keep_case=p.case_sensitive)) for w in tokens)
+            group = groups.setdefault((p.case_sensitive, key), [])
+            if all(
+                _exact(q.text, q.case_sensitive) != _exact(p.text, p.case_sensitive) for q in group
+            ):
+                group.append(p)
+        plain = [(k, g) for (cased, k), g in groups.items() if not cased]
+        cased = [(k, g) for (cased, k), g in groups.items() if cased]
+        firsts = [g[0] for _, g in plain] + [g[0] for _, g in cased]
+        table = PatternTable.of(firsts)
+        alternates: dict[int, list[int]] = {}
+        exact: dict[int, str] = {}
+        for n, (_, g) in enumerate(plain + cased):
+            if len(g) > 1:
+                exact[n] = _exact(g[0].text, g[0].case_sensitive)
+                for p in g[1:]:
+                    exact[len(table)] = _exact(p.text, p.case_sensitive)
+                    alternates.setdefault(n, []).append(len(table))
+                    table.append(p)
         self._setup(
             vocab.chars,
-            WordTrie.of(keys),
+            WordTrie.of(k for k, _ in plain),
             cased_vocab.chars,
-            WordTrie.of(cased_keys),
-            len(keys),
-            PatternTable.of(plain + cased),
+            WordTrie.of(k for k, _ in cased),
+            len(plain),
+            table,
+            alternates,
+            exact,
         )
 
     def _setup(
@@ -398,13 +409,26 @@ class WordMatcher:
         cased_trie: WordTrie,
         offset: int,
         table: PatternTable,
+        alternates: dict[int, list[int]],
+        exact: dict[int, str],
     ) -> None:
         self.vocab, self.trie = vocab, trie
         self.cased_vocab, self.cased_trie = cased_vocab, cased_trie
         self.offset = offset  # the number of the first case-sensitive pattern
         self.table = table
+        self.alternates = alternates
+        self.exact = exact
         self._codes: dict[str, str] = {}  # a word of the text to its code
         self._cased_codes: dict[str, str] = {}
+
+    def _choose(self, k: int, written: list[str]) -> int:
+        """Among a hit's pattern and its alternates, the one written as the text has it."""
+        candidates = [k, *self.alternates[k]]
+        text = " ".join(written)
+        for c in candidates:
+            if self.exact[c] == (text if c in self.table.cased else text.casefold()):
+                return c
+        return k
 
     @property
     def patterns(self) -> PatternTable:
@@ -418,12 +442,14 @@ class WordMatcher:
             self.cased_trie.nodes,
             self.offset,
             self.table.state(),
+            self.alternates,
+            self.exact,
         )
 
     @classmethod
     def from_state(cls, state: tuple[Any, ...]) -> WordMatcher:
         self = cls.__new__(cls)
-        vocab, nodes, cased_vocab, cased_nodes, offset, table = state
+        vocab, nodes, cased_vocab, cased_nodes, offset, table, alternates, exact = state
         self._setup(
             vocab,
             WordTrie(nodes),
@@ -431,6 +457,8 @@ class WordMatcher:
             WordTrie(cased_nodes),
             offset,
             PatternTable.from_state(table),
+            alternates,
+            exact,
         )
         return self
 
@@ -464,6 +492,9 @@ class WordMatcher:
             out += [(k + offset, a, b) for k, a, b in trie.scan(coded)]
         if not out:
             return out
+        if self.alternates:
+            alt = self.alternates
+            out = [(self._choose(k, tokens[a:b]) if k in alt else k, a, b) for k, a, b in out]
         bounds = [m.span() for m in _WORD.finditer(text)]  # word offsets, for hits only
         found = [(k, bounds[a][0], bounds[b - 1][1]) for k, a, b in out]
         return _without_overlaps(found) if self.cased_trie.nodes else found
@@ -487,6 +518,13 @@ class WordMatcher:
 
     def find(self, text: str, protected: list[tuple[int, int]] | None = None) -> list[Match]:
         return [Match(self.table[k], s, e) for k, s, e in self.hits(text, protected)]
+
+
+def _exact(text: str, case_sensitive: bool) -> str:
+    """A term's words as written (case-folded unless the case counts), for telling apart
+    terms that fold to the same words."""
+    joined = " ".join(w for w, _, _ in words(text))
+    return joined if case_sensitive else joined.casefold()
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:

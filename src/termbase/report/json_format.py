@@ -30,4 +30,10 @@ def as_dict(f: Finding) -> dict[str, Any]:
 
 
 def render(findings: Sequence[Finding]) -> str:
-    return json.dumps([as_dict(f) for f in findings], ensure_ascii=False, indent=2) + "\n"
+    """A JSON array with one finding a line: easy to grep in a CI log, and written by the
+    json module's C encoder (an indented dump goes through its pure-Python one, several
+    times slower on tens of thousands of findings)."""
+    if not findings:
+        return "[]\n"
+    lines = ",\n".join("  " + json.dumps(as_dict(f), ensure_ascii=False) for f in findings)
+    return "[\n" + lines + "\n]\n"
