@@ -25,7 +25,9 @@ BENCHMARKS = [
     ("edit", ["edit.py"], "termbase set on the 125k base beside validate (goal <= 1x)"),
     ("convert", ["convert.py", "--big"], "convert --to zh-Hant beside the OpenCC C++ tool"),
     ("lint", ["lint.py"], "lint of a 1 MB TSV against the 125k base"),
+    ("textlint", ["textlint.py"], "monolingual lint beside textlint + textlint-rule-terminology"),
     ("export", ["export.py"], "export of the 125k base to tbx and csv beside a tomllib parse"),
+    ("round-trip", ["round_trip.py"], "TOML -> TBX -> TOML of the 125k base, field for field"),
     ("html", ["html_page.py"], "glossary page of the 125k base in headless Chromium"),
 ]
 PACKAGES = [
@@ -84,7 +86,16 @@ def main() -> None:
         if name in args.skip:
             continue
         cmd = [sys.executable, str(HERE / script[0]), *script[1:]]
-        if name in ("startup", "lookup", "edit", "convert", "validate", "export"):
+        if name in (
+            "startup",
+            "lookup",
+            "edit",
+            "convert",
+            "validate",
+            "export",
+            "lint",
+            "textlint",
+        ):
             cmd += ["--runs", str(max(args.runs, 5) if name != "startup" else 21)]
         print(f"== {name}: {' '.join(cmd)}", file=sys.stderr)
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=HERE.parent)

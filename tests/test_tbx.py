@@ -240,3 +240,45 @@ def test_import_command_appends_new_and_lists_conflicts(tmp_path: Path) -> None:
     again = runner.invoke(app, ["import", str(source), "--into", str(target), "-t", str(base)])
     assert "conflict: c1 exists" in again.stderr
     assert target.read_text("utf-8").count("[c1]") == 1
+
+
+_HOSTILE = {
+    "xxe": '<!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+    "billion-laughs": '<!DOCTYPE tbx [<!ENTITY a "aaaaaaaaaa">'
+    + "".join(f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">' for n in range(8))
+    + "]>",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_HOSTILE))
+def test_import_of_a_hostile_tbx_reads_nothing_and_stays_small(kind: str, tmp_path: Path) -> None:
+    """Run in a process of its own, so that its peak memory is its own (VmHWM)."""
+    import subprocess
+    import sys
+
+    use = "&x;" if kind == "xxe" else "&i;"
+    evil = tmp_path / f"{kind}.tbx"
+    evil.write_text(
+        f'<?xml version="1.0"?>{_HOSTILE[kind]}<tbx><text><body><conceptEntry id="a">'
+        f'<langSec xml:lang="en"><termSec><term>{use}</term></termSec></langSec>'
+        "</conceptEntry></body></text></tbx>",
+        "utf-8",
+    )
+    script = (
+        "import sys\n"
+        "from termbase.cli import main\n"
+        f"sys.argv = ['termbase', 'import', {str(evil)!r}, '-t', {str(ROOT / 'terms')!r}, '-n']\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
+        "print(code, int(hwm) // 1024, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], check=False, capture_output=True, text=True
+    )
+    message, summary = done.stderr.strip().splitlines()
+    code, peak_mb = summary.split()
+    assert code == "2"
+    assert message.startswith(f"termbase: {evil}:1: entity declarations are not accepted")
+    assert "root:" not in done.stderr
+    assert "aaaaaaaaaa" not in done.stderr
+    assert int(peak_mb) < 100

@@ -143,7 +143,10 @@ class PatternTable:
     def misfits(self, lang: str) -> frozenset[int]:
         """The patterns whose language does not serve text in `lang` (an en-GB term in en-US
         text); usually none, so that hits need no filtering."""
-        return frozenset(k for k, tag in enumerate(self.langs) if not fits(tag, lang))
+        bad = {tag for tag in set(self.langs) if not fits(tag, lang)}
+        if not bad:
+            return frozenset()
+        return frozenset(k for k, tag in enumerate(self.langs) if tag in bad)
 
 
 @lru_cache(maxsize=4096)
