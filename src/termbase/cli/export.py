@@ -27,10 +27,13 @@ class ExportChoice(StrEnum):
     XLSX = "xlsx"
 
 
+PROFILES = (
+    "deepl, omegat (tsv); google (csv/tsv); google-sets, amazon, lokalise, weblate (csv); "
+    "memoq, crowdin (csv/xlsx); trados (xlsx/csv); phrase (xlsx)"
+)
 PROFILE_HELP = (
-    "csv/tsv/xlsx layout: deepl, omegat (tsv); google (csv/tsv); google-sets, amazon, "
-    "lokalise (csv); memoq, crowdin (csv/xlsx); trados (xlsx/csv); phrase (xlsx); weblate (csv, "
-    "one file for each target language: -o FOLDER)."
+    f"csv/tsv/xlsx: the tool's layout: {PROFILES}. weblate writes one file for each target "
+    "language: give -o a folder."
 )
 
 
@@ -167,9 +170,7 @@ def import_command(
     ] = None,
     profile: Annotated[
         str | None,
-        typer.Option(
-            "--profile", help="csv/tsv/xlsx: the tool that wrote the file. " + PROFILE_HELP
-        ),
+        typer.Option("--profile", help=f"csv/tsv/xlsx: the tool that wrote the file: {PROFILES}."),
     ] = None,
     source: Annotated[
         str | None,
