@@ -322,3 +322,41 @@ def test_progress_only_on_a_terminal_and_after_a_second() -> None:
     fast = _Terminal()
     list(progress(range(5), 5, "x", stream=fast, clock=lambda: 0.0))
     assert fast.getvalue() == ""
+
+
+def test_formula_cells_in_an_imported_csv_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text('zh,en\n一,one\n二,"=HYPERLINK(""http://x"",""y"")"\n三,-3\n', "utf-8")
+    result = runner.invoke(app, ["import", str(path), "--profile", "amazon", "-t", str(TERMS)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"termbase: {path}:3: cell 2 ('=HYPERLINK(\"http://x\",\"y\")') starts with '=': a "
+        "spreadsheet would run it as a formula. Nothing was imported"
+    )
+    # written with an apostrophe, as spreadsheet-bound exports write it, the text is taken
+    path.write_text("zh,en\n二,'=x\n三,-3\n", "utf-8")
+    concepts = tabular_read.read(path, "csv", tabular.profile("amazon"), ZH_EN)
+    assert [t.text for c in concepts for t in c.terms] == ["二", "=x", "三", "-3"]
+
+
+def test_formula_cells_in_an_imported_xlsx_are_refused(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["zho-CN", "eng"])
+    ws.append(["一", '=CONCAT("o","ne")'])  # a real formula cell
+    path = tmp_path / "f.xlsx"
+    wb.save(path)
+    with pytest.raises(TermbaseError, match=r"f.xlsx: cell B2 holds a formula"):
+        tabular_read.read(path, "xlsx", tabular.profile("memoq"), ZH_EN)
+    # our own export stores such text as text: it reads back
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "x.toml").write_text(
+        '[c]\n[[c.term]]\nlang = "zh-Hans"\ntext = "一"\nstatus = "preferred"\n'
+        '[[c.term]]\nlang = "en"\ntext = "=SUM(A1)"\nstatus = "preferred"\n',
+        "utf-8",
+    )
+    tb = store.load([tmp_path / "t"]).termbase
+    path.write_bytes(export_binary(tb, ExportFormat.XLSX, ExportOptions(profile="memoq")))
+    [c] = tabular_read.read(path, "xlsx", tabular.profile("memoq"), ZH_EN)
+    assert [t.text for t in c.terms] == ["一", "=SUM(A1)"]

@@ -16,7 +16,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from termbase.errors import TermbaseError
-from termbase.exchange.tabular import Languages, Profile, RowError, Sheet, check_format, gather
+from termbase.exchange.tabular import (
+    FORMULA_START,
+    Languages,
+    Profile,
+    RowError,
+    Sheet,
+    check_format,
+    gather,
+)
 from termbase.model import Concept, Term, TermBase
 from termbase.store import ID_PATTERN
 
@@ -54,10 +62,29 @@ def read_sheet(path: Path, fmt: str, p: Profile) -> Sheet:
                     "ragged row: check the quoting and the delimiter)"
                 )
             width = width or len(row)
+            for n, value in enumerate(row):
+                if would_run(value):
+                    raise TermbaseError(
+                        f"{path}:{line}: cell {n + 1} ({value[:30]!r}) starts with {value[0]!r}: "
+                        "a spreadsheet would run it as a formula. Nothing was imported; write "
+                        "it as '" + value[:30] + " if it is meant as text"
+                    )
             sheet.append((line, row))
     except csv.Error as e:
         raise TermbaseError(f"{path}:{reader.line_num}: {e}") from e
     return sheet
+
+
+def would_run(value: str) -> bool:
+    """A cell a spreadsheet would run as a formula (= + - @ first, and not a plain number).
+    Our own spreadsheet-bound files write such text with an apostrophe first, which is fine."""
+    if not value.startswith(FORMULA_START):
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return True
+    return False
 
 
 def text_lines(row: list[str]) -> int:

@@ -18,6 +18,12 @@ from termbase.exchange.tabular import ProfileError, Row, Sheet, cells
 from termbase.model import TermBase
 
 EPOCH = dt.datetime(2000, 1, 1)
+
+
+class FormulaError(TermbaseError):
+    """A spreadsheet cell with a formula in a file being imported."""
+
+
 MAX_UNPACKED = 512 * 1024 * 1024  # a zip bomb stops here
 BOOLEANS = {"TRUE": True, "FALSE": False}
 
@@ -106,19 +112,27 @@ def read_sheet(path: str, data: bytes) -> Sheet:
             f"{path}: unpacks to {size:,} bytes, over the {MAX_UNPACKED:,} termbase reads"
         )
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as e:  # openpyxl raises many kinds for a file that is not XLSX
         raise TermbaseError(f"{path}: not a readable XLSX file ({_why(e)})") from e
     try:
         ws = wb.worksheets[0]
         sheet: Sheet = []
-        for n, values in enumerate(ws.iter_rows(values_only=True), 1):
-            row: Row = [_text(v) for v in values]
+        for n, cells in enumerate(ws.iter_rows(), 1):
+            for c in cells:
+                if getattr(c, "data_type", None) == "f":
+                    raise FormulaError(
+                        f"{path}: cell {c.coordinate} holds a formula ({str(c.value)[:30]!r}); "
+                        "termbase imports values only. Nothing was imported"
+                    )
+            row: Row = [_text(getattr(c, "value", None)) for c in cells]
             while row and not row[-1]:
                 row.pop()
             if row:
                 sheet.append((n, row))
         return sheet
+    except FormulaError:
+        raise
     except Exception as e:
         raise TermbaseError(f"{path}: not a readable XLSX file ({_why(e)})") from e
     finally:
