@@ -393,9 +393,11 @@ class _FileMatcherCache:
     def __init__(self, index_path: Path) -> None:
         self.index_path = index_path
 
-    def _stamp(self) -> tuple[int, ...]:
+    def _stamp(self) -> tuple[int | str, ...]:
+        from termbase import __version__
+
         st = self.index_path.stat()
-        return (self.VERSION, st.st_size, st.st_mtime_ns, st.st_ino)
+        return (self.VERSION, __version__, st.st_size, st.st_mtime_ns, st.st_ino)
 
     def _file(self, name: str) -> Path:
         return self.index_path.with_name(f"{self.index_path.name}.{name}")

@@ -113,9 +113,14 @@ def export(
             target,
         )
         kind = ExportFormat(fmt.value)
-        if output != "-" and Path(output).is_dir():
+        if output != "-" and (Path(output).is_dir() or output.endswith("/")):
             folder = Path(output)
-            for name, text in export_files(tb, kind, options):
+            files = export_files(tb, kind, options)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise TermbaseError(f"{folder}: cannot make the folder: {e.strerror or e}") from e
+            for name, text in files:
                 store.write_atomic(folder / name, text)
                 typer.echo(f"wrote {folder / name}", err=True)
             return
