@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -144,6 +144,12 @@ class Index:
         if self.path is None:
             return MatcherCache()
         return _FileMatcherCache(self.path)
+
+    def iter_cards(self) -> Iterator[dict[str, Any]]:
+        """Every card, one at a time, without its source records (for building tables over a
+        large base without holding all of it)."""
+        for (card,) in self.db.execute("SELECT card FROM concepts ORDER BY n"):
+            yield json.loads(card)
 
     def fold_table(self) -> dict[int, str]:
         """The Traditional-to-Simplified table the index was built with."""

@@ -467,7 +467,6 @@ class IndexCards(CardSource):
     def __init__(self, index: Any) -> None:
         self.index = index
         self._seen: dict[str, dict[str, Any] | None] = {}
-        self._all: list[dict[str, Any]] | None = None
 
     def get(self, cid: str, default: Any = None) -> Any:
         if cid not in self._seen:
@@ -476,9 +475,10 @@ class IndexCards(CardSource):
         return default if card is None else card
 
     def all(self) -> Iterable[dict[str, Any]]:
-        if self._all is None:
-            self._all = self.index.cards()
-        return self._all
+        """A fresh pass over the cards each time: only a cache miss reads them, and a large
+        base is not held in memory while the tables are built."""
+        cards: Iterable[dict[str, Any]] = self.index.iter_cards()
+        return cards
 
 
 # ---------------------------------------------------------------- files

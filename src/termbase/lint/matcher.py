@@ -489,9 +489,11 @@ class WordMatcher:
         ):
             if not trie.nodes:
                 continue
-            get = (self._cased_codes if keep_case else self._codes).get
-            code = self._code
-            coded = "".join([get(w) or code(w, keep_case) for w in tokens])
+            codes = list(map((self._cased_codes if keep_case else self._codes).get, tokens))
+            if None in codes:  # words not seen before in this run
+                code = self._code
+                codes = [c or code(w, keep_case) for c, w in zip(codes, tokens, strict=True)]
+            coded = "".join(codes)  # type: ignore[arg-type]
             out += [(k + offset, a, b) for k, a, b in trie.scan(coded)]
         if not out:
             return out
