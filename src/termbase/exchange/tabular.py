@@ -131,10 +131,10 @@ def profile(name: str) -> Profile:
     return found
 
 
-def check_format(p: Profile, fmt: str | None) -> str:
+def check_format(p: Profile, fmt: str | None, verb: str = "writes") -> str:
     if fmt not in p.formats:
         use = " or ".join(f"--format {f}" for f in p.formats)
-        raise TermbaseError(f"the {p.name} profile writes {'/'.join(p.formats)}: use {use}")
+        raise TermbaseError(f"the {p.name} profile {verb} {'/'.join(p.formats)}: use {use}")
     return fmt
 
 

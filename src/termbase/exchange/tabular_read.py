@@ -98,7 +98,9 @@ def _short_tail(row: list[str], width: int) -> bool:
 
 
 def read(path: Path, fmt: str, p: Profile, langs: Languages) -> list[Concept]:
-    check_format(p, fmt)
+    if not path.is_file():
+        raise TermbaseError(f"{path}: no such file")
+    check_format(p, fmt, "reads")
     assert p.read is not None
     sheet = read_sheet(path, fmt, p)
     try:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,19 +111,20 @@ class Linter:
 
     def __init__(
         self,
-        cards: Iterable[dict[str, Any]] | CardSource,
+        cards: Iterable[dict[str, Any]] | Callable[[], Iterable[dict[str, Any]]],
         fold: dict[int, str],
         settings: LintSettings,
         *,
         cache: MatcherCache | None = None,
     ) -> None:
-        if isinstance(cards, CardSource):
-            self.cards: CardSource | dict[str, dict[str, Any]] = cards
-            source = cards
-            self.matcher = TermMatcher(lambda: iter_patterns(source.all()), fold, cache)
+        """`cards`: the concept cards, or a function giving a fresh pass over them (only a
+        cache miss calls it, and a large base is then not held in memory)."""
+        if callable(cards):
+            self._cards: Callable[[], Iterable[dict[str, Any]]] = cards
         else:
-            self.cards = {c["id"]: c for c in cards}
-            self.matcher = TermMatcher(list(iter_patterns(self.cards.values())), fold, cache)
+            kept = list(cards)
+            self._cards = lambda: kept
+        self.matcher = TermMatcher(lambda: iter_patterns(self._cards()), fold, cache)
         self.settings = settings
         self.default_source = settings.source_lang or "zh-Hans"
         self._rendering_cache: dict[tuple[str, str], list[str]] = {}
@@ -133,9 +134,9 @@ class Linter:
 
     @classmethod
     def from_index(cls, index: Any, settings: LintSettings) -> Linter:
-        """A linter over an open `termbase.index.Index`: cards are read only for the concepts
-        a check needs, and the compiled matchers are kept beside the index between runs."""
-        return cls(IndexCards(index), index.fold_table(), settings, cache=index.matcher_cache())
+        """A linter over an open `termbase.index.Index`: its compiled matchers and rendering
+        tables are kept beside the index between runs; the cards are read only to build them."""
+        return cls(index.iter_cards, index.fold_table(), settings, cache=index.matcher_cache())
 
     # ------------------------------------------------------------ languages
 
@@ -276,15 +277,10 @@ class Linter:
             name = f"renderings-{primary}"
             state = self.matcher.cache.get(name)
             if state is None:
-                state = _renderings_state(self._all_cards(), primary)
+                state = _renderings_state(self._cards(), primary)
                 self.matcher.cache.put(name, state)
             table = self._tables[primary] = (state[0], state[1])
         return table
-
-    def _all_cards(self) -> Iterable[dict[str, Any]]:
-        if isinstance(self.cards, CardSource):
-            return self.cards.all()
-        return self.cards.values()
 
     def _script(self, seg: Segment, lang: str) -> list[Finding]:
         if not is_chinese_tag(lang):
@@ -451,34 +447,6 @@ def _renderings_state(cards: Iterable[dict[str, Any]], primary: str) -> tuple[An
 
 def _approved_rank(term: dict[str, Any]) -> int:
     return APPROVED.index(term["status"])
-
-
-class CardSource:
-    """Concept cards looked up by id as they are needed (see Linter.from_index)."""
-
-    def get(self, cid: str, default: Any = None) -> Any:
-        raise NotImplementedError
-
-    def all(self) -> Iterable[dict[str, Any]]:
-        raise NotImplementedError
-
-
-class IndexCards(CardSource):
-    def __init__(self, index: Any) -> None:
-        self.index = index
-        self._seen: dict[str, dict[str, Any] | None] = {}
-
-    def get(self, cid: str, default: Any = None) -> Any:
-        if cid not in self._seen:
-            self._seen[cid] = self.index.card(cid)
-        card = self._seen[cid]
-        return default if card is None else card
-
-    def all(self) -> Iterable[dict[str, Any]]:
-        """A fresh pass over the cards each time: only a cache miss reads them, and a large
-        base is not held in memory while the tables are built."""
-        cards: Iterable[dict[str, Any]] = self.index.iter_cards()
-        return cards
 
 
 # ---------------------------------------------------------------- files
