@@ -6,7 +6,11 @@ TRUE/FALSE as spreadsheet booleans. A concept takes as many rows as its largest 
 terms: row n holds the n-th term of each language, preferred first, under the same CID.
 
 Statuses: preferred is preferred=TRUE; admitted is both FALSE; deprecated and forbidden are
-forbidden=TRUE, and a deprecated one says so in its note (Phrase has no such state)."""
+forbidden=TRUE, and a deprecated one says so in its note (Phrase has no such state).
+
+Not confirmed: the term attribute columns' exact names (Phrase's help page, as stored, lists
+the concept columns and stops at the language code). Phrase maps unknown columns in its import
+dialog; check a sample import before relying on the attributes."""
 
 from __future__ import annotations
 

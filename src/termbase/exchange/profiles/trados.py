@@ -3,7 +3,11 @@ with a BOM): the first row holds language names the converter recognises ("Chine
 "English") and entry-level fields marked `>>E<<`; a language cell holds all its approved terms
 separated by `|`, preferred first. Renderings not to use go in the `>>E<<Deprecated` and
 `>>E<<Forbidden` fields, the pinyin in `>>E<<Pinyin`, and our concept id in `>>E<<Concept ID`
-(MultiTerm numbers its entries itself)."""
+(MultiTerm numbers its entries itself).
+
+Not confirmed: that these exact language names are in the converter's list of known names
+(its documentation says names are matched case-insensitively and that an unknown one is asked
+for in a dialog); check a sample conversion."""
 
 from __future__ import annotations
 
