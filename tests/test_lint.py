@@ -80,6 +80,16 @@ def test_a_misspelling_that_folds_to_the_approved_term_is_still_caught(linter: L
     ]
 
 
+def test_a_rendering_inside_a_longer_term_counts(linter: Linter) -> None:
+    """The rendering "global governance" stands inside the term "global governance system"."""
+    assert codes(linter, "全球治理", "reform of the global governance system") == []
+    assert codes(linter, "global governance", "全球治理体系改革", src="en", tgt="zh-Hans") == []
+    # but not inside a placeholder
+    assert codes(linter, "全球治理", "reform of the {global governance} system") == [
+        ("LT101", "global-governance")
+    ]
+
+
 def test_he_yin_not_in_literature_and_music(linter: Linter) -> None:
     assert codes(linter, "我们喜欢文学和音乐", "We like literature and music") == []
     assert codes(linter, "和音评论", "a commentary") == [("LT101", "he-yin")]

@@ -181,12 +181,17 @@ class Linter:
                 first.setdefault(concepts[k], (s, e))
         t_concepts, t_statuses = tgt_table.concepts, tgt_table.statuses
         in_target_ok = {t_concepts[k] for k, _, _ in tgt_hits if t_statuses[k] in _APPROVED}
+        in_target_banned = {t_concepts[k] for k, _, _ in tgt_hits if t_statuses[k] not in _APPROVED}
         if self._on["LT101"] and seg.source is not None:
             for cid, (s, e) in first.items():
                 if cid in in_target_ok:
                     continue
                 renderings = self._renderings(cid, tgt_lang)
                 if not renderings:
+                    continue
+                # an approved rendering covered by another concept's longer term counts; not
+                # where the concept's own banned rendering is what folds to it
+                if cid not in in_target_banned and self._rendered(seg.target, tgt_lang, cid):
                     continue
                 found.append(
                     self._finding(
@@ -261,7 +266,18 @@ class Linter:
 
     def _find_renderings(self, cid: str, lang: str) -> list[str]:
         terms = self._language_table(lang)[0].get(cid, ())
-        return [text for term_lang, text in terms if tag_fits(term_lang, lang)]
+        return [
+            text for term_lang, text, _, form in terms if not form and tag_fits(term_lang, lang)
+        ]
+
+    def _rendered(self, target: str, lang: str, cid: str) -> bool:
+        """An approved rendering (or form) in the target that the non-overlapping hits did not
+        show, because a longer term of another concept covers it ("digital divide" inside a
+        term "digital divide index"): any approved rendering in the target satisfies LT101."""
+        for term_lang, text, cased, _ in self._language_table(lang)[0].get(cid, ()):
+            if tag_fits(term_lang, lang) and self.matcher.contains(target, lang, text, cased):
+                return True
+        return False
 
     def _term_note(self, m: Match) -> str | None:
         notes = self._language_table(m.pattern.lang)[1].get(m.concept)
@@ -430,13 +446,17 @@ def _han_share(text: str) -> float:
 
 
 def _renderings_state(cards: Iterable[dict[str, Any]], primary: str) -> tuple[Any, ...]:
-    renderings: dict[str, tuple[tuple[str, str], ...]] = {}
+    renderings: dict[str, tuple[tuple[str, str, bool, bool], ...]] = {}
     notes: dict[str, dict[str, str]] = {}
     for card in cards:
         terms = [t for t in card["terms"] if t["lang"].split("-")[0].lower() == primary]
         ok = sorted((t for t in terms if t["status"] in APPROVED), key=_approved_rank)
         if ok:
-            renderings[card["id"]] = tuple((t["lang"], t["text"]) for t in ok)
+            renderings[card["id"]] = tuple(
+                (t["lang"], text, bool(t.get("case_sensitive")), n > 0)  # n > 0: a form
+                for t in ok
+                for n, text in enumerate((t["text"], *(t.get("forms") or ())))
+            )
         for t in terms:
             if t["status"] not in APPROVED and t.get("usage_note"):
                 into = notes.setdefault(card["id"], {})

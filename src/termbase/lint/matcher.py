@@ -214,6 +214,7 @@ class ChineseMatcher:
         self._contexts = {
             k: tuple(self.fold(c) for c in ctx) for k, ctx in self.table.not_in.items()
         }
+        self._keyed = {keys[k]: k for k in self._contexts}  # keys that have contexts
         self.automaton: Any = _automaton(keys)
 
     @property
@@ -257,6 +258,25 @@ class ChineseMatcher:
 
     def find(self, text: str, protected: list[tuple[int, int]] | None = None) -> list[Match]:
         return [Match(self.table[k], s, e) for k, s, e in self.hits(text, protected)]
+
+    def contains(self, text: str, term: str) -> bool:
+        """Whether `term` is in `text` once both are folded, inside a longer term or not. A term
+        with exclusion contexts counts only where a match of it would."""
+        key = self.fold(term)
+        if not key:
+            return False
+        folded = self.fold(text)
+        if key not in folded:
+            return False
+        k = self._keyed.get(key)
+        if k is None or k not in self._contexts:
+            return True
+        at = folded.find(key)
+        while at >= 0:
+            if not self._excluded(folded, at, k):
+                return True
+            at = folded.find(key, at + 1)
+        return False
 
     def _excluded(self, folded: str, s: int, k: int) -> bool:
         key = self.keys[k]
@@ -423,6 +443,9 @@ class WordMatcher:
         self.exact = exact
         self._codes: dict[str, str] = {}  # a word of the text to its code
         self._cased_codes: dict[str, str] = {}
+        self._coded_for: str | None = None  # the text `contains` last coded, and its codes
+        self._coded: dict[bool, str] = {}
+        self._term_keys: dict[tuple[str, bool], str] = {}
 
     def _choose(self, k: int, written: list[str]) -> int:
         """Among a hit's pattern and its alternates, the one written as the text has it."""
@@ -483,6 +506,7 @@ class WordMatcher:
         if not tokens:
             return []
         out: list[tuple[int, int, int]] = []
+        self._coded_for, self._coded = text, {}  # kept for `contains` on the same text
         for trie, keep_case, offset in (
             (self.trie, False, 0),
             (self.cased_trie, True, self.offset),
@@ -493,7 +517,7 @@ class WordMatcher:
             if None in codes:  # words not seen before in this run
                 code = self._code
                 codes = [c or code(w, keep_case) for c, w in zip(codes, tokens, strict=True)]
-            coded = "".join(codes)  # type: ignore[arg-type]
+            coded = self._coded[keep_case] = "".join(codes)  # type: ignore[arg-type]
             out += [(k + offset, a, b) for k, a, b in trie.scan(coded)]
         if not out:
             return out
@@ -506,6 +530,7 @@ class WordMatcher:
 
     def _hits_around(self, text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         """Hits in text with placeholders, tags or URLs: their words match nothing."""
+        self._coded_for, self._coded = None, {}
         tokens = words(text)
         out: list[Hit] = []
         for trie, keep_case, offset in (
@@ -523,6 +548,30 @@ class WordMatcher:
 
     def find(self, text: str, protected: list[tuple[int, int]] | None = None) -> list[Match]:
         return [Match(self.table[k], s, e) for k, s, e in self.hits(text, protected)]
+
+    def contains(self, text: str, term: str, case_sensitive: bool) -> bool:
+        """Whether the words of `term` stand in `text` one after another, as the matcher reads
+        words (plurals, hyphens, case), inside a longer term or not; words in placeholders,
+        tags and URLs do not count."""
+        key = self._term_keys.get((term, case_sensitive))
+        if key is None:
+            vocab = self.cased_vocab if case_sensitive else self.vocab
+            key = self._term_keys[term, case_sensitive] = "".join(
+                vocab.get(normalise_word(w, keep_case=case_sensitive), OTHER_WORD)
+                for w, _, _ in words(term)
+            )
+        if not key or OTHER_WORD in key:
+            return False
+        if self._coded_for is not text:
+            self._coded_for, self._coded = text, {}
+        coded = self._coded.get(case_sensitive)
+        if coded is None:
+            spans = protected_spans(text)
+            coded = self._coded[case_sensitive] = "".join(
+                OTHER_WORD if spans and _overlaps(s, e, spans) else self._code(w, case_sensitive)
+                for w, s, e in words(text)
+            )
+        return key in coded
 
 
 def _exact(text: str, case_sensitive: bool) -> str:
@@ -617,6 +666,14 @@ class TermMatcher:
         if bad and found:
             found = [h for h in found if h[0] not in bad]
         return m.table, found
+
+    def contains(self, text: str, lang: str, term: str, case_sensitive: bool = False) -> bool:
+        """Whether `term` is in `text` as matching reads both, even inside a longer term (the
+        hits of `hits` do not overlap, so a shorter term inside a longer one is not among
+        them)."""
+        if is_chinese_tag(lang):
+            return self.chinese().contains(text, term)
+        return self.spaced(lang).contains(text, term, case_sensitive)
 
     def find(self, text: str, lang: str) -> list[Match]:
         table, found = self.hits(text, lang)
