@@ -360,3 +360,16 @@ def test_formula_cells_in_an_imported_xlsx_are_refused(tmp_path: Path) -> None:
     path.write_bytes(export_binary(tb, ExportFormat.XLSX, ExportOptions(profile="memoq")))
     [c] = tabular_read.read(path, "xlsx", tabular.profile("memoq"), ZH_EN)
     assert [t.text for t in c.terms] == ["一", "=SUM(A1)"]
+
+
+def test_an_xlsx_that_unpacks_too_large_is_refused(
+    bundled: TermBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The zip-bomb guard, with the limit lowered so that an ordinary file crosses it."""
+    from termbase.exchange import xlsx
+
+    path = tmp_path / "p.xlsx"
+    path.write_bytes(export_binary(bundled, ExportFormat.XLSX, ExportOptions(profile="memoq")))
+    monkeypatch.setattr(xlsx, "MAX_UNPACKED", 1000)
+    with pytest.raises(TermbaseError, match=r"p.xlsx: unpacks to [\d,]+ bytes, over the 1,000"):
+        tabular_read.read(path, "xlsx", tabular.profile("memoq"), ZH_EN)
