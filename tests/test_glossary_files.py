@@ -144,7 +144,7 @@ def test_formula_cells_are_text_in_xlsx(tmp_path: Path) -> None:
     assert (cell.value, cell.data_type) == ("=SUM(A1)", "s")
 
 
-def test_binary_export_refuses_a_terminal() -> None:
+def test_binary_export_goes_to_a_pipe() -> None:
     result = runner.invoke(app, ["export", "-f", "xlsx", "--profile", "phrase", "-t", str(TERMS)])
     # CliRunner's stdout is not a terminal: the bytes go through
     assert result.exit_code == 0

@@ -1,5 +1,6 @@
 """Exporting the term base to the formats other tools read. One module per format, each with
-`export(tb, options) -> str`; adding a format means adding a module and naming it here."""
+`export(tb, options)` (text, or bytes for a binary format), and `chunks` where it streams;
+adding a format means adding a module and naming it here."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from termbase.errors import TermbaseError
 from termbase.model import Status, TermBase
 
 
@@ -67,8 +69,6 @@ def select(tb: TermBase, options: ExportOptions) -> TermBase:
 
 def export_chunks(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> Iterator[str]:
     """The export in pieces: formats that can stream do (TBX: one concept at a time)."""
-    from termbase.errors import TermbaseError
-
     if fmt in BINARY:
         raise TermbaseError(f"{fmt.value} is a binary format: use export_binary")
     module, chosen, opts = _prepare(tb, fmt, options)
@@ -81,8 +81,6 @@ def export_chunks(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> It
 def _prepare(
     tb: TermBase, fmt: ExportFormat, options: ExportOptions
 ) -> tuple[Any, TermBase, ExportOptions]:
-    from termbase.errors import TermbaseError
-
     chosen = select(tb, options)
     if not chosen.concepts:
         raise TermbaseError("nothing to export: no concept is left after the filters")
@@ -108,8 +106,6 @@ def export_files(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> lis
     """A profile that writes one file for each target language (Weblate): (name, text) pairs."""
     module, chosen, opts = _prepare(tb, fmt, options)
     if not hasattr(module, "export_files"):
-        from termbase.errors import TermbaseError
-
         raise TermbaseError(f"--format {fmt.value} writes one file")
     files: list[tuple[str, str]] = module.export_files(chosen, opts)
     return files

@@ -217,10 +217,6 @@ class ChineseMatcher:
         self._keyed = {keys[k]: k for k in self._contexts}  # keys that have contexts
         self.automaton: Any = _automaton(keys)
 
-    @property
-    def patterns(self) -> PatternTable:
-        return self.table
-
     def state(self) -> tuple[Any, ...]:
         return (self.keys, self.table.state())
 
@@ -255,9 +251,6 @@ class ChineseMatcher:
             if not (spans and _overlaps(s, e, spans))
             and not (k in contexts and self._excluded(folded, s, k))
         ]
-
-    def find(self, text: str, protected: list[tuple[int, int]] | None = None) -> list[Match]:
-        return [Match(self.table[k], s, e) for k, s, e in self.hits(text, protected)]
 
     def contains(self, text: str, term: str) -> bool:
         """Whether `term` is in `text` once both are folded, inside a longer term or not. A term
@@ -456,10 +449,6 @@ class WordMatcher:
                 return c
         return k
 
-    @property
-    def patterns(self) -> PatternTable:
-        return self.table
-
     def state(self) -> tuple[Any, ...]:
         return (
             self.vocab,
@@ -545,9 +534,6 @@ class WordMatcher:
             )
             out += [(k + offset, tokens[a][1], tokens[b - 1][2]) for k, a, b in trie.scan(coded)]
         return _without_overlaps(out) if self.cased_trie.nodes else out
-
-    def find(self, text: str, protected: list[tuple[int, int]] | None = None) -> list[Match]:
-        return [Match(self.table[k], s, e) for k, s, e in self.hits(text, protected)]
 
     def contains(self, text: str, term: str, case_sensitive: bool) -> bool:
         """Whether the words of `term` stand in `text` one after another, as the matcher reads
