@@ -19,12 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from termbase.errors import TermbaseError
-from termbase.files import discover
+from termbase.files import SETTINGS_FILE, discover
 from termbase.model import Concept, Finding, Severity, Status, Term
 from termbase.store import (
     CONCEPT_KEYS,
     ID_PATTERN,
-    SETTINGS_FILE,
     TERM_KEYS,
     atomic_writer,
     canonical_tag,

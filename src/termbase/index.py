@@ -11,6 +11,7 @@ Where the cache folder cannot be written, the index is built in memory and used 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -21,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from termbase import lookup
-from termbase.files import discover
+from termbase.errors import ReadError
+from termbase.files import SETTINGS_FILE, discover
 from termbase.lookup import STATUS_NAMES, Hit, Level, Query
 
-FORMAT = "termbase-index-6"
+FORMAT = "termbase-index-7"
 
 SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -44,6 +46,12 @@ def cache_dir() -> Path:
         return Path(env)
     xdg = os.environ.get("XDG_CACHE_HOME")
     return (Path(xdg) if xdg else Path.home() / ".cache") / "termbase"
+
+
+def _remove(path: Path) -> None:
+    """Remove a temporary file if it is there (best effort)."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
 
 def _stat_row(path: Path) -> tuple[int, int, int, int]:
@@ -76,6 +84,18 @@ class Index:
 
     @classmethod
     def open(cls, paths: Sequence[Path], *, use_cache: bool = True) -> Index:
+        """The index of the term base at `paths`. A file that does not parse, or a base with
+        no concept, raises `ReadError`: a look-up or a lint must not answer from part of it."""
+        index = cls._open(paths, use_cache=use_cache)
+        if index.db.execute("SELECT 1 FROM concepts LIMIT 1").fetchone() is None:
+            index.close()
+            from termbase.files import no_concepts_message
+
+            raise ReadError(no_concepts_message(paths))
+        return index
+
+    @classmethod
+    def _open(cls, paths: Sequence[Path], *, use_cache: bool) -> Index:
         files = discover(paths)
         if not use_cache:
             return cls(_build(":memory:", files), None, True)
@@ -86,13 +106,17 @@ class Index:
         db = _open_valid(target, files)
         if db is not None:
             return cls(db, target, False)
+        tmp = folder / f".{target.name}.{os.getpid()}.tmp"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            tmp = folder / f".{target.name}.{os.getpid()}.tmp"
             db = _build(str(tmp), files)
             db.close()
             tmp.replace(target)
+        except ReadError:
+            _remove(tmp)
+            raise
         except (OSError, sqlite3.Error):
+            _remove(tmp)
             # No usable cache folder: build in memory, answer, forget.
             return cls(_build(":memory:", files), None, True)
         return cls(sqlite3.connect(f"file:{target}?mode=ro", uri=True), target, True)
@@ -306,10 +330,11 @@ def _build(where: str, files: list[Path]) -> sqlite3.Connection:
     from termbase import script, store
 
     stats = [(str(p.resolve()), *_stat_row(p), _hash(p)) for p in files]
-    settings = [p for p in files if p.name == store.SETTINGS_FILE]
-    concept_files = [p for p in files if p.name != store.SETTINGS_FILE]
+    settings = [p for p in files if p.name == SETTINGS_FILE]
+    concept_files = [p for p in files if p.name != SETTINGS_FILE]
     sources: dict[str, Any] = {}
     for part in map(store.read_file, settings):
+        store.raise_unreadable(part.findings)
         for sid, s in part.sources.items():
             sources[sid] = {
                 "id": sid,
@@ -361,7 +386,9 @@ def rows_for_file(path: Path) -> tuple[list[ConceptRow], list[KeyRow]]:
     """One file's rows for the index (run in worker processes for a large base)."""
     from termbase import store
 
-    concepts = store.read_file(path).concepts
+    part = store.read_file(path)
+    store.raise_unreadable(part.findings)
+    concepts = part.concepts
     concept_rows: list[ConceptRow] = []
     key_rows: list[KeyRow] = []
     for local, c in enumerate(concepts):

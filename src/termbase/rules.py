@@ -72,6 +72,7 @@ RULES: dict[str, Rule] = _rules(
     ("LT103", "forbidden-term", E, "A forbidden rendering in the target."),
     ("LT104", "unexpected-term", W, "An approved rendering whose concept is not in the source."),
     ("LT105", "wrong-script", E, "Traditional characters in Simplified text, or the reverse."),
+    ("LT106", "regional-term", W, "A general Chinese term where the region has its own (opt-in)."),
     ("LT201", "suppression-without-reason", W, "A termbase-ignore without -- and a reason."),
     ("LT202", "unused-suppression", W, "A termbase-ignore that suppresses nothing."),
 )

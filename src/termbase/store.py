@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from termbase.errors import ReadError
-from termbase.files import discover
+from termbase.files import SETTINGS_FILE, discover, no_concepts_message
 from termbase.model import (
     Concept,
     Finding,
@@ -39,7 +39,6 @@ from termbase.rules import did_you_mean, finding, is_chinese
 _E = TypeVar("_E", Status, PartOfSpeech, TermType, Origin)
 Line = int | Callable[[], int]  # a line number, or how to find it when a message needs it
 
-SETTINGS_FILE = "termbase.toml"
 _STATUSES = {s.value: s for s in Status}
 _PLAIN_TERM_KEYS = {"lang", "text", "status", "pinyin"}
 
@@ -749,6 +748,30 @@ def load(
         sources.update(part.sources)
     tb = TermBase(tuple(concepts), sources, settings, tuple(files))
     return Loaded(tb, findings)
+
+
+# Findings that mean a file was not read at all: its concepts are missing from the base.
+UNREADABLE = frozenset({"TB001", "TB002"})
+
+
+def raise_unreadable(findings: Iterable[Finding]) -> None:
+    """Stop at the first file that could not be parsed: a command that uses the term base
+    must not go on with part of it. The message starts with file:line:column."""
+    for f in findings:
+        if f.code in UNREADABLE:
+            raise ReadError(f"{f.location}: {f.message}")
+
+
+def load_termbase(paths: Iterable[Path | str], *, allow_empty: bool = False) -> TermBase:
+    """The term base for a command that uses it (export, convert, pinyin): a file that does
+    not parse, or a base without a concept (unless `allow_empty`: an import into a new
+    folder), raises `ReadError` instead of being skipped."""
+    chosen = [Path(p) for p in paths]
+    loaded = load(chosen)
+    raise_unreadable(loaded.findings)
+    if not loaded.termbase.concepts and not allow_empty:
+        raise ReadError(no_concepts_message(chosen))
+    return loaded.termbase
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termbase import rules, store
-from termbase.files import default_paths
+from termbase.config import default_paths
 from termbase.model import Finding, Severity, TermBase
 
 
@@ -26,10 +26,17 @@ class Validation:
 
 
 def validate(paths: Iterable[Path | str] | None = None) -> Validation:
-    """Check the term base at `paths` (default: see `termbase.files.default_paths`).
+    """Check the term base at `paths` (default: see `termbase.config.default_paths`).
 
-    Raises `termbase.errors.ReadError` only when a path cannot be read at all.
+    Raises `termbase.errors.ReadError` when a path cannot be read at all, or when the base
+    has no concept and nothing to report (an empty folder, a folder of lint settings).
     """
-    loaded = store.load(paths if paths is not None else default_paths(), check=rules.check_concepts)
+    chosen = [Path(p) for p in paths] if paths is not None else default_paths()
+    loaded = store.load(chosen, check=rules.check_concepts)
+    if not loaded.termbase.concepts and not loaded.findings:
+        from termbase.errors import ReadError
+        from termbase.files import no_concepts_message
+
+        raise ReadError(no_concepts_message(chosen))
     found = [*loaded.findings, *rules.check_base(loaded.termbase)]
     return Validation(loaded.termbase, tuple(sorted(found, key=Finding.sort_key)))

@@ -87,7 +87,7 @@ def main() -> None:
 
 def termbase_paths(paths: list[Path] | None) -> list[Path]:
     """The paths given, or where commands look by default (see termbase.files)."""
-    from termbase.files import default_paths
+    from termbase.config import default_paths
 
     return list(paths) if paths else default_paths()
 

@@ -128,7 +128,7 @@ def convert(
     with bad_input():
         from termbase import store
 
-        tb = None if no_terms else store.load(termbase_paths(termbase)).termbase
+        tb = None if no_terms else store.load_termbase(termbase_paths(termbase))
         conv = TermAwareConverter(chosen, tb, use_corrections=not no_corrections)
         job = _Job(conv, fmt, encoding)
         for path in inputs:

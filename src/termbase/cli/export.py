@@ -102,7 +102,7 @@ def export(
     from termbase.model import Status
 
     with bad_input():
-        tb = store.load(termbase_paths(termbase)).termbase
+        tb = store.load_termbase(termbase_paths(termbase))
         options = ExportOptions(
             tuple(subject or ()),
             tuple(Status(s.value) for s in status or ()),
@@ -236,7 +236,7 @@ def import_command(
                     f"--format {kind} needs --profile: {', '.join(tabular.PROFILES)}"
                 )
             p = tabular.profile(profile)
-            tb = store.load(paths).termbase
+            tb = store.load_termbase(paths, allow_empty=True)
             langs = tabular.Languages(
                 source or tb.settings.source_language,
                 target or tabular_read.language_of(file, p) or "en",

@@ -1,5 +1,8 @@
 """`termbase lint`: check translations against the term base."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,7 +16,6 @@ from termbase.cli._app import (
     bad_input,
     count,
     err,
-    termbase_paths,
     write_output,
 )
 
@@ -117,21 +119,50 @@ def lint(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Read the term base's files, not the index cache.")
     ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="The settings file to use (.termbase.toml, termbase.toml or pyproject.toml) "
+            "instead of the nearest one above the linted files.",
+        ),
+    ] = None,
+    show_settings: Annotated[
+        bool,
+        typer.Option(
+            "--show-settings",
+            help="Print the settings in force, and where each came from, then exit.",
+        ),
+    ] = False,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename",
+            help="With -: the file name to report (and to tell the format by).",
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
+    ] = False,
     termbase: TermbaseOption = None,
 ) -> None:
     """Check translations against the term base.
 
     For each segment: is an approved rendering in the target wherever a term of the term base
     is in the source (LT101)? Is a deprecated (LT102) or forbidden (LT103) rendering used? Is
-    Chinese text in the right script (LT105)? Suppress a finding with
-    `termbase-ignore: CONCEPT-ID -- reason` in the segment's note or comment. Exit 0 clean,
-    1 on errors (--strict: warnings too), 2 if it cannot run.
+    Chinese text in the right script (LT105)? With --enable LT106: does a zh-TW or zh-HK
+    target use a general form where the region has its own term? Suppress a finding with
+    `termbase-ignore: CONCEPT-ID -- reason` in the segment's note or comment. `-` reads
+    standard input. Settings come from the command line, then the nearest .termbase.toml,
+    termbase.toml or pyproject.toml [tool.termbase.lint] above the linted files, then the
+    term base's own [lint]. Exit 0 clean, 1 on errors (--strict: warnings too), 2 if it
+    cannot run.
     """
     from termbase import lint as linting
     from termbase.lint.segment import InputFormat, ReadOptions
     from termbase.report import Format, renderer
 
-    if not paths and not pair:
+    if not paths and not pair and not show_settings:
         raise typer.BadParameter("give files or folders to lint, or --pair", param_hint="PATHS")
     pairs = [_split_pair(p) for p in pair or []]
     cols = None
@@ -140,9 +171,32 @@ def lint(
         if len(parts) != 2 or not all(parts):
             raise typer.BadParameter("give two columns: SOURCE,TARGET", param_hint="--columns")
         cols = (parts[0], parts[1])
-    with bad_input():
-        linter = _linter(termbase, no_cache, source, target, enable or [])
-        files = linting.collect(paths or [], linter.settings)
+    stdin = [p for p in paths or [] if str(p) == "-"]
+    if stdin and input_format is None and stdin_filename is None:
+        raise typer.BadParameter(
+            "reading standard input needs --input-format or --stdin-filename", param_hint="-"
+        )
+    with bad_input(), _stdin_file(bool(stdin), stdin_filename) as stdin_path:
+        named = [stdin_path if stdin_path and str(p) == "-" else p for p in paths or []]
+        where = [p for p in paths or [] if str(p) != "-"] + [t for _, t in pairs]
+        if stdin_filename:
+            where.append(Path(stdin_filename))
+        setup = _setup(
+            termbase,
+            config,
+            where,
+            source,
+            target,
+            enable or [],
+        )
+        if show_settings:
+            typer.echo(_settings_report(setup))
+            return
+        from termbase.index import Index
+
+        index = Index.open(setup.termbase.paths, use_cache=not no_cache)
+        linter = linting.Linter.from_index(index, setup.settings)
+        files = linting.collect(named, linter.settings)
         options = ReadOptions(source, target, cols, align.value)
         result = linting.lint_files(
             linter,
@@ -153,10 +207,14 @@ def lint(
             explain=explain,
         )
         findings = result.findings
+        if stdin_path is not None:
+            findings = _renamed(findings, stdin_path, Path(stdin_filename or "<stdin>"))
         if write_baseline is not None:
             from termbase.store import write_atomic
 
             write_atomic(write_baseline, linting.write_baseline(findings))
+            err(f"wrote {count(len(findings), 'finding')} to the baseline {write_baseline}")
+            raise typer.Exit(0)
         if baseline is not None:
             known = linting.read_baseline(baseline)
             findings = [f for f in findings if linting.baseline_key(f) not in known]
@@ -166,7 +224,7 @@ def lint(
                 raise typer.Exit(2)
             typer.echo("\n".join(result.explained))
         else:
-            write_output(renderer(Format(fmt.value))(findings), output)
+            write_output(renderer(Format(fmt.value), strict=strict)(findings), output)
     errors = sum(1 for f in findings if f.severity.value == "error")
     warnings = len(findings) - errors
     if not quiet:
@@ -174,7 +232,7 @@ def lint(
             f"{count(errors, 'error')}, {count(warnings, 'warning')} in "
             f"{count(result.segments, 'segment')} from {count(result.files, 'file')}"
         )
-    if errors or (strict and warnings):
+    if (errors or (strict and warnings)) and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -185,45 +243,97 @@ def _split_pair(text: str) -> tuple[Path, Path]:
     return Path(src), Path(tgt)
 
 
-def _linter(
+@contextmanager
+def _stdin_file(wanted: bool, name: str | None) -> Iterator[Path | None]:
+    """Standard input as a temporary file that the readers can open, named like --stdin-filename
+    so that its suffix tells the format."""
+    if not wanted:
+        yield None
+        return
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="termbase-stdin-") as folder:
+        path = Path(folder) / (Path(name).name if name else "stdin")
+        path.write_bytes(sys.stdin.buffer.read())
+        yield path
+
+
+def _renamed(findings: list[Any], tmp: Path, shown: Path) -> list[Any]:
+    import dataclasses
+
+    return [dataclasses.replace(f, path=shown) if f.path == tmp else f for f in findings]
+
+
+@dataclass(frozen=True)
+class _Setup:
+    settings: Any
+    termbase: Any
+    settings_file: Any
+
+
+def _setup(
     termbase: list[Path] | None,
-    no_cache: bool,
+    config: Path | None,
+    linted: list[Path],
     source: str | None,
     target: str | None,
     enable: list[str],
-) -> Any:
-    import dataclasses
-
-    from termbase import lint as linting
+) -> _Setup:
+    """The term base and the settings in force, each layer in its order of precedence."""
+    from termbase import config as configuration
     from termbase.errors import TermbaseError
-    from termbase.files import discover
-    from termbase.index import Index
-    from termbase.model import Severity
+    from termbase.files import SETTINGS_FILE, discover
+    from termbase.lint.settings import Layer, merge
     from termbase.rules import RULES
+    from termbase.store import raise_unreadable, read_file
 
-    tb_paths = termbase_paths(termbase)
-    settings = linting.LintSettings()
-    for f in discover(tb_paths):
-        if f.name == "termbase.toml":
-            from termbase.store import read_file
-
+    if config is not None:
+        found = configuration.read_settings_file(config)
+        if found is None:
+            raise TermbaseError(f"{config}: holds no termbase settings ([lint] or [tool.termbase])")
+    else:
+        found = configuration.find_settings_file(configuration.start_folder(linted))
+    choice = configuration.choose_termbase(termbase, found)
+    layers: list[Layer] = []
+    for f in discover(choice.paths):
+        if f.name == SETTINGS_FILE:
             part = read_file(f)
-            if part.settings is not None:
-                table = dict(part.settings.lint)
-                settings = linting.parse_settings(table, str(f))
-                if part.settings.source_language and not settings.source_lang:
-                    settings = dataclasses.replace(
-                        settings, source_lang=part.settings.source_language
-                    )
+            raise_unreadable(part.findings)
+            if part.settings is None:
+                continue
+            if part.settings.source_language:
+                layers.append(
+                    Layer({"source-language": part.settings.source_language}, f"{f} [termbase]")
+                )
+            if part.settings.lint:
+                layers.append(Layer(dict(part.settings.lint), str(f), f.parent))
+    if found is not None:
+        layers.append(Layer(found.lint, str(found.path), found.folder))
+    cli: dict[str, Any] = {}
     for code in enable:
         if code not in RULES or not code.startswith("LT"):
             raise TermbaseError(f"--enable: {code!r} is not a lint rule")
-        settings.severities.setdefault(code, RULES[code].severity or Severity.WARNING)
-    if source or target:
-        settings = dataclasses.replace(
-            settings,
-            source_lang=source or settings.source_lang,
-            target_lang=target or settings.target_lang,
-        )
-    index = Index.open(tb_paths, use_cache=not no_cache)
-    return linting.Linter.from_index(index, settings)
+        default = RULES[code].severity.value
+        cli.setdefault("severity", {})[code] = default
+    if source:
+        cli["source-language"] = source
+    if target:
+        cli["target-language"] = target
+    layers.append(Layer(cli, "command line"))
+    return _Setup(merge(layers), choice, found)
+
+
+def _settings_report(setup: _Setup) -> str:
+    from termbase.lint.settings import describe
+
+    lines = [
+        f"settings file: {setup.settings_file.path if setup.settings_file else '(none found)'}",
+        f"term base: {', '.join(map(str, setup.termbase.paths))}  ({setup.termbase.origin})",
+    ]
+    rows = describe(setup.settings)
+    width = max(len(name) for name, _, _ in rows)
+    value_width = max(len(value) for _, value, _ in rows)
+    for name, value, origin in rows:
+        lines.append(f"{name:<{width}}  {value:<{value_width}}  {origin}")
+    return "\n".join(lines)

@@ -57,7 +57,7 @@ def pinyin(
         if not no_terms:
             from termbase import store
 
-            tb = store.load(termbase_paths(termbase)).termbase
+            tb = store.load_termbase(termbase_paths(termbase))
             terms = py.term_readings(tb)
         lines = sys.stdin.read().splitlines() if text == "-" else [text]
         for line in lines:

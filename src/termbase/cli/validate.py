@@ -5,7 +5,15 @@ from typing import Annotated
 
 import typer
 
-from termbase.cli._app import EXIT_FINDINGS, app, bad_input, count, err, write_output
+from termbase.cli._app import (
+    EXIT_FINDINGS,
+    TermbaseOption,
+    app,
+    bad_input,
+    count,
+    err,
+    write_output,
+)
 from termbase.report import Format
 
 PathsArg = Annotated[
@@ -23,7 +31,9 @@ def validate(
     paths: PathsArg = None,
     fmt: Annotated[
         Format,
-        typer.Option("--format", "-f", help="text, json, github (workflow commands) or sarif."),
+        typer.Option(
+            "--format", "-f", help="text, json, github (workflow commands), sarif (2.1.0) or junit."
+        ),
     ] = Format.TEXT,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 on warnings too, not only errors.")
@@ -32,6 +42,7 @@ def validate(
         str, typer.Option("--output", "-o", help="Write the report to a file; - is stdout.")
     ] = "-",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    termbase: TermbaseOption = None,
 ) -> None:
     """Check the term base: TOML syntax, fields and values, links between concepts, Chinese
     script, pinyin and stray characters.
@@ -44,7 +55,7 @@ def validate(
     from termbase.validation import validate as run
 
     with bad_input():
-        result = run(paths or None)
+        result = run([*(paths or []), *(termbase or [])] or None)
         write_output(renderer(fmt)(result.findings), output)
     if not quiet:
         files = len(result.termbase.files)

@@ -15,7 +15,6 @@ Checks (rule codes are stable; severities can be changed in termbase.toml's [lin
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -39,63 +38,17 @@ from termbase.lint.segment import (
     InputFormat,
     ReadOptions,
     Segment,
+    UsageError,
     detect,
     read,
 )
-from termbase.model import Finding, Severity
+from termbase.lint.settings import LintSettings, parse_settings
+from termbase.model import Finding
 from termbase.rules import RULES, finding
 
 APPROVED = ("preferred", "admitted")
 _APPROVED = frozenset(APPROVED)
-OFF_BY_DEFAULT = frozenset({"LT104"})
 _IGNORE = re.compile(r"termbase-ignore:\s*([A-Za-z0-9*][\w*-]*)\s*(?:--\s*(\S.*?))?\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class LintSettings:
-    """What the [lint] table of termbase.toml and the command line say."""
-
-    severities: dict[str, Severity | None] = field(default_factory=dict)  # None: off
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    source_lang: str | None = None
-    target_lang: str | None = None
-
-    def severity(self, code: str) -> Severity | None:
-        if code in self.severities:
-            return self.severities[code]
-        return None if code in OFF_BY_DEFAULT else RULES[code].severity
-
-
-def parse_settings(table: dict[str, Any], where: str) -> LintSettings:
-    """The [lint] table; a wrong value raises a TermbaseError that says where."""
-    from termbase.errors import TermbaseError
-
-    known = {"severity", "include", "exclude", "source-language", "target-language"}
-    for key in table:
-        if key not in known:
-            raise TermbaseError(f"{where}: unknown key {key!r} in [lint]")
-    severities: dict[str, Severity | None] = {}
-    for code, value in dict(table.get("severity", {})).items():
-        if code not in RULES or not code.startswith("LT"):
-            raise TermbaseError(f"{where}: [lint.severity] names {code!r}, not a lint rule")
-        if value not in ("error", "warning", "off"):
-            raise TermbaseError(f"{where}: [lint.severity] {code} must be error, warning or off")
-        severities[code] = None if value == "off" else Severity(value)
-
-    def strings(key: str) -> tuple[str, ...]:
-        value = table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise TermbaseError(f"{where}: [lint] {key} must be a list of glob patterns")
-        return tuple(value)
-
-    return LintSettings(
-        severities,
-        strings("include"),
-        strings("exclude"),
-        table.get("source-language"),
-        table.get("target-language"),
-    )
 
 
 @dataclass
@@ -480,25 +433,18 @@ def collect(paths: Sequence[Path], settings: LintSettings) -> list[Path]:
     for p in paths:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p).as_posix()
                 if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
                     continue
-                if f.suffix.lower() not in EXTENSIONS:
-                    continue
-                if settings.include and not any(fnmatch.fnmatch(rel, g) for g in settings.include):
-                    continue
-                out.append(f)
+                if f.suffix.lower() in EXTENSIONS and settings.included(f, p):
+                    out.append(f)
         elif p.is_file():
-            out.append(p)
+            # a file named on the command line is linted unless excluded (pre-commit passes
+            # the files it changed, and an excluded folder stays excluded)
+            if not settings.excluded(p):
+                out.append(p)
         else:
             raise TermbaseError(f"{p}: no such file or folder")
-    return [
-        f
-        for f in dict.fromkeys(out)
-        if not any(
-            fnmatch.fnmatch(f.as_posix(), g) or fnmatch.fnmatch(f.name, g) for g in settings.exclude
-        )
-    ]
+    return list(dict.fromkeys(out))
 
 
 def lint_files(
@@ -517,7 +463,8 @@ def lint_files(
         try:
             kind = fmt or detect(path, path.read_bytes()[:512])
             if kind is None:
-                raise InputError(path, 0, "unknown format; pass --input-format")
+                known = ", ".join(sorted({f.value for f in InputFormat}))
+                raise UsageError(path, 0, f"unknown format; name it with --input-format ({known})")
             inputs.append((path, read(path, kind, options), []))
         except InputError as e:
             result.findings.append(finding("LT001", e.path, e.line, e.detail))

@@ -20,6 +20,15 @@ class InputError(TermbaseError):
         self.detail = message
 
 
+class UsageError(TermbaseError):
+    """An input that the options given cannot make sense of (an unknown format, a column that
+    is not there, a header that names no language): linting stops with exit 2, because going on
+    would check the wrong text and pass."""
+
+    def __init__(self, path: Path, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A source text and its translation (or, in a monolingual file, a text alone)."""

@@ -6,10 +6,18 @@ import csv
 import io
 from pathlib import Path
 
-from termbase.lint.segment import InputError, InputFormat, ReadOptions, Segment, read_text
+from termbase.lint.segment import (
+    InputError,
+    InputFormat,
+    ReadOptions,
+    Segment,
+    UsageError,
+    read_text,
+)
 from termbase.store import canonical_tag
 
 _SOURCE_NAMES = ("source", "src", "source text", "原文")
+_THREE_LETTER = frozenset({"yue", "cmn", "lzh", "zho", "chi", "eng", "fil", "haw"})
 _TARGET_NAMES = ("target", "tgt", "target text", "translation", "译文")
 
 
@@ -43,20 +51,29 @@ def read(path: Path, fmt: object, options: ReadOptions) -> list[Segment]:
                 path, line, f"ragged row: {len(row)} cells where the first row has {width}"
             )
         out.append(Segment(path, line, str(line), row[tgt_col], row[src_col], src_lang, tgt_lang))
+    _check_languages(path, header if has_header else None, (src_col, tgt_col), out)
     return out
 
 
 def _header_lang(cell: str) -> str | None:
     """A header cell that is a language tag (zh-Hans, en, zh_CN), else None."""
     tag = canonical_tag(cell.strip().replace("_", "-"))
-    if tag is None or not 2 <= len(tag.split("-")[0]) <= 3:
+    if tag is None:
         return None
-    return tag
+    primary = tag.split("-")[0]
+    # three letters alone are as likely a word (key, ref) as a language: only known ones
+    if len(primary) == 2 or "-" in tag or primary.lower() in _THREE_LETTER:
+        return tag
+    return None
 
 
 def _sniff(text: str) -> str:
     first = text.split("\n", 1)[0]
     return ";" if first.count(";") > first.count(",") else ","
+
+
+def _seen(header: list[str]) -> str:
+    return ", ".join(repr(h) for h in header)
 
 
 def _columns(path: Path, header: list[str], options: ReadOptions) -> tuple[int, int, bool]:
@@ -69,25 +86,77 @@ def _columns(path: Path, header: list[str], options: ReadOptions) -> tuple[int, 
             elif want.lower() in names:
                 cols.append(names.index(want.lower()))
             else:
-                raise InputError(
-                    path, 1, f"no column {want!r} (the header has {', '.join(header)})"
+                raise UsageError(
+                    path, 1, f"--columns: no column {want!r}; the header has {_seen(header)}"
                 )
         has_header = not all(w.isdigit() for w in options.columns)
         if any(c >= len(header) or c < 0 for c in cols):
-            raise InputError(path, 1, f"the file has {len(header)} columns")
+            raise UsageError(path, 1, f"--columns: the file has {len(header)} columns")
         return cols[0], cols[1], has_header
     for i, name in enumerate(names):
         if name in _SOURCE_NAMES:
             j = next((k for k, n in enumerate(names) if n in _TARGET_NAMES), None)
             if j is not None:
                 return i, j, True
-    tags = [canonical_tag(h.strip()) for h in header[:2]]
-    if (
-        len(header) >= 2
-        and all(tags)
-        and all(h.strip() == t for h, t in zip(header, tags, strict=False))
-    ):
-        return 0, 1, True  # a header of language tags: zh-Hans, en
+    tags = [_header_lang(h) for h in header]
+    tagged = [k for k, t in enumerate(tags) if t]
+    if len(tagged) == 2:
+        return tagged[0], tagged[1], True  # a header of language tags: key, zh-Hans, en
     if len(header) < 2:
-        raise InputError(path, 1, "a bilingual file needs two columns: source and target")
-    return 0, 1, False
+        raise UsageError(path, 1, "a bilingual file needs two columns: source and target")
+    if len(header) == 2 and _looks_like_text(header):
+        return 0, 1, False  # no header: the first row is a segment
+    raise UsageError(
+        path,
+        1,
+        f"cannot tell the source and target columns from the first row ({_seen(header)}); "
+        "name them with --columns SOURCE,TARGET (header names or 1-based positions), or give "
+        "the columns headers such as source/target or language tags (zh-Hans, en)",
+    )
+
+
+def _looks_like_text(row: list[str]) -> bool:
+    """A first row that is a segment rather than a header: Chinese on one side, other letters
+    on the other (a header such as Chinese,English has no Chinese in it)."""
+    shares = [_han_share(cell) for cell in row]
+    return (shares[0] > 0.3) != (shares[1] > 0.3)
+
+
+def _han_share(text: str) -> float:
+    han = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+    letters = sum(1 for ch in text if ch.isalpha())
+    return han / letters if letters else 0.0
+
+
+def _check_languages(
+    path: Path, header: list[str] | None, cols: tuple[int, int], segments: list[Segment]
+) -> None:
+    """A column whose text is not in its language (Han text in an "en" column, or none in a
+    Chinese one) means the columns were mistaken: stop rather than check the wrong text."""
+    sample = segments[:200]
+    if not sample:
+        return
+    shares = {
+        "source": _han_share("".join(seg.source or "" for seg in sample)),
+        "target": _han_share("".join(seg.target for seg in sample)),
+    }
+    for side, col in (("source", cols[0]), ("target", cols[1])):
+        lang = sample[0].source_lang if side == "source" else sample[0].target_lang
+        if lang is None:
+            if side == "source" or shares["source"] <= 0.3:
+                continue
+            lang = "en"  # what a Chinese source is checked against unless --target says
+        chinese = lang.split("-")[0].lower() in ("zh", "yue", "lzh", "cmn")
+        share = shares[side]
+        texts = sample[0].source if side == "source" else sample[0].target
+        if texts is None or (chinese and share > 0.1) or (not chinese and share < 0.5):
+            continue
+        name = repr(header[col]) if header else str(col + 1)
+        what = "has no Chinese" if chinese else "is mostly Chinese"
+        raise UsageError(
+            path,
+            1,
+            f"the {side} column {name} is read as {lang} but its text {what}; "
+            "name the columns with --columns SOURCE,TARGET and the languages with "
+            "--source/--target" + (f" (the header has {_seen(header)})" if header else ""),
+        )

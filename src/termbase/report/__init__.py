@@ -25,9 +25,15 @@ class Format(StrEnum):
 FORMATS: dict[Format, str] = {f: f"termbase.report.{f.value}_format" for f in Format}
 
 
-def renderer(fmt: Format) -> Callable[[Sequence[Finding]], str]:
+def renderer(fmt: Format, *, strict: bool = False) -> Callable[[Sequence[Finding]], str]:
+    """The renderer of `fmt`. `strict`: warnings fail as errors do (JUnit marks them as
+    failures rather than skipped tests)."""
     module = importlib.import_module(FORMATS[fmt])
     render: Callable[[Sequence[Finding]], str] = module.render
+    if strict and fmt is Format.JUNIT:
+        import functools
+
+        return functools.partial(module.render, strict=True)
     return render
 
 

@@ -8,8 +8,14 @@ from xml.sax.saxutils import quoteattr
 from termbase.model import Finding, Severity
 
 
-def render(findings: Sequence[Finding]) -> str:
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+def render(findings: Sequence[Finding], *, strict: bool = False) -> str:
+    """`strict`: warnings are failures too (as `--strict` makes them fail the run); otherwise
+    they are skipped test cases, listed but not failing."""
+
+    def fails(f: Finding) -> bool:
+        return strict or f.severity is Severity.ERROR
+
+    errors = sum(1 for f in findings if fails(f))
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<testsuites name="termbase" tests="{max(1, len(findings))}" failures="{errors}">',
@@ -21,7 +27,7 @@ def render(findings: Sequence[Finding]) -> str:
         name = f"{f.code} {f.concept or ''} {f.location}".strip()
         if f.segment:
             name += f" segment {f.segment}"
-        kind = "failure" if f.severity is Severity.ERROR else "skipped"
+        kind = "failure" if fails(f) else "skipped"
         message = f.message + (f"; {f.hint}" if f.hint else "")
         classname = f.path.as_posix() if f.path else "termbase"
         lines.append(f"    <testcase classname={quoteattr(classname)} name={quoteattr(name)}>")
