@@ -44,7 +44,9 @@ class SettingsFile:
             return None
         if self.termbase == "bundled":
             return [bundled_path()]
-        return [self.folder / p for p in self.termbase.split(os.pathsep) if p]
+        return [
+            Path(os.path.normpath(self.folder / p)) for p in self.termbase.split(os.pathsep) if p
+        ]
 
 
 def read_settings_file(path: Path) -> SettingsFile | None:

@@ -80,12 +80,12 @@ def _stub() -> None:  # pragma: no cover - never run: the help ends the command 
 def main() -> None:
     args = sys.argv[1:]
     name = next((a for a in args if not a.startswith("-")), None)
-    if name in COMMANDS and args[:1] != ["--help"]:
+    if name in COMMANDS and args[:1] not in (["--help"], ["-h"]):
         importlib.import_module(f"termbase.cli.{COMMANDS[name]}")
         from termbase.cli._app import app
 
         app()
-    elif name is None and (not args or args == ["--help"]):
+    elif name is None and (not args or args in (["--help"], ["-h"])):
         help_app()()
     else:
         load_all()()

@@ -24,7 +24,9 @@ def make_app() -> typer.Typer:
         help="Keep a multilingual term base as TOML files in git: validate it, look terms up, "
         "lint translations against it.",
         no_args_is_help=True,
-        add_completion=False,
+        # --install-completion / --show-completion for bash, zsh, fish and PowerShell
+        add_completion=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
         pretty_exceptions_enable=False,
         rich_markup_mode=None,  # plain help: rich's formatter costs more than typer's import
     )

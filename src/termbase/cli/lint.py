@@ -197,6 +197,8 @@ def lint(
         index = Index.open(setup.termbase.paths, use_cache=not no_cache)
         linter = linting.Linter.from_index(index, setup.settings)
         files = linting.collect(named, linter.settings)
+        if not files and not pairs:
+            _nothing_to_lint(named, setup)
         options = ReadOptions(source, target, cols, align.value)
         result = linting.lint_files(
             linter,
@@ -234,6 +236,20 @@ def lint(
         )
     if (errors or (strict and warnings)) and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _nothing_to_lint(named: list[Path], setup: "_Setup") -> None:
+    """No file to lint: a folder with nothing in it cannot pass (exit 2); files named by a hook
+    that the settings exclude are a clean run, said on stderr."""
+    from termbase.errors import TermbaseError
+
+    folders = [p for p in named if p.is_dir()]
+    where = setup.settings.origins.get("exclude") or setup.settings.origins.get("include")
+    because = f" (the include/exclude patterns of {where})" if where else ""
+    if folders:
+        raise TermbaseError(f"{folders[0]}: no files to lint{because}")
+    err(f"termbase: every file named is excluded{because}; nothing to lint")
+    raise typer.Exit(0)
 
 
 def _split_pair(text: str) -> tuple[Path, Path]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from termbase.lint.ellipsis import coordinated
 from termbase.lint.matcher import (
     Hit,
     Match,
@@ -48,6 +49,7 @@ from termbase.rules import RULES, finding
 
 APPROVED = ("preferred", "admitted")
 _APPROVED = frozenset(APPROVED)
+REGIONS = frozenset({"zh-TW", "zh-HK", "zh-MO"})
 _IGNORE = re.compile(r"termbase-ignore:\s*([A-Za-z0-9*][\w*-]*)\s*(?:--\s*(\S.*?))?\s*$")
 
 
@@ -137,14 +139,18 @@ class Linter:
         in_target_banned = {t_concepts[k] for k, _, _ in tgt_hits if t_statuses[k] not in _APPROVED}
         if self._on["LT101"] and seg.source is not None:
             for cid, (s, e) in first.items():
-                if cid in in_target_ok:
+                # a deprecated or forbidden rendering in its place is reported as such (LT102,
+                # LT103, naming the preferred one), not also as a missing one
+                if cid in in_target_ok or cid in in_target_banned:
                     continue
                 renderings = self._renderings(cid, tgt_lang)
                 if not renderings:
                     continue
-                # an approved rendering covered by another concept's longer term counts; not
-                # where the concept's own banned rendering is what folds to it
-                if cid not in in_target_banned and self._rendered(seg.target, tgt_lang, cid):
+                # an approved rendering covered by another concept's longer term counts, and so
+                # does one whose head word a coordination shares ("digital and AI divides")
+                if self._rendered(seg.target, tgt_lang, cid) or (
+                    not is_chinese_tag(tgt_lang) and coordinated(seg.target, renderings)
+                ):
                     continue
                 found.append(
                     self._finding(
@@ -187,6 +193,8 @@ class Linter:
             )
         if self._on["LT105"]:
             found.extend(self._script(seg, tgt_lang))
+        if self._on["LT106"] and tgt_lang in REGIONS:
+            found.extend(self._regional(seg, tgt_lang, tgt_table, tgt_hits))
         if not found and not seg.notes:
             return found
         return self._suppress(seg, found)
@@ -278,6 +286,32 @@ class Linter:
                 hint=f"termbase convert --to {lang}",
             )
         ]
+
+    def _regional(
+        self, seg: Segment, lang: str, table: PatternTable, hits: list[Hit]
+    ) -> list[Finding]:
+        """A general Chinese term (zh-Hans/zh-Hant) in a zh-TW or zh-HK target where the
+        concept has a term of that region: 人工智能 where Taiwan writes 人工智慧."""
+        out: list[Finding] = []
+        approved = self._language_table(lang)[0]
+        for k, s, e in hits:
+            if table.statuses[k] not in _APPROVED or table.langs[k] == lang:
+                continue
+            cid = table.concepts[k]
+            regional = [t for tl, t, _, _ in approved.get(cid, ()) if tl == lang]
+            written = seg.target[s:e]
+            if regional and written not in regional:
+                out.append(
+                    self._finding(
+                        "LT106",
+                        seg,
+                        s + 1,
+                        f"{written!r} is the general form of {cid}; {lang} uses {regional[0]!r}",
+                        cid,
+                        hint=f'use "{regional[0]}"',
+                    )
+                )
+        return out
 
     def _finding(
         self,

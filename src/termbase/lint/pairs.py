@@ -39,24 +39,23 @@ def read_pair(
                 hint="align by paragraph (--align paragraph) or make the files match",
             )
         )
-    segments = [
-        Segment(
-            target,
-            t_line,
-            str(t_line),
-            t_text,
-            s_text,
-            options.source_lang,
-            options.target_lang,
-            tuple(_comments(s_text) + _comments(t_text)),
+    segments = []
+    for (_, s_raw), (t_line, t_raw) in zip(src_units, tgt_units, strict=False):
+        s_text, s_notes = plain.without_comments(s_raw)
+        t_text, t_notes = plain.without_comments(t_raw)
+        segments.append(
+            Segment(
+                target,
+                t_line,
+                str(t_line),
+                t_text,
+                s_text,
+                options.source_lang,
+                options.target_lang,
+                (*s_notes, *t_notes),
+            )
         )
-        for (_, s_text), (t_line, t_text) in zip(src_units, tgt_units, strict=False)
-    ]
     return segments, problems
-
-
-def _comments(text: str) -> list[str]:
-    return [m.group(1).strip() for m in re.finditer(r"<!--(.*?)-->", text)]
 
 
 def _json_pair(source: Path, target: Path, options: ReadOptions) -> list[Segment]:

@@ -29,15 +29,23 @@ def read(path: Path, fmt: object, options: ReadOptions) -> list[Segment]:
             continue
         if in_fence or not line.strip():
             continue
-        notes = tuple(m.group(1).strip() for m in _COMMENT.finditer(line))
-        body = _COMMENT.sub(lambda m: " " * len(m.group()), line) if notes else line
+        body, notes = without_comments(line)
         out.append(Segment(path, n, str(n), body, None, None, options.target_lang, notes))
     return out
 
 
+def without_comments(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text with its HTML comments blanked out (offsets kept), and what they say: a
+    suppression comment is never part of the text that is checked."""
+    notes = tuple(m.group(1).strip() for m in _COMMENT.finditer(text))
+    if not notes:
+        return text, ()
+    return _COMMENT.sub(lambda m: " " * len(m.group()), text), notes
+
+
 def lines(path: Path, fmt: InputFormat, align: str) -> list[tuple[int, str]]:
     """A text or Markdown file as units for aligning with its translation: lines or paragraphs
-    (code blocks left out)."""
+    (code blocks left out). Comments stay in: `without_comments` takes them out."""
     text = read_text(path)
     units: list[tuple[int, str]] = []
     in_fence = False

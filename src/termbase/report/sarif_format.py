@@ -10,7 +10,8 @@ from typing import Any
 
 from termbase import __version__
 from termbase.model import Finding, Severity
-from termbase.rules import RULES
+from termbase.report import rule_help
+from termbase.rules import RULES, Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -52,6 +53,20 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
+def _rule(r: Rule) -> dict[str, Any]:
+    """A rule with what code scanning shows beside an alert: why, and how to fix it."""
+    text = rule_help.full_text(r)
+    return {
+        "id": r.code,
+        "name": r.name,
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": text},
+        "help": {"text": text, "markdown": f"**{r.code} {r.name}**: {text}"},
+        "helpUri": rule_help.help_uri(r),
+        "defaultConfiguration": {"level": "error" if r.severity is Severity.ERROR else "warning"},
+    }
+
+
 def render(findings: Sequence[Finding]) -> str:
     rules = list(RULES.values())
     index = {r.code: i for i, r in enumerate(rules)}
@@ -64,17 +79,7 @@ def render(findings: Sequence[Finding]) -> str:
                     "driver": {
                         "name": "termbase",
                         "version": __version__,
-                        "rules": [
-                            {
-                                "id": r.code,
-                                "name": r.name,
-                                "shortDescription": {"text": r.summary},
-                                "defaultConfiguration": {
-                                    "level": "error" if r.severity is Severity.ERROR else "warning"
-                                },
-                            }
-                            for r in rules
-                        ],
+                        "rules": [_rule(r) for r in rules],
                     }
                 },
                 "results": [_result(f, index) for f in findings],

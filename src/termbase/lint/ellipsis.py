@@ -1,0 +1,47 @@
+"""Coordinated ellipsis in English: one head noun shared by coordinated modifiers.
+
+"the digital and intelligence divides" renders both 数字鸿沟 (digital divide) and 智能鸿沟
+(intelligence divide), "developed and developing countries" both 发达国家 and 发展中国家: the
+first rendering's head word is not written after its modifiers but shared with the next
+conjunct. A rendering counts as present when its modifiers are followed by a coordinator, one
+or more one-word conjuncts and its head word (singular or plural). Nothing else is accepted:
+"the digital divide and intelligence services" does not render "intelligence divide".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+_WORD = r"[^\W_][\w'’-]*"
+# Words that open a noun phrase of their own rather than a shared modifier.
+_FUNCTION = "the|a|an|all|any|many|most|other|some|such|these|this|those|that|its|their|our|his|her"
+_CONJUNCT = rf"(?!(?:{_FUNCTION})\b){_WORD}"
+_COORDINATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|as\s+well\s+as)\s+)"
+
+
+@lru_cache(maxsize=4096)
+def _pattern(rendering: str) -> re.Pattern[str] | None:
+    words = rendering.split()
+    if len(words) < 2 or any(not re.fullmatch(_WORD, w) for w in words):
+        return None  # one word, or punctuation inside ("small yard, high fence")
+    *modifiers, head = words
+    plural = rf"{re.escape(head[:-1])}ies" if head.endswith("y") else rf"{re.escape(head)}(?:e?s)?"
+    return re.compile(
+        r"(?<![\w-])"
+        + r"[\s-]+".join(map(re.escape, modifiers))
+        + rf"{_COORDINATOR}{_CONJUNCT}(?:{_COORDINATOR}{_CONJUNCT})*\s+"
+        + rf"(?:{re.escape(head)}|{plural})(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def coordinated(text: str, renderings: Iterable[str]) -> bool:
+    """Whether one of `renderings` stands in `text` with its head word shared by a
+    coordination of modifiers."""
+    for rendering in renderings:
+        pattern = _pattern(rendering)
+        if pattern is not None and pattern.search(text):
+            return True
+    return False
