@@ -34,7 +34,7 @@ def test_the_readme_pre_commit_example_runs(tmp_path: Path) -> None:
     termbase, reads the repository's .termbase.toml and fails on a forbidden rendering."""
     clone = tmp_path / "termbase"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
-    subprocess.run(["git", "-C", str(clone), "branch", "-f", "main", "HEAD"], check=True)
+    subprocess.run(["git", "-C", str(clone), "checkout", "-q", "-B", "main"], check=True)
     text = _example().replace("https://github.com/OWNER/termbase", str(clone))
     repo = tmp_path / "translations"
     repo.mkdir()
@@ -45,26 +45,22 @@ def test_the_readme_pre_commit_example_runs(tmp_path: Path) -> None:
     subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True)
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
     env.pop("TERMBASE", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+
+    def pre_commit() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
+
+    result = pre_commit()
     assert result.returncode == 1, result.stdout + result.stderr
     assert "termbase lint" in result.stdout
     assert "en.tsv:2:1: error LT103 ai-for-good" in result.stdout
     (repo / "en.tsv").write_text("source\ttarget\n智能向善\tAI for good\n", "utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    result = pre_commit()
     assert result.returncode == 0, result.stdout + result.stderr

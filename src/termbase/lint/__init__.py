@@ -3,12 +3,15 @@
 Checks (rule codes are stable; severities can be changed in termbase.toml's [lint] table):
 
 - LT101 missing: a term of the term base is in the source, and none of its concept's preferred
-  or admitted renderings (or their forms) is in the target;
+  or admitted renderings (or their forms) is in the target, not even by a coordinated ellipsis,
+  and no deprecated or forbidden rendering stands in its place (that is LT102/LT103);
 - LT102 deprecated / LT103 forbidden: the target uses such a rendering; the finding names the
   preferred one;
 - LT104 unexpected (off unless turned on): the target has an approved rendering whose concept
   is not in the source;
 - LT105 wrong script: Traditional-only characters in a Simplified target, or the reverse;
+- LT106 regional term (off unless turned on): a zh-TW/zh-HK target uses a concept's general
+  form where the concept has a term of that region;
 - LT201 / LT202: a `termbase-ignore: CONCEPT -- reason` without a reason, or one that
   suppresses nothing; LT001 an input that cannot be read, LT002 a pair that does not align.
 """
