@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from termbase import edit, validate
 from termbase.cli import app
+from termbase.errors import TermbaseError
 
 from .conftest import DATA, ROOT, Golden
 
@@ -263,7 +264,7 @@ def test_a_change_on_disk_is_not_overwritten(base: Path) -> None:
     change = edit.set_field([base], "small-yard-high-fence", "subject", "x")
     f = base / "odd.toml"
     f.write_text(f.read_text("utf-8") + "\n# an editor's save\n", "utf-8")
-    with pytest.raises(edit.EditError, match="changed on disk after termbase read it"):
+    with pytest.raises(TermbaseError, match="changed on disk after termbase read it"):
         change.write()
     assert f.read_text("utf-8").endswith("# an editor's save\n")
 

@@ -14,11 +14,11 @@ term base, else the bundled one.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from termbase import tomlread
 from termbase.errors import ReadError
 from termbase.files import SETTINGS_FILE, bundled_path, lint_settings_only
 
@@ -60,8 +60,8 @@ def read_settings_file(path: Path) -> SettingsFile | None:
     except UnicodeDecodeError as e:
         raise ReadError(f"{path}: not valid UTF-8 at byte {e.start}") from e
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
+        data = tomlread.loads(text)
+    except tomlread.TOMLDecodeError as e:
         raise ReadError(f"{path}: invalid TOML: {e}") from e
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})

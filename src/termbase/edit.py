@@ -3,9 +3,9 @@
 This is the writing half of the store: the only module besides `termbase.store` that uses
 tomlkit, and tomlkit types do not leave it. A command parses with tomlkit only the file it
 changes, so its cost does not grow with the term base. Every change is written atomically
-(`store.atomic_writer`), keeps every comment and every byte it did not mean to change, and is
-refused if the file changed on disk after termbase read it. Nothing is written when the change
-would add a validation error.
+(`termbase.transaction`: locked, verified, all files or none), keeps every comment and every
+byte it did not mean to change, and is refused if the file changed on disk after termbase
+read it. Nothing is written when the change would add a validation error.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from termbase.store import (
     CONCEPT_KEYS,
     ID_PATTERN,
     TERM_KEYS,
-    atomic_writer,
     canonical_tag,
     read_file,
 )
+from termbase.tomlread import split_lines
 
 
 class EditError(TermbaseError):
@@ -56,8 +56,8 @@ class FileChange:
     def diff(self) -> str:
         return "".join(
             difflib.unified_diff(
-                self.old.splitlines(keepends=True),
-                self.new.splitlines(keepends=True),
+                split_lines(self.old, keepends=True),
+                split_lines(self.new, keepends=True),
                 fromfile=f"a/{self.path.as_posix()}",
                 tofile=f"b/{self.path.as_posix()}",
             )
@@ -79,30 +79,11 @@ class Edit:
         return "".join(c.diff() for c in self.changes if c.changed)
 
     def write(self) -> list[Path]:
-        """Write every changed file atomically; refuse if one changed on disk since it was read."""
-        written = []
-        for c in self.changes:
-            if not c.changed:
-                continue
-            _check_unchanged(c)
-            with atomic_writer(c.path) as f:
-                f.write(c.new)
-            written.append(c.path)
-        return written
+        """Write every changed file as one change (see `termbase.transaction`): parsed before
+        it is written, compared with the disk, all files or none, recoverable if killed."""
+        from termbase.transaction import Change, commit
 
-
-def _check_unchanged(c: FileChange) -> None:
-    try:
-        now = c.path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        if c.old == "":
-            return
-        raise EditError(f"{c.path}: the file was removed after termbase read it") from None
-    if now != c.old:
-        raise EditError(
-            f"{c.path}: the file changed on disk after termbase read it (another edit or "
-            "an editor's save); nothing was written, run the command again"
-        )
+        return commit([Change(c.path, c.old, c.new) for c in self.changes if c.changed])
 
 
 def read_change(path: Path) -> FileChange:
@@ -125,6 +106,8 @@ def _parse(change: FileChange) -> Any:
 
     try:
         return tomlkit.parse(change.new)
+    except RecursionError:
+        raise EditError(f"{change.path}: invalid TOML: nested too deeply") from None
     except tomlkit.exceptions.ParseError as e:
         raise EditError(
             f"{change.path}:{e.line}:{e.col}: invalid TOML; fix it before editing"
@@ -187,16 +170,27 @@ def referrers(paths: Sequence[Path], concept_id: str) -> list[tuple[Path, str]]:
 
 
 def _quote(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """A TOML basic string. JSON's escapes are TOML's, but JSON leaves DEL (U+007F) raw, which
+    TOML forbids."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _key(value: str) -> str:
+    """A TOML key: bare where TOML allows it, else quoted (an id or a tag with a dot or a
+    space must not become a dotted or broken key)."""
+    return value if _BARE_KEY.fullmatch(value) else _quote(value)
 
 
 def render_concept(c: Concept) -> str:
     """A concept in the canonical layout (the layout `fmt` produces)."""
-    lines = [f"[{c.id}]"]
+    lines = [f"[{_key(c.id)}]"]
     if c.subject:
         lines.append(f"subject = {_quote(c.subject)}")
     for lang, text in c.definition.items():
-        lines.append(f"definition.{lang} = {_quote(text)}")
+        lines.append(f"definition.{_key(lang)} = {_quote(text)}")
     if c.note:
         lines.append(f"note = {_quote(c.note)}")
     if c.sources:
@@ -206,7 +200,7 @@ def render_concept(c: Concept) -> str:
     if c.replaced_by:
         lines.append(f"replaced-by = {_quote(c.replaced_by)}")
     for t in c.terms:
-        lines += ["", f"[[{c.id}.term]]", *render_term_lines(t)]
+        lines += ["", f"[[{_key(c.id)}.term]]", *render_term_lines(t)]
     return "\n".join(lines) + "\n"
 
 
@@ -536,7 +530,7 @@ def remove(
 
 def _drop_concept_text(text: str, concept_id: str) -> str:
     """Remove a concept's tables (and the comment lines right above them) from the text."""
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text, keepends=True)
     header = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]\s.]+)")
     out: list[str] = []
     inside = False
@@ -582,7 +576,7 @@ def move(paths: Sequence[Path], old: str, new: str) -> Edit:
             # Rewrite the quoted id only inside see-also and replaced-by lines.
             text = "".join(
                 ref.sub(new, line) if re.match(r"\s*(see-also|replaced-by)\s*=", line) else line
-                for line in text.splitlines(keepends=True)
+                for line in split_lines(text, keepends=True)
             )
             edit.notes.append(f"rewrote references in {f}")
         change.new = text
@@ -625,7 +619,7 @@ def fill(paths: Sequence[Path], languages: Iterable[str] = ()) -> Edit:
 def _insert_terms(text: str, concept_id: str, terms: list[Term]) -> str:
     """New [[id.term]] tables after the concept's last table, before any blank or comment
     lines that lead into the next table."""
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text, keepends=True)
     header = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]\s.]+)")
     last = -1
     inside = False
@@ -640,7 +634,8 @@ def _insert_terms(text: str, concept_id: str, terms: list[Term]) -> str:
     while last > 0 and (not lines[last].strip() or lines[last].lstrip().startswith("#")):
         last -= 1
     block = "".join(
-        "\n" + "\n".join([f"[[{concept_id}.term]]", *render_term_lines(t)]) + "\n" for t in terms
+        "\n" + "\n".join([f"[[{_key(concept_id)}.term]]", *render_term_lines(t)]) + "\n"
+        for t in terms
     )
     if not lines[last].endswith("\n"):
         lines[last] += "\n"
@@ -657,9 +652,18 @@ def fmt(paths: Sequence[Path], *, sort: bool = False) -> Edit:
     """The canonical layout: key order, double quotes, `key = value`, one blank line between
     tables; comments kept with the line they stand above. `sort` orders concepts by id."""
     edit = Edit()
+    from termbase import tomlread
+
     for f in concept_files(paths):
         change = read_change(f)
-        new = format_text(change.old, sort=sort)
+        try:
+            tomlread.loads(change.old)
+        except tomlread.TOMLDecodeError as e:
+            raise EditError(f"{f}: invalid TOML ({e}); fix it before formatting") from e
+        try:
+            new = format_text(change.old, sort=sort)
+        except EditError as e:
+            raise EditError(f"{f}: {e}") from e
         if new != change.old:
             change.new = new
             edit.changes.append(change)
@@ -673,7 +677,7 @@ _TABLE_LINE = re.compile(r"^[ \t]*(\[\[?)[ \t]*([^\]]+?)[ \t]*(\]\]?)[ \t]*(#.*)
 
 def format_text(text: str, *, sort: bool = False) -> str:
     """Canonical layout of one concept file's text (see `fmt`)."""
-    import tomllib
+    from termbase import tomlread
 
     if not text.strip():
         return text
@@ -686,7 +690,7 @@ def format_text(text: str, *, sort: bool = False) -> str:
     for _, lines in blocks:
         out.append(_format_block(lines))
     result = "\n\n".join(b.strip("\n") for b in out if b.strip()) + "\n"
-    if tomllib.loads(result) != tomllib.loads(text):
+    if tomlread.loads(result) != tomlread.loads(text):
         raise EditError("fmt would change the data of this file; please report it")
     return result
 
@@ -696,7 +700,7 @@ def _blocks(text: str) -> list[tuple[str | None, list[str]]]:
     (its tables, with the comment lines right above its first header)."""
     blocks: list[tuple[str | None, list[str]]] = [(None, [])]
     pending: list[str] = []
-    for line in text.splitlines():
+    for line in split_lines(text):
         m = _TABLE_LINE.match(line)
         if m:
             cid = m.group(2).split(".")[0].strip().strip("\"'")

@@ -8,16 +8,17 @@ from pathlib import Path
 from termbase.errors import ReadError
 
 SETTINGS_FILE = "termbase.toml"
+JOURNAL = ".termbase-journal.json"  # termbase.transaction: a multi-file change under way
 
 
 def lint_settings_only(path: Path) -> bool:
     """Whether a termbase.toml holds only lint settings (a `[lint]` table, a `termbase = PATH`
     key): the settings of a translations repository, never a part of a term base."""
-    import tomllib
+    from termbase import tomlread
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomlread.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomlread.TOMLDecodeError):
         return False  # a broken file is the term base's problem: reading it reports it
     pointer = data.get("termbase")
     return bool(data) and set(data) <= {"lint", "termbase"} and not isinstance(pointer, dict)
@@ -25,24 +26,76 @@ def lint_settings_only(path: Path) -> bool:
 
 def discover(paths: Iterable[Path]) -> list[Path]:
     """The TOML files named or found below the folders named, in a stable order. A
-    `termbase.toml` found in a folder that holds only lint settings is not one of them."""
+    `termbase.toml` found in a folder that holds only lint settings is not one of them.
+
+    Only regular files are read: a folder that cannot be listed, a FIFO, a device, a folder
+    named like a TOML file or a symbolic-link loop raises `ReadError` rather than being
+    skipped (the base would be checked without it) or read (a FIFO would hang)."""
     files: list[Path] = []
+    walked: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(
-                f
-                for f in p.rglob("*.toml")
-                if not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and not (f.name == SETTINGS_FILE and lint_settings_only(f))
+            walked.append(p)
+            files.extend(
+                f for f in _walk(p) if not (f.name == SETTINGS_FILE and lint_settings_only(f))
             )
-            files.extend(found)
-        elif p.is_file():
+        elif p.exists() or p.is_symlink():
+            regular_file(p)
             files.append(p)
-        elif p.exists():
-            raise ReadError(f"{p}: not a file or folder")
         else:
             raise ReadError(f"{p}: no such file or folder")
-    return list(dict.fromkeys(files))
+    found = list(dict.fromkeys(files))
+    folders = {f.parent for f in found} | set(walked)
+    if any((folder / JOURNAL).is_file() for folder in folders):
+        from termbase.transaction import recover_folders
+
+        recover_folders(sorted(folders))  # an edit killed half way: finish it first
+    return found
+
+
+# A term-base file larger than this is not read (the 125,000-concept base is about 50 MB in all).
+MAX_FILE_BYTES = 1 << 30
+
+
+def regular_file(path: Path) -> int:
+    """The size of `path` if it is a regular file termbase may read; else `ReadError` saying
+    what it is."""
+    import stat
+
+    try:
+        st = path.stat()
+    except OSError as e:
+        raise ReadError(f"{path}: cannot read: {e.strerror or e}") from e
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError(f"{path}: a folder named like a term-base file; rename it")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "not a regular file"
+        raise ReadError(f"{path}: {kind}; a term base is made of regular files")
+    if st.st_size > MAX_FILE_BYTES:
+        raise ReadError(f"{path}: {st.st_size} bytes, more than termbase reads in one file")
+    return st.st_size
+
+
+def _walk(root: Path) -> list[Path]:
+    """The *.toml files below `root` in a stable order, skipping hidden files and folders."""
+    import os
+
+    def fail(e: OSError) -> None:
+        raise ReadError(f"{e.filename}: cannot read the folder: {e.strerror or e}") from e
+
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(root, onerror=fail):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(folder)
+        for d in dirs:
+            if d.endswith(".toml"):
+                regular_file(here / d)  # a folder named x.toml: say so
+        for name in names:
+            if name.endswith(".toml") and not name.startswith("."):
+                path = here / name
+                regular_file(path)
+                found.append(path)
+    return sorted(found, key=lambda f: f.relative_to(root).parts)
 
 
 def bundled_path() -> Path:

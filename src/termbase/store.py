@@ -12,7 +12,6 @@ import dataclasses
 import datetime as dt
 import os
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+from termbase import tomlread
 from termbase.errors import ReadError
 from termbase.files import SETTINGS_FILE, discover, no_concepts_message
 from termbase.model import (
@@ -149,7 +149,7 @@ class LineIndex:
         current = _Table(0)
         tables[()] = [current]
         in_multiline: str | None = None
-        for n, line in enumerate(self.text.splitlines(), 1):
+        for n, line in enumerate(tomlread.split_lines(self.text), 1):
             if in_multiline:
                 if line.count(in_multiline) % 2 == 1:
                     in_multiline = None
@@ -266,8 +266,8 @@ def read_document(path: Path) -> Document:
             )
         )
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
+        data = tomlread.loads(text)
+    except tomlread.TOMLDecodeError as e:
         line, col, msg = _toml_error_position(e)
         findings.append(finding("TB001", path, line, f"invalid TOML: {msg}", column=col))
         return Document(path, None, LineIndex(), findings)
@@ -278,7 +278,7 @@ _POSITION = re.compile(r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\
 _END = re.compile(r"^(?P<msg>.*?) \(at end of document\)$")
 
 
-def _toml_error_position(e: tomllib.TOMLDecodeError) -> tuple[int, int, str]:
+def _toml_error_position(e: tomlread.TOMLDecodeError) -> tuple[int, int, str]:
     text = str(e)
     m = _POSITION.match(text)
     if m:

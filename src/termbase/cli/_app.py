@@ -51,6 +51,18 @@ def bad_input() -> Iterator[None]:
         raise typer.Exit(e.exit_code) from None
 
 
+@contextmanager
+def editing(given: list[Path] | None) -> Iterator[list[Path]]:
+    """The term base's paths, locked against other edits from reading to writing (see
+    termbase.transaction); bad input ends the command with exit 2."""
+    with bad_input():
+        paths = termbase_paths(given)
+        from termbase.transaction import locked
+
+        with locked(paths):
+            yield paths
+
+
 def write_output(text: str, output: str) -> None:
     if output == "-":
         sys.stdout.write(text)

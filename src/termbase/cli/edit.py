@@ -11,9 +11,8 @@ from termbase.cli._app import (
     StatusChoice,
     TermbaseOption,
     app,
-    bad_input,
+    editing,
     err,
-    termbase_paths,
 )
 
 if TYPE_CHECKING:
@@ -96,8 +95,7 @@ def add(
             )
             if answer:
                 defs["en"] = answer
-    with bad_input():
-        paths = termbase_paths(termbase)
+    with editing(termbase) as paths:
         made = [Term(lang, text, Status(status.value)) for lang, text in terms]
         languages = _languages(paths)
         result = edit.add(
@@ -153,10 +151,8 @@ def set_command(
     rewritten; everything else in it, comments included, stays as it is."""
     from termbase import edit
 
-    with bad_input():
-        result = edit.set_field(
-            termbase_paths(termbase), concept_id, field, value, lang=lang, term=term
-        )
+    with editing(termbase) as paths:
+        result = edit.set_field(paths, concept_id, field, value, lang=lang, term=term)
         _finish(result, dry_run)
 
 
@@ -178,9 +174,9 @@ def rm_command(
     that other concepts name in see-also or replaced-by stays unless --force."""
     from termbase import edit
 
-    with bad_input():
+    with editing(termbase) as paths:
         result = edit.remove(
-            termbase_paths(termbase),
+            paths,
             concept_id,
             lang=lang,
             term=term,
@@ -200,8 +196,8 @@ def mv_command(
     """Rename a concept and rewrite every see-also and replaced-by that names it."""
     from termbase import edit
 
-    with bad_input():
-        _finish(edit.move(termbase_paths(termbase), concept_id, new_id), dry_run)
+    with editing(termbase) as paths:
+        _finish(edit.move(paths, concept_id, new_id), dry_run)
 
 
 Check = Annotated[
@@ -232,8 +228,7 @@ def fill_command(
     a person still has to review. Never overwrites a value a person wrote."""
     from termbase import edit
 
-    with bad_input():
-        chosen = termbase_paths(paths)
+    with editing(paths) as chosen:
         result = edit.fill(chosen, _languages(chosen))
         if check:
             _check(result, "would be filled")
@@ -256,8 +251,8 @@ def fmt_command(
     tables, comments kept with the line below them. --check for CI."""
     from termbase import edit
 
-    with bad_input():
-        result = edit.fmt(termbase_paths(paths), sort=sort)
+    with editing(paths) as chosen:
+        result = edit.fmt(chosen, sort=sort)
         if check:
             _check(result, "not formatted")
             return

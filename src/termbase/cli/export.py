@@ -11,6 +11,7 @@ from termbase.cli._app import (
     TermbaseOption,
     app,
     bad_input,
+    editing,
     termbase_paths,
 )
 
@@ -217,8 +218,7 @@ def import_command(
     from termbase import edit
     from termbase.errors import TermbaseError
 
-    with bad_input():
-        paths = termbase_paths(termbase)
+    with editing(termbase) as paths:
         kind = fmt.value if fmt else SUFFIXES.get(file.suffix.casefold())
         if kind is None:
             raise TermbaseError(f"{file}: cannot tell the format from the suffix: give --format")

@@ -1,0 +1,285 @@
+"""Writing several term-base files as one change that is never half done, and never lost.
+
+- Every new text is parsed before anything is written: termbase never writes TOML that does
+  not read back.
+- An edit holds an exclusive lock (fcntl) on the term base's folders from reading to writing,
+  so two edits at once run one after the other instead of one losing the other's change.
+- Before a file is replaced, its content on disk is compared with what was read (an editor's
+  save in between stops the edit: nothing is written).
+- A change to several files writes every new file first (temporaries beside the originals,
+  fsynced), then a journal naming them, then renames them, then removes the journal. A command
+  killed in between leaves the journal; the next command that reads or edits the term base
+  finishes the renames (roll forward: every new file was complete before the first rename).
+- Temporaries left by a killed command (their process is gone) are removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from termbase import tomlread
+from termbase.errors import TermbaseError
+from termbase.files import JOURNAL
+
+LOCK_WAIT_SECONDS = 30.0
+_TMP = re.compile(r"^\..+\.termbase-(\d+)-[A-Za-z0-9_]+\.tmp$")
+_held: dict[str, int] = {}  # folder -> how many times this process holds its lock
+
+
+class WriteError(TermbaseError):
+    """A change that could not be written; nothing of it was."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    path: Path
+    old: str  # what was read ("" for a new file)
+    new: str
+
+
+def folders_of(paths: Iterable[Path]) -> list[Path]:
+    """The folders to lock for a term base given as files or folders."""
+    out = {(p if p.is_dir() else p.parent).resolve() for p in paths}
+    return sorted(out)
+
+
+@contextlib.contextmanager
+def locked(paths: Iterable[Path]) -> Iterator[None]:
+    """Hold an exclusive lock on the folders of `paths` (re-entrant within this process), and
+    finish or clean up what a killed command left there first."""
+    import fcntl
+    import time
+
+    folders = folders_of(paths)
+    opened: list[tuple[str, int]] = []
+    try:
+        for folder in folders:
+            key = str(folder)
+            if _held.get(key):
+                _held[key] += 1
+                opened.append((key, -1))
+                continue
+            try:
+                fd = os.open(folder, os.O_RDONLY)
+            except OSError:
+                continue  # a folder that is not there yet: nothing to lock
+            deadline = time.monotonic() + LOCK_WAIT_SECONDS
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        os.close(fd)
+                        raise WriteError(
+                            f"{folder}: another termbase edit has held the term base for "
+                            f"{LOCK_WAIT_SECONDS:.0f} s; try again when it has finished"
+                        ) from None
+                    time.sleep(0.02)
+            _held[key] = 1
+            opened.append((key, fd))
+            recover(folder)
+        yield
+    finally:
+        for key, fd in reversed(opened):
+            _held[key] -= 1
+            if fd >= 0:
+                del _held[key]
+                os.close(fd)  # closing the descriptor releases the lock
+
+
+def verify(path: Path, text: str) -> None:
+    """`text` must parse as TOML before it replaces `path`."""
+    try:
+        tomlread.loads(text)
+    except tomlread.TOMLDecodeError as e:
+        raise WriteError(
+            f"{path}: termbase would have written TOML that does not parse ({e}); nothing was "
+            "written. This is a bug: please report it with the command you ran"
+        ) from e
+
+
+def commit(changes: Sequence[Change], *, journal_in: Path | None = None) -> list[Path]:
+    """Write `changes` as one: verified, compared with the disk, all or nothing."""
+    changes = [c for c in changes if c.old != c.new]
+    if not changes:
+        return []
+    for c in changes:
+        if c.path.suffix == ".toml":
+            verify(c.path, c.new)
+    with locked(c.path.parent for c in changes):
+        temps: list[tuple[Path, Path]] = []
+        try:
+            for c in changes:
+                temps.append((_write_temp(c.path, c.new), c.path))
+            for c in changes:
+                _check_unchanged(c)
+            journal = None
+            if len(temps) > 1:
+                journal = (journal_in or _common_folder([c.path for c in changes])) / JOURNAL
+                _write_journal(journal, temps)
+        except BaseException:
+            for tmp, _ in temps:
+                with contextlib.suppress(OSError):
+                    tmp.unlink(missing_ok=True)
+            raise
+        # From here the change is decided: whatever stops the renames, the journal finishes them.
+        try:
+            for tmp, target in temps:
+                tmp.replace(target)
+        except OSError as e:
+            if journal is not None:
+                recover(journal.parent)
+            raise WriteError(f"{target}: cannot write: {e.strerror or e}") from e
+        for folder in {target.parent for _, target in temps}:
+            _fsync_folder(folder)
+        if journal is not None:
+            journal.unlink(missing_ok=True)
+    return [c.path for c in changes]
+
+
+def _check_unchanged(c: Change) -> None:
+    try:
+        now = c.path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        if c.old == "":
+            return
+        raise WriteError(f"{c.path}: the file was removed after termbase read it") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise WriteError(f"{c.path}: cannot read it again before writing: {e}") from e
+    if now != c.old:
+        raise WriteError(
+            f"{c.path}: the file changed on disk after termbase read it (another edit or "
+            "an editor's save); nothing was written, run the command again"
+        )
+
+
+def _write_temp(path: Path, text: str) -> Path:
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    except OSError as e:
+        raise WriteError(f"{path}: cannot write: {e.strerror or e}") from e
+    try:
+        fd, name = tempfile.mkstemp(
+            prefix=f".{path.name}.termbase-{os.getpid()}-", suffix=".tmp", dir=folder
+        )
+    except OSError as e:
+        raise WriteError(f"{path}: cannot write: {e.strerror or e}") from e
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        tmp.chmod(mode)
+    except BaseException as e:
+        tmp.unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise WriteError(f"{path}: cannot write: {e.strerror or e}") from e
+        raise
+    return tmp
+
+
+def _write_journal(journal: Path, temps: list[tuple[Path, Path]]) -> None:
+    data = {"termbase-journal": 1, "renames": [[str(t), str(p)] for t, p in temps]}
+    tmp = journal.with_name(f".{journal.name}.{os.getpid()}.tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        json.dump(data, f)
+        f.flush()
+        os.fsync(f.fileno())
+    tmp.replace(journal)
+    _fsync_folder(journal.parent)
+
+
+def _common_folder(paths: list[Path]) -> Path:
+    return Path(os.path.commonpath([str(p.resolve().parent) for p in paths]))
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def recover(folder: Path) -> list[str]:
+    """Finish a change that a killed command left half done in `folder` (its journal), and
+    remove temporaries whose command is gone. Returns what was done, for a note."""
+    done: list[str] = []
+    journal = folder / JOURNAL
+    if journal.is_file():
+        try:
+            data = json.loads(journal.read_text("utf-8"))
+            renames = [(Path(t), Path(p)) for t, p in data["renames"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            renames = []
+        for tmp, target in renames:
+            if tmp.is_file():
+                tmp.replace(target)
+                done.append(f"finished writing {target}")
+        journal.unlink(missing_ok=True)
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return done
+    for entry in entries:
+        m = _TMP.match(entry.name)
+        if m and not _alive(int(m.group(1))):
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                done.append(f"removed {entry.name}, left by a command that was stopped")
+    return done
+
+
+def recover_folders(folders: Iterable[Path]) -> None:
+    """`recover` for the folders of a term base about to be read where a journal was left
+    (cheap otherwise: one look for the journal in each folder). Skipped while an edit holds
+    the lock: that edit is not finished, and will finish."""
+    for folder in folders:
+        if (folder / JOURNAL).is_file():
+            import fcntl
+
+            try:
+                fd = os.open(folder, os.O_RDONLY)
+            except OSError:
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                continue
+            try:
+                recover(folder)
+            finally:
+                os.close(fd)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
