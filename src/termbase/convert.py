@@ -299,7 +299,7 @@ def _po_language(tag: str) -> str:
     )
 
 
-_XLIFF_TARGET = re.compile(r"(<target\b[^>]*>)(.*?)(</target>)", re.S)
+_XLIFF_TARGET = re.compile(r"(<target(?:\s[^>]*)?(?<!/)>)(.*?)(</target>)", re.S)  # not <target/>
 _XLIFF_LANG = re.compile(r'\b(target-language|trgLang)="[^"]*"')
 
 

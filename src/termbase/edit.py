@@ -306,20 +306,22 @@ def _sources(paths: Sequence[Path]) -> list[str]:
     return []
 
 
-def _reparse(change: FileChange, concept_id: str) -> tuple[Concept | None, list[Finding]]:
-    """Read the changed text as the store would: its findings for the concept, and the concept."""
+def _reread(change: FileChange) -> tuple[list[Concept], list[Finding]]:
+    """Read the changed text as the store would: its concepts and its error findings."""
     import tempfile
-
-    from termbase.store import read_document
 
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d) / change.path.name
         tmp.write_text(change.new, encoding="utf-8")
         part = read_file(tmp)
-        doc = read_document(tmp)
-    found = [f for f in (*doc.findings, *part.findings) if f.severity is Severity.ERROR]
+    return part.concepts, [f for f in part.findings if f.severity is Severity.ERROR]
+
+
+def _reparse(change: FileChange, concept_id: str) -> tuple[Concept | None, list[Finding]]:
+    """The concept as the changed text gives it, and the error findings about it."""
+    concepts, found = _reread(change)
     found = [f for f in found if f.concept in (None, concept_id)]
-    concept = next((c for c in part.concepts if c.id == concept_id), None)
+    concept = next((c for c in concepts if c.id == concept_id), None)
     return concept, found
 
 
@@ -832,4 +834,24 @@ def import_concepts(
             target.new = target.new + sep + render_concept(c)
             edit.notes.append(f"added {c.id} to {into}")
     edit.changes = list(changes.values())
+    _check_read_back(edit.changes, concepts)
     return edit
+
+
+def _check_read_back(changes: list[FileChange], concepts: Sequence[Concept]) -> None:
+    """Every imported concept must read back from the new text exactly as it was meant: a
+    character or a key that TOML would take differently stops the import before it writes."""
+    wanted = {c.id: render_concept(c) for c in concepts}
+    for change in changes:
+        if not change.changed:
+            continue
+        found, problems = _reread(change)
+        unreadable = [f for f in problems if f.code in ("TB001", "TB002")]
+        if unreadable:
+            raise EditError(f"{change.path}: the import would write {unreadable[0].message}")
+        for c in found:
+            if c.id in wanted and render_concept(c) != wanted[c.id]:
+                raise EditError(
+                    f"{change.path}: concept {c.id} would not read back as imported; "
+                    "nothing was written (please report it)"
+                )

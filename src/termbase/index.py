@@ -16,10 +16,10 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from termbase import lookup
 from termbase.errors import ReadError
@@ -60,14 +60,35 @@ def _stat_row(path: Path) -> tuple[int, int, int, int]:
 
 
 def _hash(path: Path) -> str:
-    """A checksum of the content (CRC-32 and length): enough to tell a changed file."""
-    crc = 0
-    size = 0
+    """A strong hash of the content (BLAKE2b): an edit that keeps the length and the CRC-32
+    must still be told apart."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=20)
     with path.open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
-            crc = zlib.crc32(block, crc)
-            size += len(block)
-    return f"{crc:08x}-{size}"
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# What reading a damaged cache file raises: SQLite's errors, or a card that is not JSON.
+_DAMAGED = (sqlite3.DatabaseError, ValueError, KeyError, TypeError, IndexError)
+_T = TypeVar("_T")
+_P = ParamSpec("_P")
+
+
+def _healing(method: Callable[Concatenate[Index, _P], _T]) -> Callable[Concatenate[Index, _P], _T]:
+    """Run a reading method; if the cache file turns out damaged, rebuild it and run again."""
+
+    def run(self: Index, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return method(self, *args, **kwargs)
+        except _DAMAGED as e:
+            self.heal(e)
+            return method(self, *args, **kwargs)
+
+    run.__doc__ = method.__doc__
+    return run
 
 
 @dataclass
@@ -79,6 +100,10 @@ class Index:
     rebuilt: bool
     _fold: dict[int, str] | None = field(default=None, repr=False)
     _source_records: dict[str, Any] | None = field(default=None, repr=False)
+    files: list[Path] = field(default_factory=list, repr=False)
+    # What a command should tell the user about the cache (a damaged one rebuilt).
+    notes: list[str] = field(default_factory=list, repr=False)
+    _healed: bool = field(default=False, repr=False)
 
     # ------------------------------------------------------------ opening
 
@@ -87,7 +112,7 @@ class Index:
         """The index of the term base at `paths`. A file that does not parse, or a base with
         no concept, raises `ReadError`: a look-up or a lint must not answer from part of it."""
         index = cls._open(paths, use_cache=use_cache)
-        if index.db.execute("SELECT 1 FROM concepts LIMIT 1").fetchone() is None:
+        if not index.ids_exist():
             index.close()
             from termbase.files import no_concepts_message
 
@@ -97,6 +122,39 @@ class Index:
     @classmethod
     def _open(cls, paths: Sequence[Path], *, use_cache: bool) -> Index:
         files = discover(paths)
+        index = cls._open_files(paths, files, use_cache=use_cache)
+        index.files = files
+        return index
+
+    def heal(self, error: BaseException) -> None:
+        """The cache file could not be read (damaged on disk): build it anew from the term
+        base's files and say so in `notes`. Raises `error` again if this index is not a cache
+        or was healed already."""
+        if self.path is None or self._healed:
+            raise error
+        self._healed = True
+        self.db.close()
+        for stale in self.path.parent.glob(f"{self.path.name}*"):
+            _remove(stale)
+        self.notes.append(
+            f"{self.path}: the look-up index cache could not be read ({type(error).__name__}: "
+            f"{error}); it was rebuilt from the term base"
+        )
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            db = _build(str(tmp), self.files)
+            db.close()
+            tmp.replace(self.path)
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        except (OSError, sqlite3.Error):
+            _remove(tmp)
+            self.db = _build(":memory:", self.files)
+            self.path = None
+        self._fold = None
+        self._source_records = None
+
+    @classmethod
+    def _open_files(cls, paths: Sequence[Path], files: list[Path], *, use_cache: bool) -> Index:
         if not use_cache:
             return cls(_build(":memory:", files), None, True)
         folder = cache_dir()
@@ -124,8 +182,13 @@ class Index:
     def close(self) -> None:
         self.db.close()
 
+    @_healing
+    def ids_exist(self) -> bool:
+        return self.db.execute("SELECT 1 FROM concepts LIMIT 1").fetchone() is not None
+
     # ------------------------------------------------------------ reading
 
+    @_healing
     def _sources(self) -> dict[str, Any]:
         if self._source_records is None:
             row = self.db.execute("SELECT v FROM meta WHERE k = 'sources'").fetchone()
@@ -138,13 +201,16 @@ class Index:
         card["sources"] = [known.get(sid, {"id": sid}) for sid in card["sources"]]
         return card
 
+    @_healing
     def card(self, concept_id: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT card FROM concepts WHERE id = ?", (concept_id,)).fetchone()
         return self._expand(json.loads(row[0])) if row else None
 
+    @_healing
     def ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM concepts ORDER BY n")]
 
+    @_healing
     def cards(
         self, subject: str | None = None, statuses: Iterable[str] = ()
     ) -> list[dict[str, Any]]:
@@ -171,10 +237,22 @@ class Index:
 
     def iter_cards(self) -> Iterator[dict[str, Any]]:
         """Every card, one at a time, without its source records (for building tables over a
-        large base without holding all of it)."""
-        for (card,) in self.db.execute("SELECT card FROM concepts ORDER BY n"):
-            yield json.loads(card)
+        large base without holding all of it). A damaged cache found on the way is rebuilt and
+        the walk goes on where it was (a rebuilt index numbers the concepts the same way)."""
+        done = 0
+        while True:
+            try:
+                for (card,) in self.db.execute(
+                    "SELECT card FROM concepts WHERE n >= ? ORDER BY n", (done,)
+                ):
+                    parsed = json.loads(card)
+                    done += 1
+                    yield parsed
+                return
+            except _DAMAGED as e:
+                self.heal(e)
 
+    @_healing
     def fold_table(self) -> dict[int, str]:
         """The Traditional-to-Simplified table the index was built with."""
         if self._fold is None:
@@ -185,6 +263,7 @@ class Index:
     def query(self, text: str) -> Query:
         return Query.of(text, self.fold_table() if lookup.has_han(text) else None)
 
+    @_healing
     def search(
         self,
         text: str,
@@ -208,6 +287,7 @@ class Index:
             hits.extend(self._fuzzy(query, allowed, limit))
         return lookup.best_hits(hits)[:limit]
 
+    @_healing
     def suggestions(self, text: str, limit: int = 3) -> list[str]:
         """The closest concept ids, for a query that matched nothing."""
         hits = self._fuzzy(self.query(text), set(range(len(STATUS_NAMES))), limit, cutoff=50.0)
@@ -421,7 +501,7 @@ class _FileMatcherCache:
     Each starts with the index file's identity; anything unreadable or stale is rebuilt, and a
     cache that cannot be written is simply not kept."""
 
-    VERSION = 4
+    VERSION = 5
 
     def __init__(self, index_path: Path) -> None:
         self.index_path = index_path
@@ -436,25 +516,34 @@ class _FileMatcherCache:
         return self.index_path.with_name(f"{self.index_path.name}.{name}")
 
     def get(self, name: str) -> tuple[Any, ...] | None:
+        import hashlib
         import marshal
 
         try:
             data = self._file(name).read_bytes()
-            stamp, state = marshal.loads(data)  # noqa: S302 - our own cache file; runs nothing
+            stamp, digest, inner = marshal.loads(data)  # noqa: S302 - our own cache; runs nothing
+            if tuple(stamp) != self._stamp():
+                return None
+            if hashlib.blake2b(inner, digest_size=16).digest() != digest:
+                return None  # damaged on disk: build it again
+            state = marshal.loads(inner)  # noqa: S302
         except (OSError, ValueError, EOFError, TypeError):
             return None
-        if tuple(stamp) != self._stamp():
+        if not isinstance(state, tuple):
             return None
         result: tuple[Any, ...] = state
         return result
 
     def put(self, name: str, state: tuple[Any, ...]) -> None:
+        import hashlib
         import marshal
 
         target = self._file(name)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
-            tmp.write_bytes(marshal.dumps((self._stamp(), state)))
+            inner = marshal.dumps(state)
+            digest = hashlib.blake2b(inner, digest_size=16).digest()
+            tmp.write_bytes(marshal.dumps((self._stamp(), digest, inner)))
             tmp.replace(target)
         except (OSError, ValueError):
             tmp.unlink(missing_ok=True)

@@ -64,6 +64,7 @@ RULES: dict[str, Rule] = _rules(
     ("TB402", "full-width-ascii", W, "Full-width Latin letters, digits or signs in a term."),
     ("TB403", "mixed-punctuation", W, "Half-width punctuation in Chinese or full-width in Latin."),
     ("TB404", "control-character", E, "A line break, tab or control character in a term."),
+    ("TB405", "xml-character", E, "A character that XML 1.0 cannot carry (TBX, XLSX exports)."),
     # termbase lint
     ("LT001", "unreadable-input", E, "A file to lint that cannot be read as its format."),
     ("LT002", "alignment", W, "Source and target files of a pair do not align."),
@@ -398,7 +399,52 @@ def check_concepts(concepts: list[Concept]) -> list[Finding]:
     from termbase import pinyin, script  # heavy dictionaries: loaded only when validating
 
     part = TermBase(tuple(concepts))
-    return [*check_terms(part), *script.check(part), *pinyin.check(part)]
+    return [*check_terms(part), *check_xml(part), *script.check(part), *pinyin.check(part)]
+
+
+# Characters XML 1.0 cannot carry, even escaped: C0 controls but tab, LF and CR; surrogates;
+# U+FFFE and U+FFFF. A TBX or XLSX export with one of them is not well-formed.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def concept_texts(c: Concept) -> Iterator[tuple[str, str, Term | None]]:
+    """Every text of a concept with the name of its field (and its term)."""
+    for name, value in (("subject", c.subject), ("note", c.note)):
+        if value:
+            yield name, value, None
+    for lang, text in c.definition.items():
+        yield f"definition ({lang})", text, None
+    for t in c.terms:
+        yield f"{t.lang} term", t.text, t
+        for name, value in (("pinyin", t.pinyin), ("usage-note", t.usage_note)):
+            if value:
+                yield name, value, t
+        for name, values in (("forms", t.forms), ("not-in", t.not_in)):
+            for value in values:
+                yield name, value, t
+
+
+def xml_problem(text: str) -> str | None:
+    """What in `text` XML 1.0 cannot carry, said for a message; None when nothing."""
+    m = XML_ILLEGAL.search(text)
+    return f"U+{ord(m.group()):04X}" if m else None
+
+
+def check_xml(tb: TermBase) -> Iterator[Finding]:
+    """TB405: characters that a TBX or XLSX export could not write."""
+    for c in tb.concepts:
+        for name, text, term in concept_texts(c):
+            bad = xml_problem(text)
+            if bad:
+                path, line = _at(c, term)
+                yield finding(
+                    "TB405",
+                    path,
+                    line,
+                    f"{name} {text!r} contains {bad}, which XML cannot carry",
+                    concept=c.id,
+                    hint="remove the character: TBX and XLSX exports cannot hold it",
+                )
 
 
 def check_base(tb: TermBase) -> list[Finding]:

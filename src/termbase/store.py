@@ -430,7 +430,7 @@ class _Reader:
                     f"concept id {cid!r} must be lower-case ASCII letters, digits and hyphens, "
                     "starting with a letter",
                     cid,
-                    f'for example "{_slug(cid)}"' if _slug(cid) else None,
+                    f'for example "{slug(cid)}"' if slug(cid) else None,
                 )
             concept = self.concept(cid, body, line)
             if concept is not None:
@@ -706,7 +706,8 @@ def _suggest(word: str, choices: Iterable[str]) -> str | None:
     return did_you_mean(word, choices, cutoff=0.6)
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
+    """A concept or source id made from any text: lower-case ASCII letters, digits, hyphens."""
     s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     if s and not s[0].isalpha():
         s = "c-" + s

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -61,6 +61,23 @@ def editing(given: list[Path] | None) -> Iterator[list[Path]]:
 
         with locked(paths):
             yield paths
+
+
+def open_index(paths: list[Path], use_cache: bool) -> Any:
+    """The term base's look-up index; what it has to say about its cache (a damaged cache
+    rebuilt) goes to stderr when the command ends."""
+    import atexit
+
+    from termbase.index import Index
+
+    index = Index.open(paths, use_cache=use_cache)
+
+    def report() -> None:
+        for note in index.notes:
+            err(f"termbase: note: {note}")
+
+    atexit.register(report)
+    return index
 
 
 def write_output(text: str, output: str) -> None:

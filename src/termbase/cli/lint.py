@@ -16,6 +16,7 @@ from termbase.cli._app import (
     bad_input,
     count,
     err,
+    open_index,
     write_output,
 )
 
@@ -192,9 +193,7 @@ def lint(
         if show_settings:
             typer.echo(_settings_report(setup))
             return
-        from termbase.index import Index
-
-        index = Index.open(setup.termbase.paths, use_cache=not no_cache)
+        index = open_index(setup.termbase.paths, use_cache=not no_cache)
         linter = linting.Linter.from_index(index, setup.settings)
         files = linting.collect(named, linter.settings)
         if not files and not pairs:

@@ -12,6 +12,7 @@ from termbase.cli._app import (
     app,
     bad_input,
     err,
+    open_index,
     termbase_paths,
 )
 
@@ -28,9 +29,7 @@ NoCacheOption = Annotated[
 
 
 def _open(termbase: list[Any] | None, no_cache: bool) -> Any:
-    from termbase.index import Index
-
-    return Index.open(termbase_paths(termbase), use_cache=not no_cache)
+    return open_index(termbase_paths(termbase), use_cache=not no_cache)
 
 
 def _print_cards(cards: list[tuple[str, dict[str, Any]]], langs: list[str]) -> None:

@@ -43,6 +43,19 @@ class PicklistError(ValueError):
     """A value TBX-Basic does not allow; the exporter refuses to write it."""
 
 
+def refuse_xml_illegal(c: Concept) -> None:
+    from termbase.errors import TermbaseError
+    from termbase.rules import concept_texts, xml_problem
+
+    for name, text, _ in concept_texts(c):
+        bad = xml_problem(text)
+        if bad:
+            raise TermbaseError(
+                f"{c.id}: the {name} {text!r} contains {bad}, which XML cannot carry; "
+                "nothing was exported (termbase validate reports it as TB405)"
+            )
+
+
 def _text(s: str) -> str:
     return escape(s)
 
@@ -79,7 +92,9 @@ def _term(t: Term, pad: str, names: dict[str, str] = V3) -> list[str]:
 
 
 def concept_lines(c: Concept, tb: TermBase, ids: set[str], names: dict[str, str] = V3) -> list[str]:
-    """One concept as TBX lines (v3 or, with `V2`, martif)."""
+    """One concept as TBX lines (v3 or, with `V2`, martif). A character that XML cannot carry
+    stops the export (TB405 in validate) rather than writing a file no tool can read."""
+    refuse_xml_illegal(c)
     lines = [f"      <{names['entry']} id={quoteattr(c.id)}>"]
     pad = "        "
     if c.subject:

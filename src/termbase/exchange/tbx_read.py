@@ -36,13 +36,32 @@ def read(path: Path) -> list[Concept]:
     if _local(root.tag) not in ("tbx", "martif"):
         raise TermbaseError(f"{path}: not TBX: the root is <{_local(root.tag)}>")
     entries = [e for e in root.iter() if _local(e.tag) in ("conceptEntry", "termEntry")]
-    return [_concept(path, e) for e in entries]
+    ids = _ids(path, entries)
+    return [_concept(e, ids) for e in entries]
 
 
-def _concept(path: Path, entry: Any) -> Concept:
-    cid = entry.get("id")
-    if not cid:
-        raise TermbaseError(f"{path}:{entry.sourceline}: a concept entry without an id")
+def _ids(path: Path, entries: list[Any]) -> dict[str, str]:
+    """Each entry's id as a concept id of ours: kept where it is one (a termbase export), else
+    made into one ("C 1.2" -> "c-1-2"), never the same for two entries."""
+    from termbase.store import ID_PATTERN, slug
+
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for entry in entries:
+        raw = entry.get("id")
+        if not raw:
+            raise TermbaseError(f"{path}:{entry.sourceline}: a concept entry without an id")
+        cid = raw if ID_PATTERN.match(raw) else (slug(raw) or "concept")
+        base, n = cid, 2
+        while cid in taken:
+            cid, n = f"{base}-{n}", n + 1
+        taken.add(cid)
+        ids[raw] = cid
+    return ids
+
+
+def _concept(entry: Any, ids: dict[str, str]) -> Concept:
+    cid = ids[entry.get("id")]
     subject = note = replaced_by = None
     definition: dict[str, str] = {}
     sources: list[str] = []
@@ -58,16 +77,17 @@ def _concept(path: Path, entry: Any) -> Concept:
             if key == "source":
                 sources.append(value)
             elif key == "see-also":
-                see_also.append(value)
+                see_also.append(ids.get(value, value))
             elif key == "replaced-by":
-                replaced_by = value
+                replaced_by = ids.get(value, value)
             elif key is None:
                 note = text
         elif name == "ref" and el.get("type") == "crossReference":
+            target = el.get("target") or ""
             if text == "replaced-by":
-                replaced_by = el.get("target")
+                replaced_by = ids.get(target, target)
             else:
-                see_also.append(el.get("target") or "")
+                see_also.append(ids.get(target, target))
     terms: list[Term] = []
     for lang_el in _children(entry, "langSec", "langSet"):
         lang = lang_el.get(XML_LANG) or ""

@@ -25,6 +25,10 @@ class FormulaError(TermbaseError):
 
 
 MAX_UNPACKED = 512 * 1024 * 1024  # a zip bomb stops here
+# Cells read, counting the empty ones a sparse sheet makes openpyxl fill in: the 125,000-concept
+# base exported for Phrase is about 1.5 million. A sheet crafted to hold a cell far to the
+# right of each row stops here instead of taking minutes and gigabytes.
+MAX_CELLS = 10_000_000
 BOOLEANS = {"TRUE": True, "FALSE": False}
 
 
@@ -117,8 +121,19 @@ def read_sheet(path: str, data: bytes) -> Sheet:
         raise TermbaseError(f"{path}: not a readable XLSX file ({_why(e)})") from e
     try:
         ws = wb.worksheets[0]
+        # The sheet's <dimension> may be stale or made up: read what the sheet holds.
+        reset = getattr(ws, "reset_dimensions", None)
+        if reset is not None:
+            reset()
         sheet: Sheet = []
+        seen = 0
         for n, cells in enumerate(ws.iter_rows(), 1):
+            seen += len(cells) + 1
+            if seen > MAX_CELLS:
+                raise TermbaseError(
+                    f"{path}: more than {MAX_CELLS:,} cells (filled in to row {n}); termbase "
+                    "reads glossaries up to that size. Nothing was imported"
+                )
             for c in cells:
                 if getattr(c, "data_type", None) == "f":
                     raise FormulaError(
@@ -131,7 +146,7 @@ def read_sheet(path: str, data: bytes) -> Sheet:
             if row:
                 sheet.append((n, row))
         return sheet
-    except FormulaError:
+    except (FormulaError, TermbaseError):
         raise
     except Exception as e:
         raise TermbaseError(f"{path}: not a readable XLSX file ({_why(e)})") from e
