@@ -238,7 +238,12 @@ def test_import_command_appends_new_and_lists_conflicts(tmp_path: Path) -> None:
     assert "added c1" in result.stderr
     assert load([base]).termbase.concept("c1") is not None
     again = runner.invoke(app, ["import", str(source), "--into", str(target), "-t", str(base)])
-    assert "conflict: c1 exists" in again.stderr
+    assert again.exit_code == 0, again.stderr
+    assert "nothing to change" in again.stderr  # the same file again: no conflict, no write
+    changed = source.read_text("utf-8").replace("</term>", " (new)</term>", 1)
+    source.write_text(changed, "utf-8")
+    third = runner.invoke(app, ["import", str(source), "--into", str(target), "-t", str(base)])
+    assert "conflict: c1 exists" in third.stderr
     assert target.read_text("utf-8").count("[c1]") == 1
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -364,7 +364,7 @@ def add(
     languages: Iterable[str] = (),
 ) -> Edit:
     """A new concept, appended to `file` (or the term base's only concept file)."""
-    if not ID_PATTERN.match(concept_id):
+    if not ID_PATTERN.fullmatch(concept_id):
         raise EditError(
             f"concept id {concept_id!r} must be lower-case ASCII letters, digits and hyphens, "
             "starting with a letter"
@@ -554,7 +554,7 @@ def _drop_concept_text(text: str, concept_id: str) -> str:
 
 def move(paths: Sequence[Path], old: str, new: str) -> Edit:
     """Rename a concept and rewrite every reference to it, in every file."""
-    if not ID_PATTERN.match(new):
+    if not ID_PATTERN.fullmatch(new):
         raise EditError(f"concept id {new!r} must be lower-case ASCII letters, digits and hyphens")
     home = locate(paths, old)
     if new in all_ids(paths):
@@ -697,12 +697,13 @@ def format_text(text: str, *, sort: bool = False) -> str:
     return result
 
 
-def _blocks(text: str) -> list[tuple[str | None, list[str]]]:
+def _blocks(text: str, *, keepends: bool = False) -> list[tuple[str | None, list[str]]]:
     """The file cut into a head (comments before the first concept) and one block per concept
-    (its tables, with the comment lines right above its first header)."""
+    (its tables, with the comment lines right above its first header). With `keepends` the
+    lines keep their line ends and join back to exactly the text."""
     blocks: list[tuple[str | None, list[str]]] = [(None, [])]
     pending: list[str] = []
-    for line in split_lines(text):
+    for line in split_lines(text, keepends=keepends):
         m = _TABLE_LINE.match(line)
         if m:
             cid = m.group(2).split(".")[0].strip().strip("\"'")
@@ -803,39 +804,80 @@ __all__ = [
 
 
 def import_concepts(
-    paths: Sequence[Path], concepts: Sequence[Concept], into: Path | None, *, update: bool = False
+    paths: Sequence[Path],
+    concepts: Sequence[Concept],
+    into: Path | None,
+    *,
+    update: bool = False,
+    unchanged: int = 0,
 ) -> Edit:
-    """Merge concepts read from another tool's file: new ones are appended to `into`; ones whose
-    id exists are listed as conflicts, or with `update` replace the existing concept in its file."""
-    existing = set(all_ids(paths))
+    """Merge concepts read from another tool's file: new ones are appended to `into`; one whose
+    id exists is left alone when it reads the same, listed as a conflict otherwise, or with
+    `update` replaced where it stands (the comments above it and every other byte of its file
+    stay). Each file's new text is built once: the cost is linear in the files' size.
+    `unchanged`: concepts the caller already found as the file has them."""
+    from termbase import store
+
+    current = {c.id: c for c in store.load_termbase(paths, allow_empty=True).concepts}
     edit = Edit()
-    changes: dict[Path, FileChange] = {}
-
-    def change_of(path: Path) -> FileChange:
-        if path not in changes:
-            changes[path] = read_change(path)
-        return changes[path]
-
-    new = [c for c in concepts if c.id not in existing]
-    if new and into is None:
-        into = _default_file(paths, "--into")
+    appended: dict[Path, list[str]] = {}
+    replaced: dict[Path, dict[str, str]] = {}
+    same = unchanged
     for c in concepts:
-        if c.id in existing:
-            if not update:
-                edit.notes.append(f"conflict: {c.id} exists; left as it is (--update replaces it)")
-                continue
-            home = change_of(locate(paths, c.id))
-            home.new = _drop_concept_text(home.new, c.id).rstrip("\n") + "\n\n" + render_concept(c)
-            edit.notes.append(f"updated {c.id}")
-        else:
-            assert into is not None
-            target = change_of(into)
-            sep = "" if not target.new else ("\n" if target.new.endswith("\n") else "\n\n")
-            target.new = target.new + sep + render_concept(c)
+        old = current.get(c.id)
+        if old is None:
+            if into is None:
+                into = _default_file(paths, "--into")
+            appended.setdefault(into, []).append(render_concept(c))
             edit.notes.append(f"added {c.id} to {into}")
-    edit.changes = list(changes.values())
+            continue
+        text = render_concept(c)
+        if text == render_concept(old):
+            same += 1
+        elif not update:
+            edit.notes.append(f"conflict: {c.id} exists; left as it is (--update replaces it)")
+        else:
+            assert old.path is not None
+            replaced.setdefault(old.path, {})[c.id] = text
+            edit.notes.append(f"updated {c.id}")
+    for path in sorted({*appended, *replaced}, key=str):
+        change = read_change(path)
+        text = _replace_blocks(change.old, replaced.get(path, {}))
+        blocks = appended.get(path, [])
+        if blocks:
+            sep = "" if not text else ("\n" if text.endswith("\n") else "\n\n")
+            text = text + sep + "\n".join(blocks)
+        change.new = text
+        edit.changes.append(change)
+    if same:
+        edit.notes.append(f"{same} concept(s) already as the file has them")
+    if not any(c.changed for c in edit.changes):
+        edit.notes.append("nothing to change")
     _check_read_back(edit.changes, concepts)
     return edit
+
+
+def _replace_blocks(text: str, replacements: Mapping[str, str]) -> str:
+    """The text with each concept named in `replacements` given its new tables where its first
+    table stood; the comments above it, the blank lines after it and every other concept stay."""
+    if not replacements:
+        return text
+    out: list[str] = []
+    done: set[str] = set()
+    for cid, lines in _blocks(text, keepends=True):
+        if cid is None or cid not in replacements:
+            out.extend(lines)
+            continue
+        first = next(i for i, x in enumerate(lines) if _TABLE_LINE.match(x))
+        last = len(lines)
+        while last > first and not lines[last - 1].strip():
+            last -= 1
+        out.extend(lines[:first])
+        if cid not in done:  # a concept whose tables stand apart is written once, at the first
+            done.add(cid)
+            out.append(replacements[cid])
+        out.extend(lines[last:])
+    return "".join(out)
 
 
 def _check_read_back(changes: list[FileChange], concepts: Sequence[Concept]) -> None:

@@ -78,7 +78,7 @@ _LANGTAG = re.compile(
 @lru_cache(maxsize=4096)
 def canonical_tag(tag: str) -> str | None:
     """The tag in its canonical case (zh-Hant, en-GB), or None if it is not well-formed."""
-    m = _LANGTAG.match(tag)
+    m = _LANGTAG.fullmatch(tag)
     if not m:
         return None
     parts = tag.split("-")
@@ -423,7 +423,7 @@ class _Reader:
                     "concept files hold only [concept-id] tables; settings go in termbase.toml",
                 )
                 continue
-            if not ID_PATTERN.match(cid):
+            if not ID_PATTERN.fullmatch(cid):
                 self.add(
                     "TB106",
                     line,
@@ -642,7 +642,7 @@ class _Reader:
                 if not isinstance(body, dict):
                     self.add("TB101", line, f"source {sid!r} must be a table [sources.{sid}]")
                     continue
-                if not SOURCE_ID_PATTERN.match(sid):
+                if not SOURCE_ID_PATTERN.fullmatch(sid):
                     self.add(
                         "TB106",
                         line,

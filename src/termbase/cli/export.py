@@ -244,7 +244,7 @@ def import_command(
             read = tabular_read.read(file, kind, p, langs)
             resolved = tabular_read.resolve(read, tb, langs.source, full_status=p.full_status)
             concepts, unchanged = resolved.concepts, resolved.unchanged
-        result = edit.import_concepts(paths, concepts, into, update=update)
+        result = edit.import_concepts(paths, concepts, into, update=update, unchanged=unchanged)
         if dry_run:
             sys.stdout.write(result.diff())
         else:
@@ -252,5 +252,3 @@ def import_command(
                 typer.echo(f"changed {path}", err=True)
         for note in result.notes:
             typer.echo(note, err=True)
-        if unchanged:
-            typer.echo(f"{unchanged} concept(s) already as the file has them", err=True)

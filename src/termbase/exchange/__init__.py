@@ -78,9 +78,22 @@ def export_chunks(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> It
     return iter([module.export(chosen, opts)])
 
 
+def _check_tags(options: ExportOptions) -> None:
+    """Language options are BCP 47 tags before anything uses them (in file names too: a
+    `--target ../../x` must never write outside the folder asked for)."""
+    from termbase.store import canonical_tag
+
+    given = [("--source", options.source), ("--target", options.target)]
+    given += [("--lang", lang) for lang in options.languages]
+    for option, tag in given:
+        if tag is not None and canonical_tag(tag) is None:
+            raise TermbaseError(f"{option} {tag!r} is not a BCP 47 language tag (zh-Hans, en, ...)")
+
+
 def _prepare(
     tb: TermBase, fmt: ExportFormat, options: ExportOptions
 ) -> tuple[Any, TermBase, ExportOptions]:
+    _check_tags(options)
     chosen = select(tb, options)
     if not chosen.concepts:
         raise TermbaseError("nothing to export: no concept is left after the filters")

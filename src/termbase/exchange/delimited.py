@@ -3,6 +3,8 @@ A profile that wants one file for each target language (Weblate) gives several f
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from termbase.errors import TermbaseError
 from termbase.exchange import ExportOptions
 from termbase.exchange.tabular import PROFILES, Languages, Profile, check_format, profile, write
@@ -60,7 +62,11 @@ def export_files(tb: TermBase, options: ExportOptions) -> list[tuple[str, str]]:
     p = chosen_profile(options)
     source = source_language(tb, options)
     fmt = options.format or "csv"
-    return [
+    files = [
         (f"{p.code(target)}.{fmt}", write(tb, p, Languages(source, target), fmt))
         for target in target_languages(tb, options, source)
     ]
+    for name, _ in files:  # the names are language codes: never a path
+        if Path(name).name != name or name.startswith("."):
+            raise TermbaseError(f"{name!r} is not a file name for a language")
+    return files

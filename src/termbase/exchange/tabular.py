@@ -204,8 +204,27 @@ def unescape(cell: str) -> str:
     return cell
 
 
+def join(texts: Iterable[str], sep: str = "|") -> str:
+    """Terms in one cell, `sep` between them; a `sep` or a backslash inside a term is written
+    with a backslash before it, so that `split` gives the term back whole."""
+    return sep.join(t.replace("\\", "\\\\").replace(sep, "\\" + sep) for t in texts)
+
+
 def split(cell: str, sep: str = "|") -> list[str]:
-    return [s.strip() for s in cell.split(sep) if s.strip()]
+    """The terms of a cell written by `join` (a tool's own cell has no backslashes: the same)."""
+    if "\\" not in cell:
+        return [s.strip() for s in cell.split(sep) if s.strip()]
+    out, part, chars = [], [], iter(cell)
+    for ch in chars:
+        if ch == "\\":
+            part.append(next(chars, "\\"))
+        elif ch == sep:
+            out.append("".join(part))
+            part = []
+        else:
+            part.append(ch)
+    out.append("".join(part))
+    return [s.strip() for s in out if s.strip()]
 
 
 def header_map(sheet: Sheet) -> tuple[dict[str, int], Sheet]:

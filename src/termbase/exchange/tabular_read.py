@@ -12,7 +12,7 @@ import dataclasses
 import io
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from termbase.errors import TermbaseError
@@ -25,7 +25,7 @@ from termbase.exchange.tabular import (
     check_format,
     gather,
 )
-from termbase.model import Concept, Term, TermBase
+from termbase.model import Concept, Status, Term, TermBase
 from termbase.store import ID_PATTERN
 
 FORMATS = ("csv", "tsv", "xlsx")
@@ -147,9 +147,25 @@ def merge(old: Concept, new: Concept, *, full_status: bool = True) -> Concept:
     approved (preferred, admitted) and not (deprecated, forbidden)."""
     terms = list(old.terms)
     where = {_key(t): n for n, t in enumerate(terms)}
-    for t in new.terms:
+
+    def preferred_in(lang: str) -> int | None:
+        return next(
+            (i for i, x in enumerate(terms) if x.lang == lang and x.status is Status.PREFERRED),
+            None,
+        )
+
+    for given in new.terms:
+        t = given
         n = where.get(_key(t))
         if n is None:
+            if (
+                t.status is Status.PREFERRED
+                and not full_status
+                and preferred_in(t.lang) is not None
+            ):
+                # A glossary row names one rendering per concept; a new one beside the
+                # preferred one the base has is admitted, unless the file says preferred.
+                t = dataclasses.replace(t, status=Status.ADMITTED)
             where[_key(t)] = len(terms)
             terms.append(t)
             continue
@@ -157,6 +173,9 @@ def merge(old: Concept, new: Concept, *, full_status: bool = True) -> Concept:
         status = t.status
         if not full_status and status.approved == have.status.approved:
             status = have.status
+        promoted = status is Status.PREFERRED and have.status is not Status.PREFERRED
+        if promoted and not full_status and preferred_in(have.lang) is not None:
+            status = Status.ADMITTED
         terms[n] = dataclasses.replace(
             have,
             status=status,
@@ -185,19 +204,26 @@ class Resolved:
 def resolve(
     incoming: Iterable[Concept], tb: TermBase, source: str, *, full_status: bool = True
 ) -> Resolved:
+    """Each concept read from a glossary matched to the base's concept: by id where the file
+    has one, else by its source term. Where several concepts share that term, the one the row
+    leaves unchanged, else the one sharing most of the row's terms, takes it: concepts that
+    share a Chinese term never receive each other's renderings."""
     by_id = tb.by_id()
-    by_term: dict[tuple[str, str], str] = {}
+    by_term: dict[tuple[str, str], list[str]] = {}
     for c in tb.concepts:
         for t in c.terms:
-            by_term.setdefault(_key(t), c.id)
+            ids = by_term.setdefault(_key(t), [])
+            if not ids or ids[-1] != c.id:
+                ids.append(c.id)
     taken = set(by_id)
     out: dict[str, Concept] = {}
     unchanged = 0
     for c in incoming:
-        cid = c.id if c.id in by_id or (c.id and ID_PATTERN.match(c.id)) else ""
+        cid = c.id if c.id in by_id or (c.id and ID_PATTERN.fullmatch(c.id)) else ""
         if not cid:
             first = next((t for t in c.terms if t.lang == source), None)
-            cid = by_term.get(_key(first), "") if first else ""
+            candidates = by_term.get(_key(first), []) if first else []
+            cid = _best(c, candidates, by_id, out, full_status)
         base = out.get(cid) or by_id.get(cid)
         if base is not None:
             merged = merge(base, c, full_status=full_status)
@@ -211,6 +237,25 @@ def resolve(
         taken.add(cid)
         out[cid] = dataclasses.replace(c, id=cid)
     return Resolved(list(out.values()), unchanged)
+
+
+def _best(
+    c: Concept,
+    candidates: list[str],
+    by_id: Mapping[str, Concept],
+    out: Mapping[str, Concept],
+    full_status: bool,
+) -> str:
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else ""
+    keys = {_key(t) for t in c.terms}
+
+    def rank(cid: str) -> tuple[bool, int]:
+        base = out.get(cid) or by_id[cid]
+        same = merge(base, c, full_status=full_status) == base
+        return same, len(keys & {_key(t) for t in base.terms})
+
+    return max(candidates, key=rank)  # max keeps the first of equals: the file's order
 
 
 def language_of(path: Path, p: Profile) -> str | None:

@@ -51,7 +51,7 @@ def _ids(path: Path, entries: list[Any]) -> dict[str, str]:
         raw = entry.get("id")
         if not raw:
             raise TermbaseError(f"{path}:{entry.sourceline}: a concept entry without an id")
-        cid = raw if ID_PATTERN.match(raw) else (slug(raw) or "concept")
+        cid = raw if ID_PATTERN.fullmatch(raw) else (slug(raw) or "concept")
         base, n = cid, 2
         while cid in taken:
             cid, n = f"{base}-{n}", n + 1

@@ -64,6 +64,22 @@ class LintResult:
     explained: list[str] = field(default_factory=list)
 
 
+# A finding carries its segment's texts; a longer segment (a whole file on one line) is cut
+# to this many characters around the finding, so that a report grows with the findings, never
+# with findings times the segment's length.
+EXCERPT = 400
+
+
+def excerpt(text: str | None, column: int) -> str | None:
+    """The text, or, if longer than EXCERPT, the EXCERPT characters around `column` (1-based)
+    with "…" where it was cut."""
+    if text is None or len(text) <= EXCERPT:
+        return text
+    start = max(0, min(column - 1 - EXCERPT // 2, len(text) - EXCERPT))
+    end = start + EXCERPT
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
 class Linter:
     """The term base's terms, ready to check any number of segments."""
 
@@ -334,8 +350,8 @@ class Linter:
             column=column,
             hint=hint,
             segment=seg.id,
-            source=seg.source,
-            target=seg.target,
+            source=excerpt(seg.source, column),
+            target=excerpt(seg.target, column),
         )
 
     def _suppress(self, seg: Segment, found: list[Finding]) -> list[Finding]:

@@ -6,6 +6,13 @@ from collections.abc import Sequence
 from xml.sax.saxutils import quoteattr
 
 from termbase.model import Finding, Severity
+from termbase.rules import XML_ILLEGAL
+
+
+def _attr(text: str) -> str:
+    """An XML attribute value: characters XML 1.0 cannot carry (a control character read from
+    a fuzzed file) written as \\xNN escapes, so the report is always well-formed."""
+    return quoteattr(XML_ILLEGAL.sub(lambda m: repr(m.group())[1:-1], text))
 
 
 def render(findings: Sequence[Finding], *, strict: bool = False) -> str:
@@ -30,11 +37,11 @@ def render(findings: Sequence[Finding], *, strict: bool = False) -> str:
         kind = "failure" if fails(f) else "skipped"
         message = f.message + (f"; {f.hint}" if f.hint else "")
         classname = f.path.as_posix() if f.path else "termbase"
-        lines.append(f"    <testcase classname={quoteattr(classname)} name={quoteattr(name)}>")
+        lines.append(f"    <testcase classname={_attr(classname)} name={_attr(name)}>")
         if kind == "failure":
-            lines.append(f"      <failure message={quoteattr(message)} type={quoteattr(f.code)}/>")
+            lines.append(f"      <failure message={_attr(message)} type={_attr(f.code)}/>")
         else:
-            lines.append(f"      <skipped message={quoteattr('warning: ' + message)}/>")
+            lines.append(f"      <skipped message={_attr('warning: ' + message)}/>")
         lines.append("    </testcase>")
     lines += ["  </testsuite>", "</testsuites>"]
     return "\n".join(lines) + "\n"

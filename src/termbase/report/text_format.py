@@ -6,11 +6,20 @@ from collections.abc import Sequence
 
 from termbase.model import Finding
 
+# Characters that would break a finding over two lines (str.splitlines splits at each).
+_BREAKS = str.maketrans({c: repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def escaped(text: str) -> str:
+    """The text on one line: line breaks written as escapes (\\n, \\u2028)."""
+    return text.translate(_BREAKS)
+
 
 def line(f: Finding) -> str:
-    who = f" {f.concept}:" if f.concept else ":"
-    hint = f"; {f.hint}" if f.hint else ""
-    text = f"{f.location}: {f.severity.value} {f.code}{who} {f.message}{hint}"
+    """One finding on exactly one line, whatever its texts hold."""
+    who = f" {escaped(f.concept)}:" if f.concept else ":"
+    hint = f"; {escaped(f.hint)}" if f.hint else ""
+    text = f"{escaped(f.location)}: {f.severity.value} {f.code}{who} {escaped(f.message)}{hint}"
     if f.segment is not None:
         pair = (
             _snippet(f.target)

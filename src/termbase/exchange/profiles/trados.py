@@ -1,9 +1,9 @@
 """Trados Studio / MultiTerm through the Glossary Converter spreadsheet layout (XLSX, or CSV
 with a BOM): the first row holds language names the converter recognises ("Chinese (PRC)",
 "English") and entry-level fields marked `>>E<<`; a language cell holds all its approved terms
-separated by `|`, preferred first. Renderings not to use go in the `>>E<<Deprecated` and
-`>>E<<Forbidden` fields, the pinyin in `>>E<<Pinyin`, and our concept id in `>>E<<Concept ID`
-(MultiTerm numbers its entries itself).
+separated by `|`, preferred first (a `|` inside a term is written `\\|`). Renderings not to
+use go in the `>>E<<Deprecated` and `>>E<<Forbidden` fields, the pinyin in `>>E<<Pinyin`, and
+our concept id in `>>E<<Concept ID` (MultiTerm numbers its entries itself).
 
 Not confirmed: that these exact language names are in the converter's list of known names
 (its documentation says names are matched case-insensitively and that an unknown one is asked
@@ -21,6 +21,7 @@ from termbase.exchange.tabular import (
     Sheet,
     cell,
     header_map,
+    join,
     require,
     split,
 )
@@ -44,7 +45,7 @@ def header(langs: Languages) -> Row:
 
 
 def _join(terms: list[Term]) -> str:
-    return "|".join(t.text for t in sorted(terms, key=lambda t: t.status.rank))
+    return join(t.text for t in sorted(terms, key=lambda t: t.status.rank))
 
 
 def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
@@ -64,8 +65,8 @@ def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
                 c.subject or "",
                 c.definition.get("en", ""),
                 pinyin if pinyin.strip("|") else "",
-                "|".join(t.text for t in tgt if t.status is Status.DEPRECATED),
-                "|".join(t.text for t in tgt if t.status is Status.FORBIDDEN),
+                join(t.text for t in tgt if t.status is Status.DEPRECATED),
+                join(t.text for t in tgt if t.status is Status.FORBIDDEN),
             ],
         )
 
