@@ -661,7 +661,11 @@ def fmt(paths: Sequence[Path], *, sort: bool = False) -> Edit:
         try:
             tomlread.loads(change.old)
         except tomlread.TOMLDecodeError as e:
-            raise EditError(f"{f}: invalid TOML ({e}); fix it before formatting") from e
+            from termbase.store import toml_error_position
+
+            line, col, what = toml_error_position(e)
+            where = f"{f}:{line}:{col}" if line else str(f)
+            raise EditError(f"{where}: invalid TOML: {what}; fix it before formatting") from e
         try:
             new = format_text(change.old, sort=sort)
         except EditError as e:

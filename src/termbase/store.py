@@ -268,7 +268,7 @@ def read_document(path: Path) -> Document:
     try:
         data = tomlread.loads(text)
     except tomlread.TOMLDecodeError as e:
-        line, col, msg = _toml_error_position(e)
+        line, col, msg = toml_error_position(e)
         findings.append(finding("TB001", path, line, f"invalid TOML: {msg}", column=col))
         return Document(path, None, LineIndex(), findings)
     return Document(path, data, LineIndex.scan(text), findings)
@@ -278,7 +278,7 @@ _POSITION = re.compile(r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\
 _END = re.compile(r"^(?P<msg>.*?) \(at end of document\)$")
 
 
-def _toml_error_position(e: tomlread.TOMLDecodeError) -> tuple[int, int, str]:
+def toml_error_position(e: tomlread.TOMLDecodeError) -> tuple[int, int, str]:
     text = str(e)
     m = _POSITION.match(text)
     if m:

@@ -289,6 +289,15 @@ class Comment:
     rest: list[str]
 
 
+PINYIN = "pinyin: "
+
+
+def pinyin_part(pinyin: str) -> str:
+    """The pinyin as a comment part: labelled where it has no tone mark to tell it from a note
+    (the reading of 吗 is `ma`, of A is `A`)."""
+    return pinyin if looks_like_pinyin(pinyin) else PINYIN + pinyin
+
+
 def parse_comment(text: str) -> Comment:
     parts = [p.strip() for p in text.split(" | ") if p.strip()]
     pinyin = None
@@ -297,6 +306,8 @@ def parse_comment(text: str) -> Comment:
     for part in parts:
         if part.startswith(NOT):
             banned += [x.strip() for x in part[len(NOT) :].split(";") if x.strip()]
+        elif pinyin is None and part.startswith(PINYIN):
+            pinyin = part[len(PINYIN) :]
         elif pinyin is None and looks_like_pinyin(part):
             pinyin = part
         else:
@@ -305,9 +316,12 @@ def parse_comment(text: str) -> Comment:
 
 
 def gather(drafts: Iterable[Draft], source: str) -> list[Concept]:
-    """Concepts from drafts: drafts with the same id, or without an id and with the same source
-    term, are one concept; a term read twice is kept once (its first status wins)."""
-    merged: dict[tuple[str, str], Draft] = {}
+    """Concepts from drafts: drafts with the same id are one concept; drafts without an id and
+    with the same source term are one concept where their concept fields (subject, definition,
+    note) agree, a row that leaves them empty agreeing with any. A term read twice is kept once
+    (its first status wins)."""
+    merged: dict[tuple[str, str, int], Draft] = {}
+    last: dict[tuple[str, str], int] = {}  # the newest draft of each id or source term
     for d in drafts:
         if d.id:
             key = ("id", d.id)
@@ -316,9 +330,15 @@ def gather(drafts: Iterable[Draft], source: str) -> list[Concept]:
             if first is None:
                 first = d.terms[0].text if d.terms else ""
             key = ("term", first)
-        have = merged.get(key)
+        n = last.get(key, 0)
+        have = merged.get((*key, n))
+        if have is not None and not d.id and not _agree(have, d):
+            have, n = None, n + 1
         if have is None:
-            merged[key] = Draft(list(d.terms), d.id, d.subject, dict(d.definition), d.note, d.line)
+            last[key] = n
+            merged[(*key, n)] = Draft(
+                list(d.terms), d.id, d.subject, dict(d.definition), d.note, d.line
+            )
             continue
         have.terms.extend(d.terms)
         have.subject = have.subject or d.subject
@@ -338,6 +358,17 @@ def gather(drafts: Iterable[Draft], source: str) -> list[Concept]:
                 Concept(d.id, tuple(terms), d.subject, d.definition, d.note, line=d.line)
             )
     return concepts
+
+
+def _agree(have: Draft, d: Draft) -> bool:
+    """`d` may join `have`: no concept field and no reading of a shared term differs."""
+    readings = {(t.lang, t.text): t.pinyin for t in have.terms if t.pinyin}
+    return (
+        (not d.subject or d.subject == have.subject)
+        and (not d.note or d.note == have.note)
+        and all(have.definition.get(k) == v for k, v in d.definition.items())
+        and all(readings.get((t.lang, t.text), t.pinyin) == t.pinyin for t in d.terms if t.pinyin)
+    )
 
 
 def require(names: Mapping[str, int], wanted: Sequence[str], what: str) -> None:

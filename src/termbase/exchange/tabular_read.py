@@ -12,7 +12,7 @@ import dataclasses
 import io
 import re
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 
 from termbase.errors import TermbaseError
@@ -204,10 +204,11 @@ class Resolved:
 def resolve(
     incoming: Iterable[Concept], tb: TermBase, source: str, *, full_status: bool = True
 ) -> Resolved:
-    """Each concept read from a glossary matched to the base's concept: by id where the file
-    has one, else by its source term. Where several concepts share that term, the one the row
-    leaves unchanged, else the one sharing most of the row's terms, takes it: concepts that
-    share a Chinese term never receive each other's renderings."""
+    """Each concept read from a glossary matched to the base's concepts: by id where the file
+    has one, else by its source term. Where several concepts share that term (a glossary without
+    ids gathers their rows into one), each rendering goes to the concept that has it, and a new
+    one to the concept sharing most of the row's terms: concepts that share a Chinese term never
+    receive each other's renderings."""
     by_id = tb.by_id()
     by_term: dict[tuple[str, str], list[str]] = {}
     for c in tb.concepts:
@@ -217,45 +218,60 @@ def resolve(
                 ids.append(c.id)
     taken = set(by_id)
     out: dict[str, Concept] = {}
-    unchanged = 0
+    unchanged: set[str] = set()  # concepts, not rows: a concept can have a row per rendering
     for c in incoming:
         cid = c.id if c.id in by_id or (c.id and ID_PATTERN.fullmatch(c.id)) else ""
+        parts = [(cid, c)]
         if not cid:
             first = next((t for t in c.terms if t.lang == source), None)
-            candidates = by_term.get(_key(first), []) if first else []
-            cid = _best(c, candidates, by_id, out, full_status)
-        base = out.get(cid) or by_id.get(cid)
-        if base is not None:
-            merged = merge(base, c, full_status=full_status)
-            if merged == by_id.get(cid):
-                unchanged += 1
+            if first is not None:
+                candidates = by_term.get(_key(first), [])
+                parts = _share(c, first, [out.get(x) or by_id[x] for x in candidates])
+        for cid, part in parts:
+            base = out.get(cid) or by_id.get(cid)
+            if base is not None:
+                merged = merge(base, part, full_status=full_status)
+                if merged == by_id.get(cid):
+                    unchanged.add(cid)
+                else:
+                    out[cid] = merged
                 continue
-            out[cid] = merged
-            continue
-        if not cid:
-            cid = make_id(c, taken)
-        taken.add(cid)
-        out[cid] = dataclasses.replace(c, id=cid)
-    return Resolved(list(out.values()), unchanged)
+            new_id = cid or make_id(part, taken)
+            taken.add(new_id)
+            out[new_id] = dataclasses.replace(part, id=new_id)
+    return Resolved(list(out.values()), len(unchanged - out.keys()))
 
 
-def _best(
-    c: Concept,
-    candidates: list[str],
-    by_id: Mapping[str, Concept],
-    out: Mapping[str, Concept],
-    full_status: bool,
-) -> str:
+def _share(c: Concept, first: Term, candidates: list[Concept]) -> list[tuple[str, Concept]]:
+    """`c` cut among the concepts that have its source term `first`: each term to a concept that
+    has it, the others to the concept sharing most of the row's terms; among equals, the one
+    whose concept fields (subject, definition, note) and reading are the row's, then the
+    first. The fields go with the part of the row's first rendering."""
     if len(candidates) <= 1:
-        return candidates[0] if candidates else ""
+        return [(candidates[0].id if candidates else "", c)]
     keys = {_key(t) for t in c.terms}
+    held = [{_key(t) for t in x.terms} for x in candidates]
 
-    def rank(cid: str) -> tuple[bool, int]:
-        base = out.get(cid) or by_id[cid]
-        same = merge(base, c, full_status=full_status) == base
-        return same, len(keys & {_key(t) for t in base.terms})
+    def rank(n: int) -> tuple[int, int, int]:
+        x = candidates[n]
+        fields = (x.subject == c.subject) + (x.note == c.note)
+        fields += all(x.definition.get(k) == v for k, v in c.definition.items())
+        fields += any(t.pinyin == first.pinyin for t in x.terms if _key(t) == _key(first))
+        return len(keys & held[n]), fields, -n
 
-    return max(candidates, key=rank)  # max keeps the first of equals: the file's order
+    order = sorted(range(len(candidates)), key=rank, reverse=True)
+    groups: dict[str, list[Term]] = {}
+    for t in c.terms:
+        if _key(t) != _key(first):
+            n = next((n for n in order if _key(t) in held[n]), order[0])
+            groups.setdefault(candidates[n].id, []).append(t)
+    best = candidates[order[0]].id
+    lead = next(iter(groups), best)
+    bare = dataclasses.replace(c, subject=None, definition={}, note=None)
+    return [
+        (cid, dataclasses.replace(c if cid == lead else bare, terms=(first, *terms)))
+        for cid, terms in (groups or {best: []}).items()
+    ]
 
 
 def language_of(path: Path, p: Profile) -> str | None:

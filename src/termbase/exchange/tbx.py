@@ -139,6 +139,8 @@ def export(tb: TermBase, options: ExportOptions) -> str:
 def chunks(tb: TermBase, options: ExportOptions) -> Iterator[str]:
     """The file in pieces, one concept at a time, so that a large base streams."""
     title = options.title or tb.settings.name or "termbase export"
+    for c in tb.concepts:  # before the first byte: never half a file on stdout
+        refuse_xml_illegal(c)
     ids = {c.id for c in tb.concepts}
     head = [
         '<?xml version="1.0" encoding="UTF-8"?>',

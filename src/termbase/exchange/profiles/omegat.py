@@ -16,6 +16,7 @@ from termbase.exchange.tabular import (
     approved,
     pair_rows,
     parse_comment,
+    pinyin_part,
 )
 from termbase.model import Status, Term, TermBase
 
@@ -27,7 +28,7 @@ def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
             for tgt in approved(c, langs.target):
                 parts = [] if tgt.status is Status.PREFERRED else [tgt.status.value]
                 if src.pinyin:
-                    parts.append(src.pinyin)
+                    parts.append(pinyin_part(src.pinyin))
                 if banned:
                     parts.append(NOT + "; ".join(banned))
                 yield c.id, [src.text, tgt.text, " | ".join(parts)]

@@ -20,6 +20,7 @@ from termbase.exchange.tabular import (
     cell,
     header_map,
     parse_comment,
+    pinyin_part,
     preferred,
     require,
 )
@@ -38,7 +39,7 @@ def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
         if src is None or tgt is None:
             continue
         banned = [t.text for t in c.terms_in(langs.target) if not t.status.approved]
-        comment = [c.definition.get("en", ""), src.pinyin or ""]
+        comment = [c.definition.get("en", ""), pinyin_part(src.pinyin) if src.pinyin else ""]
         if banned:
             comment.append(NOT + "; ".join(banned))
         yield c.id, [src.text, tgt.text, c.id, " | ".join(x for x in comment if x)]
