@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -131,3 +133,208 @@ CONCEPTS = st.dictionaries(
 @given(CONCEPTS)
 def test_random_concepts_never_crash(doc: dict[str, Any]) -> None:
     _check(tomlkit.dumps(doc).encode("utf-8"))
+
+
+# ------------------------------------------------ real files, mutated: every reader and report
+#
+# Each target takes a real sample file and mutates it (bytes replaced, inserted, deleted, cut,
+# parts repeated); whatever comes out, the reader gives segments, findings or a one-line error,
+# never a traceback, and every report of the findings is well-formed. The default sizes keep
+# CI to a few seconds a target; TERMBASE_FUZZ_SECONDS=N runs each for about N seconds.
+
+FUZZ_SECONDS = float(os.environ.get("TERMBASE_FUZZ_SECONDS", "0") or 0)
+
+
+def fuzz(examples: int) -> settings:
+    """Settings for a target whose default run is `examples` (about two seconds)."""
+    if FUZZ_SECONDS:
+        examples = max(examples, int(examples * FUZZ_SECONDS / 2))
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
+_PIECES = [
+    *(bytes([b]) for b in (0, 0x1B, 0x7F, 0xFF, 0x0A, 0x0D, 0x09, 0x22, 0x2C, 0x3C, 0x26)),
+    b"]]>",
+    "\u2028".encode(),
+    "\ufffe".encode(),
+    "小院高墙".encode(),
+    b"msgid",
+    b"<target/>",
+]
+
+
+@st.composite
+def mutated(draw: st.DrawFn, original: bytes) -> bytes:
+    data = bytearray(original)
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["replace", "insert", "delete", "cut", "repeat"]))
+        at = draw(st.integers(0, max(0, len(data) - 1)))
+        if kind == "replace" and data:
+            data[at] = draw(st.integers(0, 255))
+        elif kind == "insert":
+            piece = draw(
+                st.sampled_from(
+                    [
+                        b"\x00",
+                        b"\x1b",
+                        b"\x7f",
+                        b"<",
+                        b"&",
+                        b"]]>",
+                        b'"',
+                        b"\n",
+                        b"\r",
+                        b"\xe2\x80\xa8",
+                        b"\xef\xbf\xbe",
+                        b"\xff",
+                        "小院高墙".encode(),
+                        b"msgid",
+                        b"<target/>",
+                        b",",
+                        b"\t",
+                    ]
+                )
+            )
+            data[at:at] = piece
+        elif kind == "delete" and data:
+            del data[at : at + draw(st.integers(1, 16))]
+        elif kind == "cut":
+            del data[at:]
+        elif kind == "repeat" and data:
+            data[at:at] = data[at : at + draw(st.integers(1, 64))]
+    return bytes(data)
+
+
+_LINT_SAMPLES = {
+    "sample.po": "po",
+    "sample-1.2.xlf": "xliff",
+    "sample-2.0.xlf": "xliff",
+    "sample.tmx": "tmx",
+    "en.json": "json",
+    "mono.md": "markdown",
+}
+_TSV = (
+    "人工智能\tintelligent stuff\n小院高墙\tsmall yard, high fence\n"
+    "智能向善\tintelligent for good\n"
+).encode()
+_CSV = 'zh-Hans,en\n人工智能,AI\n"小院高墙","small yard, high wall"\n'.encode()
+
+
+@functools.cache
+def _linter() -> Any:
+    from termbase.index import Index
+    from termbase.lint import Linter
+    from termbase.lint.settings import LintSettings
+
+    index = Index.open([Path(__file__).resolve().parent.parent / "terms"], use_cache=False)
+    return Linter(index.cards(), index.fold_table(), LintSettings())
+
+
+def _one_line_about(path: Path, message: str) -> None:
+    """An error the command ends with (exit 2): one line that starts with the file."""
+    assert message.startswith(str(path)), message
+    assert "\n" not in message.strip()
+
+
+def _lint_and_report(name: str, content: bytes) -> None:
+    import json as json_module
+    import xml.etree.ElementTree as ET
+
+    from termbase.lint import lint_files
+    from termbase.lint.segment import ReadOptions, UsageError
+    from termbase.report import github_format, junit_format, sarif_format, text_format
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(content)
+        try:
+            result = lint_files(_linter(), [path], ReadOptions())
+        except UsageError as e:
+            message = str(e)
+        else:
+            message = ""
+        if message:
+            _one_line_about(path, message)
+            return
+        ET.fromstring(junit_format.render(result.findings, strict=True).encode())
+        json_module.loads(sarif_format.render(result.findings))
+        for line in text_format.render(result.findings).splitlines():
+            assert line.startswith(str(path)), line
+        assert github_format.render(result.findings).count("\n") == len(result.findings)
+
+
+@fuzz(400)
+@given(st.sampled_from(sorted(_LINT_SAMPLES)), st.data())
+def test_mutated_lint_inputs_never_crash(name: str, data: st.DataObject) -> None:
+    original = (Path(__file__).resolve().parent / "data" / "lint" / name).read_bytes()
+    _lint_and_report(name, data.draw(mutated(original)))
+
+
+@fuzz(400)
+@given(st.sampled_from(["a.tsv", "a.csv"]), st.data())
+def test_mutated_tabular_lint_inputs_never_crash(name: str, data: st.DataObject) -> None:
+    _lint_and_report(name, data.draw(mutated(_TSV if name.endswith("tsv") else _CSV)))
+
+
+@fuzz(800)
+@given(st.data())
+def test_mutated_tbx_imports_never_crash(data: st.DataObject) -> None:
+    from termbase.errors import TermbaseError
+    from termbase.exchange import tbx_read
+
+    original = (Path(__file__).resolve().parent / "data" / "tbx-min.tbx").read_bytes()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "a.tbx"
+        path.write_bytes(data.draw(mutated(original)))
+        try:
+            concepts = tbx_read.read(path)
+        except TermbaseError as e:
+            concepts, message = [], str(e)
+        else:
+            message = ""
+        if message:
+            _one_line_about(path, message)
+        for c in concepts:
+            assert c.id
+
+
+@fuzz(800)
+@given(st.sampled_from(["deepl", "omegat", "memoq", "crowdin", "weblate", "google"]), st.data())
+def test_mutated_glossary_imports_never_crash(profile: str, data: st.DataObject) -> None:
+    from termbase.errors import TermbaseError
+    from termbase.exchange import tabular, tabular_read
+    from termbase.model import TermBase
+
+    p = tabular.profile(profile)
+    fmt = p.formats[0]
+    header = {
+        "memoq": "zho-CN,zho-CN_Forbidden,eng,eng_Forbidden,Entry_Subject,Entry_Note\n",
+        "crowdin": "Term [zh-CN],Term [en],Concept Note\n",
+        "weblate": "source,target,context,developer_comments\n",
+    }.get(profile, "")
+    sep = "\t" if fmt == "tsv" else ","
+    body = (
+        header
+        + f"人工智能{sep}artificial intelligence\n小院高墙{sep}small yard, high fence\n".replace(
+            "small yard, high fence",
+            '"small yard, high fence"' if sep == "," else "small yard, high fence",
+        )
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"a.{fmt}"
+        path.write_bytes(data.draw(mutated(body.encode())))
+        langs = tabular.Languages("zh-Hans", "en")
+        try:
+            concepts = tabular_read.read(path, fmt, p, langs)
+            tabular_read.resolve(concepts, TermBase((), {}), "zh-Hans", full_status=p.full_status)
+        except TermbaseError as e:
+            message = str(e)
+        else:
+            message = ""
+        if message:
+            _one_line_about(path, message)

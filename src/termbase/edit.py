@@ -317,16 +317,86 @@ def _reread(change: FileChange) -> tuple[list[Concept], list[Finding]]:
     return part.concepts, [f for f in part.findings if f.severity is Severity.ERROR]
 
 
-def _reparse(change: FileChange, concept_id: str) -> tuple[Concept | None, list[Finding]]:
-    """The concept as the changed text gives it, and the error findings about it."""
-    concepts, found = _reread(change)
-    found = [f for f in found if f.concept in (None, concept_id)]
+def _reparse(
+    change: FileChange, concept_id: str, span: tuple[int, int] | None = None
+) -> tuple[Concept | None, list[Finding]]:
+    """The concept as the changed text gives it, and the error findings about it: only its
+    own tables are read (the whole file is parsed once more before it is written, see
+    termbase.transaction), so that an edit of a 100k-concept file costs about one parse."""
+    import dataclasses
+
+    if span is None:
+        text, before = _concept_text(change.new, concept_id)
+    else:
+        text, before = change.new[span[0] : span[1]], change.new.count("\n", 0, span[0])
+    concepts, found = _reread(FileChange(change.path, text, text))
+    found = [
+        dataclasses.replace(f, line=f.line + before if f.line else 0)
+        for f in found
+        if f.concept in (None, concept_id)
+    ]
     concept = next((c for c in concepts if c.id == concept_id), None)
     return concept, found
 
 
-def _guard(paths: Sequence[Path], change: FileChange, concept_id: str) -> Concept | None:
-    concept, found = _reparse(change, concept_id)
+@dataclass
+class _ConceptPart:
+    """The tables of one concept parsed for editing (tomlkit), apart from the rest of its file:
+    tomlkit is slow on a large file, and the rest of the file stays byte for byte."""
+
+    change: FileChange
+    start: int
+    end: int
+    doc: Any
+
+    @classmethod
+    def open(cls, change: FileChange, concept_id: str) -> _ConceptPart:
+        # The rest of the file is not parsed here: the whole new text is, before it is written
+        # (a file that was broken before the edit is told apart there).
+        span = _concept_span(change.new, concept_id) or (0, len(change.new))
+        text = change.new[span[0] : span[1]]
+        return cls(change, *span, _parse(FileChange(change.path, text, text)))
+
+    def write_back(self) -> tuple[int, int]:
+        """Put the edited tables back; where they now stand."""
+        new = self.change.new
+        block = _dumps(self.doc)
+        self.change.new = new[: self.start] + block + new[self.end :]
+        return self.start, self.start + len(block)
+
+
+def _concept_span(text: str, concept_id: str) -> tuple[int, int] | None:
+    """Where the one block of the concept's tables stands in `text` (offsets); None where its
+    tables stand apart (then the whole file is the part to edit)."""
+    found = None
+    pos = 0
+    for cid, lines in _blocks(text, keepends=True):
+        size = sum(map(len, lines))
+        if cid == concept_id:
+            if found is not None:
+                return None
+            found = (pos, pos + size)
+        pos += size
+    return found
+
+
+def _concept_text(text: str, concept_id: str) -> tuple[str, int]:
+    """The concept's tables alone as a TOML document, and the lines of `text` before them."""
+    span = _concept_span(text, concept_id)
+    if span is None:
+        return text, 0
+    return text[span[0] : span[1]], text.count("\n", 0, span[0])
+
+
+def _guard(
+    paths: Sequence[Path],
+    change: FileChange,
+    concept_id: str,
+    span: tuple[int, int] | None = None,
+) -> Concept | None:
+    """Refuse a change that adds errors to the concept (`span`: where its tables stand in the
+    new text, if known)."""
+    concept, found = _reparse(change, concept_id, span)
     if concept is not None:
         others = [i for i in all_ids(paths) if i != concept_id]
         found += check_concept(concept, others, _sources(paths))
@@ -392,7 +462,7 @@ def add(
         else ("\n" if change.old.endswith("\n") else "\n\n")
     )
     change.new = change.old + sep + render_concept(concept)
-    _guard(paths, change, concept_id)
+    _guard(paths, change, concept_id, (len(change.old) + len(sep), len(change.new)))
     return Edit([change], [f"added {concept_id} to {target}", *notes])
 
 
@@ -431,7 +501,8 @@ def set_field(
     """Change one field of a concept, or of one of its terms (--lang and --term)."""
     path = locate(paths, concept_id)
     change = read_change(path)
-    doc = _parse(change)
+    part = _ConceptPart.open(change, concept_id)
+    doc = part.doc
     if (lang is None) != (term is None):
         raise EditError("to change a term, give both --lang and --term")
     if lang is not None and term is not None:
@@ -455,8 +526,7 @@ def set_field(
             defs[sub] = value
         else:
             doc[concept_id][name] = _typed(name, value)
-    change.new = _dumps(doc)
-    _guard(paths, change, concept_id)
+    _guard(paths, change, concept_id, part.write_back())
     return Edit(
         [change], [f"set {field_name} of {concept_id}" + (f" ({lang} {term!r})" if lang else "")]
     )
@@ -494,7 +564,8 @@ def remove(
     """Remove a concept, one of its terms (--lang and --term) or one of its fields (--field)."""
     path = locate(paths, concept_id)
     change = read_change(path)
-    doc = _parse(change)
+    part = _ConceptPart.open(change, concept_id)
+    doc = part.doc
     if (lang is None) != (term is None):
         raise EditError("to remove a term, give both --lang and --term")
     if lang is not None and term is not None:
@@ -525,8 +596,7 @@ def remove(
             )
         change.new = _drop_concept_text(change.new, concept_id)
         return Edit([change], [f"removed {concept_id} from {path}"])
-    change.new = _dumps(doc)
-    _guard(paths, change, concept_id)
+    _guard(paths, change, concept_id, part.write_back())
     return Edit([change], [what])
 
 

@@ -94,11 +94,23 @@ def locked(paths: Iterable[Path]) -> Iterator[None]:
                 os.close(fd)  # closing the descriptor releases the lock
 
 
-def verify(path: Path, text: str) -> None:
-    """`text` must parse as TOML before it replaces `path`."""
+def verify(path: Path, text: str, old: str | None = None) -> None:
+    """`text` must parse as TOML before it replaces `path`. Where the `old` text did not parse
+    either, the file was broken before the edit: say where, and that it needs fixing first."""
     try:
         tomlread.loads(text)
     except tomlread.TOMLDecodeError as e:
+        if old is not None:
+            try:
+                tomlread.loads(old)
+            except tomlread.TOMLDecodeError as before:
+                from termbase.store import toml_error_position
+
+                line, col, what = toml_error_position(before)
+                where = f"{path}:{line}:{col}" if line else str(path)
+                raise WriteError(
+                    f"{where}: invalid TOML: {what}; fix it before editing"
+                ) from before
         raise WriteError(
             f"{path}: termbase would have written TOML that does not parse ({e}); nothing was "
             "written. This is a bug: please report it with the command you ran"
@@ -112,7 +124,7 @@ def commit(changes: Sequence[Change], *, journal_in: Path | None = None) -> list
         return []
     for c in changes:
         if c.path.suffix == ".toml":
-            verify(c.path, c.new)
+            verify(c.path, c.new, c.old)
     with locked(c.path.parent for c in changes):
         temps: list[tuple[Path, Path]] = []
         try:

@@ -14,6 +14,7 @@ class InputError(TermbaseError):
     """A file that cannot be read as its format: becomes an LT001 finding, linting goes on."""
 
     def __init__(self, path: Path, line: int, message: str) -> None:
+        message = one_line(message)
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
         self.path = path
         self.line = line
@@ -26,7 +27,17 @@ class UsageError(TermbaseError):
     would check the wrong text and pass."""
 
     def __init__(self, path: Path, line: int, message: str) -> None:
+        message = one_line(message)
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+
+
+def one_line(message: str) -> str:
+    """A parser's message (lxml's may span lines) as one line."""
+    return (
+        " ".join(message.split())
+        if any(c in message for c in "\n\r\v\f\x85\u2028\u2029")
+        else message
+    )
 
 
 @dataclass(frozen=True, slots=True)
