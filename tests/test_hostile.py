@@ -146,32 +146,12 @@ def test_export_then_import_update_changes_no_byte(
 ) -> None:
     before = snapshot(tb)
     profile_args = ["--profile", profile] if profile else []
-    if profile == "weblate":
-        made = run(
-            "export",
-            "--format",
-            fmt,
-            *profile_args,
-            "-t",
-            str(tb),
-            "-o",
-            f"{tmp_path}/g/",
-            cwd=tmp_path,
-        )
-        exported = tmp_path / "g" / "en.csv"
+    if profile == "weblate":  # a file for each language: give a folder, read the English one
+        output, exported = f"{tmp_path}/g/", tmp_path / "g" / "en.csv"
     else:
         exported = tmp_path / f"glossary.{fmt if fmt != 'tbx2' else 'tbx'}"
-        made = run(
-            "export",
-            "--format",
-            fmt,
-            *profile_args,
-            "-t",
-            str(tb),
-            "-o",
-            str(exported),
-            cwd=tmp_path,
-        )
+        output = str(exported)
+    made = run("export", "--format", fmt, *profile_args, "-t", str(tb), "-o", output, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     fmt_args = ["--format", fmt if fmt != "tbx2" else "tbx"]
     result = run(

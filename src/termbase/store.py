@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from termbase import tomlread
-from termbase.errors import ReadError
+from termbase.errors import ReadError, TermbaseError
 from termbase.files import SETTINGS_FILE, discover, no_concepts_message
 from termbase.model import (
     Concept,
@@ -851,21 +851,37 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
         yield f
 
 
-@contextmanager
-def _atomic(path: Path, *, binary: bool) -> Iterator[IO[Any]]:
+@dataclass(frozen=True, slots=True)
+class TempFile:
+    """A new temporary file beside `path`, open as `fd`, and the mode to give it before it is
+    renamed over `path` (the old file's, or what the umask allows)."""
+
+    fd: int
+    path: Path
+    mode: int
+
+
+def temp_beside(path: Path, prefix: str, error: type[TermbaseError]) -> TempFile:
+    """A temporary file in `path`'s folder (a rename over `path` is then atomic); a failure
+    is `error` with the path first."""
     import tempfile
 
     folder = path.parent if str(path.parent) else Path()
     try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     except OSError as e:
-        raise ReadError(f"{path}: cannot write: {e.strerror or e}") from e
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise ReadError(f"{path}: cannot write: {e.strerror or e}") from e
+        raise error(f"{path}: cannot write: {e.strerror or e}") from e
+    return TempFile(fd, Path(name), mode)
+
+
+@contextmanager
+def _atomic(path: Path, *, binary: bool) -> Iterator[IO[Any]]:
+    temp = temp_beside(path, f".{path.name}.", ReadError)
+    fd, tmp = temp.fd, temp.path
     try:
         with (
             os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
@@ -873,10 +889,10 @@ def _atomic(path: Path, *, binary: bool) -> Iterator[IO[Any]]:
             yield f
             f.flush()
             os.fsync(f.fileno())
-        Path(tmp).chmod(mode)
-        Path(tmp).replace(path)
+        tmp.chmod(temp.mode)
+        tmp.replace(path)
     except BaseException as e:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         if isinstance(e, OSError):
             raise ReadError(f"{path}: cannot write: {e.strerror or e}") from e
         raise

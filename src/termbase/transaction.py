@@ -173,22 +173,10 @@ def _check_unchanged(c: Change) -> None:
 
 
 def _write_temp(path: Path, text: str) -> Path:
-    import tempfile
+    from termbase.store import temp_beside
 
-    folder = path.parent if str(path.parent) else Path()
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    except OSError as e:
-        raise WriteError(f"{path}: cannot write: {e.strerror or e}") from e
-    try:
-        fd, name = tempfile.mkstemp(
-            prefix=f".{path.name}.termbase-{os.getpid()}-", suffix=".tmp", dir=folder
-        )
-    except OSError as e:
-        raise WriteError(f"{path}: cannot write: {e.strerror or e}") from e
-    tmp = Path(name)
+    temp = temp_beside(path, f".{path.name}.termbase-{os.getpid()}-", WriteError)
+    fd, tmp, mode = temp.fd, temp.path, temp.mode
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
@@ -289,9 +277,3 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
