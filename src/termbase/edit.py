@@ -20,7 +20,7 @@ from typing import Any
 
 from termbase.errors import TermbaseError
 from termbase.files import SETTINGS_FILE, discover
-from termbase.model import Concept, Finding, Severity, Status, Term
+from termbase.model import Concept, Finding, Severity, Source, Status, Term
 from termbase.store import (
     CONCEPT_KEYS,
     ID_PATTERN,
@@ -884,18 +884,23 @@ def import_concepts(
     *,
     update: bool = False,
     unchanged: int = 0,
+    sources: Mapping[str, Source] | None = None,
+    new_base: NewBase | None = None,
 ) -> Edit:
     """Merge concepts read from another tool's file: new ones are appended to `into`; one whose
     id exists is left alone when it reads the same, listed as a conflict otherwise, or with
     `update` replaced where it stands (the comments above it and every other byte of its file
     stay). Each file's new text is built once: the cost is linear in the files' size.
-    `unchanged`: concepts the caller already found as the file has them."""
+    `unchanged`: concepts the caller already found as the file has them. `sources`: the
+    sources the file defines, added to the base's termbase.toml where it lacks them (created,
+    from `new_base`, where there is none), so that no imported id is left undefined."""
     from termbase import store
 
     current = {c.id: c for c in store.load_termbase(paths, allow_empty=True).concepts}
     edit = Edit()
     appended: dict[Path, list[str]] = {}
     replaced: dict[Path, dict[str, str]] = {}
+    added: list[str] = []
     same = unchanged
     for c in concepts:
         old = current.get(c.id)
@@ -903,7 +908,7 @@ def import_concepts(
             if into is None:
                 into = _default_file(paths, "--into")
             appended.setdefault(into, []).append(render_concept(c))
-            edit.notes.append(f"added {c.id} to {into}")
+            added.append(c.id)
             continue
         text = render_concept(c)
         if text == render_concept(old):
@@ -914,6 +919,10 @@ def import_concepts(
             assert old.path is not None
             replaced.setdefault(old.path, {})[c.id] = text
             edit.notes.append(f"updated {c.id}")
+    if len(added) > 5:  # a new base from a file: one line, not one per concept
+        edit.notes.append(f"added {len(added)} concepts to {into}")
+    else:
+        edit.notes += [f"added {cid} to {into}" for cid in added]
     for path in sorted({*appended, *replaced}, key=str):
         change = read_change(path)
         text = _replace_blocks(change.old, replaced.get(path, {}))
@@ -923,6 +932,13 @@ def import_concepts(
             text = text + sep + "\n".join(blocks)
         change.new = text
         edit.changes.append(change)
+    if sources is not None and edit.changes:
+        home = paths[0] if paths and paths[0].is_dir() else edit.changes[0].path.parent
+        settings = sources_change(home, sources, new_base)
+        if settings is not None:
+            edit.changes.append(settings)
+            what = "made" if not settings.old else "added sources to"
+            edit.notes.append(f"{what} {settings.path}")
     if same:
         edit.notes.append(f"{same} concept(s) already as the file has them")
     if not any(c.changed for c in edit.changes):
@@ -952,6 +968,64 @@ def _replace_blocks(text: str, replacements: Mapping[str, str]) -> str:
             out.append(replacements[cid])
         out.extend(lines[last:])
     return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class NewBase:
+    """What an import says of the base it comes from: the settings of a termbase.toml that
+    does not exist yet."""
+
+    name: str | None
+    languages: tuple[str, ...]
+
+
+def sources_change(
+    folder: Path, sources: Mapping[str, Source], new_base: NewBase | None
+) -> FileChange | None:
+    """The termbase.toml of `folder` with every source in `sources` that it does not define
+    yet appended (comments and layout kept), or created, with the [termbase] table of
+    `new_base`, where there is none. None when nothing is to change."""
+    from termbase import tomlread
+
+    change = read_change(folder / SETTINGS_FILE)
+    defined: set[str] = set()
+    if change.old:
+        try:
+            table = tomlread.loads(change.old).get("sources", {})
+        except tomlread.TOMLDecodeError as e:
+            raise EditError(f"{change.path}: invalid TOML ({e}); fix it before importing") from e
+        defined = set(table) if isinstance(table, dict) else set()
+    missing = [s for sid, s in sources.items() if sid not in defined]
+    parts: list[str] = []
+    if not change.old:
+        langs = new_base.languages if new_base else ()
+        chinese = [lang for lang in langs if lang.split("-")[0] in ("zh", "cmn")]
+        source = "zh-Hans" if "zh-Hans" in langs else (chinese or [*langs, "zh-Hans"])[0]
+        head = [
+            "# Settings and sources of this term base (made by termbase import).",
+            "",
+            "[termbase]",
+        ]
+        if new_base and new_base.name:
+            head.append(f"name = {_quote(new_base.name)}")
+        head.append(f"source-language = {_quote(source)}")
+        if langs:
+            head.append(f"languages = [{', '.join(_quote(x) for x in langs)}]")
+        parts.append("\n".join(head) + "\n")
+    elif not missing:
+        return None
+    for s in missing:
+        lines = [f"[sources.{_key(s.id)}]", f"title = {_quote(s.title)}"]
+        for key, value in (("publisher", s.publisher), ("url", s.url), ("note", s.note)):
+            if value:
+                lines.append(f"{key} = {_quote(value)}")
+        if s.date:
+            lines.append(f"date = {s.date.isoformat()}")
+        parts.append("\n".join(lines) + "\n")
+    old = change.old
+    sep = "" if not old else ("\n" if old.endswith("\n") else "\n\n")
+    change.new = old + sep + "\n".join(parts)
+    return change
 
 
 def _check_read_back(changes: list[FileChange], concepts: Sequence[Concept]) -> None:

@@ -218,14 +218,19 @@ def import_command(
     from termbase import edit
     from termbase.errors import TermbaseError
 
-    with editing(termbase) as paths:
+    with editing(_import_base(termbase, into)) as paths:
         kind = fmt.value if fmt else SUFFIXES.get(file.suffix.casefold())
         if kind is None:
             raise TermbaseError(f"{file}: cannot tell the format from the suffix: give --format")
+        sources = None
+        new_base = None
         if kind in ("tbx", "tbx2"):
             from termbase.exchange import tbx_read
 
-            concepts = tbx_read.read(file)
+            read_tbx = tbx_read.read_file(file)
+            concepts = read_tbx.concepts
+            sources = read_tbx.sources
+            new_base = edit.NewBase(read_tbx.title, read_tbx.languages)
             unchanged = 0
         else:
             from termbase import store
@@ -244,7 +249,15 @@ def import_command(
             read = tabular_read.read(file, kind, p, langs)
             resolved = tabular_read.resolve(read, tb, langs.source, full_status=p.full_status)
             concepts, unchanged = resolved.concepts, resolved.unchanged
-        result = edit.import_concepts(paths, concepts, into, update=update, unchanged=unchanged)
+        result = edit.import_concepts(
+            paths,
+            concepts,
+            into,
+            update=update,
+            unchanged=unchanged,
+            sources=sources,
+            new_base=new_base,
+        )
         if dry_run:
             sys.stdout.write(result.diff())
         else:
@@ -252,3 +265,33 @@ def import_command(
                 typer.echo(f"changed {path}", err=True)
         for note in result.notes:
             typer.echo(note, err=True)
+
+
+def _import_base(given: list[Path] | None, into: Path | None) -> list[Path] | None:
+    """The term base an import goes to: the one given (-t, $TERMBASE, settings, ./terms), or,
+    where none of those holds the --into file, the --into file's folder (made if need be): an
+    import into terms/all.toml in an empty folder makes a term base there, never a change to
+    the bundled one."""
+    import os
+
+    from termbase.cli._app import termbase_paths
+    from termbase.errors import TermbaseError
+
+    if given or into is None:
+        return given
+    if os.environ.get("TERMBASE"):
+        return None
+    try:
+        chosen = termbase_paths(None)
+    except TermbaseError:
+        chosen = []
+    target = into.resolve()
+    for p in chosen:
+        root = p.resolve()
+        if target == root or root in target.parents:
+            return None
+    try:
+        into.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise TermbaseError(f"{into.parent}: cannot make the folder: {e.strerror or e}") from e
+    return [into.parent]

@@ -15,13 +15,17 @@ never checks some of them, so this module does.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Iterator, Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from termbase.exchange import ExportOptions
-from termbase.model import Concept, Status, Term, TermBase
+from termbase.model import Concept, Source, Status, Term, TermBase
 
 NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+# A source of the term base, in the header's sourceDesc: this prefix, then the record as JSON
+# (id, title, publisher, date, url, note), so that an import defines every source it cites.
+SOURCE_RECORD = "termbase:source-record="
 STATUS = {
     Status.PREFERRED: "preferredTerm-admn-sts",
     Status.ADMITTED: "admittedTerm-admn-sts",
@@ -65,7 +69,10 @@ V3 = {"entry": "conceptEntry", "lang": "langSec", "term": "termSec"}
 V2 = {"entry": "termEntry", "lang": "langSet", "term": "tig"}
 
 
-def _term(t: Term, pad: str, names: dict[str, str] = V3) -> list[str]:
+def _term(
+    t: Term, pad: str, names: dict[str, str] = V3, sources: Mapping[str, Source] | None = None
+) -> list[str]:
+    sources = sources or {}
     lines = [f"{pad}<{names['term']}>", f"{pad}  <term>{_text(t.text)}</term>"]
     lines.append(f'{pad}  <termNote type="administrativeStatus">{STATUS[t.status]}</termNote>')
     if t.part_of_speech is not None:
@@ -86,8 +93,26 @@ def _term(t: Term, pad: str, names: dict[str, str] = V3) -> list[str]:
     if t.origin.value != "human":
         lines.append(f"{pad}  <note>termbase:origin={t.origin.value}</note>")
     for sid in t.sources:
-        lines.append(f'{pad}  <admin type="source">{_text(sid)}</admin>')
+        lines.append(f'{pad}  <admin type="source">{_text(citation(sid, sources))}</admin>')
+        lines.append(f"{pad}  <note>termbase:source={_text(sid)}</note>")
     lines.append(f"{pad}</{names['term']}>")
+    return lines
+
+
+def citation(sid: str, sources: Mapping[str, Source]) -> str:
+    source = sources.get(sid)
+    return source.citation() if source is not None else sid
+
+
+def source_records(tb: TermBase) -> list[str]:
+    """The header's `<p>` lines: a note on the export, then one record for each source."""
+    lines = ["        <p>Exported by termbase.</p>"]
+    for s in tb.sources.values():
+        record = {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url}
+        record["date"] = s.date.isoformat() if s.date else None
+        record["note"] = s.note
+        data = json.dumps({k: v for k, v in record.items() if v}, ensure_ascii=False)
+        lines.append(f"        <p>{_text(SOURCE_RECORD + data)}</p>")
     return lines
 
 
@@ -107,9 +132,7 @@ def concept_lines(c: Concept, tb: TermBase, ids: set[str], names: dict[str, str]
                 f'{pad}<descrip type="definition" xml:lang={lang_attr}>{_text(text)}</descrip>'
             )
     for sid in c.sources:
-        source = tb.sources.get(sid)
-        citation = source.citation() if source is not None else sid
-        lines.append(f'{pad}<admin type="source">{_text(citation)}</admin>')
+        lines.append(f'{pad}<admin type="source">{_text(citation(sid, tb.sources))}</admin>')
         lines.append(f"{pad}<note>termbase:source={_text(sid)}</note>")
     if c.note:
         lines.append(f"{pad}<note>{_text(c.note)}</note>")
@@ -126,7 +149,7 @@ def concept_lines(c: Concept, tb: TermBase, ids: set[str], names: dict[str, str]
         if lang in c.definition:
             lines.append(f'{pad}  <descrip type="definition">{_text(c.definition[lang])}</descrip>')
         for t in c.terms_in(lang):
-            lines.extend(_term(t, pad + "  ", names))
+            lines.extend(_term(t, pad + "  ", names, tb.sources))
         lines.append(f"{pad}</{names['lang']}>")
     lines.append(f"      </{names['entry']}>")
     return lines
@@ -149,7 +172,9 @@ def chunks(tb: TermBase, options: ExportOptions) -> Iterator[str]:
         "  <tbxHeader>",
         "    <fileDesc>",
         f"      <titleStmt><title>{_text(title)}</title></titleStmt>",
-        "      <sourceDesc><p>Exported by termbase.</p></sourceDesc>",
+        "      <sourceDesc>",
+        *source_records(tb),
+        "      </sourceDesc>",
         "    </fileDesc>",
         "  </tbxHeader>",
         "  <text>",

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 from termbase.exchange import ExportOptions
-from termbase.exchange.tbx import V2, concept_lines, refuse_xml_illegal
+from termbase.exchange.tbx import V2, concept_lines, refuse_xml_illegal, source_records
 from termbase.model import TermBase
 
 
@@ -29,7 +29,9 @@ def chunks(tb: TermBase, options: ExportOptions) -> Iterator[str]:
         "  <martifHeader>",
         "    <fileDesc>",
         f"      <titleStmt><title>{escape(title)}</title></titleStmt>",
-        "      <sourceDesc><p>Exported by termbase.</p></sourceDesc>",
+        "      <sourceDesc>",
+        *source_records(tb),
+        "      </sourceDesc>",
         "    </fileDesc>",
         '    <encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>',
         "  </martifHeader>",

@@ -4,17 +4,21 @@ with entity declarations is refused."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from termbase.errors import TermbaseError
-from termbase.exchange.tbx import STATUS, TERM_TYPE
-from termbase.model import Concept, Origin, PartOfSpeech, Status, Term, TermType
+from termbase.exchange.tbx import SOURCE_RECORD, STATUS, TERM_TYPE
+from termbase.model import Concept, Origin, PartOfSpeech, Source, Status, Term, TermType
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _STATUS = {v: k for k, v in STATUS.items()}
 _STATUS["deprecatedTerm-admn-sts"] = Status.FORBIDDEN
 _TERM_TYPE = {v: k for k, v in TERM_TYPE.items()}
+_ORIGINS = frozenset(o.value for o in Origin)
 
 
 def _local(tag: Any) -> str:
@@ -25,7 +29,29 @@ def _children(el: Any, *names: str) -> list[Any]:
     return [c for c in el if _local(c.tag) in names]
 
 
+@dataclass(frozen=True, slots=True)
+class TbxFile:
+    """What a TBX file holds for a term base: its concepts, the sources they cite (every id a
+    concept or term cites is one of them), its title and the languages of its content."""
+
+    concepts: list[Concept]
+    sources: dict[str, Source] = field(default_factory=dict)
+    title: str | None = None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for c in self.concepts:
+            for t in c.terms:
+                seen.setdefault(t.lang)
+        return tuple(seen)
+
+
 def read(path: Path) -> list[Concept]:
+    return read_file(path).concepts
+
+
+def read_file(path: Path) -> TbxFile:
     from termbase.lint import _xml
     from termbase.lint.segment import InputError
 
@@ -37,7 +63,73 @@ def read(path: Path) -> list[Concept]:
         raise TermbaseError(f"{path}: not TBX: the root is <{_local(root.tag)}>")
     entries = [e for e in root.iter() if _local(e.tag) in ("conceptEntry", "termEntry")]
     ids = _ids(path, entries)
-    return [_concept(e, ids) for e in entries]
+    sources = _Sources(_header_sources(root))
+    concepts = [_concept(e, ids, sources) for e in entries]
+    title = next(
+        (" ".join(t.itertext()).strip() for t in root.iter() if _local(t.tag) == "title"), None
+    )
+    return TbxFile(concepts, sources.used(), title or None)
+
+
+def _header_sources(root: Any) -> dict[str, Source]:
+    """The source records termbase writes in the header's sourceDesc."""
+    found: dict[str, Source] = {}
+    for p in root.iter():
+        if _local(p.tag) != "p" or not (p.text or "").startswith(SOURCE_RECORD):
+            continue
+        try:
+            data = json.loads(p.text[len(SOURCE_RECORD) :])
+            sid, title = str(data["id"]), str(data["title"])
+            date = dt.date.fromisoformat(data["date"]) if data.get("date") else None
+        except (ValueError, KeyError, TypeError):
+            continue
+        found[sid] = Source(
+            sid,
+            title,
+            publisher=data.get("publisher"),
+            date=date,
+            url=data.get("url"),
+            note=data.get("note"),
+        )
+    return found
+
+
+class _Sources:
+    """The file's sources: its own records, and one made for each free-text source (a title,
+    an address) that the file cites, so that no id is left undefined."""
+
+    def __init__(self, records: dict[str, Source]) -> None:
+        self.records = records
+        self.by_text: dict[str, str] = {}
+        self.cited: dict[str, Source] = {}
+
+    def cite(self, text: str, title: str | None = None) -> str:
+        """The id for `text`: a record's id, or (with the `title` a termbase export wrote
+        beside it) that id defined with the title, or a new source titled `text`."""
+        if text in self.records:
+            self.cited[text] = self.records[text]
+            return text
+        if title is not None:
+            self.cited.setdefault(text, Source(text, title))
+            return text
+        if text in self.by_text:
+            return self.by_text[text]
+        from termbase.store import slug
+
+        base = slug(text)[:40].strip("-") or "source"
+        if not base[0].isalpha():
+            base = f"source-{base}"
+        sid, n = base, 2
+        while sid in self.records or sid in self.cited:
+            sid, n = f"{base}-{n}", n + 1
+        url = text if text.startswith(("http://", "https://")) else None
+        self.cited[sid] = Source(sid, text, url=url)
+        self.by_text[text] = sid
+        return sid
+
+    def used(self) -> dict[str, Source]:
+        """Every record of the file (cited or not: a round trip keeps them), then the made ones."""
+        return {**self.records, **self.cited}
 
 
 def _ids(path: Path, entries: list[Any]) -> dict[str, str]:
@@ -60,11 +152,12 @@ def _ids(path: Path, entries: list[Any]) -> dict[str, str]:
     return ids
 
 
-def _concept(entry: Any, ids: dict[str, str]) -> Concept:
+def _concept(entry: Any, ids: dict[str, str], known: _Sources) -> Concept:
     cid = ids[entry.get("id")]
     subject = note = replaced_by = None
     definition: dict[str, str] = {}
     sources: list[str] = []
+    citations: list[str] = []  # admin source: a citation, or free text from another tool
     see_also: list[str] = []
     for el in entry:
         name, text = _local(el.tag), (el.text or "").strip()
@@ -82,6 +175,8 @@ def _concept(entry: Any, ids: dict[str, str]) -> Concept:
                 replaced_by = ids.get(value, value)
             elif key is None:
                 note = text
+        elif name == "admin" and el.get("type") == "source" and text:
+            citations.append(text)
         elif name == "ref" and el.get("type") == "crossReference":
             target = el.get("target") or ""
             if text == "replaced-by":
@@ -95,14 +190,14 @@ def _concept(entry: Any, ids: dict[str, str]) -> Concept:
             if el.get("type") == "definition":
                 definition[lang] = (el.text or "").strip()
         for term_el in _children(lang_el, "termSec", "tig", "ntig"):
-            terms.append(_term(lang, term_el))
+            terms.append(_term(lang, term_el, known))
     return Concept(
         cid,
         tuple(terms),
         subject=subject,
         definition=definition,
         note=note,
-        sources=tuple(sources),
+        sources=_cited(sources, citations, known),
         see_also=tuple(see_also),
         replaced_by=replaced_by,
     )
@@ -115,7 +210,17 @@ def _termbase_note(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def _term(lang: str, el: Any) -> Term:
+def _cited(ids: list[str], citations: list[str], known: _Sources) -> tuple[str, ...]:
+    """The ids termbase wrote (`termbase:source=` notes; their admin elements are the same
+    sources as citations), else each free-text source as a source of its own."""
+    if ids:
+        # An export without the header's records: each note's citation stands beside it.
+        titled = dict(zip(ids, citations, strict=False))
+        return tuple(known.cite(i, titled.get(i)) for i in ids)
+    return tuple(dict.fromkeys(known.cite(c) for c in citations))
+
+
+def _term(lang: str, el: Any, known: _Sources) -> Term:
     text = ""
     status = Status.ADMITTED  # a term without a status: usable, not preferred
     pinyin = usage = None
@@ -124,6 +229,7 @@ def _term(lang: str, el: Any) -> Term:
     forms: list[str] = []
     not_in: list[str] = []
     sources: list[str] = []
+    citations: list[str] = []
     case: bool | None = None
     origin = Origin.HUMAN
     for child in el.iter():
@@ -149,12 +255,14 @@ def _term(lang: str, el: Any) -> Term:
                 not_in.append(rest)
             elif key == "case-sensitive":
                 case = rest == "true"
-            elif key == "origin":
+            elif key == "origin" and rest in _ORIGINS:
                 origin = Origin(rest)
+            elif key == "source":
+                sources.append(rest)
             elif key is None:
                 usage = value
-        elif name == "admin" and child.get("type") == "source":
-            sources.append(value)
+        elif name == "admin" and child.get("type") == "source" and value:
+            citations.append(value)
     return Term(
         lang,
         text,
@@ -166,6 +274,6 @@ def _term(lang: str, el: Any) -> Term:
         case,
         tuple(forms),
         tuple(not_in),
-        tuple(sources),
+        _cited(sources, citations, known),
         origin,
     )

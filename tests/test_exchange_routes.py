@@ -1,0 +1,116 @@
+"""Exchange as a user runs it (issue 15): the real command in an empty folder, the official TBX
+samples, a round trip through TBX and back."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .test_hostile import snapshot
+from .test_lint_routes import run
+from .test_tbx import schemas
+
+TERMS = ROOT / "terms"
+
+
+def _samples() -> list[str]:
+    return [
+        "v3/samples/TBX-Basic_Example_Astronomy_DCA_VALID.tbx",
+        "v3/samples/TBX-Min_Example_Astronomy_DCA_VALID.tbx",
+        "v2/TBX-basic-sample.tbx",
+    ]
+
+
+def _validate(folder: Path) -> tuple[int, str]:
+    result = run("validate", cwd=folder)
+    assert "Traceback" not in result.stderr
+    m = re.search(r"(\d+) errors?, \d+ warnings? in (\d+) concepts?", result.stderr)
+    assert m, result.stderr
+    assert int(m.group(2)) > 0
+    return int(m.group(1)), result.stdout
+
+
+@pytest.mark.parametrize("sample", _samples())
+def test_an_official_sample_imports_into_an_empty_folder_as_a_valid_base(
+    tmp_path: Path, sample: str
+) -> None:
+    path = schemas() / sample
+    if not path.is_file():
+        pytest.skip(f"{path} is not here")
+    result = run("import", str(path), "--into", "terms/all.toml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "terms" / "termbase.toml").is_file()  # made from the file's header
+    errors, report = _validate(tmp_path)
+    assert errors == 0, report
+    assert "TB206" not in report  # every source cited is defined
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx2"])
+def test_export_import_export_is_identical(tmp_path: Path, fmt: str) -> None:
+    first = tmp_path / "first.tbx"
+    assert (
+        run("export", "--format", fmt, "-t", str(TERMS), "-o", str(first), cwd=tmp_path).returncode
+        == 0
+    )
+    made = tmp_path / "made"
+    made.mkdir()
+    result = run("import", str(first), "--into", "terms/all.toml", cwd=made)
+    assert result.returncode == 0, result.stderr
+    assert "added 75 concepts to terms/all.toml" in result.stderr
+    errors, report = _validate(made)
+    assert errors == 0, report
+    second = tmp_path / "second.tbx"
+    assert run("export", "--format", fmt, "-o", str(second), cwd=made).returncode == 0
+    assert second.read_bytes() == first.read_bytes()  # the sources too: ids, titles, dates
+
+
+def test_importing_the_term_base_own_export_changes_nothing(tmp_path: Path) -> None:
+    import shutil
+
+    base = tmp_path / "terms"
+    shutil.copytree(TERMS, base)
+    out = tmp_path / "all.tbx"
+    assert run("export", "--format", "tbx", "-o", str(out), cwd=tmp_path).returncode == 0
+    before = snapshot(base)
+    result = run("import", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "conflict" not in result.stderr
+    assert "75 concept(s) already as the file has them" in result.stderr
+    assert "nothing to change" in result.stderr
+    assert snapshot(base) == before
+
+
+def test_a_free_text_source_becomes_a_source_entry(tmp_path: Path) -> None:
+    tbx = tmp_path / "a.tbx"
+    tbx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">'
+        "<tbxHeader><fileDesc><titleStmt><title>Client glossary</title></titleStmt>"
+        "<sourceDesc><p>From the client.</p></sourceDesc></fileDesc></tbxHeader><text><body>"
+        '<conceptEntry id="c1"><admin type="source">Oxford2007</admin>'
+        '<langSec xml:lang="en"><termSec><term>open cluster</term>'
+        '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>'
+        '<admin type="source">https://example.org/open-cluster</admin></termSec></langSec>'
+        "</conceptEntry></body></text></tbx>\n",
+        "utf-8",
+    )
+    result = run("import", str(tbx), "--into", "glossary/all.toml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    settings = (tmp_path / "glossary" / "termbase.toml").read_text("utf-8")
+    assert 'name = "Client glossary"' in settings
+    assert 'title = "Oxford2007"' in settings
+    assert 'url = "https://example.org/open-cluster"' in settings
+    errors, report = _validate(tmp_path / "glossary")
+    assert errors == 0, report
+
+
+def test_import_into_a_new_folder_never_touches_the_bundled_base(tmp_path: Path) -> None:
+    out = tmp_path / "one.tsv"
+    out.write_text("数据主权\tdata sovereignty\n", "utf-8")
+    result = run("import", str(out), "--profile", "deepl", "--into", "mine/new.toml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "added" in result.stderr
+    assert "数据主权" in (tmp_path / "mine" / "new.toml").read_text("utf-8")
