@@ -114,3 +114,167 @@ def test_import_into_a_new_folder_never_touches_the_bundled_base(tmp_path: Path)
     assert result.returncode == 0, result.stderr
     assert "added" in result.stderr
     assert "数据主权" in (tmp_path / "mine" / "new.toml").read_text("utf-8")
+
+
+# ------------------------------------------------ regional exports, fill, add (items 5, 6, 8)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "profile"), [("tsv", "deepl"), ("csv", "amazon"), ("csv", "google")]
+)
+def test_a_taiwan_glossary_has_every_concept(tmp_path: Path, fmt: str, profile: str) -> None:
+    out = run(
+        "export",
+        "--format",
+        fmt,
+        "--profile",
+        profile,
+        "--source",
+        "zh-TW",
+        "-t",
+        str(TERMS),
+        cwd=tmp_path,
+    )
+    assert out.returncode == 0, out.stderr
+    rows = [line for line in out.stdout.splitlines() if "\t" in line or "," in line]
+    header = 1 if profile == "amazon" else 0
+    assert len(rows) - header == 75  # 16 concepts have a zh-TW term; the rest fall back to zh-Hant
+    assert any(line.startswith("人工智慧") for line in rows)  # the zh-TW term where there is one
+    assert any(line.startswith("小院高牆") for line in rows)  # zh-Hant where there is none
+    strict = run(
+        "export",
+        "--format",
+        fmt,
+        "--profile",
+        profile,
+        "--source",
+        "zh-TW",
+        "--no-fallback",
+        "-t",
+        str(TERMS),
+        cwd=tmp_path,
+    )
+    assert len(strict.stdout.splitlines()) - header == 16
+
+
+def test_a_weblate_zh_tw_file_has_every_concept(tmp_path: Path) -> None:
+    out = run(
+        "export",
+        "--format",
+        "csv",
+        "--profile",
+        "weblate",
+        "-t",
+        str(TERMS),
+        "-o",
+        f"{tmp_path}/w/",
+        cwd=tmp_path,
+    )
+    assert out.returncode == 0, out.stderr
+    assert len((tmp_path / "w" / "zh_Hant_TW.csv").read_text("utf-8").splitlines()) == 76
+
+
+def test_a_taiwan_glossary_reimports_without_change(tmp_path: Path) -> None:
+    import shutil
+
+    base = tmp_path / "tb"
+    shutil.copytree(TERMS, base)
+    before = snapshot(base)
+    tw = tmp_path / "tw.tsv"
+    made = run(
+        "export",
+        "--format",
+        "tsv",
+        "--profile",
+        "deepl",
+        "--source",
+        "zh-TW",
+        "-t",
+        str(base),
+        "-o",
+        str(tw),
+        cwd=tmp_path,
+    )
+    assert made.returncode == 0
+    result = run(
+        "import",
+        str(tw),
+        "--profile",
+        "deepl",
+        "--source",
+        "zh-TW",
+        "-t",
+        str(base),
+        "--update",
+        cwd=tmp_path,
+    )
+    assert "nothing to change" in result.stderr, result.stderr
+    assert snapshot(base) == before
+
+
+def test_fill_check_is_clean_on_the_bundled_base(tmp_path: Path) -> None:
+    result = run("fill", "--check", str(TERMS), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_fill_takes_a_regional_form_from_the_reviewed_traditional_term(tmp_path: Path) -> None:
+    base = tmp_path / "tb"
+    base.mkdir()
+    (base / "termbase.toml").write_text(
+        '[termbase]\nlanguages = ["zh-Hans", "zh-Hant", "zh-HK", "en"]\n', "utf-8"
+    )
+    (base / "a.toml").write_text(
+        '[partner]\n\n[[partner.term]]\nlang = "zh-Hans"\ntext = "合作伙伴"\nstatus = "preferred"\n'
+        'pinyin = "hézuò huǒbàn"\n\n'
+        '[[partner.term]]\nlang = "zh-Hant"\ntext = "合作夥伴"\nstatus = "preferred"\n'
+        'pinyin = "hézuò huǒbàn"\n\n'
+        '[[partner.term]]\nlang = "en"\ntext = "partner"\nstatus = "preferred"\n',
+        "utf-8",
+    )
+    result = run("fill", str(base), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "伙" not in (base / "a.toml").read_text("utf-8").split('lang = "zh-Hant"')[1]
+
+
+def test_add_blames_the_machine_only_for_the_pinyin_it_filled(tmp_path: Path) -> None:
+    import shutil
+
+    base = tmp_path / "tb"
+    shutil.copytree(TERMS, base)
+    result = run(
+        "add",
+        "data-sovereignty",
+        "--term",
+        "zh-Hans=数据主权",
+        "--term",
+        "en=data sovereignty",
+        "--file",
+        str(base / "ai-governance.toml"),
+        "-t",
+        str(base),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    report = run("validate", "-t", str(base), cwd=tmp_path).stdout
+    lines = [line for line in report.splitlines() if "TB120" in line and "data-sovereignty" in line]
+    assert any("the pinyin of zh-Hans term '数据主权'" in line for line in lines), lines
+    assert any(
+        "zh-Hant term '數據主權' was filled in" in line and "pinyin of" not in line
+        for line in lines
+    )
+    set_pinyin = run(
+        "set",
+        "data-sovereignty",
+        "pinyin",
+        "shùjù zhǔquán",
+        "--lang",
+        "zh-Hans",
+        "--term",
+        "数据主权",
+        "-t",
+        str(base),
+        cwd=tmp_path,
+    )
+    assert set_pinyin.returncode == 0, set_pinyin.stderr
+    again = run("validate", "-t", str(base), cwd=tmp_path).stdout
+    assert "the pinyin of zh-Hans term '数据主权'" not in again

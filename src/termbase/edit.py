@@ -246,20 +246,29 @@ def fill_terms(terms: list[Term], *, languages: Iterable[str] = ()) -> tuple[lis
     for i, t in enumerate(out):
         if is_chinese(t.lang) and not t.pinyin:
             written = py.transliterate(t.text, words=True)
-            out[i] = dataclasses.replace(t, pinyin=written, origin=Origin.MACHINE)
+            # The text is the person's: only the pinyin is the machine's.
+            origin = Origin.MACHINE if t.origin is Origin.MACHINE else Origin.MACHINE_PINYIN
+            out[i] = dataclasses.replace(t, pinyin=written, origin=origin)
             notes.append(f"pinyin {written!r} for {t.lang} {t.text!r}")
     simplified = [t for t in out if t.lang == "zh-Hans"]
     have = {t.lang for t in out}
     wanted = ["zh-Hant", *(lang for lang in languages if lang in ("zh-TW", "zh-HK"))]
     # Variants only (s2tw, not s2twp): regional vocabulary such as 人工智慧 only a person can
     # choose, and s2twp would rewrite proper names (世界互联网大会 is not 世界網際網路大會).
-    config = {"zh-Hant": "s2t", "zh-TW": "s2tw", "zh-HK": "s2hk"}
+    # A regional form comes from the zh-Hant term (a person's, once reviewed: 夥 stays 夥), with
+    # t2tw / t2hk; from zh-Hans only where the concept has no zh-Hant term.
+    from_hant = {"zh-TW": "t2tw", "zh-HK": "t2hk"}
+    from_hans = {"zh-Hant": "s2t", "zh-TW": "s2tw", "zh-HK": "s2hk"}
     for lang in wanted:
-        if lang in have or not simplified:
+        if lang in have:
             continue
-        conv = TermAwareConverter(config[lang])
-        hant = {t.text for t in out if t.lang == "zh-Hant"}
-        for s in simplified:
+        hant_terms = [t for t in out if t.lang == "zh-Hant"]
+        base = hant_terms if lang in from_hant and hant_terms else simplified
+        if not base:
+            continue
+        conv = TermAwareConverter(from_hant[lang] if base is hant_terms else from_hans[lang])
+        hant = {t.text for t in hant_terms}
+        for s in base:
             text = conv.convert(s.text)
             if lang != "zh-Hant" and text in hant:
                 continue  # regional terms only where they differ from zh-Hant
@@ -512,6 +521,8 @@ def set_field(
         table[field_name] = _typed(field_name, value)
         if field_name != "origin" and table.get("origin") == "machine":
             table["origin"] = "human"  # a person has now written this term
+        if field_name == "pinyin" and table.get("origin") == "machine-pinyin":
+            table["origin"] = "human"  # a person has now written its pinyin
     else:
         name, _, sub = field_name.partition(".")
         if name not in CONCEPT_KEYS or name == "term":
@@ -658,7 +669,8 @@ def move(paths: Sequence[Path], old: str, new: str) -> Edit:
 
 
 def fill(paths: Sequence[Path], languages: Iterable[str] = ()) -> Edit:
-    """Missing Traditional terms and pinyin everywhere, marked origin = "machine"."""
+    """Missing Traditional terms and pinyin everywhere, marked origin = "machine" (a new term)
+    or "machine-pinyin" (a person's term whose pinyin was filled in)."""
     edit = Edit()
     langs = list(languages)
     for f in concept_files(paths):
@@ -675,7 +687,7 @@ def fill(paths: Sequence[Path], languages: Iterable[str] = ()) -> Edit:
             for i, (old, new) in enumerate(zip(c.terms, filled, strict=False)):
                 if old.pinyin is None and new.pinyin is not None:
                     tables[i]["pinyin"] = new.pinyin
-                    tables[i]["origin"] = "machine"
+                    tables[i]["origin"] = new.origin.value
             if len(filled) > len(c.terms):
                 additions[c.id] = filled[len(c.terms) :]
             edit.notes += [f"{c.id}: {n}" for n in notes]

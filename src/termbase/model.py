@@ -60,10 +60,12 @@ class TermType(StrEnum):
 
 
 class Origin(StrEnum):
-    """Who wrote a value: a person (the default) or a machine that a person has yet to check."""
+    """Who wrote a term: a person (the default), a machine that a person has yet to check, or a
+    person whose term's pinyin a machine filled in (only the pinyin awaits review)."""
 
     HUMAN = "human"
     MACHINE = "machine"
+    MACHINE_PINYIN = "machine-pinyin"
 
 
 class Severity(StrEnum):

@@ -246,15 +246,16 @@ def check_terms(tb: TermBase) -> Iterator[Finding]:
                     hint="remove one; add other spellings under forms",
                 )
             seen.add(key)
-            if t.origin.value == "machine":
+            if t.origin.value != "human":
                 path, line = _at(c, t)
+                what = "the pinyin of " if t.origin.value == "machine-pinyin" else ""
                 yield finding(
                     "TB120",
                     path,
                     line,
-                    f"{t.lang} term {t.text!r} was filled in by a machine",
+                    f"{what}{t.lang} term {t.text!r} was filled in by a machine",
                     concept=c.id,
-                    hint='check it, then delete its origin = "machine" line',
+                    hint=f'check it, then delete its origin = "{t.origin.value}" line',
                 )
             for ctx in t.not_in:
                 if t.text.casefold() not in ctx.casefold():

@@ -71,6 +71,14 @@ def export(
         str | None,
         typer.Option("--profile", help=PROFILE_HELP),
     ] = None,
+    fallback: Annotated[
+        bool,
+        typer.Option(
+            "--fallback/--no-fallback",
+            help="A regional language (zh-TW, zh-HK) falls back, concept by concept, to zh-Hant "
+            "where the concept has no regional term (zh-CN, zh-SG to zh-Hans).",
+        ),
+    ] = True,
     source: Annotated[
         str | None,
         typer.Option(
@@ -112,6 +120,7 @@ def export(
             profile,
             source,
             target,
+            fallback=fallback,
         )
         kind = ExportFormat(fmt.value)
         if output != "-" and (Path(output).is_dir() or output.endswith("/")):

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from termbase.errors import TermbaseError
-from termbase.model import Status, TermBase
+from termbase.model import Concept, Status, Term, TermBase
 
 
 class ExportFormat(StrEnum):
@@ -47,15 +47,45 @@ class ExportOptions:
     source: str | None = None  # csv/tsv: source language (default: the term base's)
     target: str | None = None  # csv/tsv: target language (default: en)
     format: str | None = None  # the format asked for, for modules that write several
+    fallback: bool = True  # a regional language (zh-TW) falls back to its script (zh-Hant)
+
+
+# Where a concept has no term in a regional language, the terms of the language it falls back
+# to stand in: a Taiwan user's glossary has every concept, in its Traditional form.
+FALLBACK: dict[str, tuple[str, ...]] = {
+    "zh-TW": ("zh-Hant",),
+    "zh-HK": ("zh-Hant",),
+    "zh-MO": ("zh-HK", "zh-Hant"),
+    "zh-CN": ("zh-Hans",),
+    "zh-SG": ("zh-Hans",),
+}
+
+
+def with_fallback(c: Concept, wanted: Iterable[str]) -> Concept:
+    """`c` with, for each regional language in `wanted` that it has no term in, the terms of
+    the first language it falls back to (as terms of the regional language)."""
+    extra: list[Term] = []
+    for lang in wanted:
+        if lang not in FALLBACK or c.terms_in(lang):
+            continue
+        for general in FALLBACK[lang]:
+            found = c.terms_in(general)
+            if found:
+                extra += [dataclasses.replace(t, lang=lang) for t in found]
+                break
+    return dataclasses.replace(c, terms=c.terms + tuple(extra)) if extra else c
 
 
 def select(tb: TermBase, options: ExportOptions) -> TermBase:
     """The concepts and terms the filters keep (a concept with no term left is dropped)."""
     subjects = {s.casefold() for s in options.subjects}
     concepts = []
-    for c in tb.concepts:
-        if subjects and (c.subject or "").casefold() not in subjects:
+    wanted = [*options.languages, *(x for x in (options.source, options.target) if x)]
+    regional = options.fallback and any(lang in FALLBACK for lang in wanted)
+    for given in tb.concepts:
+        if subjects and (given.subject or "").casefold() not in subjects:
             continue
+        c = with_fallback(given, wanted) if regional else given
         terms = tuple(
             t
             for t in c.terms

@@ -3,10 +3,11 @@ A profile that wants one file for each target language (Weblate) gives several f
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from termbase.errors import TermbaseError
-from termbase.exchange import ExportOptions
+from termbase.exchange import FALLBACK, ExportOptions, with_fallback
 from termbase.exchange.tabular import PROFILES, Languages, Profile, check_format, profile, write
 from termbase.model import TermBase
 
@@ -57,13 +58,24 @@ def export(tb: TermBase, options: ExportOptions) -> str:
     return write(tb, p, languages(tb, options), options.format or "csv")
 
 
+def _regional(tb: TermBase, lang: str, options: ExportOptions) -> TermBase:
+    """The base as a file for `lang` sees it: a regional language's file falls back, concept by
+    concept, to its script (see termbase.exchange.FALLBACK) unless --no-fallback."""
+    if not options.fallback or lang not in FALLBACK:
+        return tb
+    return dataclasses.replace(tb, concepts=tuple(with_fallback(c, [lang]) for c in tb.concepts))
+
+
 def export_files(tb: TermBase, options: ExportOptions) -> list[tuple[str, str]]:
     """(file name, text) for each target language: `en.csv`, `zh_Hant.csv`, ..."""
     p = chosen_profile(options)
     source = source_language(tb, options)
     fmt = options.format or "csv"
     files = [
-        (f"{p.code(target)}.{fmt}", write(tb, p, Languages(source, target), fmt))
+        (
+            f"{p.code(target)}.{fmt}",
+            write(_regional(tb, target, options), p, Languages(source, target), fmt),
+        )
         for target in target_languages(tb, options, source)
     ]
     for name, _ in files:  # the names are language codes: never a path
