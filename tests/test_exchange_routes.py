@@ -278,3 +278,37 @@ def test_add_blames_the_machine_only_for_the_pinyin_it_filled(tmp_path: Path) ->
     assert set_pinyin.returncode == 0, set_pinyin.stderr
     again = run("validate", "-t", str(base), cwd=tmp_path).stdout
     assert "the pinyin of zh-Hans term '数据主权'" not in again
+
+
+@pytest.mark.parametrize(
+    ("fmt", "profile", "said"),
+    [
+        ("tsv", "deepl", True),
+        ("csv", "crowdin", True),
+        ("csv", "memoq", False),
+        ("xlsx", "trados", False),
+    ],
+)
+def test_an_export_says_once_what_its_tool_cannot_hold(
+    tmp_path: Path, fmt: str, profile: str, said: bool
+) -> None:
+    out = tmp_path / f"g.{fmt}"
+    result = run(
+        "export",
+        "--format",
+        fmt,
+        "--profile",
+        profile,
+        "-t",
+        str(TERMS),
+        "-o",
+        str(out),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    notes = [
+        line for line in result.stderr.splitlines() if "cannot hold renderings not to use" in line
+    ]
+    assert len(notes) == (1 if said else 0), result.stderr
+    if said:
+        assert "33 deprecated or forbidden term(s) are left out" in notes[0]

@@ -123,6 +123,15 @@ def export(
             fallback=fallback,
         )
         kind = ExportFormat(fmt.value)
+        if kind in (ExportFormat.CSV, ExportFormat.TSV, ExportFormat.XLSX) and profile:
+            import dataclasses
+
+            from termbase.exchange import delimited, select
+
+            asked = dataclasses.replace(options, format=kind.value)
+            note = delimited.banned_note(select(tb, asked), asked)
+            if note:
+                typer.echo(f"termbase: note: {note}", err=True)
         if output != "-" and (Path(output).is_dir() or output.endswith("/")):
             folder = Path(output)
             files = export_files(tb, kind, options)

@@ -8,7 +8,15 @@ from pathlib import Path
 
 from termbase.errors import TermbaseError
 from termbase.exchange import FALLBACK, ExportOptions, with_fallback
-from termbase.exchange.tabular import PROFILES, Languages, Profile, check_format, profile, write
+from termbase.exchange.tabular import (
+    PROFILES,
+    Languages,
+    Profile,
+    check_format,
+    left_out,
+    profile,
+    write,
+)
 from termbase.model import TermBase
 
 
@@ -82,3 +90,14 @@ def export_files(tb: TermBase, options: ExportOptions) -> list[tuple[str, str]]:
         if Path(name).name != name or name.startswith("."):
             raise TermbaseError(f"{name!r} is not a file name for a language")
     return files
+
+
+def banned_note(tb: TermBase, options: ExportOptions) -> str | None:
+    """What the chosen profile leaves out because its tool cannot hold it (see
+    tabular.left_out), for the export to say once on stderr."""
+    p = chosen_profile(options)
+    source = source_language(tb, options)
+    targets = (
+        target_languages(tb, options, source) if p.per_target else [languages(tb, options).target]
+    )
+    return left_out(tb, p, targets)

@@ -93,6 +93,10 @@ class Profile:
     # "do not use".
     full_status: bool = False
     codes: Mapping[str, str] = field(default_factory=dict)  # our tags to the tool's codes
+    # The tool's file carries the renderings not to use (memoQ's forbidden flag, Trados'
+    # Deprecated and Forbidden fields, Phrase's status, OmegaT's comment); where it does not,
+    # the export says how many it leaves out (see `left_out`).
+    holds_banned: bool = False
 
     def code(self, lang: str) -> str:
         return self.codes.get(lang, lang)
@@ -377,3 +381,23 @@ def require(names: Mapping[str, int], wanted: Sequence[str], what: str) -> None:
         raise RowError(
             1, f"not a {what} file: the header has no {', '.join(map(repr, missing))} column"
         )
+
+
+def left_out(tb: TermBase, p: Profile, targets: Iterable[str]) -> str | None:
+    """A note for a profile whose tool cannot hold deprecated and forbidden renderings: how
+    many of the target languages' it leaves out, and which formats carry them."""
+    if p.holds_banned:
+        return None
+    wanted = set(targets)
+    n = sum(1 for c in tb.concepts for t in c.terms if t.lang in wanted and not t.status.approved)
+    if not n:
+        return None
+    carriers = ", ".join(x.name for x in _all_profiles() if x.holds_banned)
+    return (
+        f"{p.name} cannot hold renderings not to use: {n} deprecated or forbidden term(s) are "
+        f"left out (--format tbx, tbx2 and the {carriers} profiles carry them)"
+    )
+
+
+def _all_profiles() -> list[Profile]:
+    return [profile(name) for name in PROFILES]

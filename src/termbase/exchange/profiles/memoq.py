@@ -89,6 +89,7 @@ PROFILE = Profile(
     read=read,
     bom=True,
     machine_bound=False,
+    holds_banned=True,
     term_cells=(0, 2),
     codes=CODES,
 )

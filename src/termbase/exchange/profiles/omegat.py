@@ -52,4 +52,4 @@ def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
         yield draft
 
 
-PROFILE = Profile("omegat", rows, ("tsv",), read=read)
+PROFILE = Profile("omegat", rows, ("tsv",), read=read, holds_banned=True)

@@ -126,6 +126,7 @@ PROFILE = Profile(
     header=header,
     read=read,
     machine_bound=False,
+    holds_banned=True,
     term_cells=(4, 10),
     full_status=True,
     codes=CODES,

@@ -117,5 +117,6 @@ PROFILE = Profile(
     read=read,
     bom=True,
     machine_bound=False,
+    holds_banned=True,
     codes=CODES,
 )
