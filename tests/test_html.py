@@ -198,3 +198,73 @@ def test_escaped_content_shows_as_text(browser: Any, evil_page: Path) -> None:
     assert EVIL2 in text
     assert browser.find_elements(By.CSS_SELECTOR, "#results script") == []
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def _articles(browser: Any) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    return [e.get_attribute("id") for e in browser.find_elements(By.CSS_SELECTOR, "article")]
+
+
+def test_every_concept_is_reachable_and_printed(browser: Any, page: Path, tmp_path: Path) -> None:
+    """50 cards at first (a large base must open fast); "Show all" and printing give all 75, so
+    that 智能向善 and 小院高墙 are in the print."""
+    import base64
+
+    from selenium.webdriver.common.by import By
+
+    _open(browser, page.as_uri())
+    assert len(_articles(browser)) >= 50  # 50 first; more come as the end of the list shows
+    browser.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+    printed = _articles(browser)
+    assert len(printed) == 75
+    assert {"concept-ai-for-good", "concept-small-yard-high-fence"} <= set(printed)
+    _open(browser, page.as_uri())
+    browser.execute_script("document.getElementById('more').click()")
+    assert len(_articles(browser)) == 75
+    assert browser.find_element(By.ID, "more").get_attribute("hidden") is not None
+    pdf = base64.b64decode(browser.print_page())
+    out = Path(os.environ.get("TERMBASE_TEST_OUTPUT", tmp_path))
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "glossary.pdf").write_bytes(pdf)
+    assert pdf.startswith(b"%PDF")
+    assert len(pdf) > 20_000
+
+
+def test_cards_are_headed_by_their_preferred_terms(browser: Any, page: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    _open(browser, page.as_uri() + "#c=small-yard-high-fence")
+    heading = browser.find_element(By.CSS_SELECTOR, "#concept-small-yard-high-fence h2")
+    assert heading.text.startswith("小院高墙 · 小院高牆")
+    assert "small yard, high fence" in heading.text
+    assert heading.find_element(By.CSS_SELECTOR, ".slug").text == "small-yard-high-fence"
+    copies = browser.find_elements(By.CSS_SELECTOR, "#concept-small-yard-high-fence button.copy")
+    assert copies
+    assert copies[0].get_attribute("aria-label") == "Copy 小院高墙"
+
+
+def test_the_index_lists_concepts_by_initial(browser: Any, page: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    _open(browser, page.as_uri())
+    browser.find_element(By.CSS_SELECTOR, '#index button[data-initial="py:x"]').click()
+    ids = _articles(browser)
+    assert "concept-small-yard-high-fence" in ids  # xiǎoyuàn gāoqiáng
+    assert "concept-ai-for-good" not in ids  # zhìnéng xiàngshàn
+    assert browser.current_url.endswith("#i=py%3Ax")
+    browser.find_element(By.CSS_SELECTOR, '#index button[data-initial="en:s"]').click()
+    assert "concept-small-yard-high-fence" in _articles(browser)
+
+
+def test_traditional_text_asks_for_traditional_glyphs(browser: Any, page: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    _open(browser, page.as_uri() + "#c=small-yard-high-fence")
+    family = {
+        (e.get_attribute("lang") or ""): e.value_of_css_property("font-family")
+        for e in browser.find_elements(By.CSS_SELECTOR, "#concept-small-yard-high-fence .term")
+    }
+    assert "CJK SC" in family["zh-Hans"]
+    assert "CJK TC" in family["zh-Hant"]
+    assert family["zh-Hans"].rstrip().endswith("sans-serif")

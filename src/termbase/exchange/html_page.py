@@ -5,7 +5,10 @@ innerHTML), so no term can inject markup. The search box matches the way `termba
 does: Chinese in either script (folded with OpenCC's Traditional-to-Simplified table, embedded),
 pinyin with or without tones and spaces, initials, English with plurals and hyphens folded,
 substrings, then typo-tolerant matches; exact before prefix before substring before fuzzy, ties
-to the concept whose matching term is preferred. Cards are rendered lazily, only for results.
+to the concept whose matching term is preferred. Cards are rendered lazily (the first 50, more as
+the reader scrolls), and all of the current list with "Show all" and before printing. Each card
+is headed by its preferred terms, with a copy button for every term; an index lists concepts by
+the initial of their pinyin and of their English.
 """
 
 from __future__ import annotations
@@ -136,9 +139,11 @@ TEMPLATE = """<!DOCTYPE html>
 <option>admitted</option><option>deprecated</option><option>forbidden</option></select>
 <fieldset><legend>Languages</legend>{{LANGS}}</fieldset>
 </form>
+<nav id="index" aria-label="Index by initial"></nav>
 <p id="count" aria-live="polite">{{COUNT}} concepts</p>
 </header>
 <main id="results"></main>
+<p id="more-row"><button type="button" id="more" hidden></button></p>
 <script type="application/gzip;base64" id="data">{{DATA}}</script>
 <script>{{JS}}</script>
 </body>
@@ -157,12 +162,28 @@ legend { float: left; margin-right: .5rem; }
 #count { color: var(--muted); margin: .5rem 0; }
 article { border-top: 1px solid var(--line); padding: .8rem 0; }
 article h2 { font-size: 1.05rem; margin: 0 0 .3rem; }
-article h2 .subject { color: var(--muted); font-weight: normal; font-size: .9rem; }
-table { border-collapse: collapse; width: 100%; }
-td { padding: .15rem .6rem .15rem 0; vertical-align: top; }
+article h2 .subject, article h2 .slug { color: var(--muted); font-weight: normal; font-size: .85rem; }
+article h2 .sep { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+td { padding: .15rem .6rem .15rem 0; vertical-align: top; overflow-wrap: anywhere; }
 td.lang { color: var(--muted); white-space: nowrap; width: 5rem; }
+td.term-cell { width: 45%; }
+td.status-cell { width: 11rem; }
 .term { font-size: 1.05rem; }
-.pinyin { color: var(--muted); }
+.pinyin { color: var(--muted); white-space: nowrap; }
+button.copy { font-size: .75rem; margin-left: .3rem; padding: 0 .3rem; cursor: pointer; }
+#index { display: flex; flex-direction: column; gap: .2rem; margin: .4rem 0; font-size: .85rem; }
+#index div { display: flex; flex-wrap: wrap; gap: .15rem; align-items: center; }
+#index button { min-width: 1.6rem; padding: 0 .2rem; cursor: pointer; }
+#index button[aria-pressed=true] { font-weight: bold; }
+/* Han glyphs as each region writes them; the generic family is the fallback. A CJK font must be
+   installed to see the Chinese at all (fonts-noto-cjk or fonts-wqy-microhei on Debian). */
+:lang(zh-Hans), :lang(zh-CN), :lang(zh-SG) { font-family: "Noto Sans CJK SC", "Source Han Sans SC",
+  "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
+:lang(zh-Hant), :lang(zh-TW), :lang(zh-MO) { font-family: "Noto Sans CJK TC", "Source Han Sans TC",
+  "PingFang TC", "Microsoft JhengHei", "WenQuanYi Micro Hei", sans-serif; }
+:lang(zh-HK) { font-family: "Noto Sans CJK HK", "Source Han Sans HK", "PingFang HK",
+  "Microsoft JhengHei", "WenQuanYi Micro Hei", sans-serif; }
 .status { font-size: .8rem; font-weight: bold; text-transform: uppercase; }
 .preferred .status { color: var(--good); }
 .deprecated .status { color: var(--old); }
@@ -175,9 +196,10 @@ a:focus, input:focus, select:focus { outline: 3px solid #4c8bf5; outline-offset:
 @media (max-width: 36rem) {
   body { padding: .5rem; } td.lang { width: auto; } #controls label { font-size: .9rem; }
   tr { display: grid; grid-template-columns: 4rem 1fr; } td.status-cell, td.note { grid-column: 2; }
+  td.term-cell, td.status-cell { width: auto; } table { table-layout: auto; }
 }
 @media print {
-  #controls, #count { display: none; } body { max-width: none; }
+  #controls, #count, #index, #more-row, button.copy { display: none; } body { max-width: none; }
   article { break-inside: avoid; } a { color: inherit; text-decoration: none; }
 }
 """
@@ -358,7 +380,7 @@ function card(c, langs) {
       el("span", {lang}, instead), "\u201d") : "";
     rows.append(el("tr", {class: status},
       el("td", {class: "lang"}, lang),
-      el("td", {}, el("span", {class: "term", lang}, text),
+      el("td", {class: "term-cell"}, el("span", {class: "term", lang}, text), copyButton(text),
         pinyin ? " " : "", pinyin ? el("span", {class: "pinyin", lang: "zh-Latn-pinyin"}, pinyin) : ""),
       el("td", {class: "status-cell"}, el("span", {class: "status"}, status), instead_),
       el("td", {class: "note"}, note)));
@@ -371,9 +393,30 @@ function card(c, langs) {
   const links = [...c.see.map(id => ["see also", id]), ...(c.rep ? [["replaced by", c.rep]] : [])];
   for (const [what, id] of links)
     meta.append(el("p", {}, what + ": ", el("a", {href: "#c=" + encodeURIComponent(id)}, id)));
+  const heading = el("h2", {id: "h-" + c.id});
+  headline(c, langs).forEach(([lang, text], n) => {
+    if (n) heading.append(el("span", {class: "sep"}, " \u00b7 "));
+    heading.append(el("span", {lang}, text));
+  });
+  heading.append(" ", el("span", {class: "slug"}, c.id));
+  if (c.s) heading.append(" ", el("span", {class: "subject"}, "(" + c.s + ")"));
   return el("article", {id: "concept-" + c.id, "aria-labelledby": "h-" + c.id},
-    el("h2", {id: "h-" + c.id}, c.id, c.s ? " " : "", c.s ? el("span", {class: "subject"}, "(" + c.s + ")") : ""),
-    el("table", {}, rows), meta);
+    heading, el("table", {}, rows), meta);
+}
+function headline(c, langs) {  // the preferred term of each shown language: 小院高墙 · small yard, high fence
+  const out = [], seen = new Set();
+  for (const [lang, text, status] of c.t)
+    if (status === "preferred" && langs.has(lang) && !seen.has(lang) &&
+        !out.some(([, t]) => t === text)) { seen.add(lang); out.push([lang, text]); }
+  return out.length ? out : [["en", c.id]];
+}
+function copyButton(text) {
+  const b = el("button", {type: "button", class: "copy", "aria-label": "Copy " + text, title: "Copy"}, "copy");
+  b.addEventListener("click", () => {
+    const done = () => { b.textContent = "copied"; setTimeout(() => { b.textContent = "copy"; }, 1200); };
+    if (navigator.clipboard) navigator.clipboard.writeText(text).then(done, () => {});
+  });
+  return b;
 }
 
 const q = document.getElementById("q");
@@ -392,18 +435,74 @@ function render(fromHash) {
   else if (text) list = search(text, status.value, subject.value).map(h => h.i);
   else list = CONCEPTS.map((c, i) => i).filter(i => (!subject.value || (CONCEPTS[i].s || "") === subject.value) &&
     (!status.value || CONCEPTS[i].t.some(t => (STATUS[t[2]] || t[2]) === status.value)));
-  results.replaceChildren(...list.slice(0, LIMIT).map(i => card(full(CONCEPTS[i]), langs)));
-  const more = list.length > LIMIT ? " (showing " + LIMIT + "; type to narrow)" : "";
+  if (INITIAL && !text && direct === null) list = list.filter(i => initialOf(CONCEPTS[i], INITIAL[0]) === INITIAL[1]);
+  LIST = list; SHOWN = 0; LANGS = langs;
+  results.replaceChildren();
+  showMore(LIMIT);
   count.textContent = text && !list.length ? "No term matches \u201c" + text + "\u201d" :
-    list.length + (list.length === 1 ? " concept" : " concepts") + more;
+    list.length + (list.length === 1 ? " concept" : " concepts");
+  markIndex();
   if (!fromHash) {
     const params = new URLSearchParams();
     if (text) params.set("q", text);
     if (subject.value) params.set("subject", subject.value);
     if (status.value) params.set("status", status.value);
+    if (INITIAL && !text) params.set("i", INITIAL.join(":"));
     const h = params.toString();
     history.replaceState(null, "", h ? "#" + h : location.pathname + location.search);
   }
+}
+// Cards are made lazily (a 125k base would not open otherwise): the first LIMIT, then more as
+// the reader scrolls, every one with "Show all" and before printing, so that every concept is
+// reachable and a print holds the whole list.
+let LIST = [], SHOWN = 0, LANGS = new Set(), INITIAL = null;
+const moreButton = document.getElementById("more");
+function showMore(n) {
+  const end = Math.min(LIST.length, SHOWN + n);
+  const cards = [];
+  for (let k = SHOWN; k < end; k++) cards.push(card(full(CONCEPTS[LIST[k]]), LANGS));
+  results.append(...cards);
+  SHOWN = end;
+  moreButton.hidden = SHOWN >= LIST.length;
+  moreButton.textContent = "Show all " + LIST.length + " (" + (LIST.length - SHOWN) + " more)";
+}
+function showAll() { showMore(LIST.length); }
+moreButton.addEventListener("click", showAll);
+window.addEventListener("beforeprint", showAll);
+if (window.matchMedia) window.matchMedia("print").addEventListener("change", e => { if (e.matches) showAll(); });
+if ("IntersectionObserver" in window)
+  new IntersectionObserver(es => { if (es.some(e => e.isIntersecting) && SHOWN < LIST.length) showMore(200); })
+    .observe(document.getElementById("more-row"));
+
+// The index: concepts by the initial of their first pinyin, and of their first English term.
+function initialOf(c, kind) {
+  full(c);
+  for (const [lang, text, status, pinyin] of c.t) {
+    if (kind === "py" && pinyin) return foldPinyin(pinyin).charAt(0);
+    if (kind === "en" && lang.split("-")[0] === "en") return foldLatin(text).charAt(0);
+  }
+  return "";
+}
+function buildIndex() {
+  const nav = document.getElementById("index");
+  for (const [kind, label] of [["py", "Pinyin"], ["en", "English"]]) {
+    const letters = [...new Set(CONCEPTS.map(c => initialOf(c, kind)).filter(x => /^[a-z]$/.test(x)))].sort();
+    if (!letters.length) continue;
+    const row = el("div", {}, el("span", {}, label + ": "));
+    for (const x of letters) {
+      const b = el("button", {type: "button", "data-initial": kind + ":" + x, "aria-pressed": "false"}, x.toUpperCase());
+      b.addEventListener("click", () => {
+        INITIAL = INITIAL && INITIAL.join(":") === kind + ":" + x ? null : [kind, x];
+        q.value = ""; render(false);
+      });
+      row.append(b);
+    }
+    nav.append(row);
+  }
+}
+function markIndex() {
+  for (const b of document.querySelectorAll("#index button"))
+    b.setAttribute("aria-pressed", String(!!INITIAL && b.dataset.initial === INITIAL.join(":")));
 }
 function fromHash() {
   const h = location.hash.slice(1);
@@ -412,16 +511,19 @@ function fromHash() {
     q.value = params.get("q") || "";
     subject.value = params.get("subject") || "";
     status.value = params.get("status") || "";
+    const i = (params.get("i") || "").split(":");
+    INITIAL = i.length === 2 && i[1] ? i : null;
   }
   render(true);
 }
 const ready = unpack();
 ready.then(() => {
+  buildIndex();
   fromHash();
   document.body.dataset.ready = "true";
   setTimeout(buildSome, 0);
 }, e => { count.textContent = "The glossary's data could not be read: " + e; });
-q.addEventListener("input", () => ready.then(() => render(false)));
+q.addEventListener("input", () => ready.then(() => { if (q.value.trim()) INITIAL = null; render(false); }));
 for (const e of [subject, status]) e.addEventListener("change", () => ready.then(() => render(false)));
 for (const b of document.querySelectorAll("input[name=lang]")) b.addEventListener("change", () => ready.then(() => render(false)));
 window.addEventListener("hashchange", () => ready.then(fromHash));
