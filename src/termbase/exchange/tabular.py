@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import importlib
 import io
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from termbase.errors import TermbaseError
@@ -97,6 +97,9 @@ class Profile:
     # Deprecated and Forbidden fields, Phrase's status, OmegaT's comment); where it does not,
     # the export says how many it leaves out (see `left_out`).
     holds_banned: bool = False
+    # The concept fields read from named columns (header names, case-folded): {"subject":
+    # "concept subject", "note": "concept note", ...}; see `draft`.
+    concept_columns: Mapping[str, str] = field(default_factory=dict)
 
     def code(self, lang: str) -> str:
         return self.codes.get(lang, lang)
@@ -107,6 +110,14 @@ class Profile:
             if theirs.casefold() == code.casefold():
                 return ours
         return code.replace("_", "-")
+
+    def draft(
+        self, terms: list[Term], row: Row, names: Mapping[str, int], line: int, **given: str
+    ) -> Draft:
+        """A row read: its terms, and the concept fields of `concept_columns` (`given` wins)."""
+        fields = {k: cell(row, names.get(column)) for k, column in self.concept_columns.items()}
+        fields.update(given)
+        return Draft.of(terms, line=line, **fields)
 
     def delimiter_for(self, fmt: str) -> str:
         return self.delimiter or ("\t" if fmt == "tsv" else ",")
@@ -401,3 +412,15 @@ def left_out(tb: TermBase, p: Profile, targets: Iterable[str]) -> str | None:
 
 def _all_profiles() -> list[Profile]:
     return [profile(name) for name in PROFILES]
+
+
+def pairs(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
+    """An MT glossary's rows: each concept's preferred source and target terms, a source once
+    (DeepL rejects a glossary with a source twice; Google and Amazon take the first)."""
+    seen: set[str] = set()
+    for c in tb.concepts:
+        src, tgt = preferred(c, langs.source), preferred(c, langs.target)
+        if src is None or tgt is None or src.text in seen:
+            continue
+        seen.add(src.text)
+        yield c.id, [src.text, tgt.text]

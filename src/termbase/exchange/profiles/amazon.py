@@ -15,25 +15,15 @@ from termbase.exchange.tabular import (
     Sheet,
     cell,
     header_map,
-    preferred,
+    pairs,
 )
-from termbase.model import Status, Term, TermBase
+from termbase.model import Status, Term
 
 CODES = {"zh-Hans": "zh", "zh-CN": "zh", "zh-Hant": "zh-TW", "zh-TW": "zh-TW"}
 
 
 def header(langs: Languages) -> Row:
     return [PROFILE.code(langs.source), PROFILE.code(langs.target)]
-
-
-def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
-    seen: set[str] = set()
-    for c in tb.concepts:
-        src, tgt = preferred(c, langs.source), preferred(c, langs.target)
-        if src is None or tgt is None or src.text in seen:
-            continue
-        seen.add(src.text)
-        yield c.id, [src.text, tgt.text]
 
 
 def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
@@ -48,7 +38,7 @@ def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
 
 PROFILE = Profile(
     "amazon",
-    rows,
+    pairs,
     ("csv",),
     header=header,
     read=read,

@@ -86,14 +86,7 @@ def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
                         usage_note=usage,
                     )
                 )
-        definition = cell(row, names.get("concept definition"))
-        yield Draft.of(
-            terms,
-            subject=cell(row, names.get("concept subject")),
-            definition=definition,
-            note=cell(row, names.get("concept note")),
-            line=line,
-        )
+        yield PROFILE.draft(terms, row, names, line)
 
 
 PROFILE = Profile(
@@ -105,4 +98,9 @@ PROFILE = Profile(
     machine_bound=False,
     term_cells=(0, 2),
     codes=CODES,
+    concept_columns={
+        "subject": "concept subject",
+        "definition": "concept definition",
+        "note": "concept note",
+    },
 )

@@ -73,13 +73,7 @@ def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
                     case_sensitive=True if yes(case) else None,
                 )
             )
-        description = cell(row, names.get("description"))
-        yield Draft.of(
-            terms,
-            subject=cell(row, names.get("tags")),
-            definition=description,
-            line=line,
-        )
+        yield PROFILE.draft(terms, row, names, line)
 
 
 PROFILE = Profile(
@@ -92,4 +86,5 @@ PROFILE = Profile(
     machine_bound=False,
     term_cells=(0, 6),
     codes=CODES,
+    concept_columns={"subject": "tags", "definition": "description"},
 )

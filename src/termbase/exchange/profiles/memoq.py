@@ -72,13 +72,7 @@ def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
             if text:
                 bad = yes(cell(row, names.get(f"{code}_forbidden".casefold())))
                 terms.append(Term(lang, text, Status.FORBIDDEN if bad else Status.PREFERRED))
-        note = cell(row, names.get("entry_note"))
-        yield Draft.of(
-            terms,
-            subject=cell(row, names.get("entry_subject")),
-            definition=note,
-            line=line,
-        )
+        yield PROFILE.draft(terms, row, names, line)
 
 
 PROFILE = Profile(
@@ -92,4 +86,5 @@ PROFILE = Profile(
     holds_banned=True,
     term_cells=(0, 2),
     codes=CODES,
+    concept_columns={"subject": "entry_subject", "definition": "entry_note"},
 )

@@ -108,15 +108,7 @@ def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
                         case_sensitive=True if case else None,
                     )
                 )
-        definition = cell(row, names.get("concept_definition"))
-        yield Draft.of(
-            terms,
-            id=cell(row, names.get("cid")),
-            subject=cell(row, names.get("concept_domain")),
-            definition=definition,
-            note=cell(row, names.get("concept_note")),
-            line=line,
-        )
+        yield PROFILE.draft(terms, row, names, line)
 
 
 PROFILE = Profile(
@@ -130,4 +122,10 @@ PROFILE = Profile(
     term_cells=(4, 10),
     full_status=True,
     codes=CODES,
+    concept_columns={
+        "id": "cid",
+        "subject": "concept_domain",
+        "definition": "concept_definition",
+        "note": "concept_note",
+    },
 )

@@ -58,12 +58,7 @@ def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
             terms[0] = dataclasses.replace(terms[0], pinyin=comment.pinyin)
         terms += [Term(langs.target, x, Status.DEPRECATED) for x in comment.banned]
         rest = " | ".join(comment.rest)
-        yield Draft.of(
-            terms,
-            id=cell(row, names.get("context")),
-            definition=rest,
-            line=line,
-        )
+        yield PROFILE.draft(terms, row, names, line, definition=rest)
 
 
 PROFILE = Profile(
@@ -74,4 +69,5 @@ PROFILE = Profile(
     read=read,
     per_target=True,
     codes=CODES,
+    concept_columns={"id": "context"},
 )
