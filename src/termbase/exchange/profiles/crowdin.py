@@ -1,7 +1,10 @@
 """Crowdin glossary CSV or XLSX with the column names Crowdin detects by itself:
 `Term [zh-CN]`, `Description [en]`, `Part of Speech [en]`, `Concept Definition`,
-`Concept Subject`, `Concept Note`; one concept a row with its preferred terms. Crowdin codes
-are zh-CN and zh-TW. For every status and synonym, give Crowdin the TBX export instead."""
+`Concept Subject`, `Concept Note`, and `Status [en]` (Crowdin's term statuses: preferred,
+admitted, not recommended, obsolete); one concept a row with its preferred terms, then a row for
+each rendering not to use (deprecated: not recommended; forbidden: obsolete), so that Crowdin
+shows it with its status. Crowdin codes are zh-CN and zh-TW. For every synonym, give Crowdin the
+TBX export instead."""
 
 from __future__ import annotations
 
@@ -22,7 +25,14 @@ from termbase.exchange.tabular import (
 from termbase.model import PartOfSpeech, Status, Term, TermBase
 
 CODES = {"zh-Hans": "zh-CN", "zh-CN": "zh-CN", "zh-Hant": "zh-TW", "zh-TW": "zh-TW"}
-COLUMN = re.compile(r"^(term|description|part of speech) \[([^\]]+)\]$")
+COLUMN = re.compile(r"^(term|description|part of speech|status) \[([^\]]+)\]$")
+STATUS = {
+    Status.PREFERRED: "preferred",
+    Status.ADMITTED: "admitted",
+    Status.DEPRECATED: "not recommended",
+    Status.FORBIDDEN: "obsolete",
+}
+FROM_STATUS = {v: k for k, v in STATUS.items()}
 POS = {p.value: p for p in PartOfSpeech}
 
 
@@ -34,6 +44,7 @@ def header(langs: Languages) -> Row:
         f"Term [{t}]",
         f"Description [{t}]",
         f"Part of Speech [{t}]",
+        f"Status [{t}]",
         "Concept Definition",
         "Concept Subject",
         "Concept Note",
@@ -45,19 +56,13 @@ def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
         src, tgt = preferred(c, langs.source), preferred(c, langs.target)
         if src is None or tgt is None:
             continue
-        yield (
-            c.id,
-            [
-                src.text,
-                src.part_of_speech.value if src.part_of_speech else "",
-                tgt.text,
-                tgt.usage_note or "",
-                tgt.part_of_speech.value if tgt.part_of_speech else "",
-                c.definition.get("en", ""),
-                c.subject or "",
-                c.note or "",
-            ],
-        )
+        src_pos = src.part_of_speech.value if src.part_of_speech else ""
+        concept = [c.definition.get("en", ""), c.subject or "", c.note or ""]
+        banned = [t for t in c.terms_in(langs.target) if not t.status.approved]
+        for t in [tgt, *banned]:
+            pos = t.part_of_speech.value if t.part_of_speech else ""
+            cells = [t.text, t.usage_note or "", pos, STATUS[t.status]]
+            yield c.id, [src.text, src_pos, *cells, *concept]
 
 
 def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
@@ -77,11 +82,12 @@ def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
             if text:
                 pos = POS.get(cell(row, columns[code].get("part of speech")).casefold())
                 usage = cell(row, columns[code].get("description")) or None
+                said = cell(row, columns[code].get("status")).casefold()
                 terms.append(
                     Term(
                         PROFILE.tag(code),
                         text,
-                        Status.PREFERRED,
+                        FROM_STATUS.get(said, Status.PREFERRED),
                         part_of_speech=pos,
                         usage_note=usage,
                     )
@@ -96,6 +102,7 @@ PROFILE = Profile(
     header=header,
     read=read,
     machine_bound=False,
+    holds_banned=True,
     term_cells=(0, 2),
     codes=CODES,
     concept_columns={
