@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import random
@@ -27,12 +28,22 @@ def _opencc(config: str, text: str) -> str:
     return str(OpenCC(config).convert(text))
 
 
-@pytest.mark.parametrize(
-    ("config", "source", "wrong", "right"),
-    [(c, r.source, r.wrong, r.right) for r in corrections() for c in r.configs],
-)
+def _rows() -> list[tuple[str, str, str, str]]:
+    """Each row for each configuration, a context row once for each of its contexts."""
+    out = []
+    for r in corrections():
+        for c in r.configs:
+            out += [(c, *p) for p in r.phrases(functools.partial(_opencc, c))]
+    return out
+
+
+@pytest.mark.parametrize(("config", "source", "wrong", "right"), _rows())
 def test_correction_row(config: str, source: str, wrong: str, right: str) -> None:
-    assert _opencc(config, source) == wrong, "the dependency is fixed: drop this row"
+    given = _opencc(config, source)
+    if not wrong:
+        assert given == right  # a row that keeps a broader row of ours from applying
+    else:
+        assert given == wrong, "the dependency is fixed: drop this row"
     conv = TermAwareConverter(config)
     assert conv.convert(source) == right
     assert conv.convert(f"我们{source}了") == _opencc(config, "我们") + right + _opencc(
@@ -290,3 +301,65 @@ def test_private_use_text_takes_the_slow_path(bundled: object) -> None:
     expected = "人工智慧\U000f0001" + _opencc("s2twp", "发展") + "烏鎮峰會"
     assert conv.convert(text) == expected
     assert conv.convert(text.replace("\U000f0001", "")) == expected.replace("\U000f0001", "")
+
+
+# Conversion as a reader of each region expects it, with the bundled term base (issue 16).
+TABLE = [
+    ("zh-Hant", "参与并发挥作用", "參與並發揮作用"),
+    ("zh-Hant", "并发布了报告", "並發布了報告"),
+    ("zh-Hant", "并发出倡议", "並發出倡議"),
+    ("zh-Hant", "并发放补贴", "並發放補貼"),
+    ("zh-Hant", "并发起合作", "並發起合作"),
+    ("zh-Hant", "并发展经济", "並發展經濟"),
+    ("zh-Hant", "并发表讲话", "並發表講話"),
+    ("zh-Hant", "并发现问题", "並發現問題"),
+    ("zh-Hant", "出现并发症", "出現併發症"),
+    ("zh-Hant", "合作伙伴关系", "合作夥伴關係"),
+    ("zh-Hant", "兼容并包", "兼容並包"),
+    ("zh-HK", "参与并发挥作用", "參與並發揮作用"),
+    ("zh-HK", "合作伙伴", "合作夥伴"),
+    ("zh-HK", "他说“人工智能”", "他説「人工智能」"),  # 説: Hong Kong's standard form
+    ("zh-TW", "参与并发挥作用", "參與並發揮作用"),
+    ("zh-TW", "支持多边主义", "支持多邊主義"),
+    ("zh-TW", "推进全球治理进程", "推進全球治理進程"),
+    ("zh-TW", "和平进程", "和平進程"),
+    ("zh-TW", "可审核", "可審核"),
+    ("zh-TW", "发布报告", "發布報告"),
+    ("zh-TW", "合作伙伴关系", "合作夥伴關係"),
+    ("zh-TW", "通过对话与合作", "透過對話與合作"),
+    ("zh-TW", "通过协商解决", "透過協商解決"),
+    ("zh-TW", "通过决议", "通過決議"),
+    ("zh-TW", "通过了", "通過了"),
+    ("zh-TW", "应对气候变化", "應對氣候變遷"),
+    ("zh-TW", "跟踪研究", "追蹤研究"),
+    ("zh-TW", "悉尼", "雪梨"),
+    ("zh-TW", "人工智能", "人工智慧"),
+    ("zh-TW", "他说“人工智能”", "他說「人工智慧」"),
+    ("zh-TW", "‘小院高墙’", "『小院高牆』"),
+    ("zh-TW", "China’s “AI”", "China’s “AI”"),
+    ("zh-Hans", "人工智慧", "人工智能"),
+    ("zh-Hans", "開發中國家", "发展中国家"),
+    ("zh-Hans", "永續發展", "可持续发展"),
+    ("zh-Hans", "數位落差", "数字鸿沟"),
+    ("zh-Hans", "朝著目標", "朝着目标"),
+    ("zh-Hans", "隨著發展", "随着发展"),
+    ("zh-Hans", "沿著道路", "沿着道路"),
+    ("zh-Hans", "意味著", "意味着"),
+    ("zh-Hans", "著名學者", "著名学者"),
+    ("zh-Hans", "顯著", "显著"),
+    ("zh-Hans", "小院高牆", "小院高墙"),
+    ("zh-Hans", "參與並發揮作用", "参与并发挥作用"),
+    ("zh-Hans", "併發症", "并发症"),
+]
+
+
+@pytest.mark.parametrize(("target", "source", "expected"), TABLE)
+def test_conversion_table(target: str, source: str, expected: str) -> None:
+    from termbase import store
+    from termbase.convert import CONFIG_FOR_TARGET, Target
+
+    from .conftest import ROOT
+
+    tb = store.load_termbase([ROOT / "terms"])
+    conv = TermAwareConverter(CONFIG_FOR_TARGET[Target(target)], tb)
+    assert conv.convert(source) == expected

@@ -284,7 +284,8 @@ def test_add_blames_the_machine_only_for_the_pinyin_it_filled(tmp_path: Path) ->
     ("fmt", "profile", "said"),
     [
         ("tsv", "deepl", True),
-        ("csv", "crowdin", False), ("csv", "lokalise", True),
+        ("csv", "crowdin", False),
+        ("csv", "lokalise", True),
         ("csv", "memoq", False),
         ("xlsx", "trados", False),
     ],

@@ -55,11 +55,33 @@ TARGET_OF_CONFIG = {
 
 @dataclass(frozen=True, slots=True)
 class Correction:
+    """A known wrong conversion and its fix. With `followed_by` (or `preceded_by`), the row
+    holds only where `source` stands before (after) one of those strings: 并发 is 並發 before 挥,
+    布, 出 (并 + 发挥: "and give play to"), 併發 elsewhere (并发症). `wrong` empty: the dependency
+    is right here, and the row keeps a broader row of ours from applying."""
+
     configs: tuple[str, ...]
     source: str
     wrong: str
     right: str
     note: str
+    followed_by: tuple[str, ...] = ()
+    preceded_by: tuple[str, ...] = ()
+
+    def phrases(self, convert: Callable[[str], str]) -> list[tuple[str, str, str]]:
+        """(source, what the dependency gives, right) for each context, `convert` being the
+        dependency's own conversion of the context strings."""
+        if not self.followed_by and not self.preceded_by:
+            return [(self.source, self.wrong, self.right)]
+        out = [
+            (self.source + f, self.wrong and self.wrong + convert(f), self.right + convert(f))
+            for f in self.followed_by
+        ]
+        out += [
+            (p + self.source, self.wrong and convert(p) + self.wrong, convert(p) + self.right)
+            for p in self.preceded_by
+        ]
+        return out
 
 
 def corrections() -> list[Correction]:
@@ -68,7 +90,15 @@ def corrections() -> list[Correction]:
         resources.files("termbase").joinpath("data/corrections.toml").read_text(encoding="utf-8")
     )
     return [
-        Correction(tuple(r["configs"]), r["source"], r["wrong"], r["right"], r.get("note", ""))
+        Correction(
+            tuple(r["configs"]),
+            r["source"],
+            r.get("wrong", ""),
+            r["right"],
+            r.get("note", ""),
+            tuple(r.get("followed-by", ())),
+            tuple(r.get("preceded-by", ())),
+        )
         for r in data["correction"]
     ]
 
@@ -101,7 +131,9 @@ def term_overrides(tb: TermBase, target: Target) -> list[Override]:
             if not targets and target is not Target.ZH_HANT:
                 targets = [t for t in c.terms if t.lang == Target.ZH_HANT.value]
         for src in sources:
-            dst = _counterpart(src, sources, targets)
+            # Paired within the source's own language: zh-TW 人工智慧 with the zh-Hans term as
+            # zh-Hant 人工智能 is, not as the second Traditional term of the concept.
+            dst = _counterpart(src, [t for t in sources if t.lang == src.lang], targets)
             if dst is None:
                 continue  # an identical form still counts: it keeps OpenCC's hands off
             prior = found.get(src.text)
@@ -118,6 +150,25 @@ def _counterpart(term: Term, sources: list[Term], targets: list[Term]) -> Term |
     return same[rank] if rank < len(same) else None
 
 
+_DOUBLE = re.compile("“([^“”]*)”")
+_SINGLE = re.compile("‘([^‘’]*)’")
+_HAN_CHAR = re.compile("[\u3400-\u9fff\U00020000-\U0003134f]")
+
+
+def corner_quotes(text: str) -> str:
+    """“人工智慧” -> 「人工智慧」, ‘…’ -> 『…』: pairs on one line whose content has Han characters
+    (an English “quote” or an apostrophe stays)."""
+
+    def swap(open_: str, close: str) -> Callable[[re.Match[str]], str]:
+        def one(m: re.Match[str]) -> str:
+            inner = m.group(1)
+            return open_ + inner + close if _HAN_CHAR.search(inner) else m.group(0)
+
+        return one
+
+    return _SINGLE.sub(swap("『", "』"), _DOUBLE.sub(swap("「", "」"), text))
+
+
 class TermAwareConverter:
     """Converts text for one OpenCC configuration, with the term base's forms and corrections."""
 
@@ -127,15 +178,21 @@ class TermAwareConverter:
         termbase: TermBase | None = None,
         *,
         use_corrections: bool = True,
+        quotes: bool = True,
     ) -> None:
+        """`quotes`: for zh-TW and zh-HK, “” and ‘’ around Chinese text become 「」 and 『』, the
+        marks readers there use."""
         from termbase import script
 
         self.config = config
+        self._quotes = quotes and TARGET_OF_CONFIG.get(config) in (Target.ZH_TW, Target.ZH_HK)
         overrides: dict[str, Override] = {}
         if use_corrections:
+            plain = script.converter(config)
             for row in corrections():
                 if config in row.configs:
-                    overrides[row.source] = Override(row.source, row.right, "correction")
+                    for source, _, right in row.phrases(plain):
+                        overrides[source] = Override(source, right, "correction")
         if termbase is not None:
             target = TARGET_OF_CONFIG[config]
             for o in term_overrides(termbase, target):
@@ -144,7 +201,8 @@ class TermAwareConverter:
         self._converter = script.Converter(config, {k: o.target for k, o in overrides.items()})
 
     def convert(self, text: str) -> str:
-        return self._converter.convert(text)
+        out = self._converter.convert(text)
+        return corner_quotes(out) if self._quotes and ("“" in out or "‘" in out) else out
 
     def applied(self) -> list[tuple[Override, int]]:
         """The overrides used so far, with how often, most used first."""

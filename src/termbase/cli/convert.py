@@ -22,6 +22,11 @@ class Target(StrEnum):
     ZH_HANS = "zh-Hans"
 
 
+class QuoteStyle(StrEnum):
+    CJK = "cjk"
+    KEEP = "keep"
+
+
 class ReportFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
@@ -74,6 +79,14 @@ def convert(
     no_corrections: Annotated[
         bool, typer.Option("--no-corrections", help="Leave out termbase's correction table.")
     ] = False,
+    quotes: Annotated[
+        QuoteStyle,
+        typer.Option(
+            "--quotes",
+            help="zh-TW and zh-HK: cjk writes “” and ‘’ around Chinese text as 「」 and 『』; "
+            "keep leaves them.",
+        ),
+    ] = QuoteStyle.CJK,
     report: Annotated[
         ReportFormat | None,
         typer.Option(
@@ -129,7 +142,9 @@ def convert(
         from termbase import store
 
         tb = None if no_terms else store.load_termbase(termbase_paths(termbase))
-        conv = TermAwareConverter(chosen, tb, use_corrections=not no_corrections)
+        conv = TermAwareConverter(
+            chosen, tb, use_corrections=not no_corrections, quotes=quotes is not QuoteStyle.KEEP
+        )
         job = _Job(conv, fmt, encoding)
         for path in inputs:
             _check_readable(path, encoding)
