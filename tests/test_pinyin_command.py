@@ -42,7 +42,10 @@ def test_override_row(phrase: str, reading: str, plain_pypinyin: dict[str, str])
 
 
 def test_override_applies_inside_longer_text() -> None:
-    assert pinyin.transliterate("反对长臂管辖", words=False) == "fǎn duì cháng bì guǎn xiá"
+    from termbase import pinyin_text
+
+    written = pinyin_text.transliterate("反对长臂管辖", words_joined=False)
+    assert written == "fǎn duì cháng bì guǎn xiá"
 
 
 def _run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
@@ -61,8 +64,8 @@ def _run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
         (["博鳌亚洲论坛"], "Bó'áo Yàzhōu Lùntán"),
         (["博鳌亚洲论坛", "-s", "none"], "Bo'ao Yazhou Luntan"),
         (["和音"], "Hé Yīn"),
-        (["重慶", "--syllables"], "chóng qìng"),
-        (["中国坚持智能向善。"], "zhōngguó jiānchí zhìnéng xiàngshàn."),
+        (["重慶", "--syllables"], "Chóng qìng"),  # a place: capitalised
+        (["中国坚持智能向善。"], "Zhōngguó jiānchí zhìnéng xiàngshàn."),
         (["二十国集团（G20）"], "Èrshí Guó Jítuán (G20)"),
     ],
 )

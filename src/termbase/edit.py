@@ -236,7 +236,7 @@ def fill_terms(terms: list[Term], *, languages: Iterable[str] = ()) -> tuple[lis
     by a machine. Never changes a value a person wrote. Returns the terms and what was added."""
     import dataclasses
 
-    from termbase import pinyin as py
+    from termbase import pinyin_text
     from termbase.convert import TermAwareConverter
     from termbase.model import Origin
     from termbase.rules import is_chinese
@@ -245,7 +245,7 @@ def fill_terms(terms: list[Term], *, languages: Iterable[str] = ()) -> tuple[lis
     out = list(terms)
     for i, t in enumerate(out):
         if is_chinese(t.lang) and not t.pinyin:
-            written = py.transliterate(t.text, words=True)
+            written = pinyin_text.transliterate(t.text)
             # The text is the person's: only the pinyin is the machine's.
             origin = Origin.MACHINE if t.origin is Origin.MACHINE else Origin.MACHINE_PINYIN
             out[i] = dataclasses.replace(t, pinyin=written, origin=origin)

@@ -42,7 +42,7 @@ SUMMARIES = {
     "list": "List concepts, one line each: id, preferred Chinese and English terms, subject.",
     "lint": "Check translations against the term base.",
     "convert": "Convert Chinese text between Simplified and Traditional (Taiwan, Hong Kong) script.",
-    "pinyin": "Write Chinese text in Hanyu pinyin.",
+    "pinyin": "Write Chinese text in Hanyu pinyin, after GB/T 16159-2012.",
     "add": "Add a concept.",
     "set": "Change one field of a concept or of one of its terms.",
     "rm": "Remove a concept, one of its terms (--lang and --term) or a field (--field).",

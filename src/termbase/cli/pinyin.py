@@ -34,6 +34,14 @@ def pinyin(
         bool,
         typer.Option("--syllables", help="One syllable at a time instead of GB/T 16159 words."),
     ] = False,
+    sandhi: Annotated[
+        bool,
+        typer.Option(
+            "--sandhi",
+            help="Mark the spoken tones of 一 and 不 (yídìng, búshì); GB/T writes the original "
+            "tones (yīdìng, bùshì), the default.",
+        ),
+    ] = False,
     all_readings: Annotated[
         bool,
         typer.Option("--all", help="Also list every reading of each ambiguous character."),
@@ -43,14 +51,17 @@ def pinyin(
     ] = False,
     termbase: TermbaseOption = None,
 ) -> None:
-    """Write Chinese text in Hanyu pinyin.
+    """Write Chinese text in Hanyu pinyin, after GB/T 16159-2012.
 
-    Terms of the term base come out as the term base writes them (GB/T 16159: words joined,
-    Bó'áo, proper nouns capitalised); the rest from pypinyin with termbase's table of readings
-    it gets wrong (长臂管辖 is cháng, 重塑 chóng). Traditional text is read through its
-    Simplified form, so 重慶 is Chóngqìng.
+    Terms of the term base come out as the term base writes them; the rest word by word (a
+    segmenter's words, so 和服务时 is hé fúwù shí, never héfú), with readings by part of speech
+    (都 dōu, 以…为 wéi) and termbase's table of readings pypinyin gets wrong (长臂管辖 is cháng,
+    重塑 chóng); proper nouns and sentence starts capitalised (Zhōngguó, Xí Jìnpíng); a verb and
+    its 了/着/过 together; 2+2 idioms with a hyphen (bùkě-huòquē). Traditional text is read
+    through its Simplified form, so 重慶 is Chóngqìng.
     """
     from termbase import pinyin as py
+    from termbase import pinyin_text
 
     with bad_input():
         terms: dict[str, str] = {}
@@ -61,8 +72,12 @@ def pinyin(
             terms = py.term_readings(tb)
         lines = sys.stdin.read().splitlines() if text == "-" else [text]
         for line in lines:
-            written = py.transliterate(
-                line, py.Style(style.value), words=not syllables, terms=terms
+            written = pinyin_text.transliterate(
+                line,
+                py.Style(style.value),
+                words_joined=not syllables,
+                terms=terms,
+                sandhi=sandhi,
             )
             typer.echo(written)
             if all_readings:
