@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 
 from termbase import Status, validate
+from termbase.langtags import is_chinese
 from termbase.model import Concept
-from termbase.rules import is_chinese
 
 from .conftest import DATA, ROOT
 

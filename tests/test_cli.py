@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from termbase.catalog import RULES
 from termbase.cli import app
-from termbase.rules import RULES
 
 from .conftest import DATA
 

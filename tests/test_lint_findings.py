@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from termbase.catalog import RULES
 from termbase.index import Index
 from termbase.lint import Linter, LintSettings, ReadOptions, lint_files, parse_settings
 from termbase.lint.ellipsis import coordinated
 from termbase.lint.segment import Segment
 from termbase.report import Format, renderer, rule_help
-from termbase.rules import RULES
 
 from .conftest import ROOT, Golden
 

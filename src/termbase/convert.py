@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import IO
 
 from termbase.errors import TermbaseError
+from termbase.langtags import is_simplified, is_traditional
 from termbase.model import Term, TermBase
-from termbase.rules import is_simplified, is_traditional
 
 
 class Target(StrEnum):

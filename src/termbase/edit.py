@@ -238,8 +238,8 @@ def fill_terms(terms: list[Term], *, languages: Iterable[str] = ()) -> tuple[lis
 
     from termbase import pinyin_text
     from termbase.convert import TermAwareConverter
+    from termbase.langtags import is_chinese
     from termbase.model import Origin
-    from termbase.rules import is_chinese
 
     notes: list[str] = []
     out = list(terms)
@@ -286,15 +286,17 @@ def check_concept(
 ) -> list[Finding]:
     """The validation rules for one concept, with its links checked against `known_ids`."""
     from termbase import rules
+    from termbase.catalog import finding
     from termbase.model import Source, TermBase
+    from termbase.validation import check_concepts
 
     tb = TermBase((c,), {s: Source(s, s) for s in known_sources})
-    found = rules.check_concepts([c])
+    found = check_concepts([c])
     ids = set(known_ids) | {c.id}
     for ref in (*c.see_also, *([c.replaced_by] if c.replaced_by else [])):
         if ref not in ids:
             found.append(
-                rules.finding(
+                finding(
                     "TB204",
                     c.path,
                     c.line,
@@ -743,9 +745,7 @@ def fmt(paths: Sequence[Path], *, sort: bool = False) -> Edit:
         try:
             tomlread.loads(change.old)
         except tomlread.TOMLDecodeError as e:
-            from termbase.store import toml_error_position
-
-            line, col, what = toml_error_position(e)
+            line, col, what = tomlread.error_position(e)
             where = f"{f}:{line}:{col}" if line else str(f)
             raise EditError(f"{where}: invalid TOML: {what}; fix it before formatting") from e
         try:

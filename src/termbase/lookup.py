@@ -117,7 +117,7 @@ def keys_of(concept: Concept) -> Iterator[Key]:
 
 
 def term_keys(t: Term, n: int) -> Iterator[Key]:
-    from termbase.rules import is_chinese
+    from termbase.langtags import is_chinese
 
     if has_han(t.text) and is_chinese(t.lang):
         yield Key("zh", fold_chinese(t.text), n)

@@ -16,8 +16,9 @@ from enum import StrEnum
 from functools import cache, lru_cache
 from typing import Any
 
+from termbase.catalog import finding
+from termbase.langtags import is_chinese
 from termbase.model import Concept, Finding, Term, TermBase
-from termbase.rules import finding, is_chinese
 
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 # Characters read as one syllable: ideographs, radicals, 〇 and the Suzhou numerals, ○ as zero,

@@ -16,8 +16,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from termbase.catalog import finding
+from termbase.langtags import is_simplified, is_traditional
 from termbase.model import Finding, TermBase
-from termbase.rules import finding, is_simplified, is_traditional
 
 if TYPE_CHECKING:
     from collections.abc import Callable

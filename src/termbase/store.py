@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from termbase import tomlread
-from termbase.errors import ReadError, TermbaseError
+from termbase.catalog import did_you_mean, finding
+from termbase.errors import ReadError
 from termbase.files import SETTINGS_FILE, discover, no_concepts_message
+from termbase.langtags import is_chinese
 from termbase.model import (
     Concept,
     Finding,
@@ -34,7 +36,6 @@ from termbase.model import (
     TermBase,
     TermType,
 )
-from termbase.rules import did_you_mean, finding, is_chinese
 
 _E = TypeVar("_E", Status, PartOfSpeech, TermType, Origin)
 Line = int | Callable[[], int]  # a line number, or how to find it when a message needs it
@@ -268,34 +269,10 @@ def read_document(path: Path) -> Document:
     try:
         data = tomlread.loads(text)
     except tomlread.TOMLDecodeError as e:
-        line, col, msg = toml_error_position(e)
+        line, col, msg = tomlread.error_position(e)
         findings.append(finding("TB001", path, line, f"invalid TOML: {msg}", column=col))
         return Document(path, None, LineIndex(), findings)
     return Document(path, data, LineIndex.scan(text), findings)
-
-
-_POSITION = re.compile(r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
-_END = re.compile(r"^(?P<msg>.*?) \(at end of document\)$")
-
-
-def toml_error_position(e: tomlread.TOMLDecodeError) -> tuple[int, int, str]:
-    text = str(e)
-    m = _POSITION.match(text)
-    if m:
-        return int(m["line"]), int(m["col"]), _lower_first(m["msg"])
-    m = _END.match(text)
-    if m:
-        return 0, 0, _lower_first(m["msg"]) + " at end of file"
-    return 0, 0, _lower_first(text)
-
-
-def _lower_first(s: str) -> str:
-    # tomllib names tables as Python tuples: ('a', 'b') reads better as [a.b]
-    s = _TUPLE.sub(lambda m: "[" + ".".join(re.findall(r"'([^']*)'", m.group())) + "]", s)
-    return s[:1].lower() + s[1:]
-
-
-_TUPLE = re.compile(r"\((?:'[^']*',? ?)+\)")
 
 
 # ---------------------------------------------------------------- from data to model
@@ -851,35 +828,10 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
         yield f
 
 
-@dataclass(frozen=True, slots=True)
-class TempFile:
-    """A new temporary file beside `path`, open as `fd`, and the mode to give it before it is
-    renamed over `path` (the old file's, or what the umask allows)."""
-
-    fd: int
-    path: Path
-    mode: int
-
-
-def temp_beside(path: Path, prefix: str, error: type[TermbaseError]) -> TempFile:
-    """A temporary file in `path`'s folder (a rename over `path` is then atomic); a failure
-    is `error` with the path first."""
-    import tempfile
-
-    folder = path.parent if str(path.parent) else Path()
-    try:
-        try:
-            mode = path.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()
-        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise error(f"{path}: cannot write: {e.strerror or e}") from e
-    return TempFile(fd, Path(name), mode)
-
-
 @contextmanager
 def _atomic(path: Path, *, binary: bool) -> Iterator[IO[Any]]:
+    from termbase.tempfiles import temp_beside
+
     temp = temp_beside(path, f".{path.name}.", ReadError)
     fd, tmp = temp.fd, temp.path
     try:
@@ -896,9 +848,3 @@ def _atomic(path: Path, *, binary: bool) -> Iterator[IO[Any]]:
         if isinstance(e, OSError):
             raise ReadError(f"{path}: cannot write: {e.strerror or e}") from e
         raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -4,6 +4,7 @@ never a RecursionError traceback."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from typing import Any
 
@@ -29,3 +30,27 @@ def split_lines(text: str, *, keepends: bool = False) -> list[str]:
     if parts and parts[-1] == "":
         parts.pop()
     return [p[:-1] if p.endswith("\r") else p for p in parts]
+
+
+_POSITION = re.compile(r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+_END = re.compile(r"^(?P<msg>.*?) \(at end of document\)$")
+
+
+def error_position(e: TOMLDecodeError) -> tuple[int, int, str]:
+    text = str(e)
+    m = _POSITION.match(text)
+    if m:
+        return int(m["line"]), int(m["col"]), _lower_first(m["msg"])
+    m = _END.match(text)
+    if m:
+        return 0, 0, _lower_first(m["msg"]) + " at end of file"
+    return 0, 0, _lower_first(text)
+
+
+_TUPLE = re.compile(r"\((?:'[^']*',? ?)+\)")
+
+
+def _lower_first(s: str) -> str:
+    # tomllib names tables as Python tuples: ('a', 'b') reads better as [a.b]
+    s = _TUPLE.sub(lambda m: "[" + ".".join(re.findall(r"'([^']*)'", m.group())) + "]", s)
+    return s[:1].lower() + s[1:]

@@ -25,7 +25,9 @@ from pathlib import Path
 
 from termbase import tomlread
 from termbase.errors import TermbaseError
-from termbase.files import JOURNAL
+
+# The journal of a multi-file change under way, in the folder of its files.
+JOURNAL = ".termbase-journal.json"
 
 LOCK_WAIT_SECONDS = 30.0
 _TMP = re.compile(r"^\..+\.termbase-(\d+)-[A-Za-z0-9_]+\.tmp$")
@@ -104,9 +106,7 @@ def verify(path: Path, text: str, old: str | None = None) -> None:
             try:
                 tomlread.loads(old)
             except tomlread.TOMLDecodeError as before:
-                from termbase.store import toml_error_position
-
-                line, col, what = toml_error_position(before)
+                line, col, what = tomlread.error_position(before)
                 where = f"{path}:{line}:{col}" if line else str(path)
                 raise WriteError(
                     f"{where}: invalid TOML: {what}; fix it before editing"
@@ -173,7 +173,7 @@ def _check_unchanged(c: Change) -> None:
 
 
 def _write_temp(path: Path, text: str) -> Path:
-    from termbase.store import temp_beside
+    from termbase.tempfiles import temp_beside
 
     temp = temp_beside(path, f".{path.name}.termbase-{os.getpid()}-", WriteError)
     fd, tmp, mode = temp.fd, temp.path, temp.mode

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from termbase import rules, store
 from termbase.config import default_paths
-from termbase.model import Finding, Severity, TermBase
+from termbase.model import Concept, Finding, Severity, TermBase
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,7 @@ def validate(paths: Iterable[Path | str] | None = None) -> Validation:
     has no concept and nothing to report (an empty folder, a folder of lint settings).
     """
     chosen = [Path(p) for p in paths] if paths is not None else default_paths()
-    loaded = store.load(chosen, check=rules.check_concepts)
+    loaded = store.load(chosen, check=check_concepts)
     if not loaded.termbase.concepts and not loaded.findings:
         from termbase.errors import ReadError
         from termbase.files import no_concepts_message
@@ -40,3 +40,16 @@ def validate(paths: Iterable[Path | str] | None = None) -> Validation:
         raise ReadError(no_concepts_message(chosen))
     found = [*loaded.findings, *rules.check_base(loaded.termbase)]
     return Validation(loaded.termbase, tuple(sorted(found, key=Finding.sort_key)))
+
+
+def check_concepts(concepts: list[Concept]) -> list[Finding]:
+    """The rules that look at one concept at a time (run as each file is read)."""
+    from termbase import pinyin, script  # heavy dictionaries: loaded only when validating
+
+    part = TermBase(tuple(concepts))
+    return [
+        *rules.check_terms(part),
+        *rules.check_xml(part),
+        *script.check(part),
+        *pinyin.check(part),
+    ]

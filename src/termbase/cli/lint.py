@@ -297,10 +297,10 @@ def _setup(
 ) -> _Setup:
     """The term base and the settings in force, each layer in its order of precedence."""
     from termbase import config as configuration
+    from termbase.catalog import RULES
     from termbase.errors import TermbaseError
     from termbase.files import SETTINGS_FILE, discover
     from termbase.lint.settings import Layer, merge
-    from termbase.rules import RULES
     from termbase.store import raise_unreadable, read_file
 
     if config is not None:

@@ -71,7 +71,7 @@ def validate(
 @app.command("rules")
 def list_rules() -> None:
     """List every validation rule: code, name, default severity and what it catches."""
-    from termbase.rules import RULES
+    from termbase.catalog import RULES
 
     for r in RULES.values():
         typer.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}")

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from termbase.catalog import RULES, finding
 from termbase.lint.ellipsis import coordinated
 from termbase.lint.matcher import (
     Hit,
@@ -48,7 +49,6 @@ from termbase.lint.segment import (
 )
 from termbase.lint.settings import LintSettings, parse_settings
 from termbase.model import Finding
-from termbase.rules import RULES, finding
 
 APPROVED = ("preferred", "admitted")
 _APPROVED = frozenset(APPROVED)
@@ -282,7 +282,7 @@ class Linter:
         if not is_chinese_tag(lang):
             return []
         from termbase import script
-        from termbase.rules import is_simplified, is_traditional
+        from termbase.langtags import is_simplified, is_traditional
 
         if is_simplified(lang) or lang in ("zh-CN", "zh-SG"):
             bad = script.traditional_only(seg.target)

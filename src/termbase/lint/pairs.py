@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+from termbase.catalog import finding
 from termbase.lint import plain
 from termbase.lint.segment import (
     EXTENSIONS,
@@ -16,7 +17,6 @@ from termbase.lint.segment import (
     read_text,
 )
 from termbase.model import Finding
-from termbase.rules import finding
 
 
 def read_pair(

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from termbase.catalog import RULES
 from termbase.errors import TermbaseError
 from termbase.model import Severity
-from termbase.rules import RULES
 
 OFF_BY_DEFAULT = frozenset({"LT104", "LT106"})
 KEYS = ("severity", "include", "exclude", "source-language", "target-language")

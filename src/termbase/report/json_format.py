@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from termbase.catalog import RULES
 from termbase.model import Finding
-from termbase.rules import RULES
 
 
 def as_dict(f: Finding) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from termbase.rules import RULES, Rule
+from termbase.catalog import RULES, Rule
 
 # Where docs/rules.md is published; SARIF's helpUri points at a rule's section there. Set
 # $TERMBASE_DOCS_URL to the address of your copy (a repository's blob URL, a docs site).

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from termbase import __version__
+from termbase.catalog import RULES, Rule
 from termbase.model import Finding, Severity
 from termbase.report import rule_help
-from termbase.rules import RULES, Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
