@@ -312,4 +312,4 @@ def test_an_export_says_once_what_its_tool_cannot_hold(
     ]
     assert len(notes) == (1 if said else 0), result.stderr
     if said:
-        assert "33 deprecated or forbidden term(s) are left out" in notes[0]
+        assert "34 deprecated or forbidden term(s) are left out" in notes[0]

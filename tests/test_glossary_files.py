@@ -156,7 +156,12 @@ def test_weblate_writes_one_file_per_language(tmp_path: Path) -> None:
         app, ["export", "-f", "csv", "--profile", "weblate", "-t", str(TERMS), "-o", str(tmp_path)]
     )
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["en.csv", "zh_Hant.csv", "zh_Hant_TW.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "en.csv",
+        "zh_Hant.csv",
+        "zh_Hant_HK.csv",
+        "zh_Hant_TW.csv",
+    ]
     head = (tmp_path / "zh_Hant.csv").read_text("utf-8").splitlines()[:2]
     assert head == [
         "source,target,context,developer_comments",

@@ -125,7 +125,7 @@ def test_word_boundaries(linter: Linter) -> None:
 
 def test_english_to_chinese(linter: Linter) -> None:
     assert codes(linter, "AI for good", "智能向善", src="en", tgt="zh-Hans") == []
-    assert codes(linter, "digital divide", "数码鸿沟", src="en", tgt="zh-Hans") == [
+    assert codes(linter, "digital divide", "数字差距", src="en", tgt="zh-Hans") == [
         ("LT101", "digital-divide")
     ]
 

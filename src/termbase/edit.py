@@ -923,7 +923,7 @@ def import_concepts(
             added.append(c.id)
             continue
         text = render_concept(c)
-        if text == render_concept(old):
+        if text == render_concept(old) or _by_language(c) == _by_language(old):
             same += 1
         elif not update:
             edit.notes.append(f"conflict: {c.id} exists; left as it is (--update replaces it)")
@@ -957,6 +957,17 @@ def import_concepts(
         edit.notes.append("nothing to change")
     _check_read_back(edit.changes, concepts)
     return edit
+
+
+def _by_language(c: Concept) -> str:
+    """The concept with its terms grouped by language (in the order the languages first
+    appear, each language's terms in their order), as TBX and the glossary formats give them
+    back: a file that only groups the terms differently changes nothing."""
+    import dataclasses
+
+    order = {lang: n for n, lang in reversed(list(enumerate(t.lang for t in c.terms)))}
+    terms = sorted(c.terms, key=lambda t: order[t.lang])
+    return render_concept(dataclasses.replace(c, terms=tuple(terms)))
 
 
 def _replace_blocks(text: str, replacements: Mapping[str, str]) -> str:

@@ -106,10 +106,13 @@ class Profile:
 
     def tag(self, code: str) -> str:
         """The term base's tag for one of the tool's codes."""
+        from termbase.store import canonical_tag
+
         for ours, theirs in self.codes.items():
             if theirs.casefold() == code.casefold():
                 return ours
-        return code.replace("_", "-")
+        tag = code.replace("_", "-")
+        return canonical_tag(tag) or tag  # zh-hk (a header read case-folded) is zh-HK
 
     def draft(
         self, terms: list[Term], row: Row, names: Mapping[str, int], line: int, **given: str
