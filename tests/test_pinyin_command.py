@@ -96,3 +96,9 @@ def test_cli_pinyin_bad_style() -> None:
     code, _, errors = _run("小院", "--style", "bopomofo")
     assert code == 2
     assert "Invalid value for '--style'" in errors
+
+
+def test_cli_pinyin_stdin_that_is_not_utf8_is_one_line() -> None:
+    result = runner.invoke(app, ["pinyin", "-", "--no-terms"], input="小院高墙".encode()[:-1])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "termbase: <stdin>: not valid UTF-8 at byte 9"

@@ -70,7 +70,7 @@ def pinyin(
 
             tb = store.load_termbase(termbase_paths(termbase))
             terms = py.term_readings(tb)
-        lines = sys.stdin.read().splitlines() if text == "-" else [text]
+        lines = _stdin_lines() if text == "-" else [text]
         for line in lines:
             written = pinyin_text.transliterate(
                 line,
@@ -83,3 +83,14 @@ def pinyin(
             if all_readings:
                 for ch, readings in py.heteronyms(line):
                     typer.echo(f"  {ch}: {' '.join(readings)}")
+
+
+def _stdin_lines() -> list[str]:
+    """Standard input as lines of UTF-8 text; anything else is exit 2 with where it went wrong."""
+    from termbase.errors import TermbaseError
+
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8").splitlines()
+    except UnicodeDecodeError as e:
+        raise TermbaseError(f"<stdin>: not valid UTF-8 at byte {e.start}") from None
