@@ -29,6 +29,8 @@ COMMANDS = {
     "fmt": "edit",
     "export": "export",
     "import": "export",
+    "diff": "history",
+    "impact": "history",
 }
 
 
@@ -51,6 +53,8 @@ SUMMARIES = {
     "fmt": "Give the files the canonical layout: key order, double quotes, one blank line between tables, comments kept with the line below them.",
     "export": "Export the term base.",
     "import": "Import a TBX file or another tool's glossary.",
+    "diff": "Show what changed in meaning between two states of the term base.",
+    "impact": "Show which translations a change of the term base breaks or fixes.",
 }
 
 

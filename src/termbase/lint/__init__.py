@@ -500,6 +500,67 @@ def collect(paths: Sequence[Path], settings: LintSettings) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
+@dataclass
+class Inputs:
+    """Translation files read into segments (and what could not be read), to be checked by one
+    linter or several (`termbase impact` checks the same segments against two term bases)."""
+
+    segments: list[Segment]
+    problems: list[Finding]
+    files: int
+
+
+def read_inputs(
+    files: Sequence[Path],
+    options: ReadOptions,
+    *,
+    pairs: Sequence[tuple[Path, Path]] = (),
+    fmt: InputFormat | None = None,
+) -> Inputs:
+    """Read the files and pairs into segments; a file that cannot be read is an LT001 finding."""
+    problems: list[Finding] = []
+    inputs: list[tuple[Path, list[Segment], list[Finding]]] = []
+    for path in files:
+        try:
+            kind = fmt or detect(path, path.read_bytes()[:512])
+            if kind is None:
+                known = ", ".join(sorted({f.value for f in InputFormat}))
+                raise UsageError(path, 0, f"unknown format; name it with --input-format ({known})")
+            inputs.append((path, read(path, kind, options), []))
+        except InputError as e:
+            problems.append(finding("LT001", e.path, e.line, e.detail))
+        except OSError as e:
+            problems.append(finding("LT001", path, 0, f"cannot read: {e.strerror or e}"))
+    from termbase.lint import pairs as pair_reader
+
+    for src, tgt in pairs:
+        try:
+            segs, found = pair_reader.read_pair(src, tgt, options)
+            inputs.append((tgt, segs, found))
+        except InputError as e:
+            problems.append(finding("LT001", e.path, e.line, e.detail))
+    segments: list[Segment] = []
+    for _, segs, found in inputs:
+        problems.extend(found)
+        segments.extend(segs)
+    return Inputs(segments, problems, len(inputs))
+
+
+def check_inputs(linter: Linter, inputs: Inputs, explain: str | None = None) -> LintResult:
+    """Check every segment; findings come back sorted, with the settings' severities."""
+    result = LintResult(list(inputs.problems))
+    result.files = inputs.files
+    result.segments = len(inputs.segments)
+    for seg in inputs.segments:
+        trace: list[str] | None = [] if explain is not None and seg.id == explain else None
+        result.findings.extend(linter.check(seg, trace))
+        if trace:
+            result.explained.extend(trace)
+    result.findings = _apply_severities(result.findings, linter.settings)
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
 def lint_files(
     linter: Linter,
     files: Sequence[Path],
@@ -510,41 +571,7 @@ def lint_files(
     explain: str | None = None,
 ) -> LintResult:
     """Read the files and pairs and check every segment; findings come back sorted."""
-    result = LintResult([])
-    inputs: list[tuple[Path, list[Segment], list[Finding]]] = []
-    for path in files:
-        try:
-            kind = fmt or detect(path, path.read_bytes()[:512])
-            if kind is None:
-                known = ", ".join(sorted({f.value for f in InputFormat}))
-                raise UsageError(path, 0, f"unknown format; name it with --input-format ({known})")
-            inputs.append((path, read(path, kind, options), []))
-        except InputError as e:
-            result.findings.append(finding("LT001", e.path, e.line, e.detail))
-        except OSError as e:
-            result.findings.append(finding("LT001", path, 0, f"cannot read: {e.strerror or e}"))
-    from termbase.lint import pairs as pair_reader
-
-    for src, tgt in pairs:
-        try:
-            segs, problems = pair_reader.read_pair(src, tgt, options)
-            inputs.append((tgt, segs, problems))
-        except InputError as e:
-            result.findings.append(finding("LT001", e.path, e.line, e.detail))
-    every: list[Segment] = []
-    for _, segments, problems in inputs:
-        result.files += 1
-        result.findings.extend(problems)
-        every.extend(segments)
-    result.segments = len(every)
-    for seg in every:
-        trace: list[str] | None = [] if explain is not None and seg.id == explain else None
-        result.findings.extend(linter.check(seg, trace))
-        if trace:
-            result.explained.extend(trace)
-    result.findings = _apply_severities(result.findings, linter.settings)
-    result.findings.sort(key=Finding.sort_key)
-    return result
+    return check_inputs(linter, read_inputs(files, options, pairs=pairs, fmt=fmt), explain)
 
 
 def _apply_severities(findings: list[Finding], settings: LintSettings) -> list[Finding]:
@@ -600,14 +627,17 @@ def read_baseline(path: Path) -> set[str]:
 
 
 __all__ = [
+    "Inputs",
     "LintResult",
     "LintSettings",
     "Linter",
     "ReadOptions",
     "baseline_key",
+    "check_inputs",
     "collect",
     "lint_files",
     "parse_settings",
     "read_baseline",
+    "read_inputs",
     "write_baseline",
 ]
