@@ -26,6 +26,9 @@ class ExportChoice(StrEnum):
     CSV = "csv"
     TSV = "tsv"
     XLSX = "xlsx"
+    TEXTLINT = "textlint"
+    PRH = "prh"
+    VALE = "vale"
 
 
 PROFILES = (
@@ -48,7 +51,8 @@ def export(
             help="html: a glossary page; tbx: TBX-Basic v3 (ISO 30042:2019) for CAT tools; "
             "tbx2: TBX-Basic v2 (martif) for OmegaT, Weblate, older MultiTerm; "
             "json: the whole model, for scripts; csv, tsv, xlsx: a tool's glossary layout, with "
-            "--profile.",
+            "--profile; textlint, prh, vale (-o FOLDER/): the English renderings not to use, for "
+            "those writing tools.",
         ),
     ],
     output: Annotated[
@@ -140,8 +144,10 @@ def export(
             except OSError as e:
                 raise TermbaseError(f"{folder}: cannot make the folder: {e.strerror or e}") from e
             for name, text in files:
-                store.write_atomic(folder / name, text)
-                typer.echo(f"wrote {folder / name}", err=True)
+                written = folder / name  # names are the module's own: never absolute, never ..
+                written.parent.mkdir(parents=True, exist_ok=True)
+                store.write_atomic(written, text)
+                typer.echo(f"wrote {written}", err=True)
             return
         if kind in BINARY:
             data = export_binary(tb, kind, options)

@@ -23,6 +23,9 @@ class ExportFormat(StrEnum):
     CSV = "csv"
     TSV = "tsv"
     XLSX = "xlsx"
+    TEXTLINT = "textlint"
+    PRH = "prh"
+    VALE = "vale"
 
 
 MODULES: dict[ExportFormat, str] = {
@@ -33,6 +36,9 @@ MODULES: dict[ExportFormat, str] = {
     ExportFormat.CSV: "termbase.exchange.delimited",
     ExportFormat.TSV: "termbase.exchange.delimited",
     ExportFormat.XLSX: "termbase.exchange.xlsx",
+    ExportFormat.TEXTLINT: "termbase.exchange.writing_tools",
+    ExportFormat.PRH: "termbase.exchange.writing_tools",
+    ExportFormat.VALE: "termbase.exchange.writing_tools",
 }
 BINARY = (ExportFormat.XLSX,)
 
