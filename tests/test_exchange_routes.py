@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
-from .test_hostile import snapshot
+from .test_hostile import export_glossary, snapshot
 from .test_lint_routes import run
 from .test_tbx import schemas
 
@@ -123,37 +123,14 @@ def test_import_into_a_new_folder_never_touches_the_bundled_base(tmp_path: Path)
     ("fmt", "profile"), [("tsv", "deepl"), ("csv", "amazon"), ("csv", "google")]
 )
 def test_a_taiwan_glossary_has_every_concept(tmp_path: Path, fmt: str, profile: str) -> None:
-    out = run(
-        "export",
-        "--format",
-        fmt,
-        "--profile",
-        profile,
-        "--source",
-        "zh-TW",
-        "-t",
-        str(TERMS),
-        cwd=tmp_path,
-    )
+    out = export_glossary(TERMS, fmt, profile, tmp_path, "--source", "zh-TW")
     assert out.returncode == 0, out.stderr
     rows = [line for line in out.stdout.splitlines() if "\t" in line or "," in line]
     header = 1 if profile == "amazon" else 0
     assert len(rows) - header == 75  # 16 concepts have a zh-TW term; the rest fall back to zh-Hant
     assert any(line.startswith("人工智慧") for line in rows)  # the zh-TW term where there is one
     assert any(line.startswith("小院高牆") for line in rows)  # zh-Hant where there is none
-    strict = run(
-        "export",
-        "--format",
-        fmt,
-        "--profile",
-        profile,
-        "--source",
-        "zh-TW",
-        "--no-fallback",
-        "-t",
-        str(TERMS),
-        cwd=tmp_path,
-    )
+    strict = export_glossary(TERMS, fmt, profile, tmp_path, "--source", "zh-TW", "--no-fallback")
     assert len(strict.stdout.splitlines()) - header == 16
 
 
@@ -294,18 +271,7 @@ def test_an_export_says_once_what_its_tool_cannot_hold(
     tmp_path: Path, fmt: str, profile: str, said: bool
 ) -> None:
     out = tmp_path / f"g.{fmt}"
-    result = run(
-        "export",
-        "--format",
-        fmt,
-        "--profile",
-        profile,
-        "-t",
-        str(TERMS),
-        "-o",
-        str(out),
-        cwd=tmp_path,
-    )
+    result = export_glossary(TERMS, fmt, profile, tmp_path, out=out)
     assert result.returncode == 0, result.stderr
     notes = [
         line for line in result.stderr.splitlines() if "cannot hold renderings not to use" in line

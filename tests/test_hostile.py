@@ -37,6 +37,16 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+def export_glossary(
+    base: Path, fmt: str, profile: str, cwd: Path, *extra: str, out: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`termbase export --format FMT --profile P -t BASE [EXTRA] [-o OUT]`, the real command."""
+    output = ["-o", str(out)] if out is not None else []
+    return run(
+        "export", "--format", fmt, "--profile", profile, "-t", str(base), *extra, *output, cwd=cwd
+    )
+
+
 def clean_exit_2(result: subprocess.CompletedProcess[str]) -> str:
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
     assert "Traceback" not in result.stderr, result.stderr
@@ -224,18 +234,7 @@ def test_concepts_sharing_a_chinese_term_keep_their_own_english(tmp_path: Path) 
         ("tsv", "deepl"),
     ]:
         out = tmp_path / f"g.{fmt}"
-        made = run(
-            "export",
-            "--format",
-            fmt,
-            "--profile",
-            profile,
-            "-t",
-            str(base),
-            "-o",
-            str(out),
-            cwd=tmp_path,
-        )
+        made = export_glossary(base, fmt, profile, tmp_path, out=out)
         assert made.returncode == 0, made.stderr
         result = run(
             "import", str(out), "--profile", profile, "-t", str(base), "--update", cwd=tmp_path
