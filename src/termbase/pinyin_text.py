@@ -359,9 +359,4 @@ def _join(tokens: list[_Token], style: Style) -> str:
     return re.sub(r" {2,}", " ", out).strip()
 
 
-def reading_of_word(word: str) -> str:
-    """The GB/T pinyin of one word (for a term): its syllables together."""
-    return join_word(syllables_of(word))
-
-
 __all__ = ["Style", "split_tone", "transliterate", "words"]
