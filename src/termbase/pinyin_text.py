@@ -23,6 +23,7 @@ from typing import Any
 
 from termbase.pinyin import (
     _HAN,
+    PinyinError,
     Style,
     join_word,
     parse,
@@ -179,7 +180,7 @@ class _Token:
             for piece in part.split("-"):
                 try:
                     found = parse(piece)
-                except Exception:  # noqa: BLE001 - not pinyin: keep the piece whole
+                except PinyinError:  # not pinyin (G20, a name): the piece whole
                     out.append(_Token(piece, self.kind, piece))
                     continue
                 out += [_Token(t.text + ("r" if t.erhua else ""), self.kind, "") for t in found]
