@@ -31,6 +31,7 @@ COMMANDS = {
     "import": "export",
     "diff": "history",
     "impact": "history",
+    "mcp": "servers",
 }
 
 
@@ -55,6 +56,7 @@ SUMMARIES = {
     "import": "Import a TBX file or another tool's glossary.",
     "diff": "Show what changed in meaning between two states of the term base.",
     "impact": "Show which translations a change of the term base breaks or fixes.",
+    "mcp": "Serve the term base to AI assistants over stdio (Model Context Protocol).",
 }
 
 

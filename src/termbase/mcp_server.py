@@ -1,0 +1,168 @@
+"""`termbase mcp`: the term base as a Model Context Protocol server over stdio, for AI assistants
+that translate or check translations. Built on the official MCP Python SDK (the optional extra
+`termbase[mcp]`); the tools call the same library as the commands:
+
+- `lookup`: find concepts by characters, pinyin or English (the JSON of `lookup --json`);
+- `check`: lint a source and target text (the findings of `termbase lint`, as JSON);
+- `glossary_for`: the concepts a source text holds, with approved and forbidden renderings,
+  compact enough to put into a translation prompt;
+- `convert`: Simplified/Traditional conversion with the term base's forms;
+- `pinyin`: GB/T pinyin of Chinese text.
+
+Read-only: no tool writes to the term base. A tool given bad arguments answers with a tool
+error; the server keeps running.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from termbase.errors import TermbaseError
+
+
+class Tools:
+    """The tools' work, apart from the protocol (tested directly and through the server)."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = paths
+
+    @cache  # noqa: B019 - one instance per server process
+    def _index(self) -> Any:
+        from termbase.index import Index
+
+        return Index.open(self.paths, use_cache=True)
+
+    @cache  # noqa: B019
+    def _linter(self) -> Any:
+        from termbase.lint import Linter
+        from termbase.lint.settings import LintSettings
+
+        index = self._index()
+        return Linter(index.cards(), index.fold_table(), LintSettings())
+
+    def lookup(
+        self, query: str, languages: list[str] | None = None, limit: int = 10
+    ) -> list[dict[str, Any]]:
+        if not query.strip():
+            raise TermbaseError("query is empty")
+        index = self._index()
+        out = []
+        for hit in index.search(query, limit=max(1, min(limit, 50))):
+            card = index.card(hit.concept)
+            terms = [t for t in card["terms"] if not languages or t["lang"] in languages]
+            out.append({**card, "terms": terms, "match": hit.level.name.lower()})
+        return out
+
+    def check(
+        self, source: str, target: str, source_lang: str = "zh-Hans", target_lang: str = "en"
+    ) -> list[dict[str, Any]]:
+        from termbase.lint.segment import Segment
+        from termbase.report.json_format import as_dict
+
+        segment = Segment(Path("<text>"), 1, "1", target, source, source_lang, target_lang)
+        return [as_dict(f) for f in self._linter().check(segment)]
+
+    def glossary_for(self, text: str, target_lang: str = "en") -> list[dict[str, Any]]:
+        """The concepts `text` holds: for each, the term found, the renderings to use and not."""
+        findings = self.check(text, "", "zh-Hans" if _has_han(text) else "en", target_lang)
+        seen: dict[str, dict[str, Any]] = {}
+        index = self._index()
+        for f in findings:
+            cid = f.get("concept")
+            if not cid or cid in seen:
+                continue
+            card = index.card(cid)
+            use = [
+                t["text"]
+                for t in card["terms"]
+                if t["lang"] == target_lang and t["status"] in ("preferred", "admitted")
+            ]
+            avoid = [
+                t["text"]
+                for t in card["terms"]
+                if t["lang"] == target_lang and t["status"] in ("deprecated", "forbidden")
+            ]
+            seen[cid] = {"concept": cid, "use": use, "do_not_use": avoid}
+            if card.get("definition"):
+                seen[cid]["definition"] = card["definition"].get("en")
+        return list(seen.values())
+
+    def convert(self, text: str, to: str = "zh-Hant") -> str:
+        from termbase import store
+        from termbase.convert import CONFIG_FOR_TARGET, Target, TermAwareConverter
+
+        try:
+            target = Target(to)
+        except ValueError:
+            raise TermbaseError(
+                f"to: {to!r} is not one of zh-Hant, zh-TW, zh-HK, zh-Hans"
+            ) from None
+        tb = store.load_termbase(self.paths)
+        return str(TermAwareConverter(CONFIG_FOR_TARGET[target], tb).convert(text))
+
+    def pinyin(self, text: str) -> str:
+        from termbase import pinyin as py
+        from termbase import pinyin_text, store
+
+        terms = py.term_readings(store.load_termbase(self.paths))
+        return pinyin_text.transliterate(text, terms=terms)
+
+
+def _has_han(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def serve(paths: list[Path]) -> None:
+    """Run the server on stdin and stdout until the client closes them. The tools are
+    coroutines, so they all run on the event loop's thread (the look-up index is SQLite, which
+    keeps to the thread that opened it); a TermbaseError becomes a tool error with its message."""
+    from collections.abc import Callable
+
+    from mcp.server.mcpserver import MCPServer
+    from mcp.server.mcpserver.exceptions import ToolError
+
+    tools = Tools(paths)
+    server = MCPServer("termbase", instructions=__doc__)
+
+    def answer(work: Callable[[], Any]) -> str:
+        try:
+            value = work()
+        except TermbaseError as e:
+            raise ToolError(str(e)) from None
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+    @server.tool()
+    async def lookup(query: str, languages: list[str] | None = None, limit: int = 10) -> str:
+        """Find concepts by Simplified or Traditional characters, pinyin (with or without tones)
+        or English. Returns the concepts as JSON: every term with its status (preferred,
+        admitted, deprecated, forbidden), pinyin, definition, usage notes and sources."""
+        return answer(lambda: tools.lookup(query, languages, limit))
+
+    @server.tool()
+    async def check(
+        source: str, target: str, source_lang: str = "zh-Hans", target_lang: str = "en"
+    ) -> str:
+        """Check a translation against the term base: missing approved renderings (LT101),
+        deprecated (LT102) and forbidden (LT103) ones. Returns the findings as JSON."""
+        return answer(lambda: tools.check(source, target, source_lang, target_lang))
+
+    @server.tool()
+    async def glossary_for(text: str, target_lang: str = "en") -> str:
+        """The term base's concepts found in a source text, each with the renderings to use and
+        the ones not to use: a compact glossary to put into a translation prompt."""
+        return answer(lambda: tools.glossary_for(text, target_lang))
+
+    @server.tool()
+    async def convert(text: str, to: str = "zh-Hant") -> str:
+        """Convert Chinese text to zh-Hant, zh-TW, zh-HK or zh-Hans, the term base's forms first."""
+        return answer(lambda: tools.convert(text, to))
+
+    @server.tool()
+    async def pinyin(text: str) -> str:
+        """Hanyu pinyin of Chinese text after GB/T 16159-2012, the term base's readings first."""
+        return answer(lambda: tools.pinyin(text))
+
+    server.run("stdio")

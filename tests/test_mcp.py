@@ -1,0 +1,65 @@
+"""`termbase mcp` driven by the MCP SDK's own client over stdio: initialize, list the tools, call
+each, and bad arguments give a tool error while the server keeps running."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import pytest
+
+from .conftest import ROOT
+from .test_lint_routes import COMMAND, run
+
+mcp = pytest.importorskip("mcp")
+
+
+def _text(result: Any) -> str:
+    return "".join(getattr(part, "text", "") for part in result.content)
+
+
+async def _session(calls: list[tuple[str, dict[str, Any]]]) -> tuple[list[str], list[Any]]:
+    from mcp import Client, StdioServerParameters
+
+    params = StdioServerParameters(
+        command=COMMAND[0], args=[*COMMAND[1:], "mcp", "-t", str(ROOT / "terms")]
+    )
+    async with Client(params) as client:
+        tools = [t.name for t in (await client.list_tools()).tools]
+        results = [await client.call_tool(name, args) for name, args in calls]
+    return tools, results
+
+
+def test_the_server_answers_every_tool() -> None:
+    calls: list[tuple[str, dict[str, Any]]] = [
+        ("lookup", {"query": "xygq", "languages": ["en"]}),
+        ("check", {"source": "坚持智能向善", "target": "adhere to intelligent for good"}),
+        ("glossary_for", {"text": "坚持智能向善，反对小院高墙。"}),
+        ("convert", {"text": "发展人工智能", "to": "zh-TW"}),
+        ("pinyin", {"text": "中国坚持智能向善。"}),
+        ("convert", {"text": "人工智能", "to": "klingon"}),  # bad argument: a tool error
+        ("lookup", {"query": "智能向善"}),  # and the server is still there
+    ]
+    tools, results = asyncio.run(_session(calls))
+    assert sorted(tools) == ["check", "convert", "glossary_for", "lookup", "pinyin"]
+    lookup = json.loads(_text(results[0]))
+    assert lookup[0]["id"] == "small-yard-high-fence"
+    assert {t["lang"] for t in lookup[0]["terms"]} == {"en"}
+    findings = json.loads(_text(results[1]))
+    assert [(f["code"], f["concept"]) for f in findings] == [("LT103", "ai-for-good")]
+    glossary = json.loads(_text(results[2]))
+    assert [g["concept"] for g in glossary] == ["ai-for-good", "small-yard-high-fence"]
+    assert "intelligent for good" in glossary[0]["do_not_use"]
+    assert _text(results[3]) == "發展人工智慧"
+    assert _text(results[4]) == "Zhōngguó jiānchí zhìnéng xiàngshàn."
+    assert results[5].is_error
+    assert "klingon" in _text(results[5])
+    assert json.loads(_text(results[6]))[0]["id"] == "ai-for-good"
+
+
+def test_a_term_base_that_does_not_load_stops_the_server_at_once(tmp_path: Any) -> None:
+    (tmp_path / "x.toml").write_text("<<<<<<< HEAD\n", "utf-8")
+    result = run("mcp", "-t", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"termbase: {tmp_path / 'x.toml'}:1:")
