@@ -19,12 +19,13 @@ def _text(result: Any) -> str:
     return "".join(getattr(part, "text", "") for part in result.content)
 
 
-async def _session(calls: list[tuple[str, dict[str, Any]]]) -> tuple[list[str], list[Any]]:
+async def _session(
+    calls: list[tuple[str, dict[str, Any]]], *extra: str, base: Any = None
+) -> tuple[list[str], list[Any]]:
     from mcp import Client, StdioServerParameters
 
-    params = StdioServerParameters(
-        command=COMMAND[0], args=[*COMMAND[1:], "mcp", "-t", str(ROOT / "terms")]
-    )
+    args = [*COMMAND[1:], "mcp", "-t", str(base or ROOT / "terms"), *extra]
+    params = StdioServerParameters(command=COMMAND[0], args=args)
     async with Client(params) as client:
         tools = [t.name for t in (await client.list_tools()).tools]
         results = [await client.call_tool(name, args) for name, args in calls]
@@ -63,3 +64,32 @@ def test_a_term_base_that_does_not_load_stops_the_server_at_once(tmp_path: Any) 
     result = run("mcp", "-t", str(tmp_path), cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith(f"termbase: {tmp_path / 'x.toml'}:1:")
+
+
+def test_allow_edits_proposes_a_concept_for_review(tmp_path: Any) -> None:
+    import shutil
+
+    base = tmp_path / "tb"
+    shutil.copytree(ROOT / "terms", base)
+    proposal = {
+        "concept_id": "data-sovereignty",
+        "chinese": "数据主权",
+        "english": "data sovereignty",
+    }
+    calls: list[tuple[str, dict[str, Any]]] = [
+        ("propose_term", proposal),
+        ("lookup", {"query": "数据主权"}),
+        ("propose_term", proposal),  # twice: a tool error, the file untouched
+    ]
+    tools, results = asyncio.run(_session(calls, "--allow-edits", base=base))
+    assert "propose_term" in tools
+    assert not results[0].is_error, _text(results[0])
+    assert json.loads(_text(results[1]))[0]["id"] == "data-sovereignty"
+    assert results[2].is_error
+    assert "already exists" in _text(results[2])
+    text = (base / "proposed.toml").read_text("utf-8")
+    assert text.count("[data-sovereignty]") == 1
+    assert text.count('origin = "machine"') == 3  # zh-Hans, en and the zh-Hant filled in
+    report = run("validate", "-t", str(base), cwd=tmp_path)
+    assert report.returncode == 0
+    assert "TB120" in report.stdout  # listed for a person to review

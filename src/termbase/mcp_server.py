@@ -9,7 +9,9 @@ that translate or check translations. Built on the official MCP Python SDK (the 
 - `convert`: Simplified/Traditional conversion with the term base's forms;
 - `pinyin`: GB/T pinyin of Chinese text.
 
-Read-only: no tool writes to the term base. A tool given bad arguments answers with a tool
+Read-only unless `--allow-edits`, which adds `propose_term`: a new concept written to
+`proposed.toml` in the term base's folder with `origin = "machine"` on every term, for a person to
+review (`termbase validate` lists them as TB120). A tool given bad arguments answers with a tool
 error; the server keeps running.
 """
 
@@ -103,6 +105,33 @@ class Tools:
         tb = store.load_termbase(self.paths)
         return str(TermAwareConverter(CONFIG_FOR_TARGET[target], tb).convert(text))
 
+    def propose_term(
+        self, concept_id: str, chinese: str, english: str, definition: str | None = None
+    ) -> str:
+        """Write a proposed concept for review; the edit goes through the same lock, checks and
+        atomic write as `termbase add`."""
+        from termbase import edit
+        from termbase.model import Origin, Status, Term
+        from termbase.transaction import locked
+
+        folder = self.paths[0] if self.paths[0].is_dir() else self.paths[0].parent
+        terms = [
+            Term("zh-Hans", chinese, Status.PREFERRED, origin=Origin.MACHINE),
+            Term("en", english, Status.PREFERRED, origin=Origin.MACHINE),
+        ]
+        with locked(self.paths):
+            change = edit.add(
+                self.paths,
+                concept_id,
+                terms,
+                definition={"en": definition} if definition else None,
+                file=folder / "proposed.toml",
+            )
+            change.write()
+        self._index.cache_clear()
+        self._linter.cache_clear()
+        return f"proposed {concept_id} in {folder / 'proposed.toml'}; a person reviews it"
+
     def pinyin(self, text: str) -> str:
         from termbase import pinyin as py
         from termbase import pinyin_text, store
@@ -115,7 +144,7 @@ def _has_han(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
-def serve(paths: list[Path]) -> None:
+def serve(paths: list[Path], *, allow_edits: bool = False) -> None:
     """Run the server on stdin and stdout until the client closes them. The tools are
     coroutines, so they all run on the event loop's thread (the look-up index is SQLite, which
     keeps to the thread that opened it); a TermbaseError becomes a tool error with its message."""
@@ -164,5 +193,16 @@ def serve(paths: list[Path]) -> None:
     async def pinyin(text: str) -> str:
         """Hanyu pinyin of Chinese text after GB/T 16159-2012, the term base's readings first."""
         return answer(lambda: tools.pinyin(text))
+
+    if allow_edits:
+
+        @server.tool()
+        async def propose_term(
+            concept_id: str, chinese: str, english: str, definition: str | None = None
+        ) -> str:
+            """Propose a new concept (a lower-case id such as data-sovereignty, its Simplified
+            Chinese and English terms, an English definition): written for a person to review,
+            every term marked as made by a machine."""
+            return answer(lambda: tools.propose_term(concept_id, chinese, english, definition))
 
     server.run("stdio")
