@@ -32,6 +32,7 @@ COMMANDS = {
     "diff": "history",
     "impact": "history",
     "mcp": "servers",
+    "lsp": "servers",
 }
 
 
@@ -57,6 +58,7 @@ SUMMARIES = {
     "diff": "Show what changed in meaning between two states of the term base.",
     "impact": "Show which translations a change of the term base breaks or fixes.",
     "mcp": "Serve the term base to AI assistants over stdio (Model Context Protocol).",
+    "lsp": "Serve the term base to editors over stdio (Language Server Protocol).",
 }
 
 

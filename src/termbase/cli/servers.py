@@ -1,4 +1,5 @@
-"""`termbase mcp`: the term base as a tool server for AI assistants (Model Context Protocol)."""
+"""`termbase mcp` and `termbase lsp`: the term base as a tool server for AI assistants (Model
+Context Protocol) and as a language server for editors."""
 
 from typing import Annotated
 
@@ -39,4 +40,28 @@ def mcp(
         paths = termbase_paths(termbase)
         store.load_termbase(paths)  # a base that does not load: exit 2 now, not per tool call
     serve(paths, allow_edits=allow_edits)
+    raise typer.Exit(0)
+
+
+@app.command()
+def lsp(termbase: TermbaseOption = None) -> None:
+    """Serve the term base to editors over stdio (Language Server Protocol).
+
+    Diagnostics from the lint engine as you type, the concept's card on hover, a quick fix that
+    puts in the preferred rendering. Needs the optional extra: pip install 'termbase[lsp]'.
+    A term base that does not load stops the server before it starts (exit 2).
+    """
+    import importlib.util
+
+    from termbase.errors import TermbaseError
+
+    with bad_input():
+        if importlib.util.find_spec("pygls") is None:
+            raise TermbaseError("pygls is not installed: pip install 'termbase[lsp]'")
+        from termbase import store
+        from termbase.lsp_server import serve
+
+        paths = termbase_paths(termbase)
+        store.load_termbase(paths)
+    serve(paths)
     raise typer.Exit(0)
