@@ -1,6 +1,6 @@
 """`termbase lsp` over stdio, driven as an editor drives it (JSON-RPC with Content-Length
 frames): open a file with "intelligent for good", receive LT103 with its range, apply the quick
-fix and see the diagnostic go, hover over 小院高墙."""
+fix and see the diagnostic go, hover over 小院高墙, complete xygq."""
 
 from __future__ import annotations
 
@@ -122,6 +122,22 @@ def test_an_editor_session(tmp_path: Path) -> None:
         )
         assert "**small-yard-high-fence**" in hover["contents"]["value"]
         assert "small yard, high fence" in hover["contents"]["value"]
+        client.send(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": uri, "version": 3},
+                "contentChanges": [{"text": fixed + "xygq"}],
+            },
+            request=False,
+        )
+        _diagnostics(client, uri)
+        completion = client.request(
+            "textDocument/completion",
+            {"textDocument": {"uri": uri}, "position": {"line": 3, "character": 4}},
+        )
+        first = completion["items"][0]
+        assert first["label"] == "小院高墙"
+        assert first["textEdit"]["range"]["start"] == {"line": 3, "character": 0}
         nothing = client.request(
             "textDocument/hover",
             {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}},

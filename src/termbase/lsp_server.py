@@ -6,6 +6,8 @@
   its missing renderings too. The lint settings are those `termbase lint` uses for the file.
 - Hover on a term (either language, either script) shows the concept's card.
 - A code action replaces a rendering not to use with the preferred one.
+- Completion: pinyin or initials give the Chinese term (xygq -> 小院高墙, zhineng -> 智能向善),
+  the start of an English rendering gives the rendering, ranked as `lookup` ranks.
 
 A document the lint readers cannot read gets one diagnostic saying why; the server keeps running.
 """
@@ -90,6 +92,28 @@ class Engine:
                 card: dict[str, Any] = index.card(hits[0].concept)
                 return card
         return None
+
+    def completions(self, prefix: str, limit: int = 20) -> list[tuple[str, str, str]]:
+        """(text to insert, concept, what matched) for a typed prefix: pinyin or initials give
+        the preferred Chinese term (xygq -> 小院高墙), English gives the preferred English."""
+        if len(prefix) < 2:
+            return []
+        index = self.index()
+        out: list[tuple[str, str, str]] = []
+        seen: set[str] = set()
+        for hit in index.search(prefix, limit=limit, fuzzy=False):
+            card = index.card(hit.concept)
+            terms = [t for t in card["terms"] if t["status"] == "preferred"]
+            chinese = next((t for t in terms if t["lang"].startswith("zh")), None)
+            english = next((t for t in terms if t["lang"] == "en"), None)
+            latin = english is not None and english["text"].casefold().startswith(prefix.casefold())
+            chosen = english if latin else (chinese or english)
+            if chosen is None or chosen["text"] in seen:
+                continue
+            seen.add(chosen["text"])
+            detail = " · ".join(t["text"] for t in (chinese, english) if t is not None)
+            out.append((chosen["text"], card["id"], detail))
+        return out
 
 
 def card_markdown(card: dict[str, Any]) -> str:
@@ -185,6 +209,29 @@ def serve(paths: list[Path]) -> None:
         return types.Hover(
             contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=card_markdown(card))
         )
+
+    @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[]))
+    def completion(ls: Any, params: types.CompletionParams) -> types.CompletionList:
+        doc = server.workspace.get_text_document(params.text_document.uri)
+        lines = doc.source.split("\n")
+        line = lines[params.position.line] if params.position.line < len(lines) else ""
+        before = line[: params.position.character]
+        m = re.search(r"[A-Za-z]+$", before)
+        items = []
+        if m:
+            start = types.Position(line=params.position.line, character=m.start())
+            replace = types.Range(start=start, end=params.position)
+            for rank, (text, concept, detail) in enumerate(engine.completions(m.group())):
+                items.append(
+                    types.CompletionItem(
+                        label=text,
+                        detail=f"{detail} ({concept})",
+                        filter_text=m.group(),
+                        sort_text=f"{rank:04d}",
+                        text_edit=types.TextEdit(range=replace, new_text=text),
+                    )
+                )
+        return types.CompletionList(is_incomplete=False, items=items)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION)
     def code_action(ls: Any, params: types.CodeActionParams) -> list[types.CodeAction]:
