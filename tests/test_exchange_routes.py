@@ -158,20 +158,7 @@ def test_a_taiwan_glossary_reimports_without_change(tmp_path: Path) -> None:
     shutil.copytree(TERMS, base)
     before = snapshot(base)
     tw = tmp_path / "tw.tsv"
-    made = run(
-        "export",
-        "--format",
-        "tsv",
-        "--profile",
-        "deepl",
-        "--source",
-        "zh-TW",
-        "-t",
-        str(base),
-        "-o",
-        str(tw),
-        cwd=tmp_path,
-    )
+    made = export_glossary(base, "tsv", "deepl", tmp_path, "--source", "zh-TW", out=tw)
     assert made.returncode == 0
     result = run(
         "import",

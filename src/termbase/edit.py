@@ -898,6 +898,7 @@ def import_concepts(
     unchanged: int = 0,
     sources: Mapping[str, Source] | None = None,
     new_base: NewBase | None = None,
+    current: Sequence[Concept] | None = None,
 ) -> Edit:
     """Merge concepts read from another tool's file: new ones are appended to `into`; one whose
     id exists is left alone when it reads the same, listed as a conflict otherwise, or with
@@ -908,14 +909,16 @@ def import_concepts(
     from `new_base`, where there is none), so that no imported id is left undefined."""
     from termbase import store
 
-    current = {c.id: c for c in store.load_termbase(paths, allow_empty=True).concepts}
+    if current is None:
+        current = store.load_termbase(paths, allow_empty=True).concepts
+    existing = {c.id: c for c in current}
     edit = Edit()
     appended: dict[Path, list[str]] = {}
     replaced: dict[Path, dict[str, str]] = {}
     added: list[str] = []
     same = unchanged
     for c in concepts:
-        old = current.get(c.id)
+        old = existing.get(c.id)
         if old is None:
             if into is None:
                 into = _default_file(paths, "--into")

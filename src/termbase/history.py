@@ -198,9 +198,12 @@ def render_text(changes: Sequence[Change]) -> str:
     return "".join(c.line() + "\n" for c in changes)
 
 
+def _rows(changes: Sequence[Change]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in dataclasses.asdict(c).items() if v is not None} for c in changes]
+
+
 def render_json(changes: Sequence[Change]) -> str:
-    rows = [{k: v for k, v in dataclasses.asdict(c).items() if v is not None} for c in changes]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_rows(changes), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_markdown(changes: Sequence[Change], title: str) -> str:
@@ -314,6 +317,7 @@ def impact(
 
 def render_impact(result: Impact, fmt: str) -> str:
     from termbase.report import text_format
+    from termbase.report.json_format import as_dict
 
     rows = result.by_concept()
     if fmt == "markdown":
@@ -328,9 +332,9 @@ def render_impact(result: Impact, fmt: str) -> str:
         return "\n".join(lines) + "\n"
     if fmt == "json":
         data = {
-            "new": [json.loads(_finding_json(f)) for f in result.new],
-            "fixed": [json.loads(_finding_json(f)) for f in result.fixed],
-            "changes": json.loads(render_json(result.changes)),
+            "new": [as_dict(f) for f in result.new],
+            "fixed": [as_dict(f) for f in result.fixed],
+            "changes": _rows(result.changes),
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     out = []
@@ -339,11 +343,3 @@ def render_impact(result: Impact, fmt: str) -> str:
         out += ["  + " + text_format.line(f) for f in new]
         out += ["  - " + text_format.line(f) for f in fixed]
     return "\n".join(out) + "\n" if out else "no finding appears or disappears\n"
-
-
-def _finding_json(f: Finding) -> str:
-    from termbase.report import json_format
-
-    text = json_format.render([f]).strip()
-    rows = json.loads(text)
-    return json.dumps(rows[0] if isinstance(rows, list) else rows, ensure_ascii=False)

@@ -38,6 +38,12 @@ class Tools:
         return Index.open(self.paths, use_cache=True)
 
     @cache  # noqa: B019
+    def _termbase(self) -> Any:
+        from termbase import store
+
+        return store.load_termbase(self.paths)
+
+    @cache  # noqa: B019
     def _linter(self) -> Any:
         from termbase.lint import Linter
         from termbase.lint.settings import LintSettings
@@ -93,7 +99,6 @@ class Tools:
         return list(seen.values())
 
     def convert(self, text: str, to: str = "zh-Hant") -> str:
-        from termbase import store
         from termbase.convert import CONFIG_FOR_TARGET, Target, TermAwareConverter
 
         try:
@@ -102,8 +107,7 @@ class Tools:
             raise TermbaseError(
                 f"to: {to!r} is not one of zh-Hant, zh-TW, zh-HK, zh-Hans"
             ) from None
-        tb = store.load_termbase(self.paths)
-        return str(TermAwareConverter(CONFIG_FOR_TARGET[target], tb).convert(text))
+        return str(TermAwareConverter(CONFIG_FOR_TARGET[target], self._termbase()).convert(text))
 
     def propose_term(
         self, concept_id: str, chinese: str, english: str, definition: str | None = None
@@ -128,15 +132,15 @@ class Tools:
                 file=folder / "proposed.toml",
             )
             change.write()
-        self._index.cache_clear()
-        self._linter.cache_clear()
+        for cached in (self._index, self._termbase, self._linter):
+            cached.cache_clear()
         return f"proposed {concept_id} in {folder / 'proposed.toml'}; a person reviews it"
 
     def pinyin(self, text: str) -> str:
         from termbase import pinyin as py
-        from termbase import pinyin_text, store
+        from termbase import pinyin_text
 
-        terms = py.term_readings(store.load_termbase(self.paths))
+        terms = py.term_readings(self._termbase())
         return pinyin_text.transliterate(text, terms=terms)
 
 

@@ -248,6 +248,7 @@ def import_command(
             raise TermbaseError(f"{file}: cannot tell the format from the suffix: give --format")
         sources = None
         new_base = None
+        current = None
         if kind in ("tbx", "tbx2"):
             from termbase.exchange import tbx_read
 
@@ -273,6 +274,7 @@ def import_command(
             read = tabular_read.read(file, kind, p, langs)
             resolved = tabular_read.resolve(read, tb, langs.source, full_status=p.full_status)
             concepts, unchanged = resolved.concepts, resolved.unchanged
+            current = tb.concepts
         result = edit.import_concepts(
             paths,
             concepts,
@@ -281,6 +283,7 @@ def import_command(
             unchanged=unchanged,
             sources=sources,
             new_base=new_base,
+            current=current,
         )
         if dry_run:
             sys.stdout.write(result.diff())

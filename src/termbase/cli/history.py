@@ -15,6 +15,11 @@ class DiffFormat(StrEnum):
     JSON = "json"
 
 
+FormatOption = Annotated[
+    DiffFormat, typer.Option("--format", "-f", help="text, markdown (a PR comment) or json.")
+]
+
+
 class FailOn(StrEnum):
     NEW_ERRORS = "new-errors"
     NEVER = "never"
@@ -31,9 +36,7 @@ def diff(
             help="The later state (default: the files as they are now).", show_default=False
         ),
     ] = None,
-    fmt: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="text, markdown (a PR comment) or json.")
-    ] = DiffFormat.TEXT,
+    fmt: FormatOption = DiffFormat.TEXT,
     changelog: Annotated[
         bool,
         typer.Option("--changelog", help="A CHANGELOG entry: Added, Changed, Deprecated, Removed."),
@@ -74,9 +77,7 @@ def impact(
             show_default=False,
         ),
     ],
-    fmt: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="text, markdown (a PR comment) or json.")
-    ] = DiffFormat.TEXT,
+    fmt: FormatOption = DiffFormat.TEXT,
     fail_on: Annotated[
         FailOn,
         typer.Option("--fail-on", help="new-errors: exit 1 when the change adds error findings."),

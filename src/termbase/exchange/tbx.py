@@ -47,6 +47,13 @@ class PicklistError(ValueError):
     """A value TBX-Basic does not allow; the exporter refuses to write it."""
 
 
+def refuse_xml_illegal_anywhere(tb: TermBase) -> None:
+    """Before the first byte: a character XML cannot carry stops the export (TB405 in
+    validate) rather than leaving half a file on stdout."""
+    for c in tb.concepts:
+        refuse_xml_illegal(c)
+
+
 def refuse_xml_illegal(c: Concept) -> None:
     from termbase.errors import TermbaseError
     from termbase.rules import concept_texts, xml_problem
@@ -117,9 +124,8 @@ def source_records(tb: TermBase) -> list[str]:
 
 
 def concept_lines(c: Concept, tb: TermBase, ids: set[str], names: dict[str, str] = V3) -> list[str]:
-    """One concept as TBX lines (v3 or, with `V2`, martif). A character that XML cannot carry
-    stops the export (TB405 in validate) rather than writing a file no tool can read."""
-    refuse_xml_illegal(c)
+    """One concept as TBX lines (v3 or, with `V2`, martif). `chunks` has checked every concept
+    for characters XML cannot carry (TB405) before writing the first byte."""
     lines = [f"      <{names['entry']} id={quoteattr(c.id)}>"]
     pad = "        "
     if c.subject:
@@ -162,8 +168,7 @@ def export(tb: TermBase, options: ExportOptions) -> str:
 def chunks(tb: TermBase, options: ExportOptions) -> Iterator[str]:
     """The file in pieces, one concept at a time, so that a large base streams."""
     title = options.title or tb.settings.name or "termbase export"
-    for c in tb.concepts:  # before the first byte: never half a file on stdout
-        refuse_xml_illegal(c)
+    refuse_xml_illegal_anywhere(tb)
     ids = {c.id for c in tb.concepts}
     head = [
         '<?xml version="1.0" encoding="UTF-8"?>',

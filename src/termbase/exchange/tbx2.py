@@ -8,7 +8,12 @@ from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 from termbase.exchange import ExportOptions
-from termbase.exchange.tbx import V2, concept_lines, refuse_xml_illegal, source_records
+from termbase.exchange.tbx import (
+    V2,
+    concept_lines,
+    refuse_xml_illegal_anywhere,
+    source_records,
+)
 from termbase.model import TermBase
 
 
@@ -19,8 +24,7 @@ def export(tb: TermBase, options: ExportOptions) -> str:
 def chunks(tb: TermBase, options: ExportOptions) -> Iterator[str]:
     """The file in pieces, one concept at a time, so that a large base streams."""
     title = options.title or tb.settings.name or "termbase export"
-    for c in tb.concepts:  # before the first byte: never half a file on stdout
-        refuse_xml_illegal(c)
+    refuse_xml_illegal_anywhere(tb)
     ids = {c.id for c in tb.concepts}
     head = [
         '<?xml version="1.0" encoding="UTF-8"?>',
