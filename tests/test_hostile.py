@@ -464,16 +464,38 @@ def test_only_regular_files_are_read(tb: Path, tmp_path: Path, kind: str, comman
         assert "x.toml" in result.stderr or "loop.toml" in result.stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
-def test_an_unreadable_subfolder_is_exit_2(tb: Path, tmp_path: Path) -> None:
-    sub = tb / "more"
-    sub.mkdir()
-    (sub / "a.toml").write_text("", "utf-8")
-    sub.chmod(0)
+def test_an_unreadable_subfolder_is_exit_2(tmp_path: Path) -> None:
+    """Root reads every folder, and CI runs as root: there the command runs as `nobody`
+    (setpriv), in a folder that user can reach."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="termbase-unreadable-"))
     try:
-        clean_exit_2(run("validate", "-t", str(tb), cwd=tmp_path))
+        folder.chmod(0o755)
+        base = folder / "tb"
+        shutil.copytree(TERMS, base)
+        sub = base / "more"
+        sub.mkdir()
+        (sub / "a.toml").write_text("", "utf-8")
+        sub.chmod(0)
+        command = [*_command(), "validate", "-t", str(base)]
+        env = dict(os.environ)
+        if os.geteuid() == 0:
+            if shutil.which("setpriv") is None:
+                pytest.fail("running as root needs setpriv (util-linux) to test as another user")
+            cache = folder / "cache"
+            cache.mkdir(mode=0o777)
+            cache.chmod(0o777)
+            env["TERMBASE_CACHE_DIR"] = str(cache)
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        result = subprocess.run(
+            command, cwd=folder, env=env, capture_output=True, text=True, check=False
+        )
+        clean_exit_2(result)
+        assert "more: cannot read the folder" in result.stderr
     finally:
-        sub.chmod(0o755)
+        (folder / "tb" / "more").chmod(0o755)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 # ----------------------------------------------------------- 9. deep nesting
