@@ -29,6 +29,7 @@ BENCHMARKS = [
     ("export", ["export.py"], "export of the 125k base to tbx and csv beside a tomllib parse"),
     ("round-trip", ["round_trip.py"], "TOML -> TBX -> TOML of the 125k base, field for field"),
     ("html", ["html_page.py"], "glossary page of the 125k base in headless Chromium"),
+    ("mine", ["mine.py"], "termbase mine on the seed: precision and recall of the top 50 and 100"),
     ("scaling", ["scaling.py"], "lookup, export and lint at 1k, 10k and 125k concepts"),
 ]
 PACKAGES = [

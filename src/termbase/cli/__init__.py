@@ -31,6 +31,7 @@ COMMANDS = {
     "import": "export",
     "diff": "history",
     "impact": "history",
+    "mine": "mine",
     "mcp": "servers",
     "lsp": "servers",
 }
@@ -57,6 +58,7 @@ SUMMARIES = {
     "import": "Import a TBX file or another tool's glossary.",
     "diff": "Show what changed in meaning between two states of the term base.",
     "impact": "Show which translations a change of the term base breaks or fixes.",
+    "mine": "Find candidate terms in new documents: repeated words and set phrases not in the term base.",
     "mcp": "Serve the term base to AI assistants over stdio (Model Context Protocol).",
     "lsp": "Serve the term base to editors over stdio (Language Server Protocol).",
 }

@@ -135,6 +135,25 @@ TermbaseOption = Annotated[
 ]
 
 
+class Align(StrEnum):
+    """How two text files of a --pair align: line by line or paragraph by paragraph."""
+
+    LINE = "line"
+    PARAGRAPH = "paragraph"
+
+
+PairsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--pair",
+        metavar="SOURCE:TARGET",
+        help="A source file and its translation (JSON i18n files by key, text or Markdown by "
+        "line or paragraph: --align), as SOURCE:TARGET. Repeat for more.",
+        show_default=False,
+    ),
+]
+
+
 class StatusChoice(StrEnum):
     """Term statuses as command-line choices (a copy of termbase.model.Status, so that --help
     imports nothing more)."""

@@ -11,6 +11,8 @@ import typer
 
 from termbase.cli._app import (
     EXIT_FINDINGS,
+    Align,
+    PairsOption,
     TermbaseOption,
     app,
     bad_input,
@@ -40,11 +42,6 @@ class InputChoice(StrEnum):
     JSON = "json"
 
 
-class Align(StrEnum):
-    LINE = "line"
-    PARAGRAPH = "paragraph"
-
-
 @app.command()
 def lint(
     paths: Annotated[
@@ -55,16 +52,7 @@ def lint(
             show_default=False,
         ),
     ] = None,
-    pair: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--pair",
-            metavar="SOURCE:TARGET",
-            help="A source file and its translation (JSON i18n files by key, text or Markdown "
-            "by line or paragraph), as SOURCE:TARGET. Repeat for more.",
-            show_default=False,
-        ),
-    ] = None,
+    pair: PairsOption = None,
     source: Annotated[
         str | None, typer.Option("--source", help="Source language, where the file does not say.")
     ] = None,

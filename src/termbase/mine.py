@@ -1,0 +1,484 @@
+"""Candidate terms from new documents: the repeated words and set phrases that the term base
+does not have yet, ranked, with contexts and (from aligned translations) likely renderings.
+
+Where candidates come from, in each Chinese text (a line or a segment's source):
+- words of the segmenter (rjieba, the one the pinyin of running text uses) and runs of two to
+  five of them, within a clause (punctuation ends a run), that start and end on a content word
+  (a noun, verb, adjective, idiom or abbreviation, not a particle, preposition or conjunction);
+- enumerations joined by 、 (安全性、可靠性、可控性), taken whole;
+- what stands inside “quotes” and 《titles》;
+- four-character idioms the segmenter tags as such.
+
+Words and runs count when they repeat (`min_count`); quoted phrases, titles, enumerations and
+idioms are set phrases by their form and count from their first use. General-language words
+are filtered by the segmenter's own dictionary frequency (jieba's: 发展 68,665, 伦理 596): a single
+word above `GENERAL` is not a candidate. A run nested in a longer run with the same frequency
+gives way to the longer one (it never occurs on its own). Whatever the term base already has, in
+any Chinese form, or holds inside one of its terms, is left out.
+
+The score is frequency x (1 + half a point per extra word) x a bonus for set-phrase forms,
+divided by the general-language weight (1 + log10(1 + dictionary frequency)).
+
+Renderings: with aligned targets, English word n-grams (one to five words, not starting or
+ending on a function word) scored by Dice's coefficient over segments (2 x both / (candidate +
+n-gram)); only n-grams seen with the candidate in two segments at least are offered, since one
+co-occurrence says nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from termbase.model import Concept, Origin, Status, Term
+from termbase.pinyin_text import words
+
+# A single segmenter word more frequent than this in jieba's dictionary is general language.
+GENERAL = 3000
+# Part-of-speech tags (jieba's, by first letter or whole) a run may start and end on.
+_CONTENT = ("n", "v", "a", "i", "l", "j", "s", "b", "t")
+_NOT_CONTENT = frozenset({"ad", "vd", "uv", "ul", "uj", "uz", "ug", "ud"})
+# Words that may stand inside a run but not at its ends (公平公正的国际体系, 代表性和发言权).
+_GLUE = frozenset({"的", "与", "和", "及", "之", "共同"})
+# Characters a candidate never ends on even when the segmenter joins them into a word.
+_BAD_EDGES = frozenset("的了着过地得和与及或在对为是把被将")
+_NUMERALS = frozenset("二三四五六七八九十两百千")
+_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ebef]")
+_CLAUSE = re.compile(r"[^\u3400-\u9fff\U00020000-\U0002ebef、]+")
+_ENUMERATION = re.compile(r"[\u3400-\u9fff]+(?:、[\u3400-\u9fff]+)+")
+_QUOTED = re.compile(r"“([^”]{2,24})”|《([^》]{2,40})》|「([^」]{2,24})」|『([^』]{2,40})』")
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_EN_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "at",
+        "as",
+        "from",
+        "into",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "its",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "will",
+        "would",
+        "should",
+        "can",
+        "has",
+        "have",
+        "had",
+        "their",
+        "his",
+        "her",
+        "our",
+        "we",
+        "they",
+        "he",
+        "she",
+        "not",
+        "no",
+        "also",
+        "than",
+        "then",
+        "so",
+        "such",
+        "but",
+    ]
+)
+_KINDS = ("title", "quoted", "enumeration", "idiom", "word", "run")
+_BONUS = {"title": 2.0, "quoted": 1.5, "enumeration": 1.5, "idiom": 1.2}
+MAX_RUN = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One Chinese text to mine (a line, a paragraph or a segment's source), with its aligned
+    English if there is one."""
+
+    path: Path
+    line: int
+    chinese: str
+    english: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    path: Path
+    line: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    text: str
+    count: int
+    dice: float
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    term: str
+    frequency: int
+    score: float
+    kinds: tuple[str, ...]
+    words: tuple[str, ...]
+    contexts: tuple[Context, ...] = ()
+    renderings: tuple[Rendering, ...] = ()
+
+
+@dataclass
+class _Tally:
+    kinds: set[str] = field(default_factory=set)
+    words: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    units: list[int] = field(default_factory=list)
+    count: int = 0
+    # occurrences in the current unit by kind: a title also cut as a run is one occurrence
+    here: Counter[str] = field(default_factory=Counter)
+
+
+def mine(
+    units: Sequence[Unit],
+    known: Iterable[str] = (),
+    *,
+    min_count: int = 2,
+    top: int | None = 50,
+    contexts: int = 3,
+) -> list[Candidate]:
+    """The candidates in `units` that are not `known` (term texts of the base), best first."""
+    from termbase import script
+
+    known_set = {script.simplify_characters(k) for k in known if _HAN.search(k)}
+    tallies: dict[str, _Tally] = defaultdict(_Tally)
+    for i, unit in enumerate(units):
+        text = script.simplify_characters(unit.chinese)
+        seen: set[str] = set()
+        for term, kind, parts in _candidates(text):
+            t = tallies[term]
+            if term not in seen:
+                seen.add(term)
+                t.here.clear()
+                t.units.append(i)
+            t.kinds.add(kind)
+            t.here[kind] += 1
+            if t.here[kind] > max((n for k, n in t.here.items() if k != kind), default=0):
+                t.count += 1
+            if not t.words or kind in ("word", "run"):
+                t.words = tuple(w for w, _ in parts)
+                t.tags = tuple(tag for _, tag in parts)
+    kept = {
+        term: t
+        for term, t in tallies.items()
+        if (t.count >= max(min_count, 2 if len(t.words) >= 4 else 1) or t.kinds - {"word", "run"})
+        and not _known(term, known_set)
+        and not _general(term, t)
+    }
+    kept = _drop_nested(kept)
+    scored = sorted(
+        ((_score(term, t), term, t) for term, t in kept.items()),
+        key=lambda x: (-x[0], -len(x[1]), x[1]),
+    )
+    if top is not None:
+        scored = scored[:top]
+    english = _english_index(units)
+    out = []
+    for score, term, t in scored:
+        ctx = tuple(
+            Context(units[i].path, units[i].line, _snippet(units[i].chinese, term))
+            for i in t.units[:contexts]
+        )
+        renderings = _renderings(t.units, english, len(t.words)) if english else ()
+        kinds = tuple(
+            k for k in ("title", "quoted", "enumeration", "idiom", "word", "run") if k in t.kinds
+        )
+        out.append(Candidate(term, t.count, round(score, 3), kinds, t.words, ctx, renderings))
+    return out
+
+
+_Parts = tuple[tuple[str, str], ...]
+
+
+def _candidates(text: str) -> Iterable[tuple[str, str, _Parts]]:
+    """(candidate, kind, its words with their tags) for every occurrence in one text."""
+    for m in _QUOTED.finditer(text):
+        inner = next(g for g in m.groups() if g is not None).strip()
+        if _HAN.search(inner) and len(_HAN.findall(inner)) * 2 >= len(inner):
+            yield inner, "title" if m.group(0)[0] in "《『" else "quoted", ((inner, ""),)
+    for m in _ENUMERATION.finditer(text):
+        items = _enumeration(text, m.start(), m.end())
+        if items:
+            yield "、".join(items), "enumeration", tuple((x, "") for x in items)
+    for clause in _CLAUSE.split(text):
+        for item in clause.split("、"):
+            yield from _runs(words(item))
+
+
+def _runs(tagged: list[tuple[str, str]]) -> Iterable[tuple[str, str, _Parts]]:
+    n = len(tagged)
+    for i, (w, tag) in enumerate(tagged):
+        numeral = w in _NUMERALS and i + 1 < n and _content(*tagged[i + 1])  # 二/十国集团
+        if not _content(w, tag) and not numeral:
+            continue
+        if len(w) >= 2 and not numeral:
+            yield w, "idiom" if tag in ("i", "l") and len(w) == 4 else "word", ((w, tag),)
+        for j in range(i + 1, min(i + MAX_RUN, n)):
+            w_j, tag_j = tagged[j]
+            if not _HAN.search(w_j) or not (_content(w_j, tag_j) or w_j in _GLUE or tag_j == "m"):
+                break
+            if _content(w_j, tag_j):
+                parts = tuple(tagged[i : j + 1])
+                phrase = "".join(w for w, _ in parts)
+                if 3 <= len(phrase) <= 14:
+                    yield phrase, "run", parts
+
+
+def _content(word: str, tag: str) -> bool:
+    return (
+        tag.startswith(_CONTENT)
+        and tag not in _NOT_CONTENT
+        and bool(_HAN.search(word))
+        and word[0] not in _BAD_EDGES
+        and word[-1] not in _BAD_EDGES
+    )
+
+
+def _enumeration(text: str, start: int, end: int) -> list[str]:
+    """The items of X、Y、Z: the middle ones whole; the first and the last cut to words of the
+    length of their neighbours (安全性 of 确保安全性、, 可持续 of 可持续的安全观)."""
+    items = text[start:end].split("、")
+    if len(items) < 3 and any(len(x) > 6 for x in items):
+        return []
+    middle = items[1:-1]
+    width = max((len(x) for x in middle), default=min(len(items[1]), 4))
+    if any(len(x) > 8 for x in middle):
+        return []
+    first = _cut(items[0], width, from_end=True)
+    last = _cut(items[-1], width, from_end=False)
+    if not first or not last:
+        return []
+    return [first, *middle, last]
+
+
+def _cut(text: str, width: int, *, from_end: bool) -> str:
+    parts = [w for w, _ in words(text)]
+    if from_end:
+        parts.reverse()
+    taken: list[str] = []
+    for p in parts:
+        taken.append(p)
+        if sum(map(len, taken)) >= width:
+            break
+    if from_end:
+        taken.reverse()
+    out = "".join(taken)
+    return out if len(out) <= 8 and out[0] not in _BAD_EDGES and out[-1] not in _BAD_EDGES else ""
+
+
+def _known(term: str, known: set[str]) -> bool:
+    bare = term.replace("、", "")
+    return bare in known or term in known or any(bare in k for k in known if len(k) > len(bare))
+
+
+def _general_frequency(word: str) -> int:
+    from termbase.pinyin_text import _segmenter
+
+    seg = _segmenter()
+    return int(seg.suggest_freq(word)) if seg.has_word(word) else 0
+
+
+def _general(term: str, t: _Tally) -> bool:
+    return t.kinds <= {"word"} and _general_frequency(term) > GENERAL
+
+
+def _drop_nested(tallies: dict[str, _Tally]) -> dict[str, _Tally]:
+    """A word or run that occurs only inside a longer candidate gives way to it."""
+    runs = sorted((k for k, t in tallies.items() if t.kinds & {"run", "word"}), key=len)
+    drop = set()
+    for i, short in enumerate(runs):
+        count = tallies[short].count
+        for longer in runs[i + 1 :]:
+            if count > 1 and short in longer and tallies[longer].count >= count:
+                drop.add(short)
+                break
+    return {k: t for k, t in tallies.items() if k not in drop or t.kinds - {"run", "word"}}
+
+
+def _score(term: str, t: _Tally) -> float:
+    """Frequency x length (up to three words) x the set-phrase bonus x specificity: the
+    geometric mean over the words of 1 / (1 + log10(1 + general frequency)), so that a run of
+    general words (中国有信心有能力) ranks below a run of domain words (数字鸿沟)."""
+    bonus = max((_BONUS.get(k, 1.0) for k in t.kinds), default=1.0)
+    # a verb and its object (促进人工智能), or a noun and a general verb (倡议聚焦): a clause,
+    # more often than a term
+    if (
+        t.tags
+        and t.kinds <= {"run"}
+        and (t.tags[0] == "v" or (t.tags[-1] == "v" and _general_frequency(t.words[-1]) > GENERAL))
+    ):
+        bonus *= 0.5
+    parts = [w for w in t.words if w not in _GLUE] or [term]
+    weights = [1 + math.log10(1 + _general_frequency(w)) for w in parts]
+    specificity = math.exp(-sum(map(math.log, weights)) / len(weights))
+    return t.count * min(len(parts), 3) * bonus * specificity
+
+
+def _snippet(text: str, term: str, width: int = 24) -> str:
+    at = text.find(term)
+    if at < 0:
+        return text[: 2 * width]
+    start, end = max(0, at - width), min(len(text), at + len(term) + width)
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def _english_index(units: Sequence[Unit]) -> dict[int, set[str]]:
+    """Unit index -> the English n-grams of its aligned text."""
+    out: dict[int, set[str]] = {}
+    for i, unit in enumerate(units):
+        if unit.english:
+            toks = [w.lower().replace("’", "'") for w in _EN_WORD.findall(unit.english)]
+            grams = set()
+            for a in range(len(toks)):
+                if toks[a] in _EN_STOP:
+                    continue
+                for b in range(a, min(a + 5, len(toks))):
+                    if toks[b] not in _EN_STOP:
+                        grams.add(" ".join(toks[a : b + 1]))
+            out[i] = grams
+    return out
+
+
+def _renderings(
+    units: list[int], english: dict[int, set[str]], size: int, limit: int = 3
+) -> tuple[Rendering, ...]:
+    """The English n-grams seen with the candidate in two aligned segments at least, by Dice;
+    equal scores (n-grams that occur in exactly the same segments) go to the n-gram whose
+    length is nearest the candidate's number of words (`size`), then to the longer."""
+    aligned = [i for i in units if i in english]
+    if len(aligned) < 2:
+        return ()
+    together: Counter[str] = Counter(g for i in aligned for g in english[i])
+    frequent = {g: c for g, c in together.items() if c >= 2}
+    if not frequent:
+        return ()
+    seen_in: Counter[str] = Counter(g for grams in english.values() for g in grams if g in frequent)
+
+    def rank(g: str) -> tuple[float, int, int, int, str]:
+        n = g.count(" ") + 1
+        dice = 2 * frequent[g] / (len(aligned) + seen_in[g])
+        return (-round(dice, 6), -frequent[g], abs(n - size), -n, g)
+
+    ranked = sorted(frequent, key=rank)[:limit]
+    return tuple(
+        Rendering(g, frequent[g], round(2 * frequent[g] / (len(aligned) + seen_in[g]), 3))
+        for g in ranked
+    )
+
+
+def units_from_segments(segments: Iterable[object]) -> list[Unit]:
+    """Lint segments as units: the Chinese side (the source, or the target of a monolingual
+    file or of an English-to-Chinese file) and the English side when there is one."""
+    from termbase.lint.segment import Segment
+
+    out = []
+    for seg in segments:
+        assert isinstance(seg, Segment)
+        zh, en = (seg.target, None) if seg.source is None else (seg.source, seg.target)
+        if seg.source is not None and not _HAN.search(zh) and _HAN.search(seg.target):
+            zh, en = seg.target, seg.source
+        if _HAN.search(zh):
+            out.append(Unit(seg.path, seg.line, zh, en or None))
+    return out
+
+
+# ---------------------------------------------------------------- output
+
+
+def concept_id(candidate: Candidate, taken: set[str]) -> str:
+    """A readable id from the pinyin of the candidate's words (minjie-zhili), unique in `taken`."""
+    from termbase.pinyin import Style
+    from termbase.pinyin_text import transliterate
+
+    text = "".join(w for w in candidate.words if _HAN.search(w)) or candidate.term
+    parts = transliterate(text, Style.NONE).lower().split()
+    base = "-".join(p for p in parts if p)
+    if len(base) > 40:
+        base = base[:40].rsplit("-", 1)[0] if "-" in base[:40] else base[:40]
+    base = re.sub(r"[^a-z0-9-]", "", base.lower().replace("ü", "v")) or "candidate"
+    out, n = base, 2
+    while out in taken:
+        out, n = f"{base}-{n}", n + 1
+    taken.add(out)
+    return out
+
+
+def as_concepts(candidates: Sequence[Candidate], taken: Iterable[str] = ()) -> list[Concept]:
+    """Review-ready concepts: the Chinese term and the suggested renderings as admitted,
+    origin machine, with pinyin; the contexts and the evidence in the note."""
+    from termbase import pinyin_text
+
+    ids = set(taken)
+    out: list[Concept] = []
+    for c in candidates:
+        reading = pinyin_text.transliterate(c.term)
+        terms = [Term("zh-Hans", c.term, Status.ADMITTED, pinyin=reading, origin=Origin.MACHINE)]
+        terms += [Term("en", r.text, Status.ADMITTED, origin=Origin.MACHINE) for r in c.renderings]
+        evidence = [f"Mined: {c.frequency} occurrence(s), score {c.score}, {', '.join(c.kinds)}."]
+        evidence += [f"{x.path.name}:{x.line}: {x.text}" for x in c.contexts]
+        evidence += [
+            f"Rendering {r.text!r}: in {r.count} aligned segments, Dice {r.dice}."
+            for r in c.renderings
+        ]
+        out.append(Concept(concept_id(c, ids), tuple(terms), note=" | ".join(evidence)))
+    return out
+
+
+def to_json(candidates: Sequence[Candidate]) -> list[dict[str, object]]:
+    return [
+        {
+            "term": c.term,
+            "frequency": c.frequency,
+            "score": c.score,
+            "kinds": list(c.kinds),
+            "words": list(c.words),
+            "contexts": [{"path": str(x.path), "line": x.line, "text": x.text} for x in c.contexts],
+            "renderings": [
+                {"text": r.text, "count": r.count, "dice": r.dice} for r in c.renderings
+            ],
+        }
+        for c in candidates
+    ]
+
+
+def to_text(candidates: Sequence[Candidate]) -> str:
+    lines = []
+    for i, c in enumerate(candidates, 1):
+        lines.append(f"{i:3}. {c.term}  ×{c.frequency}  score {c.score}  ({', '.join(c.kinds)})")
+        for r in c.renderings:
+            lines.append(f"       → {r.text}  ({r.count} segments, Dice {r.dice})")
+        for x in c.contexts:
+            lines.append(f"       {x.path}:{x.line}: {x.text}")
+    return "\n".join(lines) + ("\n" if lines else "")

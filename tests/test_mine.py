@@ -1,0 +1,178 @@
+"""`termbase mine`: candidate terms from new documents, the library and the command as a
+terminologist runs it on a new document beside a copy of the term base."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from termbase.mine import Unit, as_concepts, mine
+
+from .conftest import ROOT
+from .test_lint_routes import one_line_exit_2, run
+
+# Three paragraphs in the style of the Global AI Governance Initiative, with their English.
+ZH = [
+    "各国应坚持敏捷治理，推动建立风险等级测试评估体系，实施分类分级管理。"
+    "我们倡导“以人为本”的理念，确保人工智能的安全性、可靠性、可控性、公平性。",
+    "敏捷治理要求建立风险等级测试评估体系。反对利用人工智能操纵舆论、传播虚假信息。",
+    "坚持敏捷治理，完善风险等级测试评估体系，发布《全球人工智能治理倡议》。",
+]
+EN = [
+    "All countries should adhere to agile governance, promote a testing and assessment system "
+    "based on AI risk levels, and implement tiered and category-based management. We advocate "
+    "a people-centered approach and ensure the security, reliability, controllability and "
+    "fairness of AI.",
+    "Agile governance calls for a testing and assessment system based on AI risk levels. We "
+    "oppose using AI to manipulate public opinion and spread disinformation.",
+    "Adhere to agile governance, improve the testing and assessment system based on AI risk "
+    "levels, and release the Global AI Governance Initiative.",
+]
+
+
+def units(english: bool = False) -> list[Unit]:
+    return [
+        Unit(Path("gaigi.txt"), i + 1, zh, EN[i] if english else None) for i, zh in enumerate(ZH)
+    ]
+
+
+def test_repeated_phrases_and_set_phrases_are_candidates() -> None:
+    found = {c.term: c for c in mine(units(), top=None)}
+    assert found["敏捷治理"].frequency == 3
+    assert "风险等级测试评估体系" in found
+    # set phrases by their form count from their first use
+    assert "enumeration" in found["安全性、可靠性、可控性、公平性"].kinds
+    assert "quoted" in found["以人为本"].kinds
+    assert "title" in found["全球人工智能治理倡议"].kinds
+    # contexts: where it occurs, with the text around it
+    first = found["敏捷治理"].contexts[0]
+    assert (first.path.name, first.line) == ("gaigi.txt", 1)
+    assert "敏捷治理" in first.text
+
+
+def test_general_language_and_clause_fragments_are_not_candidates() -> None:
+    found = {c.term for c in mine(units(), top=None)}
+    # general words (jieba's dictionary frequency) and runs across punctuation
+    assert not {"推动", "建立", "我们", "各国", "应坚持"} & found
+    assert not any("，" in t or "。" in t for t in found)
+    # a run nested in a longer one with the same frequency gives way to it
+    assert "等级测试" not in found
+
+
+def test_what_the_term_base_has_is_left_out() -> None:
+    found = {c.term for c in mine(units(), ["敏捷治理", "全球人工智能治理倡议"], top=None)}
+    assert "敏捷治理" not in found
+    assert "全球人工智能治理倡议" not in found
+    # inside a known term: part of it, not a new term
+    assert "治理倡议" not in found
+
+
+def test_renderings_from_aligned_english() -> None:
+    found = {c.term: c for c in mine(units(english=True), top=None)}
+    agile = [r.text for r in found["敏捷治理"].renderings]
+    assert "agile governance" in agile
+    assert found["敏捷治理"].renderings[0].count == 3
+    risk = [r.text for r in found["风险等级测试评估体系"].renderings]
+    assert any("testing and assessment system" in r or "risk levels" in r for r in risk)
+    # one co-occurrence is no evidence
+    assert found["以人为本"].renderings == ()
+
+
+def test_ranked_with_top_and_min_count() -> None:
+    ranked = mine(units(), top=None)
+    assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
+    assert len(mine(units(), top=3)) == 3
+    assert all(
+        c.frequency >= 3 or set(c.kinds) - {"word", "run"}
+        for c in mine(units(), min_count=3, top=None)
+    )
+
+
+def test_concepts_for_review_have_readable_unique_ids() -> None:
+    concepts = as_concepts(mine(units(english=True), top=None), taken=["minjie-zhili"])
+    ids = [c.id for c in concepts]
+    assert len(ids) == len(set(ids))
+    assert "minjie-zhili-2" in ids  # the id the base already has is not reused
+    agile = next(c for c in concepts if c.id == "minjie-zhili-2")
+    zh = agile.terms[0]
+    assert (zh.lang, zh.text, zh.pinyin, zh.origin.value) == (
+        "zh-Hans",
+        "敏捷治理",
+        "mǐnjié zhìlǐ",
+        "machine",
+    )
+    assert any(t.lang == "en" and t.text == "agile governance" for t in agile.terms)
+
+
+# ------------------------------------------------- the command, as a terminologist runs it
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the bundled term base and a new document (with its translation) beside it."""
+    shutil.copytree(ROOT / "terms", tmp_path / "terms")
+    (tmp_path / "gaigi.zh.txt").write_text("\n\n".join(ZH) + "\n", "utf-8")
+    (tmp_path / "gaigi.en.txt").write_text("\n\n".join(EN) + "\n", "utf-8")
+    return tmp_path
+
+
+def test_mine_text_lists_candidates_with_contexts(project: Path) -> None:
+    result = run("mine", "gaigi.zh.txt", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "敏捷治理  ×3" in result.stdout
+    assert "gaigi.zh.txt:1: " in result.stdout
+    # the bundled base already has the initiative: not a candidate
+    assert "全球人工智能治理倡议  ×" not in result.stdout
+    assert "candidate(s) from 3 Chinese segment(s)" in result.stderr
+
+
+def test_mine_pair_json_suggests_renderings(project: Path) -> None:
+    result = run("mine", "--pair", "gaigi.zh.txt:gaigi.en.txt", "--format", "json", cwd=project)
+    assert result.returncode == 0, result.stderr
+    found = {c["term"]: c for c in json.loads(result.stdout)}
+    agile = found["敏捷治理"]
+    assert agile["renderings"][0] == {"text": "agile governance", "count": 3, "dice": 1.0}
+    # contexts point into the Chinese file, at the paragraph's line
+    assert {(c["path"], c["line"]) for c in agile["contexts"]} == {
+        ("gaigi.zh.txt", 1),
+        ("gaigi.zh.txt", 3),
+        ("gaigi.zh.txt", 5),
+    }
+
+
+def test_mine_bilingual_file_mines_the_chinese_side(project: Path) -> None:
+    rows = "".join(f"{zh}\t{en}\n" for zh, en in zip(ZH, EN, strict=True))
+    (project / "gaigi.tsv").write_text("zh-Hans\ten\n" + rows, "utf-8")
+    result = run("mine", "gaigi.tsv", "-f", "json", cwd=project)
+    assert result.returncode == 0, result.stderr
+    found = {c["term"]: c for c in json.loads(result.stdout)}
+    assert found["敏捷治理"]["renderings"][0]["text"] == "agile governance"
+
+
+def test_mine_toml_is_accepted_by_validate_and_listed_for_review(project: Path) -> None:
+    result = run("mine", "gaigi.zh.txt", "--min-count", "1", "-n", "10", "-f", "toml", cwd=project)
+    assert result.returncode == 0, result.stderr
+    tomllib.loads(result.stdout)
+    (project / "terms" / "mined.toml").write_text(result.stdout, "utf-8")
+    check = run("validate", cwd=project)
+    assert check.returncode == 0, check.stdout + check.stderr
+    review = [line for line in check.stdout.splitlines() if "TB120" in line]
+    assert len(review) >= 10
+    assert "mined.toml" in review[0]
+
+
+def test_mine_refuses_input_without_chinese(project: Path) -> None:
+    line = one_line_exit_2(run("mine", "gaigi.en.txt", cwd=project))
+    assert line.endswith("gaigi.en.txt: no Chinese text to mine")
+
+
+def test_mine_refuses_missing_and_unreadable_files(project: Path) -> None:
+    assert one_line_exit_2(run("mine", "nowhere.txt", cwd=project)).endswith(
+        "nowhere.txt: no such file"
+    )
+    (project / "latin1.txt").write_bytes("敏捷治理".encode("gb18030"))
+    assert "not valid UTF-8" in one_line_exit_2(run("mine", "latin1.txt", cwd=project))
