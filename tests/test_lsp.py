@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +19,18 @@ pytest.importorskip("pygls")
 
 
 class Client:
-    def __init__(self, base: Path) -> None:
+    def __init__(self, base: Path | None) -> None:
         self.proc = subprocess.Popen(
-            [*COMMAND, "lsp", "-t", str(base)],
+            [*COMMAND, "lsp", *(["-t", str(base)] if base else [])],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
         self.next_id = 0
+        self.backlog: list[dict[str, Any]] = []
+        # a test that waits for a message that never comes fails instead of hanging CI
+        self.watchdog = threading.Timer(120, self.proc.kill)
+        self.watchdog.start()
 
     def send(self, method: str, params: Any, *, request: bool = True) -> int | None:
         message: dict[str, Any] = {"jsonrpc": "2.0", "method": method, "params": params}
@@ -53,10 +58,16 @@ class Client:
         return message
 
     def until(self, want: Any) -> dict[str, Any]:
+        """The first message (already received and passed over, or to come) that `want`s."""
+        for message in self.backlog:
+            if want(message):
+                self.backlog.remove(message)
+                return message
         for _ in range(50):
             message = self.receive()
             if want(message):
                 return message
+            self.backlog.append(message)
         raise AssertionError("no such message")
 
     def request(self, method: str, params: Any) -> Any:
@@ -67,6 +78,7 @@ class Client:
         self.request("shutdown", None)
         self.send("exit", None, request=False)
         self.proc.wait(timeout=10)
+        self.watchdog.cancel()
         for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
             if stream is not None:
                 stream.close()
@@ -120,6 +132,7 @@ def test_an_editor_session(tmp_path: Path) -> None:
             "textDocument/hover",
             {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 5}},
         )
+        assert hover, client.proc.stderr
         assert "**small-yard-high-fence**" in hover["contents"]["value"]
         assert "small yard, high fence" in hover["contents"]["value"]
         client.send(
@@ -143,5 +156,157 @@ def test_an_editor_session(tmp_path: Path) -> None:
             {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}},
         )
         assert nothing is None
+    finally:
+        client.close()
+
+
+def _open(client: Client, path: Path, text: str, version: int = 1) -> str:
+    uri = path.as_uri()
+    client.send(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "markdown", "version": version, "text": text}},
+        request=False,
+    )
+    return uri
+
+
+def _start(tmp_path: Path, *with_termbase: Path) -> Client:
+    client = Client(*with_termbase) if with_termbase else Client(None)
+    client.request(
+        "initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}
+    )
+    client.send("initialized", {}, request=False)
+    return client
+
+
+def test_settings_from_the_documents_folder(tmp_path: Path) -> None:
+    """A translations repository with its own .termbase.toml naming a copy of the term base,
+    a severity and an exclusion: the server started without -t (as an editor starts it) uses
+    them, as `termbase lint` does for the same files."""
+    import shutil
+
+    shutil.copytree(ROOT / "terms", tmp_path / "glossary")
+    repo = tmp_path / "translations"
+    (repo / "legacy").mkdir(parents=True)
+    (repo / ".termbase.toml").write_text(
+        'termbase = "../glossary"\n\n[lint]\nexclude = ["legacy"]\n\n'
+        '[lint.severity]\nLT103 = "warning"\n',
+        "utf-8",
+    )
+    text = "We build a small courtyard with high walls, intelligent for good.\n"
+    client = _start(tmp_path)
+    try:
+        found = _diagnostics(client, _open(client, repo / "notes.md", text))
+        assert [(d["code"], d["severity"]) for d in found] == [("LT103", 2)]  # 2: warning
+        assert _diagnostics(client, _open(client, repo / "legacy" / "old.md", text)) == []
+        # the same text outside the repository: the defaults, an error
+        outside = _diagnostics(client, _open(client, tmp_path / "elsewhere.md", text))
+        assert [(d["code"], d["severity"]) for d in outside] == [("LT103", 1)]
+    finally:
+        client.close()
+
+
+def test_suppression_and_look_up_actions(tmp_path: Path) -> None:
+    client = _start(tmp_path, ROOT / "terms")
+    try:
+        text = "China upholds intelligent for good.\n"
+        uri = _open(client, tmp_path / "notes.md", text)
+        found = _diagnostics(client, uri)
+        actions = client.request(
+            "textDocument/codeAction",
+            {
+                "textDocument": {"uri": uri},
+                "range": found[0]["range"],
+                "context": {"diagnostics": found},
+            },
+        )
+        titles = [a["title"] for a in actions]
+        assert titles == [
+            'Replace with "AI for good"',
+            "Suppress ai-for-good here (termbase-ignore, with a reason)",
+            "Look up ai-for-good in the term base",
+        ]
+        insert = actions[1]["edit"]["changes"][uri][0]
+        assert insert["newText"] == " <!-- termbase-ignore: ai-for-good -- reason -->"
+        assert insert["range"]["start"] == {"line": 0, "character": len(text) - 1}
+        suppressed = text.rstrip("\n") + insert["newText"] + "\n"
+        client.send(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": suppressed}]},
+            request=False,
+        )
+        assert _diagnostics(client, uri) == []
+        command = actions[2]["command"]
+        card = client.request(
+            "workspace/executeCommand",
+            {"command": command["command"], "arguments": command["arguments"]},
+        )
+        assert "**ai-for-good**" in card
+        assert "智能向善" in card
+        shown = client.until(lambda m: m.get("method") == "window/showMessage")
+        assert "AI for good" in shown["params"]["message"]
+    finally:
+        client.close()
+
+
+def test_po_suppression_goes_above_the_entry(tmp_path: Path) -> None:
+    po = (
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Source-Language: zh-Hans\\n"\n\n'
+        '#: app.py:1\nmsgid "坚持智能向善"\nmsgstr "adhere to intelligent for good"\n'
+    )
+    client = _start(tmp_path, ROOT / "terms")
+    try:
+        uri = _open(client, tmp_path / "app.po", po)
+        found = [d for d in _diagnostics(client, uri) if d["code"] == "LT103"]
+        assert found, "no LT103 in the PO file"
+        actions = client.request(
+            "textDocument/codeAction",
+            {
+                "textDocument": {"uri": uri},
+                "range": found[0]["range"],
+                "context": {"diagnostics": found},
+            },
+        )
+        insert = next(a for a in actions if a["title"].startswith("Suppress"))["edit"]["changes"][
+            uri
+        ][0]
+        assert insert["range"]["start"] == {"line": 5, "character": 0}
+        assert insert["newText"] == "# termbase-ignore: ai-for-good -- reason\n"
+    finally:
+        client.close()
+
+
+def test_a_burst_of_changes_is_linted_once_for_the_last_text(tmp_path: Path) -> None:
+    client = _start(tmp_path, ROOT / "terms")
+    try:
+        uri = _open(client, tmp_path / "notes.md", "Nothing yet.\n")
+        assert _diagnostics(client, uri) == []
+        typed = "intelligent for good"
+        for n in range(1, len(typed) + 1):
+            client.send(
+                "textDocument/didChange",
+                {
+                    "textDocument": {"uri": uri, "version": n + 1},
+                    "contentChanges": [{"text": typed[:n] + "\n"}],
+                },
+                request=False,
+            )
+        message = client.until(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+        assert message["params"]["version"] == len(typed) + 1
+        assert [d["code"] for d in message["params"]["diagnostics"]] == ["LT103"]
+    finally:
+        client.close()
+
+
+def test_a_document_that_does_not_parse_gets_one_diagnostic_and_the_server_goes_on(
+    tmp_path: Path,
+) -> None:
+    client = _start(tmp_path, ROOT / "terms")
+    try:
+        bad = _diagnostics(client, _open(client, tmp_path / "broken.xlf", "<xliff><file>"))
+        assert [d["code"] for d in bad] == ["LT001"]
+        assert bad[0]["message"].startswith("malformed XML")
+        good = _diagnostics(client, _open(client, tmp_path / "ok.md", "AI for good.\n"))
+        assert good == []
     finally:
         client.close()

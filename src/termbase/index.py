@@ -145,7 +145,7 @@ class Index:
             db = _build(str(tmp), self.files)
             db.close()
             tmp.replace(self.path)
-            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self.db = _read_only(self.path)
         except (OSError, sqlite3.Error):
             _remove(tmp)
             self.db = _build(":memory:", self.files)
@@ -177,7 +177,11 @@ class Index:
             _remove(tmp)
             # No usable cache folder: build in memory, answer, forget.
             return cls(_build(":memory:", files), None, True)
-        return cls(sqlite3.connect(f"file:{target}?mode=ro", uri=True), target, True)
+        return cls(
+            _read_only(target),
+            target,
+            True,
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -359,7 +363,7 @@ def _open_valid(target: Path, files: list[Path]) -> sqlite3.Connection | None:
     if not target.is_file():
         return None
     try:
-        db = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+        db = _read_only(target)
         (version,) = db.execute("SELECT v FROM meta WHERE k = 'format'").fetchone()
         if version != FORMAT:
             db.close()
@@ -423,7 +427,7 @@ def _build(where: str, files: list[Path]) -> sqlite3.Connection:
                 "date": s.date.isoformat() if s.date else None,
                 "url": s.url,
             }
-    db = sqlite3.connect(where)
+    db = sqlite3.connect(where, check_same_thread=False)
     # A new index is a temporary file until it is renamed into place: no journal needed.
     db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
     db.executescript(SCHEMA)
@@ -547,3 +551,9 @@ class _FileMatcherCache:
             tmp.replace(target)
         except (OSError, ValueError):
             tmp.unlink(missing_ok=True)
+
+
+def _read_only(path: Path | str) -> sqlite3.Connection:
+    """The cache, read-only. Usable from another thread (the language server lints in a worker
+    thread and answers hovers in its loop); callers take turns."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)

@@ -14,9 +14,10 @@ A document the lint readers cannot read gets one diagnostic saying why; the serv
 
 from __future__ import annotations
 
+import asyncio
 import re
 import tempfile
-from functools import cache
+import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -30,31 +31,56 @@ _USE = re.compile(r'use "([^"]+)"')
 
 class Engine:
     """What the server does, apart from the protocol: lint a document's text, find the concept
-    under the cursor."""
+    under the cursor. Each document gets the term base and the settings `termbase lint` would
+    use for it (the settings file found from its folder); both are kept until a file changes."""
 
-    def __init__(self, paths: list[Path]) -> None:
-        self.paths = paths
+    def __init__(self, given: list[Path] | None) -> None:
+        self.given = given
+        self._lock = threading.RLock()  # linting runs in a worker thread, hover in the loop
+        self._setups: dict[Path, Any] = {}
+        self._indexes: dict[tuple[Path, ...], Any] = {}
+        self._linters: dict[tuple[tuple[Path, ...], Path | None], Any] = {}
 
-    @cache  # noqa: B019 - one engine per server process
-    def index(self) -> Any:
+    def setup(self, name: str) -> Any:
+        """The settings and term base for a document at `name` (its folder's settings file)."""
+        from termbase.lint.setup import resolve
+
+        folder = Path(name).parent if Path(name).parent.is_dir() else Path.cwd()
+        with self._lock:
+            if folder not in self._setups:
+                self._setups[folder] = resolve(self.given, None, [folder])
+            return self._setups[folder]
+
+    def index(self, name: str = "") -> Any:
         from termbase.index import Index
 
-        return Index.open(self.paths, use_cache=True)
+        key = tuple(self.setup(name).termbase.paths)
+        with self._lock:
+            if key not in self._indexes:
+                self._indexes[key] = Index.open(list(key), use_cache=True)
+            return self._indexes[key]
 
-    @cache  # noqa: B019
-    def linter(self) -> Any:
+    def linter(self, name: str) -> Any:
         from termbase.lint import Linter
-        from termbase.lint.settings import LintSettings
 
-        index = self.index()
-        return Linter(index.cards(), index.fold_table(), LintSettings())
+        setup = self.setup(name)
+        found = setup.settings_file.path if setup.settings_file else None
+        key = (tuple(setup.termbase.paths), found)
+        with self._lock:
+            if key not in self._linters:
+                index = self.index(name)
+                self._linters[key] = Linter(index.cards(), index.fold_table(), setup.settings)
+            return self._linters[key]
 
     def reload(self) -> None:
-        self.index.cache_clear()
-        self.linter.cache_clear()
+        with self._lock:
+            self._setups.clear()
+            self._indexes.clear()
+            self._linters.clear()
 
     def findings(self, name: str, text: str) -> list[Finding]:
-        """Lint findings of a document's text; `name` gives the format (its suffix)."""
+        """Lint findings of a document's text; `name` (its path) gives the format and the
+        settings. A file the settings exclude gets none, as `termbase lint` would skip it."""
         from termbase.lint import check_inputs, read_inputs
         from termbase.lint.segment import ReadOptions, UsageError
 
@@ -62,14 +88,20 @@ class Engine:
             path = Path(tmp) / (Path(name).name or "document.md")
             path.write_text(text, "utf-8")
             try:
-                found = check_inputs(self.linter(), read_inputs([path], ReadOptions())).findings
+                if self.setup(name).settings.excluded(Path(name)):
+                    return []
+                linter = self.linter(name)
+                found = check_inputs(linter, read_inputs([path], ReadOptions())).findings
             except (UsageError, TermbaseError) as e:
                 return [Finding(None, 1, "LT001", Severity.ERROR, str(e).replace(str(path), name))]
         return found
 
-    def concept_at(self, line: str, column: int) -> dict[str, Any] | None:
+    def concept_at(self, line: str, column: int, name: str = "") -> dict[str, Any] | None:
         """The card of the term at `column` of `line`: the longest exact match around it."""
-        index = self.index()
+        with self._lock:  # the index is shared with the lint worker thread
+            return self._concept_at(line, column, self.index(name))
+
+    def _concept_at(self, line: str, column: int, index: Any) -> dict[str, Any] | None:
         candidates: list[str] = []
         if column < len(line) and "\u3400" <= line[column] <= "\u9fff":
             for size in range(8, 1, -1):
@@ -93,12 +125,17 @@ class Engine:
                 return card
         return None
 
-    def completions(self, prefix: str, limit: int = 20) -> list[tuple[str, str, str]]:
+    def completions(
+        self, prefix: str, limit: int = 20, name: str = ""
+    ) -> list[tuple[str, str, str]]:
         """(text to insert, concept, what matched) for a typed prefix: pinyin or initials give
         the preferred Chinese term (xygq -> 小院高墙), English gives the preferred English."""
         if len(prefix) < 2:
             return []
-        index = self.index()
+        with self._lock:
+            return self._completions(prefix, limit, self.index(name))
+
+    def _completions(self, prefix: str, limit: int, index: Any) -> list[tuple[str, str, str]]:
         out: list[tuple[str, str, str]] = []
         seen: set[str] = set()
         for hit in index.search(prefix, limit=limit, fuzzy=False):
@@ -134,76 +171,176 @@ def _name(uri: str) -> str:
     return unquote(urlparse(uri).path) or "document.md"
 
 
-def serve(paths: list[Path]) -> None:
-    """Run the server on stdin and stdout."""
+# Seconds of quiet after a change before the document is linted again: typing never waits for
+# lint, and a burst of keystrokes is linted once.
+DEBOUNCE = 0.15
+# Where a suppression comment goes: a Markdown or text line takes an HTML comment at its end;
+# a PO entry a translator comment above it. XLIFF and TMX notes are elements: no quick insert.
+_LINE_COMMENT = (".md", ".markdown", ".txt", ".text")
+
+
+def diagnostics_of(engine: Engine, name: str, source: str) -> list[Any]:
+    """The document's findings as LSP diagnostics, each with the range of the rendering it
+    names (or of its line) and the concept and preferred rendering for the code actions."""
+    from lsprotocol import types
+
+    lines = source.split("\n")
+    out = []
+    for f in engine.findings(name, source):
+        line = max(0, f.line - 1)
+        start = max(0, f.column - 1)
+        quoted = _QUOTED.search(f.message)
+        width = len(quoted.group(1)) if quoted and f.code in ("LT102", "LT103") else 0
+        if not width:
+            start, width = 0, len(lines[line]) if line < len(lines) else 0
+        severity = (
+            types.DiagnosticSeverity.Error
+            if f.severity is Severity.ERROR
+            else types.DiagnosticSeverity.Warning
+        )
+        out.append(
+            types.Diagnostic(
+                range=types.Range(
+                    start=types.Position(line=line, character=start),
+                    end=types.Position(line=line, character=start + width),
+                ),
+                message=f.message + (f"; {f.hint}" if f.hint else ""),
+                severity=severity,
+                code=f.code,
+                source="termbase",
+                data={"concept": f.concept, "use": _use(f)},
+            )
+        )
+    return out
+
+
+def code_actions(name: str, uri: str, source: str, diagnostics: list[Any]) -> list[Any]:
+    """For each termbase diagnostic: replace with the preferred rendering; insert a suppression
+    comment with a reason to fill in (where the format has comments); look the concept up."""
+    from lsprotocol import types
+
+    actions = []
+    lines = source.split("\n")
+    looked_up: set[str] = set()
+    for d in diagnostics:
+        data = d.data if isinstance(d.data, dict) else {}
+        if d.source != "termbase":
+            continue
+        use, concept = data.get("use"), data.get("concept")
+        if use and d.code in ("LT102", "LT103"):
+            edit = types.TextEdit(range=d.range, new_text=use)
+            actions.append(
+                types.CodeAction(
+                    title=f'Replace with "{use}"',
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[d],
+                    is_preferred=True,
+                    edit=types.WorkspaceEdit(changes={uri: [edit]}),
+                )
+            )
+        if not concept:
+            continue
+        insert = _suppression(name, lines, d.range.start.line, concept)
+        if insert is not None:
+            actions.append(
+                types.CodeAction(
+                    title=f"Suppress {concept} here (termbase-ignore, with a reason)",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[d],
+                    edit=types.WorkspaceEdit(changes={uri: [insert]}),
+                )
+            )
+        if concept not in looked_up:
+            looked_up.add(concept)
+            title = f"Look up {concept} in the term base"
+            actions.append(
+                types.CodeAction(
+                    title=title,
+                    kind=types.CodeActionKind.Empty,
+                    command=types.Command(
+                        title=title, command="termbase.lookup", arguments=[concept]
+                    ),
+                )
+            )
+    return actions
+
+
+def _suppression(name: str, lines: list[str], line: int, concept: str) -> Any:
+    from lsprotocol import types
+
+    comment = f"termbase-ignore: {concept} -- reason"
+    suffix = Path(name).suffix.lower()
+    if suffix in _LINE_COMMENT and line < len(lines):
+        at = types.Position(line=line, character=len(lines[line]))
+        return types.TextEdit(range=types.Range(start=at, end=at), new_text=f" <!-- {comment} -->")
+    if suffix in (".po", ".pot"):
+        top = line
+        while top > 0 and lines[top - 1].strip():
+            top -= 1
+        at = types.Position(line=top, character=0)
+        return types.TextEdit(range=types.Range(start=at, end=at), new_text=f"# {comment}\n")
+    return None
+
+
+def serve(given: list[Path] | None) -> None:
+    """Run the server on stdin and stdout. `given`: the term base named with -t; without it
+    each document uses the one its settings file names, as `termbase lint` would."""
     from lsprotocol import types
     from pygls.lsp.server import LanguageServer
 
-    engine = Engine(paths)
+    engine = Engine(given)
     server = LanguageServer("termbase", "1")
+    pending: dict[str, asyncio.Task[None]] = {}
 
-    def diagnostics(uri: str) -> list[types.Diagnostic]:
+    async def lint_later(uri: str, delay: float) -> None:
+        await asyncio.sleep(delay)
         doc = server.workspace.get_text_document(uri)
-        lines = doc.source.split("\n")
-        out = []
-        for f in engine.findings(_name(uri), doc.source):
-            line = max(0, f.line - 1)
-            start = max(0, f.column - 1)
-            quoted = _QUOTED.search(f.message)
-            width = len(quoted.group(1)) if quoted and f.code in ("LT102", "LT103") else 0
-            if not width:
-                start, width = 0, len(lines[line]) if line < len(lines) else 0
-            severity = (
-                types.DiagnosticSeverity.Error
-                if f.severity is Severity.ERROR
-                else types.DiagnosticSeverity.Warning
-            )
-            message = f.message + (f"; {f.hint}" if f.hint else "")
-            out.append(
-                types.Diagnostic(
-                    range=types.Range(
-                        start=types.Position(line=line, character=start),
-                        end=types.Position(line=line, character=start + width),
-                    ),
-                    message=message,
-                    severity=severity,
-                    code=f.code,
-                    source="termbase",
-                    data={"concept": f.concept, "use": _use(f)},
-                )
-            )
-        return out
-
-    def publish(uri: str) -> None:
+        version, source = doc.version, doc.source
+        found = await asyncio.to_thread(diagnostics_of, engine, _name(uri), source)
+        if server.workspace.get_text_document(uri).version != version:
+            return  # typed again meanwhile: a newer lint is on its way
         server.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics(uri))
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version)
         )
 
+    def schedule(uri: str, delay: float = 0.0) -> None:
+        old = pending.pop(uri, None)
+        if old is not None:
+            old.cancel()
+        pending[uri] = asyncio.ensure_future(lint_later(uri, delay))
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls: Any, params: types.DidOpenTextDocumentParams) -> None:
-        publish(params.text_document.uri)
+    async def did_open(ls: Any, params: types.DidOpenTextDocumentParams) -> None:
+        schedule(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls: Any, params: types.DidChangeTextDocumentParams) -> None:
-        publish(params.text_document.uri)
+    async def did_change(ls: Any, params: types.DidChangeTextDocumentParams) -> None:
+        schedule(params.text_document.uri, DEBOUNCE)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls: Any, params: types.DidSaveTextDocumentParams) -> None:
-        publish(params.text_document.uri)
+    async def did_save(ls: Any, params: types.DidSaveTextDocumentParams) -> None:
+        schedule(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    async def did_close(ls: Any, params: types.DidCloseTextDocumentParams) -> None:
+        task = pending.pop(params.text_document.uri, None)
+        if task is not None:
+            task.cancel()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def files_changed(ls: Any, params: types.DidChangeWatchedFilesParams) -> None:
-        engine.reload()  # the term base changed: lint again with it
+    async def files_changed(ls: Any, params: types.DidChangeWatchedFilesParams) -> None:
+        engine.reload()  # the term base or a settings file changed: lint again with it
         for uri in list(server.workspace.text_documents):
-            publish(uri)
+            schedule(uri)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: Any, params: types.HoverParams) -> types.Hover | None:
-        doc = server.workspace.get_text_document(params.text_document.uri)
-        lines = doc.source.split("\n")
+        uri = params.text_document.uri
+        lines = server.workspace.get_text_document(uri).source.split("\n")
         if params.position.line >= len(lines):
             return None
-        card = engine.concept_at(lines[params.position.line], params.position.character)
+        line = lines[params.position.line]
+        card = engine.concept_at(line, params.position.character, _name(uri))
         if card is None:
             return None
         return types.Hover(
@@ -212,16 +349,16 @@ def serve(paths: list[Path]) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[]))
     def completion(ls: Any, params: types.CompletionParams) -> types.CompletionList:
-        doc = server.workspace.get_text_document(params.text_document.uri)
-        lines = doc.source.split("\n")
+        uri = params.text_document.uri
+        lines = server.workspace.get_text_document(uri).source.split("\n")
         line = lines[params.position.line] if params.position.line < len(lines) else ""
-        before = line[: params.position.character]
-        m = re.search(r"[A-Za-z]+$", before)
+        m = re.search(r"[A-Za-z]+$", line[: params.position.character])
         items = []
         if m:
             start = types.Position(line=params.position.line, character=m.start())
             replace = types.Range(start=start, end=params.position)
-            for rank, (text, concept, detail) in enumerate(engine.completions(m.group())):
+            found = engine.completions(m.group(), name=_name(uri))
+            for rank, (text, concept, detail) in enumerate(found):
                 items.append(
                     types.CompletionItem(
                         label=text,
@@ -235,23 +372,37 @@ def serve(paths: list[Path]) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION)
     def code_action(ls: Any, params: types.CodeActionParams) -> list[types.CodeAction]:
-        actions = []
-        for d in params.context.diagnostics:
-            use = (d.data or {}).get("use") if isinstance(d.data, dict) else None
-            if d.source != "termbase" or not use or d.code not in ("LT102", "LT103"):
-                continue
-            edit = types.TextEdit(range=d.range, new_text=use)
-            actions.append(
-                types.CodeAction(
-                    title=f'Replace with "{use}"',
-                    kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[d],
-                    edit=types.WorkspaceEdit(changes={params.text_document.uri: [edit]}),
-                )
-            )
-        return actions
+        uri = params.text_document.uri
+        source = server.workspace.get_text_document(uri).source
+        return code_actions(_name(uri), uri, source, list(params.context.diagnostics))
+
+    @server.command("termbase.lookup")
+    def lookup(ls: Any, *args: Any) -> str | None:
+        """The concept's card, shown as a message (and returned, for clients that show it)."""
+        concept = _first_string(args)
+        with engine._lock:
+            card = engine.index().card(concept) if concept else None
+        if card is None:
+            return None
+        text = card_markdown(card)
+        server.window_show_message(
+            types.ShowMessageParams(type=types.MessageType.Info, message=text)
+        )
+        return text
 
     server.start_io()
+
+
+def _first_string(args: Any) -> str | None:
+    """The first string among a command's arguments, however the client nests them."""
+    for a in args:
+        if isinstance(a, str):
+            return a
+        if isinstance(a, list | tuple):
+            found = _first_string(a)
+            if found:
+                return found
+    return None
 
 
 def _use(f: Finding) -> str | None:

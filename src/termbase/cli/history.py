@@ -91,10 +91,10 @@ def impact(
     are those `termbase lint` uses for the same files.
     """
     from termbase import history
-    from termbase.cli.lint import _setup
     from termbase.errors import TermbaseError
     from termbase.lint import collect
     from termbase.lint.segment import ReadOptions
+    from termbase.lint.setup import resolve
     from termbase.model import Severity
 
     with bad_input():
@@ -108,7 +108,7 @@ def impact(
         for p in named:
             if not p.exists():
                 raise TermbaseError(f"{p}: no such file or folder")
-        setup = _setup(termbase, None, named, None, None, [])
+        setup = resolve(termbase, None, named)
         files = collect(named, setup.settings)
         if not files:
             raise TermbaseError(f"no files to lint in {', '.join(map(str, named))}")

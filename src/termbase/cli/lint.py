@@ -2,12 +2,14 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from termbase.lint.setup import Setup
 
 from termbase.cli._app import (
     EXIT_FINDINGS,
@@ -165,19 +167,14 @@ def lint(
         raise typer.BadParameter(
             "reading standard input needs --input-format or --stdin-filename", param_hint="-"
         )
+    from termbase.lint.setup import resolve
+
     with bad_input(), _stdin_file(bool(stdin), stdin_filename) as stdin_path:
         named = [stdin_path if stdin_path and str(p) == "-" else p for p in paths or []]
         where = [p for p in paths or [] if str(p) != "-"] + [t for _, t in pairs]
         if stdin_filename:
             where.append(Path(stdin_filename))
-        setup = _setup(
-            termbase,
-            config,
-            where,
-            source,
-            target,
-            enable or [],
-        )
+        setup = resolve(termbase, config, where, source, target, enable or [])
         if show_settings:
             typer.echo(_settings_report(setup))
             return
@@ -225,7 +222,7 @@ def lint(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _nothing_to_lint(named: list[Path], setup: "_Setup") -> None:
+def _nothing_to_lint(named: list[Path], setup: "Setup") -> None:
     """No file to lint: a folder with nothing in it cannot pass (exit 2); files named by a hook
     that the settings exclude are a clean run, said on stderr."""
     from termbase.errors import TermbaseError
@@ -268,66 +265,7 @@ def _renamed(findings: list[Any], tmp: Path, shown: Path) -> list[Any]:
     return [dataclasses.replace(f, path=shown) if f.path == tmp else f for f in findings]
 
 
-@dataclass(frozen=True)
-class _Setup:
-    settings: Any
-    termbase: Any
-    settings_file: Any
-
-
-def _setup(
-    termbase: list[Path] | None,
-    config: Path | None,
-    linted: list[Path],
-    source: str | None,
-    target: str | None,
-    enable: list[str],
-) -> _Setup:
-    """The term base and the settings in force, each layer in its order of precedence."""
-    from termbase import config as configuration
-    from termbase.catalog import RULES
-    from termbase.errors import TermbaseError
-    from termbase.files import SETTINGS_FILE, discover
-    from termbase.lint.settings import Layer, merge
-    from termbase.store import raise_unreadable, read_file
-
-    if config is not None:
-        found = configuration.read_settings_file(config)
-        if found is None:
-            raise TermbaseError(f"{config}: holds no termbase settings ([lint] or [tool.termbase])")
-    else:
-        found = configuration.find_settings_file(configuration.start_folder(linted))
-    choice = configuration.choose_termbase(termbase, found)
-    layers: list[Layer] = []
-    for f in discover(choice.paths):
-        if f.name == SETTINGS_FILE:
-            part = read_file(f)
-            raise_unreadable(part.findings)
-            if part.settings is None:
-                continue
-            if part.settings.source_language:
-                layers.append(
-                    Layer({"source-language": part.settings.source_language}, f"{f} [termbase]")
-                )
-            if part.settings.lint:
-                layers.append(Layer(dict(part.settings.lint), str(f), f.parent))
-    if found is not None:
-        layers.append(Layer(found.lint, str(found.path), found.folder))
-    cli: dict[str, Any] = {}
-    for code in enable:
-        if code not in RULES or not code.startswith("LT"):
-            raise TermbaseError(f"--enable: {code!r} is not a lint rule")
-        default = RULES[code].severity.value
-        cli.setdefault("severity", {})[code] = default
-    if source:
-        cli["source-language"] = source
-    if target:
-        cli["target-language"] = target
-    layers.append(Layer(cli, "command line"))
-    return _Setup(merge(layers), choice, found)
-
-
-def _settings_report(setup: _Setup) -> str:
+def _settings_report(setup: "Setup") -> str:
     from termbase.lint.settings import describe
 
     lines = [

@@ -61,7 +61,6 @@ def lsp(termbase: TermbaseOption = None) -> None:
         from termbase import store
         from termbase.lsp_server import serve
 
-        paths = termbase_paths(termbase)
-        store.load_termbase(paths)
-    serve(paths)
+        store.load_termbase(termbase_paths(termbase))
+    serve(termbase)
     raise typer.Exit(0)
