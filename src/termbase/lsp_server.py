@@ -3,9 +3,13 @@
 
 - Diagnostics as the document is opened and changed, from the lint engine: a Markdown or text
   file gets its deprecated and forbidden renderings; a bilingual file (PO, XLIFF, TMX, JSON pairs)
-  its missing renderings too. The lint settings are those `termbase lint` uses for the file.
+  its missing renderings too. The settings and the term base are those `termbase lint` uses for
+  the file. Linting runs in a worker thread, at once after a change; the changes that arrive
+  while it runs are linted together when it is done (a burst of keystrokes costs two lints, and
+  typing never waits), and only the result for the latest text is published.
 - Hover on a term (either language, either script) shows the concept's card.
-- A code action replaces a rendering not to use with the preferred one.
+- Code actions: replace a rendering not to use with the preferred one; suppress the finding with
+  a `termbase-ignore` comment whose reason is left to fill in; look the concept up.
 - Completion: pinyin or initials give the Chinese term (xygq -> 小院高墙, zhineng -> 智能向善),
   the start of an English rendering gives the rendering, ranked as `lookup` ranks.
 
@@ -171,9 +175,6 @@ def _name(uri: str) -> str:
     return unquote(urlparse(uri).path) or "document.md"
 
 
-# Seconds of quiet after a change before the document is linted again: typing never waits for
-# lint, and a burst of keystrokes is linted once.
-DEBOUNCE = 0.15
 # Where a suppression comment goes: a Markdown or text line takes an HTML comment at its end;
 # a PO entry a translator comment above it. XLIFF and TMX notes are elements: no quick insert.
 _LINE_COMMENT = (".md", ".markdown", ".txt", ".text")
@@ -290,24 +291,37 @@ def serve(given: list[Path] | None) -> None:
 
     engine = Engine(given)
     server = LanguageServer("termbase", "1")
-    pending: dict[str, asyncio.Task[None]] = {}
+    tasks: set[asyncio.Task[None]] = set()  # kept until done (the loop holds weak references)
+    running: set[str] = set()  # documents being linted now
+    dirty: set[str] = set()  # ... and changed again meanwhile
 
-    async def lint_later(uri: str, delay: float) -> None:
-        await asyncio.sleep(delay)
-        doc = server.workspace.get_text_document(uri)
-        version, source = doc.version, doc.source
-        found = await asyncio.to_thread(diagnostics_of, engine, _name(uri), source)
-        if server.workspace.get_text_document(uri).version != version:
-            return  # typed again meanwhile: a newer lint is on its way
-        server.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version)
-        )
+    async def lint(uri: str) -> None:
+        """Lint at once; changes that arrive meanwhile are linted together when this one is
+        done, and only the result for the latest text is published."""
+        running.add(uri)
+        try:
+            while True:
+                dirty.discard(uri)
+                if uri not in server.workspace.text_documents:
+                    return  # closed meanwhile
+                doc = server.workspace.get_text_document(uri)
+                version, source = doc.version, doc.source
+                found = await asyncio.to_thread(diagnostics_of, engine, _name(uri), source)
+                if uri not in dirty:
+                    server.text_document_publish_diagnostics(
+                        types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version)
+                    )
+                    return
+        finally:
+            running.discard(uri)
 
-    def schedule(uri: str, delay: float = 0.0) -> None:
-        old = pending.pop(uri, None)
-        if old is not None:
-            old.cancel()
-        pending[uri] = asyncio.ensure_future(lint_later(uri, delay))
+    def schedule(uri: str) -> None:
+        if uri in running:
+            dirty.add(uri)
+        else:
+            task = asyncio.ensure_future(lint(uri))
+            tasks.add(task)
+            task.add_done_callback(tasks.discard)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: Any, params: types.DidOpenTextDocumentParams) -> None:
@@ -315,17 +329,11 @@ def serve(given: list[Path] | None) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: Any, params: types.DidChangeTextDocumentParams) -> None:
-        schedule(params.text_document.uri, DEBOUNCE)
+        schedule(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: Any, params: types.DidSaveTextDocumentParams) -> None:
         schedule(params.text_document.uri)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-    async def did_close(ls: Any, params: types.DidCloseTextDocumentParams) -> None:
-        task = pending.pop(params.text_document.uri, None)
-        if task is not None:
-            task.cancel()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     async def files_changed(ls: Any, params: types.DidChangeWatchedFilesParams) -> None:
