@@ -440,3 +440,25 @@ def test_matchers_are_kept_beside_the_index_and_rebuilt_when_it_changes(tmp_path
         "utf-8",
     )
     assert _lint_with_index(base, target) == []
+
+
+def test_segment_memo_gives_the_findings_of_a_fresh_check(linter: Linter, tmp_path: Path) -> None:
+    """The language server keeps the findings of lines already checked; after lines move,
+    change and repeat, the findings are exactly those of checking everything again."""
+    from termbase.lint import SegmentMemo, check_inputs, read_inputs
+
+    lines = [
+        "China upholds intelligent for good.",
+        "A small courtyard with high walls; <!-- termbase-ignore: ai-for-good -- quoted -->",
+        "intelligent for good, again intelligent for good",
+        "Nothing here.",
+    ]
+    memo = SegmentMemo()
+    doc = tmp_path / "notes.md"
+    for version in range(6):
+        text = lines[version % 4 :] + lines[: version % 4] + lines[:version]
+        doc.write_text("\n".join(text) + "\n", "utf-8")
+        inputs = read_inputs([doc], ReadOptions())
+        fresh = check_inputs(linter, inputs).findings
+        assert check_inputs(linter, inputs, memo=memo).findings == fresh
+        assert fresh

@@ -293,7 +293,7 @@ def test_a_burst_of_changes_ends_with_the_diagnostics_of_the_last_text(tmp_path:
                 },
                 request=False,
             )
-        versions = []
+        versions: list[int] = []
         while not versions or versions[-1] != len(typed) + 1:
             message = client.until(lambda m: m.get("method") == "textDocument/publishDiagnostics")
             versions.append(message["params"]["version"])

@@ -44,6 +44,9 @@ class Engine:
         self._setups: dict[Path, Any] = {}
         self._indexes: dict[tuple[Path, ...], Any] = {}
         self._linters: dict[tuple[tuple[Path, ...], Path | None], Any] = {}
+        self._memos: dict[int, Any] = {}  # id(linter) -> the findings of lines already checked
+        # one stable copy per document, so that the memo's findings keep their path
+        self._folder = tempfile.TemporaryDirectory(prefix="termbase-lsp-")
 
     def setup(self, name: str) -> Any:
         """The settings and term base for a document at `name` (its folder's settings file)."""
@@ -81,24 +84,28 @@ class Engine:
             self._setups.clear()
             self._indexes.clear()
             self._linters.clear()
+            self._memos.clear()
 
     def findings(self, name: str, text: str) -> list[Finding]:
         """Lint findings of a document's text; `name` (its path) gives the format and the
         settings. A file the settings exclude gets none, as `termbase lint` would skip it."""
-        from termbase.lint import check_inputs, read_inputs
+        import hashlib
+
+        from termbase.lint import SegmentMemo, check_inputs, read_inputs
         from termbase.lint.segment import ReadOptions, UsageError
 
-        with tempfile.TemporaryDirectory(prefix="termbase-lsp-") as tmp:
-            path = Path(tmp) / (Path(name).name or "document.md")
-            path.write_text(text, "utf-8")
-            try:
-                if self.setup(name).settings.excluded(Path(name)):
-                    return []
-                linter = self.linter(name)
-                found = check_inputs(linter, read_inputs([path], ReadOptions())).findings
-            except (UsageError, TermbaseError) as e:
-                return [Finding(None, 1, "LT001", Severity.ERROR, str(e).replace(str(path), name))]
-        return found
+        folder = Path(self._folder.name) / hashlib.sha256(name.encode()).hexdigest()[:16]
+        folder.mkdir(exist_ok=True)
+        path = folder / (Path(name).name or "document.md")
+        path.write_text(text, "utf-8")
+        try:
+            if self.setup(name).settings.excluded(Path(name)):
+                return []
+            linter = self.linter(name)
+            memo = self._memos.setdefault(id(linter), SegmentMemo())
+            return check_inputs(linter, read_inputs([path], ReadOptions()), memo=memo).findings
+        except (UsageError, TermbaseError) as e:
+            return [Finding(None, 1, "LT001", Severity.ERROR, str(e).replace(str(path), name))]
 
     def concept_at(self, line: str, column: int, name: str = "") -> dict[str, Any] | None:
         """The card of the term at `column` of `line`: the longest exact match around it."""
@@ -180,11 +187,11 @@ def _name(uri: str) -> str:
 _LINE_COMMENT = (".md", ".markdown", ".txt", ".text")
 
 
-def diagnostics_of(engine: Engine, name: str, source: str) -> list[Any]:
-    """The document's findings as LSP diagnostics, each with the range of the rendering it
-    names (or of its line) and the concept and preferred rendering for the code actions."""
-    from lsprotocol import types
-
+def diagnostics_of(engine: Engine, name: str, source: str) -> list[dict[str, Any]]:
+    """The document's findings as LSP diagnostics (plain JSON-ready dicts: building lsprotocol
+    objects for a few hundred findings would cost more than linting), each with the range of
+    the rendering it names (or of its line), and the concept and preferred rendering for the
+    code actions."""
     lines = source.split("\n")
     out = []
     for f in engine.findings(name, source):
@@ -194,23 +201,18 @@ def diagnostics_of(engine: Engine, name: str, source: str) -> list[Any]:
         width = len(quoted.group(1)) if quoted and f.code in ("LT102", "LT103") else 0
         if not width:
             start, width = 0, len(lines[line]) if line < len(lines) else 0
-        severity = (
-            types.DiagnosticSeverity.Error
-            if f.severity is Severity.ERROR
-            else types.DiagnosticSeverity.Warning
-        )
         out.append(
-            types.Diagnostic(
-                range=types.Range(
-                    start=types.Position(line=line, character=start),
-                    end=types.Position(line=line, character=start + width),
-                ),
-                message=f.message + (f"; {f.hint}" if f.hint else ""),
-                severity=severity,
-                code=f.code,
-                source="termbase",
-                data={"concept": f.concept, "use": _use(f)},
-            )
+            {
+                "range": {
+                    "start": {"line": line, "character": start},
+                    "end": {"line": line, "character": start + width},
+                },
+                "message": f.message + (f"; {f.hint}" if f.hint else ""),
+                "severity": 1 if f.severity is Severity.ERROR else 2,  # Error, Warning
+                "code": f.code,
+                "source": "termbase",
+                "data": {"concept": f.concept, "use": _use(f)},
+            }
         )
     return out
 
@@ -308,12 +310,24 @@ def serve(given: list[Path] | None) -> None:
                 version, source = doc.version, doc.source
                 found = await asyncio.to_thread(diagnostics_of, engine, _name(uri), source)
                 if uri not in dirty:
-                    server.text_document_publish_diagnostics(
-                        types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version)
-                    )
+                    publish(uri, version, found)
                     return
         finally:
             running.discard(uri)
+
+    def publish(uri: str, version: int | None, found: list[dict[str, Any]]) -> None:
+        params = {"uri": uri, "version": version, "diagnostics": found}
+        message = {"jsonrpc": "2.0", "method": types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS}
+        send = getattr(server.protocol, "_send_data", None)
+        if send is not None:
+            # the diagnostics as they are, already JSON: pygls's own route would convert them
+            # to lsprotocol objects and back, which costs more than linting a long file
+            send({**message, "params": params})
+        else:  # pragma: no cover - a pygls without the private method
+            structured = server.protocol._converter.structure(
+                params, types.PublishDiagnosticsParams
+            )
+            server.text_document_publish_diagnostics(structured)
 
     def schedule(uri: str) -> None:
         if uri in running:

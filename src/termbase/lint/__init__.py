@@ -546,12 +546,42 @@ def read_inputs(
     return Inputs(segments, problems, len(inputs))
 
 
-def check_inputs(linter: Linter, inputs: Inputs, explain: str | None = None) -> LintResult:
-    """Check every segment; findings come back sorted, with the settings' severities."""
+class SegmentMemo:
+    """The findings of segments already checked, by their text: an editor lints the whole
+    document again after each keystroke, and all its lines but one are as they were. Valid for
+    one linter (one term base and one set of settings)."""
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit
+        self.found: dict[tuple[object, ...], list[Finding]] = {}
+
+    def check(self, linter: Linter, seg: Segment) -> list[Finding]:
+        key = (seg.target, seg.source, seg.notes, seg.source_lang, seg.target_lang, seg.path)
+        found = self.found.get(key)
+        if found is None:
+            if len(self.found) >= self.limit:
+                self.found.clear()
+            found = self.found[key] = linter.check(seg, None)
+            return found
+        if all(f.line == seg.line and f.segment == seg.id for f in found):
+            return found
+        import dataclasses
+
+        return [dataclasses.replace(f, line=seg.line, segment=seg.id) for f in found]
+
+
+def check_inputs(
+    linter: Linter, inputs: Inputs, explain: str | None = None, memo: SegmentMemo | None = None
+) -> LintResult:
+    """Check every segment; findings come back sorted, with the settings' severities. With a
+    `memo`, a segment checked before (same text, notes and languages) is not checked again."""
     result = LintResult(list(inputs.problems))
     result.files = inputs.files
     result.segments = len(inputs.segments)
     for seg in inputs.segments:
+        if memo is not None and explain is None:
+            result.findings.extend(memo.check(linter, seg))
+            continue
         trace: list[str] | None = [] if explain is not None and seg.id == explain else None
         result.findings.extend(linter.check(seg, trace))
         if trace:
