@@ -292,6 +292,22 @@ class Index:
         return lookup.best_hits(hits)[:limit]
 
     @_healing
+    def exact(self, text: str, kinds: Iterable[str] = ("zh", "lat")) -> list[str]:
+        """Concepts with a term (not its pinyin) exactly `text` as look-up folds both, best
+        status first: what an editor's hover asks, in one indexed query per form."""
+        query = self.query(text)
+        found: list[tuple[int, str]] = []
+        for kind in kinds:
+            q = query.forms.get(kind)
+            if q:
+                found += self.db.execute(
+                    "SELECT k.status, c.id FROM keys k JOIN concepts c ON c.n = k.n "
+                    "WHERE k.kind = ? AND k.key = ?",
+                    (kind, q),
+                ).fetchall()
+        return list(dict.fromkeys(cid for _, cid in sorted(found)))
+
+    @_healing
     def suggestions(self, text: str, limit: int = 3) -> list[str]:
         """The closest concept ids, for a query that matched nothing."""
         hits = self._fuzzy(self.query(text), set(range(len(STATUS_NAMES))), limit, cutoff=50.0)
@@ -485,19 +501,10 @@ def rows_for_file(path: Path) -> tuple[list[ConceptRow], list[KeyRow]]:
     return concept_rows, key_rows
 
 
-# Below this many bytes, starting worker processes costs more than it saves.
-_PARALLEL_BYTES = 4_000_000
-
-
 def _map_files(files: list[Path]) -> list[tuple[list[ConceptRow], list[KeyRow]]]:
-    size = sum(p.stat().st_size for p in files)
-    jobs = int(os.environ.get("TERMBASE_JOBS", "0")) or (os.cpu_count() or 1)
-    if jobs > 1 and len(files) > 1 and size >= _PARALLEL_BYTES:
-        from concurrent.futures import ProcessPoolExecutor
+    from termbase.parallel import map_files
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-            return list(pool.map(rows_for_file, files, chunksize=max(1, len(files) // (jobs * 4))))
-    return [rows_for_file(p) for p in files]
+    return map_files(rows_for_file, files)
 
 
 class _FileMatcherCache:

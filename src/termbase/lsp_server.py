@@ -130,9 +130,9 @@ class Engine:
                         if len(chosen) == size:
                             candidates.append(line[chosen[0].start() : chosen[-1].end()])
         for text in candidates:
-            hits = [h for h in index.search(text, limit=3, fuzzy=False) if h.level.name == "EXACT"]
-            if hits:
-                card: dict[str, Any] = index.card(hits[0].concept)
+            found = index.exact(text)
+            if found:
+                card: dict[str, Any] | None = index.card(found[0])
                 return card
         return None
 

@@ -777,28 +777,14 @@ def read_file(
     return _FilePart(concepts, [*doc.findings, *extra, *reader.findings, *checked])
 
 
-# Below this many bytes, starting worker processes costs more than it saves.
-_PARALLEL_BYTES = 4_000_000
-
-
 def _read_all(
     files: list[Path], jobs: int | None, check: Callable[[list[Concept]], list[Finding]] | None
 ) -> Iterable[_FilePart]:
-    if jobs is None:
-        jobs = int(os.environ.get("TERMBASE_JOBS", "0")) or (os.cpu_count() or 1)
-    if jobs > 1 and len(files) > 1:
-        try:
-            size = sum(f.stat().st_size for f in files)
-        except OSError:
-            size = 0
-        if size >= _PARALLEL_BYTES:
-            from concurrent.futures import ProcessPoolExecutor
-            from functools import partial
+    from functools import partial
 
-            chunk = max(1, len(files) // (jobs * 4))
-            with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-                return list(pool.map(partial(read_file, check=check), files, chunksize=chunk))
-    return [read_file(f, check) for f in files]
+    from termbase.parallel import map_files
+
+    return map_files(partial(read_file, check=check), files, jobs)
 
 
 # ---------------------------------------------------------------- writing
