@@ -75,8 +75,8 @@ class Engine:
         key = (tuple(setup.termbase.paths), found)
         with self._lock:
             if key not in self._linters:
-                index = self.index(name)
-                self._linters[key] = Linter(index.cards(), index.fold_table(), setup.settings)
+                # the matchers kept beside the look-up index between runs, as `termbase lint`
+                self._linters[key] = Linter.from_index(self.index(name), setup.settings)
             return self._linters[key]
 
     def reload(self) -> None:
