@@ -102,6 +102,7 @@ class Linter:
         self.settings = settings
         self.default_source = settings.source_lang or "zh-Hans"
         self._rendering_cache: dict[tuple[str, str], list[str]] = {}
+        self._rendered_keys: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._listed_cache: dict[tuple[str, str], str] = {}
         self._on = {code: settings.severity(code) is not None for code in RULES}
         self._tables: dict[str, tuple[dict[str, Any], dict[str, dict[str, str]]]] = {}
@@ -254,10 +255,39 @@ class Linter:
         """An approved rendering (or form) in the target that the non-overlapping hits did not
         show, because a longer term of another concept covers it ("digital divide" inside a
         term "digital divide index"): any approved rendering in the target satisfies LT101."""
-        for term_lang, text, cased, _ in self._language_table(lang)[0].get(cid, ()):
-            if tag_fits(term_lang, lang) and self.matcher.contains(target, lang, text, cased):
+        keys = self._rendered_keys.get((cid, lang))
+        if keys is None:
+            keys = self._rendered_keys[cid, lang] = self._keys_of(cid, lang)
+        plain, cased = keys
+        if is_chinese_tag(lang):
+            return any(self.matcher.contains(target, lang, text) for text in plain)
+        spaced = self.matcher.spaced(lang)
+        if plain:
+            coded = spaced.coded(target, False)
+            if any(key in coded for key in plain):
                 return True
+        if cased:
+            coded = spaced.coded(target, True)
+            return any(key in coded for key in cased)
         return False
+
+    def _keys_of(self, cid: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The approved renderings of `cid` that serve `lang`, case-insensitive ones and
+        case-sensitive ones: for Chinese as written, for spaced languages as word codes (one
+        check is then a substring test)."""
+        terms = [
+            (text, cased)
+            for term_lang, text, cased, _ in self._language_table(lang)[0].get(cid, ())
+            if tag_fits(term_lang, lang)
+        ]
+        if is_chinese_tag(lang):
+            return tuple(text for text, _ in terms), ()
+        spaced = self.matcher.spaced(lang)
+        coded = [(spaced.term_key(text, cased), cased) for text, cased in terms]
+        return (
+            tuple(key for key, cased in coded if key and not cased),
+            tuple(key for key, cased in coded if key and cased),
+        )
 
     def _term_note(self, m: Match) -> str | None:
         notes = self._language_table(m.pattern.lang)[1].get(m.concept)

@@ -37,10 +37,32 @@ def _pattern(rendering: str) -> re.Pattern[str] | None:
     )
 
 
+@lru_cache(maxsize=1 << 16)
+def _needles(rendering: str) -> tuple[str, str] | None:
+    """What the text must hold before a rendering's pattern is worth compiling and running:
+    its first modifier and its head word's stem, case-folded; None for a one-word rendering."""
+    words = rendering.casefold().split()
+    if len(words) < 2:
+        return None
+    return words[0], words[-1][:-1]
+
+
+_casefold = lru_cache(maxsize=8)(str.casefold)  # one segment's target, for all its concepts
+
+
 def coordinated(text: str, renderings: Iterable[str]) -> bool:
     """Whether one of `renderings` stands in `text` with its head word shared by a
     coordination of modifiers."""
+    folded: str | None = None
     for rendering in renderings:
+        needles = _needles(rendering)
+        if needles is None:
+            continue
+        if folded is None:
+            folded = _casefold(text)
+        # most renderings of a missing concept are not there at all
+        if needles[0] not in folded or needles[1] not in folded:
+            continue
         pattern = _pattern(rendering)
         if pattern is not None and pattern.search(text):
             return True

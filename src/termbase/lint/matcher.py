@@ -185,11 +185,26 @@ def is_chinese_tag(lang: str) -> bool:
 
 
 def _automaton(keys: list[str]) -> Any:
-    import ahocorasick_rs
+    """A leftmost-longest Aho-Corasick automaton (daachorse: a compact double array in Rust
+    that can be saved and loaded in milliseconds, where ahocorasick-rs must be built again each
+    run); None without keys."""
+    import daachorse
 
     if not keys:
         return None
-    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return daachorse.CharwiseDoubleArrayAhoCorasick(
+        keys, match_kind=daachorse.MATCH_KIND_LEFTMOST_LONGEST
+    )
+
+
+def _saved(automaton: Any) -> bytes | None:
+    return None if automaton is None else bytes(automaton.serialize())
+
+
+def _loaded(data: bytes | None) -> Any:
+    import daachorse
+
+    return None if data is None else daachorse.CharwiseDoubleArrayAhoCorasick.deserialize(data)
 
 
 class ChineseMatcher:
@@ -207,26 +222,26 @@ class ChineseMatcher:
             seen.add(key)
             keys.append(key)
             self.table.append(p)
-        self._setup(keys)
+        self._setup(keys, _automaton(keys))
 
-    def _setup(self, keys: list[str]) -> None:
+    def _setup(self, keys: list[str], automaton: Any) -> None:
         self.keys = keys
         self._contexts = {
             k: tuple(self.fold(c) for c in ctx) for k, ctx in self.table.not_in.items()
         }
         self._keyed = {keys[k]: k for k in self._contexts}  # keys that have contexts
-        self.automaton: Any = _automaton(keys)
+        self.automaton: Any = automaton
 
     def state(self) -> tuple[Any, ...]:
-        return (self.keys, self.table.state())
+        return (self.keys, self.table.state(), _saved(self.automaton))
 
     @classmethod
     def from_state(cls, state: tuple[Any, ...], fold: dict[int, str]) -> ChineseMatcher:
         self = cls.__new__(cls)
         self.fold_table = {**fold, **{k: chr(v) for k, v in _WIDE.items()}}
-        keys, table = state
+        keys, table, automaton = state
         self.table = PatternTable.from_state(table)
-        self._setup(keys)
+        self._setup(keys, _loaded(automaton))
         return self
 
     def fold(self, text: str) -> str:
@@ -240,7 +255,7 @@ class ChineseMatcher:
         if self.automaton is None or not text:
             return []
         folded = self.fold(text)
-        found: list[Hit] = self.automaton.find_matches_as_indexes(folded)
+        found: list[Hit] = [(k, a, b) for a, b, k in self.automaton.find(folded)]
         spans = protected if protected is not None else protected_spans(text)
         contexts = self._contexts
         if not spans and not contexts:
@@ -300,9 +315,18 @@ class _Vocabulary:
     def char(self, word: str) -> str:
         c = self.chars.get(word)
         if c is None:
-            c = chr(0xF0000 + len(self.chars))
-            self.chars[word] = c
+            c = self.chars[word] = word_code(len(self.chars))
         return c
+
+
+def word_code(n: int) -> str:
+    """The `n`th word's one-character code: from U+0100 up, past the surrogates and the
+    private-use area that holds OTHER_WORD. Small code points keep the automaton's character
+    table small (daachorse maps every code point up to the largest)."""
+    n += 0x100
+    if n >= 0xD800:
+        n += 0xF900 - 0xD800
+    return chr(n)
 
 
 OTHER_WORD = "\ue000"  # a word no term has
@@ -322,51 +346,33 @@ def words(text: str) -> list[tuple[str, int, int]]:
 
 
 class WordTrie:
-    """Keys of word codes (one character a word) as a trie kept in one dict: every prefix of a
-    key maps to -1, a whole key to its pattern number. `scan` finds keys leftmost-longest
-    without overlaps, as an Aho-Corasick automaton with that match kind does (a test checks
-    that they agree); it loads from the cache in a fraction of the time ahocorasick_rs takes to
-    build an automaton of 100,000 multi-word keys, and scans a segment's few dozen words as
-    fast."""
+    """Keys of word codes (one character a word), found leftmost-longest without overlaps by
+    one daachorse automaton (a test checks it against ahocorasick-rs); saved with the other
+    matchers and loaded in milliseconds."""
 
-    __slots__ = ("nodes",)
+    __slots__ = ("automaton",)
 
-    def __init__(self, nodes: dict[str, int]) -> None:
-        self.nodes = nodes
+    def __init__(self, automaton: Any) -> None:
+        self.automaton = automaton
 
     @classmethod
     def of(cls, keys: Iterable[str]) -> WordTrie:
-        nodes: dict[str, int] = {}
-        for k, key in enumerate(keys):
-            for end in range(1, len(key)):
-                nodes.setdefault(key[:end], -1)
-            nodes[key] = k
-        return cls(nodes)
+        return cls(_automaton(list(keys)))
+
+    def __bool__(self) -> bool:
+        return self.automaton is not None
+
+    def state(self) -> bytes | None:
+        return _saved(self.automaton)
+
+    @classmethod
+    def from_state(cls, data: bytes | None) -> WordTrie:
+        return cls(_loaded(data))
 
     def scan(self, coded: str) -> list[tuple[int, int, int]]:
-        get = self.nodes.get
-        out: list[tuple[int, int, int]] = []
-        i, n = 0, len(coded)
-        while i < n:
-            k = get(coded[i])
-            if k is None:  # no key starts with this word: the common case, kept short
-                i += 1
-                continue
-            best, stop = (k, i + 1) if k >= 0 else (-1, i)
-            j = i + 2
-            while j <= n:
-                k = get(coded[i:j])
-                if k is None:
-                    break
-                if k >= 0:
-                    best, stop = k, j
-                j += 1
-            if best >= 0:
-                out.append((best, i, stop))
-                i = stop
-            else:
-                i += 1
-        return out
+        if self.automaton is None:
+            return []
+        return [(k, a, b) for a, b, k in self.automaton.find(coded)]
 
 
 class WordMatcher:
@@ -452,9 +458,9 @@ class WordMatcher:
     def state(self) -> tuple[Any, ...]:
         return (
             self.vocab,
-            self.trie.nodes,
+            self.trie.state(),
             self.cased_vocab,
-            self.cased_trie.nodes,
+            self.cased_trie.state(),
             self.offset,
             self.table.state(),
             self.alternates,
@@ -467,9 +473,9 @@ class WordMatcher:
         vocab, nodes, cased_vocab, cased_nodes, offset, table, alternates, exact = state
         self._setup(
             vocab,
-            WordTrie(nodes),
+            WordTrie.from_state(nodes),
             cased_vocab,
-            WordTrie(cased_nodes),
+            WordTrie.from_state(cased_nodes),
             offset,
             PatternTable.from_state(table),
             alternates,
@@ -500,7 +506,7 @@ class WordMatcher:
             (self.trie, False, 0),
             (self.cased_trie, True, self.offset),
         ):
-            if not trie.nodes:
+            if not trie:
                 continue
             codes = list(map((self._cased_codes if keep_case else self._codes).get, tokens))
             if None in codes:  # words not seen before in this run
@@ -515,7 +521,7 @@ class WordMatcher:
             out = [(self._choose(k, tokens[a:b]) if k in alt else k, a, b) for k, a, b in out]
         bounds = [m.span() for m in _WORD.finditer(text)]  # word offsets, for hits only
         found = [(k, bounds[a][0], bounds[b - 1][1]) for k, a, b in out]
-        return _without_overlaps(found) if self.cased_trie.nodes else found
+        return _without_overlaps(found) if self.cased_trie else found
 
     def _hits_around(self, text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         """Hits in text with placeholders, tags or URLs: their words match nothing."""
@@ -526,28 +532,39 @@ class WordMatcher:
             (self.trie, False, 0),
             (self.cased_trie, True, self.offset),
         ):
-            if not trie.nodes:
+            if not trie:
                 continue
             coded = "".join(
                 OTHER_WORD if _overlaps(s, e, spans) else self._code(w, keep_case)
                 for w, s, e in tokens
             )
             out += [(k + offset, tokens[a][1], tokens[b - 1][2]) for k, a, b in trie.scan(coded)]
-        return _without_overlaps(out) if self.cased_trie.nodes else out
+        return _without_overlaps(out) if self.cased_trie else out
 
     def contains(self, text: str, term: str, case_sensitive: bool) -> bool:
         """Whether the words of `term` stand in `text` one after another, as the matcher reads
         words (plurals, hyphens, case), inside a longer term or not; words in placeholders,
         tags and URLs do not count."""
+        key = self.term_key(term, case_sensitive)
+        return bool(key) and key in self.coded(text, case_sensitive)
+
+    def term_key(self, term: str, case_sensitive: bool) -> str:
+        """`term` as word codes; "" when one of its words is in no term (it cannot match)."""
         key = self._term_keys.get((term, case_sensitive))
         if key is None:
             vocab = self.cased_vocab if case_sensitive else self.vocab
-            key = self._term_keys[term, case_sensitive] = "".join(
+            key = "".join(
                 vocab.get(normalise_word(w, keep_case=case_sensitive), OTHER_WORD)
                 for w, _, _ in words(term)
             )
-        if not key or OTHER_WORD in key:
-            return False
+            if OTHER_WORD in key:
+                key = ""
+            self._term_keys[term, case_sensitive] = key
+        return key
+
+    def coded(self, text: str, case_sensitive: bool) -> str:
+        """`text` as word codes (placeholders, tags and URLs as OTHER_WORD); the codes of the
+        text `hits` read last are kept."""
         if self._coded_for is not text:
             self._coded_for, self._coded = text, {}
         coded = self._coded.get(case_sensitive)
@@ -557,7 +574,7 @@ class WordMatcher:
                 OTHER_WORD if spans and _overlaps(s, e, spans) else self._code(w, case_sensitive)
                 for w, s, e in words(text)
             )
-        return key in coded
+        return coded
 
 
 def _exact(text: str, case_sensitive: bool) -> str:
