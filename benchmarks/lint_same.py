@@ -14,6 +14,7 @@ import os
 import random
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from _corpus import CEDICT, OUT
@@ -37,7 +38,7 @@ def stress_tsv(size: int = 1_000_000) -> Path:
         if line and not line.startswith("#") and "/" in line
     ]
     rng = random.Random(7)
-    bends = [
+    bends: list[Callable[[str], str]] = [
         lambda g: g + "s",
         lambda g: g + "'s",
         lambda g: g + "’s",

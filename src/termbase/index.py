@@ -512,7 +512,7 @@ class _FileMatcherCache:
     Each starts with the index file's identity; anything unreadable or stale is rebuilt, and a
     cache that cannot be written is simply not kept."""
 
-    VERSION = 6  # 6: daachorse automata saved with the keys; compact word codes
+    VERSION = 7  # 6: daachorse automata, compact word codes; 7: each term's word codes
 
     def __init__(self, index_path: Path) -> None:
         self.index_path = index_path

@@ -157,31 +157,10 @@ class Linter:
         t_concepts, t_statuses = tgt_table.concepts, tgt_table.statuses
         in_target_ok = {t_concepts[k] for k, _, _ in tgt_hits if t_statuses[k] in _APPROVED}
         in_target_banned = {t_concepts[k] for k, _, _ in tgt_hits if t_statuses[k] not in _APPROVED}
-        if self._on["LT101"] and seg.source is not None:
-            for cid, (s, e) in first.items():
-                # a deprecated or forbidden rendering in its place is reported as such (LT102,
-                # LT103, naming the preferred one), not also as a missing one
-                if cid in in_target_ok or cid in in_target_banned:
-                    continue
-                renderings = self._renderings(cid, tgt_lang)
-                if not renderings:
-                    continue
-                # an approved rendering covered by another concept's longer term counts, and so
-                # does one whose head word a coordination shares ("digital and AI divides")
-                if self._rendered(seg.target, tgt_lang, cid) or (
-                    not is_chinese_tag(tgt_lang) and coordinated(seg.target, renderings)
-                ):
-                    continue
-                found.append(
-                    self._finding(
-                        "LT101",
-                        seg,
-                        0,
-                        f"{seg.source[s:e]!r} is in the source but the target has none of "
-                        f"{self._listed(cid, tgt_lang)}",
-                        cid,
-                    )
-                )
+        if self._on["LT101"] and seg.source is not None and first:
+            # a deprecated or forbidden rendering in its place is reported as such (LT102,
+            # LT103, naming the preferred one), not also as a missing one
+            found.extend(self._missing(seg, tgt_lang, first, in_target_ok | in_target_banned))
         unexpected = self._on["LT104"] and seg.source is not None
         for k, s, e in tgt_hits:
             status = t_statuses[k]
@@ -251,25 +230,63 @@ class Linter:
             text for term_lang, text, _, form in terms if not form and tag_fits(term_lang, lang)
         ]
 
-    def _rendered(self, target: str, lang: str, cid: str) -> bool:
-        """An approved rendering (or form) in the target that the non-overlapping hits did not
-        show, because a longer term of another concept covers it ("digital divide" inside a
-        term "digital divide index"): any approved rendering in the target satisfies LT101."""
-        keys = self._rendered_keys.get((cid, lang))
-        if keys is None:
-            keys = self._rendered_keys[cid, lang] = self._keys_of(cid, lang)
-        plain, cased = keys
-        if is_chinese_tag(lang):
-            return any(self.matcher.contains(target, lang, text) for text in plain)
-        spaced = self.matcher.spaced(lang)
-        if plain:
-            coded = spaced.coded(target, False)
-            if any(key in coded for key in plain):
-                return True
-        if cased:
-            coded = spaced.coded(target, True)
-            return any(key in coded for key in cased)
-        return False
+    def _missing(
+        self, seg: Segment, lang: str, first: dict[str, tuple[int, int]], present: set[str]
+    ) -> list[Finding]:
+        """LT101 for each concept of the source with none of its approved renderings in the
+        target. A rendering counts also where the non-overlapping hits did not show it,
+        because a longer term of another concept covers it ("digital divide" inside a term
+        "digital divide index"), and where a coordination shares its head word ("digital and
+        AI divides"). The hot path of a file full of missing terms: what serves every concept
+        of the segment (the target's word codes, its excerpt) is made once."""
+        assert seg.source is not None
+        out: list[Finding] = []
+        target = seg.target
+        chinese = is_chinese_tag(lang)
+        spaced = None if chinese else self.matcher.spaced(lang)
+        coded_plain: str | None = None
+        coded_cased: str | None = None
+        keys_of = self._rendered_keys
+        severity = RULES["LT101"].severity
+        excerpts: tuple[str | None, str | None] | None = None
+        for cid, (s, e) in first.items():
+            if cid in present:
+                continue
+            renderings = self._renderings(cid, lang)
+            if not renderings:
+                continue
+            keys = keys_of.get((cid, lang))
+            if keys is None:
+                keys = keys_of[cid, lang] = self._keys_of(cid, lang)
+            plain, cased = keys
+            if spaced is None:
+                if any(self.matcher.contains(target, lang, text) for text in plain):
+                    continue
+            else:
+                if plain:
+                    if coded_plain is None:
+                        coded_plain = spaced.coded(target, False)
+                    if any(key in coded_plain for key in plain):
+                        continue
+                if cased:
+                    if coded_cased is None:
+                        coded_cased = spaced.coded(target, True)
+                    if any(key in coded_cased for key in cased):
+                        continue
+                if coordinated(target, renderings):
+                    continue
+            if excerpts is None:
+                excerpts = (excerpt(seg.source, 0), excerpt(target, 0))
+            message = (
+                f"{seg.source[s:e]!r} is in the source but the target has none of "
+                f"{self._listed(cid, lang)}"
+            )
+            out.append(
+                Finding(
+                    seg.path, seg.line, "LT101", severity, message, cid, 0, None, seg.id, *excerpts
+                )
+            )
+        return out
 
     def _keys_of(self, cid: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The approved renderings of `cid` that serve `lang`, case-insensitive ones and

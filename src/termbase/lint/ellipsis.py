@@ -38,13 +38,31 @@ def _pattern(rendering: str) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _needles(rendering: str) -> tuple[str, str] | None:
+def _needles(rendering: str) -> tuple[str, str, str] | None:
     """What the text must hold before a rendering's pattern is worth compiling and running:
-    its first modifier and its head word's stem, case-folded; None for a one-word rendering."""
+    its first and last modifiers and its head word's stem, case-folded; None for a one-word
+    rendering."""
     words = rendering.casefold().split()
     if len(words) < 2:
         return None
-    return words[0], words[-1][:-1]
+    return words[0], words[-2], words[-1][:-1]
+
+
+_OPENERS = (",", "and", "or", "&", "as")  # how a coordinator starts, after any space
+
+
+def _coordinator_after(folded: str, word: str) -> bool:
+    """Whether `word` stands somewhere in `folded` with a coordinator after it (any spaces
+    between): a necessary condition of the pattern, checked without a regular expression."""
+    at = folded.find(word)
+    while at >= 0:
+        i, n = at + len(word), len(folded)
+        while i < n and folded[i].isspace():
+            i += 1
+        if folded.startswith(_OPENERS, i):
+            return True
+        at = folded.find(word, at + 1)
+    return False
 
 
 _casefold = lru_cache(maxsize=8)(str.casefold)  # one segment's target, for all its concepts
@@ -60,8 +78,10 @@ def coordinated(text: str, renderings: Iterable[str]) -> bool:
             continue
         if folded is None:
             folded = _casefold(text)
-        # most renderings of a missing concept are not there at all
-        if needles[0] not in folded or needles[1] not in folded:
+        # most renderings of a missing concept are not there at all, and few of the rest are
+        # followed by a coordination
+        first, last, stem = needles
+        if first not in folded or stem not in folded or not _coordinator_after(folded, last):
             continue
         pattern = _pattern(rendering)
         if pattern is not None and pattern.search(text):

@@ -388,12 +388,14 @@ class WordMatcher:
     def __init__(self, patterns: Iterable[Pattern]) -> None:
         vocab, cased_vocab = _Vocabulary(), _Vocabulary()
         groups: dict[tuple[bool, str], list[Pattern]] = {}  # key -> its patterns, best first
+        known: tuple[dict[str, str], dict[str, str]] = ({}, {})  # each term's key, by case
         for p in patterns:
             tokens = [w for w, _, _ in words(p.text)]
             if not tokens:
                 continue
             v = cased_vocab if p.case_sensitive else vocab
             key = "".join(v.char(normalise_word(w, keep_case=p.case_sensitive)) for w in tokens)
+            known[p.case_sensitive].setdefault(p.text, key)
             group = groups.setdefault((p.case_sensitive, key), [])
             if all(
                 _exact(q.text, q.case_sensitive) != _exact(p.text, p.case_sensitive) for q in group
@@ -421,6 +423,7 @@ class WordMatcher:
             table,
             alternates,
             exact,
+            known,
         )
 
     def _setup(
@@ -433,6 +436,7 @@ class WordMatcher:
         table: PatternTable,
         alternates: dict[int, list[int]],
         exact: dict[int, str],
+        known: tuple[dict[str, str], dict[str, str]],
     ) -> None:
         self.vocab, self.trie = vocab, trie
         self.cased_vocab, self.cased_trie = cased_vocab, cased_trie
@@ -445,6 +449,7 @@ class WordMatcher:
         self._coded_for: str | None = None  # the text `contains` last coded, and its codes
         self._coded: dict[bool, str] = {}
         self._term_keys: dict[tuple[str, bool], str] = {}
+        self._known = known  # the key of every term of the matcher, made when it was built
 
     def _choose(self, k: int, written: list[str]) -> int:
         """Among a hit's pattern and its alternates, the one written as the text has it."""
@@ -465,12 +470,13 @@ class WordMatcher:
             self.table.state(),
             self.alternates,
             self.exact,
+            self._known,
         )
 
     @classmethod
     def from_state(cls, state: tuple[Any, ...]) -> WordMatcher:
         self = cls.__new__(cls)
-        vocab, nodes, cased_vocab, cased_nodes, offset, table, alternates, exact = state
+        vocab, nodes, cased_vocab, cased_nodes, offset, table, alternates, exact, known = state
         self._setup(
             vocab,
             WordTrie.from_state(nodes),
@@ -480,6 +486,7 @@ class WordMatcher:
             PatternTable.from_state(table),
             alternates,
             exact,
+            known,
         )
         return self
 
@@ -550,6 +557,9 @@ class WordMatcher:
 
     def term_key(self, term: str, case_sensitive: bool) -> str:
         """`term` as word codes; "" when one of its words is in no term (it cannot match)."""
+        key = self._known[case_sensitive].get(term)
+        if key is not None:
+            return key
         key = self._term_keys.get((term, case_sensitive))
         if key is None:
             vocab = self.cased_vocab if case_sensitive else self.vocab

@@ -1,0 +1,145 @@
+"""The fast paths of the lint engine against straightforward reference implementations kept
+here: the same findings on generated segments full of the bundled base's terms, bent the ways
+English text bends them (plurals, possessives, capitals, hyphens, placeholders, coordinations,
+non-ASCII words)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from termbase.index import Index
+from termbase.lint import Linter, LintSettings, ellipsis
+from termbase.lint.matcher import ChineseMatcher, Pattern, is_chinese_tag, tag_fits
+from termbase.lint.segment import Segment
+from termbase.model import Finding
+
+from .conftest import ROOT
+
+
+class ReferenceLinter(Linter):
+    """LT101 as first written: every approved rendering looked for in the target by
+    `TermMatcher.contains`, the coordination patterns run for every rendering."""
+
+    def _missing(
+        self, seg: Segment, lang: str, first: dict[str, tuple[int, int]], present: set[str]
+    ) -> list[Finding]:
+        assert seg.source is not None
+        out = []
+        for cid, (s, e) in first.items():
+            if cid in present:
+                continue
+            renderings = self._renderings(cid, lang)
+            if not renderings:
+                continue
+            terms = self._language_table(lang)[0].get(cid, ())
+            if any(
+                tag_fits(tl, lang) and self.matcher.contains(seg.target, lang, text, cased)
+                for tl, text, cased, _ in terms
+            ):
+                continue
+            if not is_chinese_tag(lang) and any(
+                (p := ellipsis._pattern(r)) is not None and p.search(seg.target) for r in renderings
+            ):
+                continue
+            out.append(
+                self._finding(
+                    "LT101",
+                    seg,
+                    0,
+                    f"{seg.source[s:e]!r} is in the source but the target has none of "
+                    f"{self._listed(cid, lang)}",
+                    cid,
+                )
+            )
+        return out
+
+
+@pytest.fixture(scope="module")
+def engines() -> tuple[Linter, Linter, list[str], list[str]]:
+    index = Index.open([ROOT / "terms"], use_cache=False)
+    cards = index.cards()
+    fast = Linter(cards, index.fold_table(), LintSettings())
+    reference = ReferenceLinter(cards, index.fold_table(), LintSettings())
+    chinese = [t["text"] for c in cards for t in c["terms"] if t["lang"] == "zh-Hans"]
+    english = [t["text"] for c in cards for t in c["terms"] if t["lang"] == "en"]
+    return fast, reference, chinese, english
+
+
+_BENDS = [
+    lambda t: t,
+    lambda t: t + "s",
+    lambda t: t + "'s",
+    lambda t: t.upper(),
+    lambda t: t.title(),
+    lambda t: t.replace(" ", "-"),
+    lambda t: "{0} " + t,
+    lambda t: t.replace(" ", " %s ", 1),
+    lambda t: "<b>" + t + "</b>",
+    lambda t: t.replace("e", "é", 1),
+    lambda t: "naïve " + t,
+    lambda t: " and ".join(t.rsplit(" ", 1)) + " divides" if " " in t else t,
+    lambda t: t.split(" ")[0] + ", digital and intelligence " + t.split(" ")[-1] + "s",
+]
+
+
+@settings(max_examples=250, deadline=None)
+@given(data=st.data())
+def test_findings_equal_the_reference(
+    engines: tuple[Linter, Linter, list[str], list[str]], data: st.DataObject
+) -> None:
+    fast, reference, chinese, english = engines
+    source = "，".join(data.draw(st.lists(st.sampled_from(chinese), min_size=1, max_size=6)))
+    parts = [
+        data.draw(st.sampled_from(_BENDS))(data.draw(st.sampled_from(english)))
+        for _ in range(data.draw(st.integers(0, 6)))
+    ]
+    seg = Segment(Path("x.tsv"), 1, "1", " ".join(parts), source, "zh-Hans", "en")
+    assert fast.check(seg) == reference.check(seg)
+
+
+def _naive_leftmost_longest(keys: list[str], text: str) -> list[tuple[int, int, int]]:
+    out, i = [], 0
+    while i < len(text):
+        best = max(
+            ((len(k), n) for n, k in enumerate(keys) if k and text.startswith(k, i)), default=None
+        )
+        if best is None:
+            i += 1
+            continue
+        out.append((best[1], i, i + best[0]))
+        i += best[0]
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("中国人民智能", min_size=1, max_size=4), min_size=1, max_size=10, unique=True),
+    st.text("中国人民智能和", max_size=40),
+)
+def test_chinese_automaton_is_leftmost_longest(keys: list[str], text: str) -> None:
+    """The saved daachorse automaton finds what a naive leftmost-longest scan finds."""
+    patterns = [Pattern(f"c{n}", "zh-Hans", k, "preferred") for n, k in enumerate(keys)]
+    matcher = ChineseMatcher(patterns, {})
+    again = ChineseMatcher.from_state(matcher.state(), {})  # saved and loaded
+    assert matcher.hits(text, []) == _naive_leftmost_longest(keys, text)
+    assert again.hits(text, []) == matcher.hits(text, [])
+
+
+def test_the_prefilter_never_hides_a_coordination() -> None:
+    """`coordinated` skips a rendering only when its pattern could not match."""
+    renderings = ["digital divide", "developing country", "intelligence divide"]
+    for text in [
+        "the digital and intelligence divides",
+        "developed and developing countries",
+        "Digital ,  and AI Divide",
+        "digital\tand\nAI divide",
+        "the digital divide and intelligence services",
+    ]:
+        want = any(
+            (p := ellipsis._pattern(r)) is not None and bool(p.search(text)) for r in renderings
+        )
+        assert ellipsis.coordinated(text, renderings) == want, text
