@@ -35,6 +35,23 @@ def document(lines: int = 2000) -> str:
     return "".join(f"{SENTENCES[n % len(SENTENCES)]} ({n})\n" for n in range(lines))
 
 
+def change(client: Client, uri: str, version: int, text: str) -> float:
+    """Seconds from sending a new text to receiving the diagnostics of that version."""
+    start = time.perf_counter()
+    client.send(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]},
+        request=False,
+    )
+    client.until(
+        lambda m: (
+            m.get("method") == "textDocument/publishDiagnostics"
+            and m["params"].get("version") == version
+        )
+    )
+    return time.perf_counter() - start
+
+
 def measure(base: Path, changes: int) -> dict[str, float]:
     client = Client(base)
     try:
@@ -55,43 +72,12 @@ def measure(base: Path, changes: int) -> dict[str, float]:
         times = []
         for n in range(changes):
             lines[n * 7 % len(lines)] = f"A changed line, intelligent for good ({n}).\n"
-            version = n + 2
-            start = time.perf_counter()
-            client.send(
-                "textDocument/didChange",
-                {
-                    "textDocument": {"uri": uri, "version": version},
-                    "contentChanges": [{"text": "".join(lines)}],
-                },
-                request=False,
-            )
-            client.until(
-                lambda m, v=version: (
-                    m.get("method") == "textDocument/publishDiagnostics"
-                    and m["params"].get("version") == v
-                )
-            )
-            times.append(time.perf_counter() - start)
+            times.append(change(client, uri, n + 2, "".join(lines)))
         # every line changed at once (a paste, a search-and-replace): nothing is remembered
-        whole = []
-        for n in range(3):
-            version = changes + 2 + n
-            start = time.perf_counter()
-            client.send(
-                "textDocument/didChange",
-                {
-                    "textDocument": {"uri": uri, "version": version},
-                    "contentChanges": [{"text": "".join(f"{n} {line}" for line in lines)}],
-                },
-                request=False,
-            )
-            client.until(
-                lambda m, v=version: (
-                    m.get("method") == "textDocument/publishDiagnostics"
-                    and m["params"].get("version") == v
-                )
-            )
-            whole.append(time.perf_counter() - start)
+        whole = [
+            change(client, uri, changes + 2 + n, "".join(f"{n} {line}" for line in lines))
+            for n in range(3)
+        ]
         hovers = []
         for _ in range(20):
             start = time.perf_counter()

@@ -42,6 +42,13 @@ vim.cmd("qall!")
 """
 
 
+def editor(args: list[str], cwd: Path) -> str:
+    """Run an editor in batch mode; its standard output."""
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stdout + result.stderr
+
+
 @pytest.mark.skipif(shutil.which("nvim") is None, reason="neovim is not installed")
 def test_neovim_receives_diagnostics_and_hover(tmp_path: Path) -> None:
     notes = tmp_path / "notes.md"
@@ -49,30 +56,12 @@ def test_neovim_receives_diagnostics_and_hover(tmp_path: Path) -> None:
     command = [*COMMAND, "lsp", "-t", str(ROOT / "terms")]
     config = tmp_path / "termbase.lua"
     config.write_text(f"CMD = {json.dumps(json.dumps(command))}\n" + LUA, "utf-8")
-    result = subprocess.run(
-        [
-            "nvim",
-            "--headless",
-            "-u",
-            "NONE",
-            "-i",
-            "NONE",
-            "-n",
-            str(notes),
-            "-c",
-            f"luafile {config}",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+    nvim = ["nvim", "--headless", "-u", "NONE", "-i", "NONE", "-n", str(notes)]
+    out = editor([*nvim, "-c", f"luafile {config}"], tmp_path)
+    lines = out.splitlines()
     assert lines[0].startswith(
         "diagnostic 1:15-35 LT103 'intelligent for good' is a forbidden rendering of ai-for-good"
-    ), result.stdout + result.stderr
+    ), out
     assert "hover **small-yard-high-fence** (technology policy)" in lines
 
 
@@ -106,15 +95,5 @@ def test_emacs_eglot_receives_diagnostics(tmp_path: Path) -> None:
     command = [*COMMAND, "lsp", "-t", str(ROOT / "terms")]
     script = tmp_path / "termbase.el"
     script.write_text(f"(setq CMD {json.dumps(json.dumps(command))})\n" + ELISP, "utf-8")
-    result = subprocess.run(
-        ["emacs", "--batch", "-Q", "-l", str(script)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "diagnostic 15-35 termbase [LT103]: 'intelligent for good' is a forbidden" in (
-        result.stdout
-    ), result.stdout + result.stderr
+    out = editor(["emacs", "--batch", "-Q", "-l", str(script)], tmp_path)
+    assert "diagnostic 15-35 termbase [LT103]: 'intelligent for good' is a forbidden" in out, out

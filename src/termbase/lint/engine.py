@@ -1,0 +1,170 @@
+"""Checking files: which files a run lints, reading them into segments, checking every segment
+with one Linter (remembering segments already checked, for an editor), the settings' severities
+and the order of the findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from termbase.catalog import finding
+from termbase.lint.linter import Linter
+from termbase.lint.segment import (
+    EXTENSIONS,
+    InputError,
+    InputFormat,
+    ReadOptions,
+    Segment,
+    UsageError,
+    detect,
+    read,
+)
+from termbase.lint.settings import LintSettings
+from termbase.model import Finding
+
+
+@dataclass
+class LintResult:
+    findings: list[Finding]
+    files: int = 0
+    segments: int = 0
+    explained: list[str] = field(default_factory=list)
+
+
+def collect(paths: Sequence[Path], settings: LintSettings) -> list[Path]:
+    """Files named, and files of known formats below folders named, minus exclusions."""
+    from termbase.errors import TermbaseError
+
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                if f.suffix.lower() in EXTENSIONS and settings.included(f, p):
+                    out.append(f)
+        elif p.is_file():
+            # a file named on the command line is linted unless excluded (pre-commit passes
+            # the files it changed, and an excluded folder stays excluded)
+            if not settings.excluded(p):
+                out.append(p)
+        else:
+            raise TermbaseError(f"{p}: no such file or folder")
+    return list(dict.fromkeys(out))
+
+
+@dataclass
+class Inputs:
+    """Translation files read into segments (and what could not be read), to be checked by one
+    linter or several (`termbase impact` checks the same segments against two term bases)."""
+
+    segments: list[Segment]
+    problems: list[Finding]
+    files: int
+
+
+def read_inputs(
+    files: Sequence[Path],
+    options: ReadOptions,
+    *,
+    pairs: Sequence[tuple[Path, Path]] = (),
+    fmt: InputFormat | None = None,
+) -> Inputs:
+    """Read the files and pairs into segments; a file that cannot be read is an LT001 finding."""
+    problems: list[Finding] = []
+    inputs: list[tuple[Path, list[Segment], list[Finding]]] = []
+    for path in files:
+        try:
+            kind = fmt or detect(path, path.read_bytes()[:512])
+            if kind is None:
+                known = ", ".join(sorted({f.value for f in InputFormat}))
+                raise UsageError(path, 0, f"unknown format; name it with --input-format ({known})")
+            inputs.append((path, read(path, kind, options), []))
+        except InputError as e:
+            problems.append(finding("LT001", e.path, e.line, e.detail))
+        except OSError as e:
+            problems.append(finding("LT001", path, 0, f"cannot read: {e.strerror or e}"))
+    from termbase.lint import pairs as pair_reader
+
+    for src, tgt in pairs:
+        try:
+            segs, found = pair_reader.read_pair(src, tgt, options)
+            inputs.append((tgt, segs, found))
+        except InputError as e:
+            problems.append(finding("LT001", e.path, e.line, e.detail))
+    segments: list[Segment] = []
+    for _, segs, found in inputs:
+        problems.extend(found)
+        segments.extend(segs)
+    return Inputs(segments, problems, len(inputs))
+
+
+class SegmentMemo:
+    """The findings of segments already checked, by their text: an editor lints the whole
+    document again after each keystroke, and all its lines but one are as they were. Valid for
+    one linter (one term base and one set of settings)."""
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit
+        self.found: dict[tuple[object, ...], list[Finding]] = {}
+
+    def check(self, linter: Linter, seg: Segment) -> list[Finding]:
+        key = (seg.target, seg.source, seg.notes, seg.source_lang, seg.target_lang, seg.path)
+        found = self.found.get(key)
+        if found is None:
+            if len(self.found) >= self.limit:
+                self.found.clear()
+            found = self.found[key] = linter.check(seg, None)
+            return found
+        if all(f.line == seg.line and f.segment == seg.id for f in found):
+            return found
+        import dataclasses
+
+        return [dataclasses.replace(f, line=seg.line, segment=seg.id) for f in found]
+
+
+def check_inputs(
+    linter: Linter, inputs: Inputs, explain: str | None = None, memo: SegmentMemo | None = None
+) -> LintResult:
+    """Check every segment; findings come back sorted, with the settings' severities. With a
+    `memo`, a segment checked before (same text, notes and languages) is not checked again."""
+    result = LintResult(list(inputs.problems))
+    result.files = inputs.files
+    result.segments = len(inputs.segments)
+    for seg in inputs.segments:
+        if memo is not None and explain is None:
+            result.findings.extend(memo.check(linter, seg))
+            continue
+        trace: list[str] | None = [] if explain is not None and seg.id == explain else None
+        result.findings.extend(linter.check(seg, trace))
+        if trace:
+            result.explained.extend(trace)
+    result.findings = _apply_severities(result.findings, linter.settings)
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def lint_files(
+    linter: Linter,
+    files: Sequence[Path],
+    options: ReadOptions,
+    *,
+    pairs: Sequence[tuple[Path, Path]] = (),
+    fmt: InputFormat | None = None,
+    explain: str | None = None,
+) -> LintResult:
+    """Read the files and pairs and check every segment; findings come back sorted."""
+    return check_inputs(linter, read_inputs(files, options, pairs=pairs, fmt=fmt), explain)
+
+
+def _apply_severities(findings: list[Finding], settings: LintSettings) -> list[Finding]:
+    import dataclasses
+
+    out = []
+    for f in findings:
+        sev = settings.severity(f.code)
+        if sev is None:
+            continue
+        out.append(f if sev is f.severity else dataclasses.replace(f, severity=sev))
+    return out

@@ -1,0 +1,325 @@
+"""Terms of spaced languages in running text, word by word: each word case-folded (unless the
+term is case-sensitive), put in the singular and stripped of a possessive ('s); hyphens, commas
+and spaces between words do not count. Each distinct word is one character (a word code), so
+the automaton matches whole words only: "AI" never matches inside "MAIN", and "developed
+countries" never passes for "developing countries" (no stemmer)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from termbase.lint.chinese import _automaton, _loaded, _saved
+from termbase.lint.patterns import (
+    _WORD,
+    Hit,
+    Pattern,
+    PatternTable,
+    _overlaps,
+    protected_spans,
+)
+from termbase.lookup import singular
+
+
+@dataclass
+class _Vocabulary:
+    """Each distinct normalised word as one private-use character."""
+
+    chars: dict[str, str] = field(default_factory=dict)
+
+    def char(self, word: str) -> str:
+        c = self.chars.get(word)
+        if c is None:
+            c = self.chars[word] = word_code(len(self.chars))
+        return c
+
+
+def word_code(n: int) -> str:
+    """The `n`th word's one-character code: from U+0100 up, past the surrogates and the
+    private-use area that holds OTHER_WORD. Small code points keep the automaton's character
+    table small (daachorse maps every code point up to the largest)."""
+    n += 0x100
+    if n >= 0xD800:
+        n += 0xF900 - 0xD800
+    return chr(n)
+
+
+OTHER_WORD = "\ue000"  # a word no term has
+
+
+@lru_cache(maxsize=1 << 17)
+def normalise_word(word: str, *, keep_case: bool) -> str:
+    if not word.isascii():  # NFKC leaves ASCII as it is
+        word = unicodedata.normalize("NFKC", word).replace("’", "'")
+    if not keep_case:
+        word = word.casefold()
+    return singular(word)
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+class WordTrie:
+    """Keys of word codes (one character a word), found leftmost-longest without overlaps by
+    one daachorse automaton (a test checks it against ahocorasick-rs); saved with the other
+    matchers and loaded in milliseconds."""
+
+    __slots__ = ("automaton",)
+
+    def __init__(self, automaton: Any) -> None:
+        self.automaton = automaton
+
+    @classmethod
+    def of(cls, keys: Iterable[str]) -> WordTrie:
+        return cls(_automaton(list(keys)))
+
+    def __bool__(self) -> bool:
+        return self.automaton is not None
+
+    def state(self) -> bytes | None:
+        return _saved(self.automaton)
+
+    @classmethod
+    def from_state(cls, data: bytes | None) -> WordTrie:
+        return cls(_loaded(data))
+
+    def scan(self, coded: str) -> list[tuple[int, int, int]]:
+        if self.automaton is None:
+            return []
+        return [(k, a, b) for a, b, k in self.automaton.find(coded)]
+
+
+class WordMatcher:
+    """Leftmost-longest matching of terms in spaced languages, word by word. Case-insensitive
+    and case-sensitive terms have a trie each; their patterns share one table, the
+    case-sensitive ones after the others.
+
+    Two terms can fold to the same words ("International Telecommunication Union", preferred,
+    and "International Telecommunications Union", deprecated): the first (approved) one is in
+    the trie, the others are its alternates, and a hit takes the one written exactly as the
+    text has it, so a misspelling that differs only in a plural is still caught."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        vocab, cased_vocab = _Vocabulary(), _Vocabulary()
+        groups: dict[tuple[bool, str], list[Pattern]] = {}  # key -> its patterns, best first
+        known: tuple[dict[str, str], dict[str, str]] = ({}, {})  # each term's key, by case
+        for p in patterns:
+            tokens = [w for w, _, _ in words(p.text)]
+            if not tokens:
+                continue
+            v = cased_vocab if p.case_sensitive else vocab
+            key = "".join(v.char(normalise_word(w, keep_case=p.case_sensitive)) for w in tokens)
+            known[p.case_sensitive].setdefault(p.text, key)
+            group = groups.setdefault((p.case_sensitive, key), [])
+            if all(
+                _exact(q.text, q.case_sensitive) != _exact(p.text, p.case_sensitive) for q in group
+            ):
+                group.append(p)
+        plain = [(k, g) for (cased, k), g in groups.items() if not cased]
+        cased = [(k, g) for (cased, k), g in groups.items() if cased]
+        firsts = [g[0] for _, g in plain] + [g[0] for _, g in cased]
+        table = PatternTable.of(firsts)
+        alternates: dict[int, list[int]] = {}
+        exact: dict[int, str] = {}
+        for n, (_, g) in enumerate(plain + cased):
+            if len(g) > 1:
+                exact[n] = _exact(g[0].text, g[0].case_sensitive)
+                for p in g[1:]:
+                    exact[len(table)] = _exact(p.text, p.case_sensitive)
+                    alternates.setdefault(n, []).append(len(table))
+                    table.append(p)
+        self._setup(
+            vocab.chars,
+            WordTrie.of(k for k, _ in plain),
+            cased_vocab.chars,
+            WordTrie.of(k for k, _ in cased),
+            len(plain),
+            table,
+            alternates,
+            exact,
+            known,
+        )
+
+    def _setup(
+        self,
+        vocab: dict[str, str],
+        trie: WordTrie,
+        cased_vocab: dict[str, str],
+        cased_trie: WordTrie,
+        offset: int,
+        table: PatternTable,
+        alternates: dict[int, list[int]],
+        exact: dict[int, str],
+        known: tuple[dict[str, str], dict[str, str]],
+    ) -> None:
+        self.vocab, self.trie = vocab, trie
+        self.cased_vocab, self.cased_trie = cased_vocab, cased_trie
+        self.offset = offset  # the number of the first case-sensitive pattern
+        self.table = table
+        self.alternates = alternates
+        self.exact = exact
+        self._codes: dict[str, str] = {}  # a word of the text to its code
+        self._cased_codes: dict[str, str] = {}
+        self._coded_for: str | None = None  # the text `contains` last coded, and its codes
+        self._coded: dict[bool, str] = {}
+        self._term_keys: dict[tuple[str, bool], str] = {}
+        self._known = known  # the key of every term of the matcher, made when it was built
+
+    def _choose(self, k: int, written: list[str]) -> int:
+        """Among a hit's pattern and its alternates, the one written as the text has it."""
+        candidates = [k, *self.alternates[k]]
+        text = " ".join(written)
+        for c in candidates:
+            if self.exact[c] == (text if c in self.table.cased else text.casefold()):
+                return c
+        return k
+
+    def state(self) -> tuple[Any, ...]:
+        return (
+            self.vocab,
+            self.trie.state(),
+            self.cased_vocab,
+            self.cased_trie.state(),
+            self.offset,
+            self.table.state(),
+            self.alternates,
+            self.exact,
+            self._known,
+        )
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...]) -> WordMatcher:
+        self = cls.__new__(cls)
+        vocab, nodes, cased_vocab, cased_nodes, offset, table, alternates, exact, known = state
+        self._setup(
+            vocab,
+            WordTrie.from_state(nodes),
+            cased_vocab,
+            WordTrie.from_state(cased_nodes),
+            offset,
+            PatternTable.from_state(table),
+            alternates,
+            exact,
+            known,
+        )
+        return self
+
+    def _code(self, word: str, keep_case: bool) -> str:
+        codes = self._cased_codes if keep_case else self._codes
+        code = codes.get(word)
+        if code is None:
+            vocab = self.cased_vocab if keep_case else self.vocab
+            code = vocab.get(normalise_word(word, keep_case=keep_case), OTHER_WORD)
+            if len(codes) < 1_000_000:
+                codes[word] = code
+        return code
+
+    def hits(self, text: str, protected: list[tuple[int, int]] | None = None) -> list[Hit]:
+        spans = protected if protected is not None else protected_spans(text)
+        if spans:
+            return self._hits_around(text, spans)
+        tokens: list[str] = _WORD.findall(text)
+        if not tokens:
+            return []
+        out: list[tuple[int, int, int]] = []
+        self._coded_for, self._coded = text, {}  # kept for `contains` on the same text
+        for trie, keep_case, offset in (
+            (self.trie, False, 0),
+            (self.cased_trie, True, self.offset),
+        ):
+            if not trie:
+                continue
+            codes = list(map((self._cased_codes if keep_case else self._codes).get, tokens))
+            if None in codes:  # words not seen before in this run
+                code = self._code
+                codes = [c or code(w, keep_case) for c, w in zip(codes, tokens, strict=True)]
+            coded = self._coded[keep_case] = "".join(codes)  # type: ignore[arg-type]
+            out += [(k + offset, a, b) for k, a, b in trie.scan(coded)]
+        if not out:
+            return out
+        if self.alternates:
+            alt = self.alternates
+            out = [(self._choose(k, tokens[a:b]) if k in alt else k, a, b) for k, a, b in out]
+        bounds = [m.span() for m in _WORD.finditer(text)]  # word offsets, for hits only
+        found = [(k, bounds[a][0], bounds[b - 1][1]) for k, a, b in out]
+        return _without_overlaps(found) if self.cased_trie else found
+
+    def _hits_around(self, text: str, spans: list[tuple[int, int]]) -> list[Hit]:
+        """Hits in text with placeholders, tags or URLs: their words match nothing."""
+        self._coded_for, self._coded = None, {}
+        tokens = words(text)
+        out: list[Hit] = []
+        for trie, keep_case, offset in (
+            (self.trie, False, 0),
+            (self.cased_trie, True, self.offset),
+        ):
+            if not trie:
+                continue
+            coded = "".join(
+                OTHER_WORD if _overlaps(s, e, spans) else self._code(w, keep_case)
+                for w, s, e in tokens
+            )
+            out += [(k + offset, tokens[a][1], tokens[b - 1][2]) for k, a, b in trie.scan(coded)]
+        return _without_overlaps(out) if self.cased_trie else out
+
+    def contains(self, text: str, term: str, case_sensitive: bool) -> bool:
+        """Whether the words of `term` stand in `text` one after another, as the matcher reads
+        words (plurals, hyphens, case), inside a longer term or not; words in placeholders,
+        tags and URLs do not count."""
+        key = self.term_key(term, case_sensitive)
+        return bool(key) and key in self.coded(text, case_sensitive)
+
+    def term_key(self, term: str, case_sensitive: bool) -> str:
+        """`term` as word codes; "" when one of its words is in no term (it cannot match)."""
+        key = self._known[case_sensitive].get(term)
+        if key is not None:
+            return key
+        key = self._term_keys.get((term, case_sensitive))
+        if key is None:
+            vocab = self.cased_vocab if case_sensitive else self.vocab
+            key = "".join(
+                vocab.get(normalise_word(w, keep_case=case_sensitive), OTHER_WORD)
+                for w, _, _ in words(term)
+            )
+            if OTHER_WORD in key:
+                key = ""
+            self._term_keys[term, case_sensitive] = key
+        return key
+
+    def coded(self, text: str, case_sensitive: bool) -> str:
+        """`text` as word codes (placeholders, tags and URLs as OTHER_WORD); the codes of the
+        text `hits` read last are kept."""
+        if self._coded_for is not text:
+            self._coded_for, self._coded = text, {}
+        coded = self._coded.get(case_sensitive)
+        if coded is None:
+            spans = protected_spans(text)
+            coded = self._coded[case_sensitive] = "".join(
+                OTHER_WORD if spans and _overlaps(s, e, spans) else self._code(w, case_sensitive)
+                for w, s, e in words(text)
+            )
+        return coded
+
+
+def _exact(text: str, case_sensitive: bool) -> str:
+    """A term's words as written (case-folded unless the case counts), for telling apart
+    terms that fold to the same words."""
+    joined = " ".join(w for w, _, _ in words(text))
+    return joined if case_sensitive else joined.casefold()
+
+
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Where a case-sensitive and a case-insensitive match overlap, keep the longer."""
+    hits.sort(key=lambda h: (h[1], h[1] - h[2]))
+    out: list[Hit] = []
+    for h in hits:
+        if out and h[1] < out[-1][2]:
+            if h[2] - h[1] > out[-1][2] - out[-1][1]:
+                out[-1] = h
+            continue
+        out.append(h)
+    return out
