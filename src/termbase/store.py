@@ -714,11 +714,16 @@ def load(
     module-level function, runs on each file's concepts as they are read (in those processes).
     """
     files = discover(Path(p) for p in paths)
+    return assemble(_read_all(files, jobs, check), files)
+
+
+def assemble(parts: Iterable[FilePart], files: list[Path]) -> Loaded:
+    """The term base from its files' parts, in the files' order."""
     findings: list[Finding] = []
     concepts: list[Concept] = []
     sources: dict[str, Source] = {}
     settings = Settings()
-    for part in _read_all(files, jobs, check):
+    for part in parts:
         findings.extend(part.findings)
         concepts.extend(part.concepts)
         if part.settings is not None:
@@ -753,7 +758,7 @@ def load_termbase(paths: Iterable[Path | str], *, allow_empty: bool = False) -> 
 
 
 @dataclass(frozen=True, slots=True)
-class _FilePart:
+class FilePart:
     concepts: list[Concept]
     findings: list[Finding]
     settings: Settings | None = None
@@ -762,24 +767,24 @@ class _FilePart:
 
 def read_file(
     path: Path, check: Callable[[list[Concept]], list[Finding]] | None = None
-) -> _FilePart:
+) -> FilePart:
     """One file's concepts (or settings) and the problems found in it."""
     doc = read_document(path)
     if doc.data is None:
-        return _FilePart([], doc.findings)
+        return FilePart([], doc.findings)
     reader = _Reader(doc)
     if path.name == SETTINGS_FILE:
         settings, found = reader.settings(doc.data)
-        return _FilePart([], [*doc.findings, *reader.findings], settings, found)
+        return FilePart([], [*doc.findings, *reader.findings], settings, found)
     extra = [] if doc.data else [finding("TB005", path, 0, "file holds no concept")]
     concepts = reader.concepts(doc.data)
     checked = check(concepts) if check else []
-    return _FilePart(concepts, [*doc.findings, *extra, *reader.findings, *checked])
+    return FilePart(concepts, [*doc.findings, *extra, *reader.findings, *checked])
 
 
 def _read_all(
     files: list[Path], jobs: int | None, check: Callable[[list[Concept]], list[Finding]] | None
-) -> Iterable[_FilePart]:
+) -> Iterable[FilePart]:
     from functools import partial
 
     from termbase.parallel import map_files

@@ -42,6 +42,14 @@ def validate(
         str, typer.Option("--output", "-o", help="Write the report to a file; - is stdout.")
     ] = "-",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read and check every file again; do not use or keep the results of earlier "
+            "runs (kept beside the look-up index, keyed by each file's content).",
+        ),
+    ] = False,
     termbase: TermbaseOption = None,
 ) -> None:
     """Check the term base: TOML syntax, fields and values, links between concepts, Chinese
@@ -51,15 +59,23 @@ def validate(
     Exit 0 when there is no error, 1 when there is one (with --strict: any warning), 2 when the
     term base cannot be read.
     """
+    from termbase import validate_cache
     from termbase.report import renderer
-    from termbase.validation import validate as run
 
     with bad_input():
-        result = run([*(paths or []), *(termbase or [])] or None)
+        chosen = [*(paths or []), *(termbase or [])] or None
+        if no_cache:
+            from termbase.validation import validate as run
+
+            full = run(chosen)
+            result = validate_cache.Summary(
+                full.findings, len(full.termbase.concepts), len(full.termbase.files)
+            )
+        else:
+            result = validate_cache.validate(chosen)
         write_output(renderer(fmt)(result.findings), output)
     if not quiet:
-        files = len(result.termbase.files)
-        concepts = len(result.termbase.concepts)
+        files, concepts = result.files, result.concepts
         err(
             f"{count(result.errors, 'error')}, {count(result.warnings, 'warning')} "
             f"in {count(concepts, 'concept')} from {count(files, 'file')}"

@@ -1,0 +1,162 @@
+"""Validation that remembers: a term base that has not changed is validated in the time it
+takes to read and hash its files, as ruff keeps its results.
+
+Two layers, in the cache folder of the look-up index (`termbase.index.cache_dir`, under
+`validate/`):
+- the whole result (findings, concept and file counts), keyed by every file's path and content
+  hash: an unchanged base costs reading and hashing its files;
+- each file's part (its concepts and the findings of the per-concept rules), keyed by its path
+  and content hash: after a change to one file, that file is read again and the checks across
+  files run on the whole base.
+Every key also holds termbase's version and a fingerprint of its code (the size and time of
+each module), so that a new termbase never reuses an old result. The results are those of
+`termbase.validation.validate`, finding for finding (a test compares them); anything unreadable
+in the cache is read again from the files, and a cache folder that cannot be written is simply
+not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from termbase.model import Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What `termbase validate` reports: the findings, and how much was checked."""
+
+    findings: tuple[Finding, ...]
+    concepts: int
+    files: int
+    cached: str = "no"  # "whole", "parts" or "no": how much came from the cache
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+
+@cache
+def code_fingerprint() -> str:
+    """termbase's version and the size and modification time of each of its modules."""
+    from termbase import __version__
+
+    root = Path(__file__).parent
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for p in sorted(root.rglob("*.py")) + sorted((root / "data").rglob("*")):
+        if p.is_file():
+            st = p.stat()
+            h.update(f"{p.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def validate(paths: Iterable[Path | str] | None = None) -> Summary:
+    """`termbase.validation.validate`, with the results kept between runs."""
+    from termbase import rules, store
+    from termbase.config import default_paths
+    from termbase.errors import ReadError
+    from termbase.files import discover, no_concepts_message
+    from termbase.parallel import map_files
+
+    chosen = [Path(p) for p in paths] if paths is not None else default_paths()
+    files = discover(chosen)
+    folder = _folder()
+    digests = {f: _digest(f) for f in files}
+    fingerprint = code_fingerprint()
+    whole_key = hashlib.blake2b(fingerprint.encode(), digest_size=20)
+    for f in files:
+        whole_key.update(f"{f.resolve()}\0{digests[f]}\n".encode())
+    whole = folder / f"result-{whole_key.hexdigest()}.pickle" if folder else None
+    found = _load(whole)
+    if isinstance(found, Summary):
+        return Summary(found.findings, found.concepts, found.files, "whole")
+    part_files = {f: _part_file(folder, f, digests[f], fingerprint) for f in files}
+    parts: dict[Path, Any] = {}
+    for f in files:
+        part = _load(part_files[f])
+        if isinstance(part, store.FilePart):
+            parts[f] = part
+    todo = [f for f in files if f not in parts]
+    for f, part in zip(todo, map_files(_read_checked, todo), strict=True):
+        parts[f] = part
+        _save(part_files[f], part)
+    loaded = store.assemble([parts[f] for f in files], files)
+    if not loaded.termbase.concepts and not loaded.findings:
+        raise ReadError(no_concepts_message(chosen))
+    findings = [*loaded.findings, *rules.check_base(loaded.termbase)]
+    summary = Summary(
+        tuple(sorted(findings, key=Finding.sort_key)),
+        len(loaded.termbase.concepts),
+        len(files),
+        "parts" if len(todo) < len(files) else "no",
+    )
+    _save(whole, summary)
+    return summary
+
+
+def _read_checked(path: Path) -> Any:
+    from termbase import store
+    from termbase.validation import check_concepts
+
+    return store.read_file(path, check_concepts)
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
+    except OSError:
+        return "unreadable"  # read_file reports it
+
+
+def _folder() -> Path | None:
+    from termbase.index import cache_dir
+
+    folder = cache_dir() / "validate"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+def _part_file(folder: Path | None, path: Path, digest: str, fingerprint: str) -> Path | None:
+    if folder is None:
+        return None
+    key = hashlib.blake2b(
+        f"{fingerprint}\0{path.resolve()}\0{digest}".encode(), digest_size=20
+    ).hexdigest()
+    return folder / f"part-{key}.pickle"
+
+
+def _load(path: Path | None) -> object:
+    if path is None:
+        return None
+    try:
+        # our own cache folder, as trusted as the look-up index next to it
+        return pickle.loads(path.read_bytes())  # noqa: S301
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+    except Exception:  # noqa: BLE001 - a damaged cache file is read again from the term base
+        return None
+
+
+def _save(path: Path | None, value: object) -> None:
+    if path is None:
+        return
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)

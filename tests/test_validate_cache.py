@@ -1,0 +1,78 @@
+"""`termbase validate` remembers its results (issue 18): the same findings with and without the
+cache, on an unchanged base, after a change to one file, with a file that does not parse, and
+with a cache folder that cannot be written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from termbase import validate_cache
+from termbase.validation import validate
+
+from .conftest import ROOT
+from .test_lint_routes import run
+
+
+@pytest.fixture
+def base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(ROOT / "terms", tmp_path / "terms")
+    monkeypatch.setenv("TERMBASE_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "terms"
+
+
+def fresh(base: Path) -> tuple[object, ...]:
+    v = validate([base])
+    return (v.findings, len(v.termbase.concepts), len(v.termbase.files))
+
+
+def cached(base: Path) -> tuple[tuple[object, ...], str]:
+    s = validate_cache.validate([base])
+    return (s.findings, s.concepts, s.files), s.cached
+
+
+def test_the_cache_gives_the_findings_of_a_fresh_validation(base: Path) -> None:
+    assert cached(base) == (fresh(base), "no")
+    assert cached(base) == (fresh(base), "whole")
+    principles = base / "principles.toml"
+    text = principles.read_text("utf-8")
+    principles.write_text(text.replace('status = "forbidden"', 'status = "forbiden"', 1), "utf-8")
+    changed, how = cached(base)
+    assert how == "parts"
+    assert changed == fresh(base)
+    assert any(f.code.startswith("TB") and "forbiden" in f.message for f in changed[0])  # type: ignore[attr-defined]
+    # back as it was: the first result again, from the cache
+    principles.write_text(text, "utf-8")
+    assert cached(base) == (fresh(base), "whole")
+
+
+def test_a_file_that_does_not_parse(base: Path) -> None:
+    (base / "broken.toml").write_text("[x\nsubject = ", "utf-8")
+    assert cached(base)[0] == fresh(base)
+    assert cached(base) == (fresh(base), "whole")
+
+
+def test_a_cache_folder_that_cannot_be_written(
+    base: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("", "utf-8")
+    monkeypatch.setenv("TERMBASE_CACHE_DIR", str(blocked))
+    assert cached(base) == (fresh(base), "no")
+    assert cached(base) == (fresh(base), "no")
+
+
+def test_the_command_with_and_without_the_cache(base: Path, tmp_path: Path) -> None:
+    env = {"TERMBASE_CACHE_DIR": str(tmp_path / "cache")}
+    (base / "ai-governance.toml").write_text(
+        (base / "ai-governance.toml").read_text("utf-8") + "\n[bad id]\nsubject = 1\n", "utf-8"
+    )
+    first = run("validate", "-t", str(base), cwd=tmp_path, env=env)
+    second = run("validate", "-t", str(base), cwd=tmp_path, env=env)
+    plain = run("validate", "-t", str(base), "--no-cache", cwd=tmp_path, env=env)
+    assert first.returncode == second.returncode == plain.returncode == 1
+    assert first.stdout == second.stdout == plain.stdout
+    assert first.stderr == second.stderr == plain.stderr
+    assert any((tmp_path / "cache" / "validate").iterdir())
