@@ -168,6 +168,7 @@ class WordMatcher:
         self._coded: dict[bool, str] = {}
         self._term_keys: dict[tuple[str, bool], str] = {}
         self._known = known  # the key of every term of the matcher, made when it was built
+        self._prefix_sets: dict[bool, frozenset[str]] = {}
 
     def _choose(self, k: int, written: list[str]) -> int:
         """Among a hit's pattern and its alternates, the one written as the text has it."""
@@ -212,11 +213,37 @@ class WordMatcher:
         codes = self._cased_codes if keep_case else self._codes
         code = codes.get(word)
         if code is None:
-            vocab = self.cased_vocab if keep_case else self.vocab
-            code = vocab.get(normalise_word(word, keep_case=keep_case), OTHER_WORD)
+            if word.isascii() and not self._may_be_term_word(word, keep_case):
+                code = OTHER_WORD  # cannot become a term word: not worth normalising
+            else:
+                vocab = self.cased_vocab if keep_case else self.vocab
+                code = vocab.get(normalise_word(word, keep_case=keep_case), OTHER_WORD)
             if len(codes) < 1_000_000:
                 codes[word] = code
         return code
+
+    def _may_be_term_word(self, word: str, keep_case: bool) -> bool:
+        """Whether an ASCII word could normalise to a term word. Normalising an ASCII word
+        (`normalise_word`: lower case, then `singular`) drops a possessive and changes at most
+        its last three letters, so it keeps all but the last three: a word whose beginning
+        (all but three letters; a short word whole) begins no term word cannot become one.
+        Most words of a text are such; the test is a set look-up, normalising is not. Used
+        only while the vocabulary is small (its prefixes are kept in a set)."""
+        prefixes = self._prefix_sets.get(keep_case)
+        if prefixes is None:
+            vocab = self.cased_vocab if keep_case else self.vocab
+            prefixes = self._prefix_sets[keep_case] = (
+                frozenset(w[:i] for w in vocab for i in range(1, len(w) + 1))
+                if len(vocab) <= 20_000
+                else frozenset()
+            )
+        if not prefixes:
+            return True
+        x = word if keep_case else word.lower()
+        if x.endswith("'s"):
+            x = x[:-2]
+        n = len(x) - 3 if len(x) > 3 else len(x)
+        return n <= 0 or x[:n] in prefixes
 
     def hits(self, text: str, protected: list[tuple[int, int]] | None = None) -> list[Hit]:
         spans = protected if protected is not None else protected_spans(text)
