@@ -143,3 +143,23 @@ def test_the_prefilter_never_hides_a_coordination() -> None:
             (p := ellipsis._pattern(r)) is not None and bool(p.search(text)) for r in renderings
         )
         assert ellipsis.coordinated(text, renderings) == want, text
+
+
+_ASCII_WORDS = st.text(alphabet="abcesyixzhSIEY'", min_size=1, max_size=9).filter(
+    lambda w: w[0] != "'" and w[-1] != "'" and "''" not in w
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ASCII_WORDS, min_size=1, max_size=20), st.lists(_ASCII_WORDS, max_size=40))
+def test_the_spelling_table_codes_as_normalising_does(terms: list[str], text: list[str]) -> None:
+    """An ASCII word's code from the table of spellings is the code of its normalised form,
+    for term words and text words built from the letters the plural rules turn on."""
+    from termbase.lint.words import OTHER_WORD, WordMatcher, normalise_word
+
+    patterns = [Pattern(f"c{n}", "en", t, "preferred", (), n % 3 == 0) for n, t in enumerate(terms)]
+    matcher = WordMatcher(patterns)
+    for word in [*text, *terms, *(t + "s" for t in terms), *(t + "'s" for t in terms)]:
+        for keep_case, vocab in ((False, matcher.vocab), (True, matcher.cased_vocab)):
+            want = vocab.get(normalise_word(word, keep_case=keep_case), OTHER_WORD)
+            assert matcher._code(word, keep_case) == want, (word, keep_case)

@@ -6,10 +6,12 @@ countries" never passes for "developing countries" (no stemmer)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, repeat
 from typing import Any
 
 from termbase.lint.chinese import _automaton, _loaded, _saved
@@ -22,6 +24,8 @@ from termbase.lint.patterns import (
     protected_spans,
 )
 from termbase.lookup import singular
+
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # split keeping the words
 
 
 @dataclass
@@ -132,6 +136,7 @@ class WordMatcher:
                     exact[len(table)] = _exact(p.text, p.case_sensitive)
                     alternates.setdefault(n, []).append(len(table))
                     table.append(p)
+        variants = (_spellings(vocab.chars), _spellings(cased_vocab.chars))
         self._setup(
             vocab.chars,
             WordTrie.of(k for k, _ in plain),
@@ -142,6 +147,7 @@ class WordMatcher:
             alternates,
             exact,
             known,
+            variants,
         )
 
     def _setup(
@@ -155,6 +161,7 @@ class WordMatcher:
         alternates: dict[int, list[int]],
         exact: dict[int, str],
         known: tuple[dict[str, str], dict[str, str]],
+        variants: tuple[dict[str, str], dict[str, str]],
     ) -> None:
         self.vocab, self.trie = vocab, trie
         self.cased_vocab, self.cased_trie = cased_vocab, cased_trie
@@ -168,7 +175,7 @@ class WordMatcher:
         self._coded: dict[bool, str] = {}
         self._term_keys: dict[tuple[str, bool], str] = {}
         self._known = known  # the key of every term of the matcher, made when it was built
-        self._prefix_sets: dict[bool, frozenset[str]] = {}
+        self.variants = variants
 
     def _choose(self, k: int, written: list[str]) -> int:
         """Among a hit's pattern and its alternates, the one written as the text has it."""
@@ -190,12 +197,24 @@ class WordMatcher:
             self.alternates,
             self.exact,
             self._known,
+            self.variants,
         )
 
     @classmethod
     def from_state(cls, state: tuple[Any, ...]) -> WordMatcher:
         self = cls.__new__(cls)
-        vocab, nodes, cased_vocab, cased_nodes, offset, table, alternates, exact, known = state
+        (
+            vocab,
+            nodes,
+            cased_vocab,
+            cased_nodes,
+            offset,
+            table,
+            alternates,
+            exact,
+            known,
+            variants,
+        ) = state
         self._setup(
             vocab,
             WordTrie.from_state(nodes),
@@ -206,6 +225,7 @@ class WordMatcher:
             alternates,
             exact,
             known,
+            variants,
         )
         return self
 
@@ -213,8 +233,9 @@ class WordMatcher:
         codes = self._cased_codes if keep_case else self._codes
         code = codes.get(word)
         if code is None:
-            if word.isascii() and not self._may_be_term_word(word, keep_case):
-                code = OTHER_WORD  # cannot become a term word: not worth normalising
+            if word.isascii():  # every spelling that can become a term word is in the table
+                spelled = word if keep_case else word.lower()
+                code = self.variants[keep_case].get(spelled, OTHER_WORD)
             else:
                 vocab = self.cased_vocab if keep_case else self.vocab
                 code = vocab.get(normalise_word(word, keep_case=keep_case), OTHER_WORD)
@@ -222,57 +243,45 @@ class WordMatcher:
                 codes[word] = code
         return code
 
-    def _may_be_term_word(self, word: str, keep_case: bool) -> bool:
-        """Whether an ASCII word could normalise to a term word. Normalising an ASCII word
-        (`normalise_word`: lower case, then `singular`) drops a possessive and changes at most
-        its last three letters, so it keeps all but the last three: a word whose beginning
-        (all but three letters; a short word whole) begins no term word cannot become one.
-        Most words of a text are such; the test is a set look-up, normalising is not. Used
-        only while the vocabulary is small (its prefixes are kept in a set)."""
-        prefixes = self._prefix_sets.get(keep_case)
-        if prefixes is None:
-            vocab = self.cased_vocab if keep_case else self.vocab
-            prefixes = self._prefix_sets[keep_case] = (
-                frozenset(w[:i] for w in vocab for i in range(1, len(w) + 1))
-                if len(vocab) <= 20_000
-                else frozenset()
-            )
-        if not prefixes:
-            return True
-        x = word if keep_case else word.lower()
-        if x.endswith("'s"):
-            x = x[:-2]
-        n = len(x) - 3 if len(x) > 3 else len(x)
-        return n <= 0 or x[:n] in prefixes
-
     def hits(self, text: str, protected: list[tuple[int, int]] | None = None) -> list[Hit]:
         spans = protected if protected is not None else protected_spans(text)
         if spans:
             return self._hits_around(text, spans)
-        tokens: list[str] = _WORD.findall(text)
+        # gap, word, gap, word, ..., gap: the words and, by their lengths, where each is
+        parts = _WORD_SPLIT.split(text)
+        tokens = parts[1::2]
         if not tokens:
             return []
         out: list[tuple[int, int, int]] = []
         self._coded_for, self._coded = text, {}  # kept for `contains` on the same text
+        plain = text.isascii()
         for trie, keep_case, offset in (
             (self.trie, False, 0),
             (self.cased_trie, True, self.offset),
         ):
             if not trie:
                 continue
-            codes = list(map((self._cased_codes if keep_case else self._codes).get, tokens))
-            if None in codes:  # words not seen before in this run
-                code = self._code
-                codes = [c or code(w, keep_case) for c, w in zip(codes, tokens, strict=True)]
-            coded = self._coded[keep_case] = "".join(codes)  # type: ignore[arg-type]
+            if plain:
+                # ASCII: each word's code from the table of spellings, in C, with no word
+                # normalised (lower case first where case does not count; for ASCII text that
+                # keeps every word where it was)
+                spelled = tokens if keep_case else list(map(str.lower, tokens))
+                coded = "".join(map(self.variants[keep_case].get, spelled, repeat(OTHER_WORD)))
+            else:
+                codes = list(map((self._cased_codes if keep_case else self._codes).get, tokens))
+                if None in codes:  # words not seen before in this run
+                    code = self._code
+                    codes = [c or code(w, keep_case) for c, w in zip(codes, tokens, strict=True)]
+                coded = "".join(codes)  # type: ignore[arg-type]
+            self._coded[keep_case] = coded
             out += [(k + offset, a, b) for k, a, b in trie.scan(coded)]
         if not out:
             return out
         if self.alternates:
             alt = self.alternates
             out = [(self._choose(k, tokens[a:b]) if k in alt else k, a, b) for k, a, b in out]
-        bounds = [m.span() for m in _WORD.finditer(text)]  # word offsets, for hits only
-        found = [(k, bounds[a][0], bounds[b - 1][1]) for k, a, b in out]
+        ends = list(accumulate(map(len, parts)))  # word i is text[ends[2i]:ends[2i + 1]]
+        found = [(k, ends[2 * a], ends[2 * b - 1]) for k, a, b in out]
         return _without_overlaps(found) if self.cased_trie else found
 
     def _hits_around(self, text: str, spans: list[tuple[int, int]]) -> list[Hit]:
@@ -330,6 +339,27 @@ class WordMatcher:
                 for w, s, e in words(text)
             )
         return coded
+
+
+def _spellings(vocab: dict[str, str]) -> dict[str, str]:
+    """Every ASCII spelling that `normalise_word` turns into a vocabulary word, with that
+    word's code: the word, its plural (+s, +es, y -> ies) and the possessive of each, each
+    kept only if `singular` gives the word back. Complete: `singular` drops a possessive and
+    then changes an ending only in those ways, so a spelling missing here normalises to no
+    vocabulary word (for ASCII, normalising is `singular` of the word, in lower case unless
+    case counts). Texts are coded by looking their words up here, none normalised."""
+    out: dict[str, str] = {}
+    for word, code in vocab.items():
+        if not word.isascii():
+            continue
+        stems = [word, word + "s", word + "es"]
+        if word.endswith("y"):
+            stems.append(word[:-1] + "ies")
+        for stem in stems:
+            if singular(stem) == word:
+                out.setdefault(stem, code)
+                out.setdefault(stem + "'s", code)
+    return out
 
 
 def _exact(text: str, case_sensitive: bool) -> str:
