@@ -123,12 +123,11 @@ class Linter:
             for k, s, e in src_hits:
                 first.setdefault(concepts[k], (s, e))
         t_concepts, t_statuses = tgt_table.concepts, tgt_table.statuses
-        in_target_ok = {t_concepts[k] for k, _, _ in tgt_hits if t_statuses[k] in _APPROVED}
-        in_target_banned = {t_concepts[k] for k, _, _ in tgt_hits if t_statuses[k] not in _APPROVED}
         if self._on["LT101"] and seg.source is not None and first:
-            # a deprecated or forbidden rendering in its place is reported as such (LT102,
-            # LT103, naming the preferred one), not also as a missing one
-            found.extend(self._missing(seg, tgt_lang, first, in_target_ok | in_target_banned))
+            # the concepts the target renders; a deprecated or forbidden rendering in its place
+            # is reported as such (LT102, LT103, naming the preferred one), not also as missing
+            present = {t_concepts[k] for k, _, _ in tgt_hits}
+            found.extend(self._missing(seg, tgt_lang, first, present))
         unexpected = self._on["LT104"] and seg.source is not None
         for k, s, e in tgt_hits:
             status = t_statuses[k]
