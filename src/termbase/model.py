@@ -9,7 +9,7 @@ from an export equals the one that was written.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -197,3 +197,8 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (str(self.path or ""), self.line, self.column, self.code, self.message)
+
+
+def count_severity(findings: Iterable[Finding], severity: Severity) -> int:
+    """How many of `findings` have `severity`."""
+    return sum(1 for f in findings if f.severity is severity)

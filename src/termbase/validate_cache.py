@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from termbase.model import Finding, Severity
+from termbase.model import Finding, Severity, count_severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +40,11 @@ class Summary:
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        return count_severity(self.findings, Severity.ERROR)
 
     @property
     def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+        return count_severity(self.findings, Severity.WARNING)
 
 
 @cache

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from termbase import rules, store
 from termbase.config import default_paths
-from termbase.model import Concept, Finding, Severity, TermBase
+from termbase.model import Concept, Finding, Severity, TermBase, count_severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,11 +18,11 @@ class Validation:
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        return count_severity(self.findings, Severity.ERROR)
 
     @property
     def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+        return count_severity(self.findings, Severity.WARNING)
 
 
 def validate(paths: Iterable[Path | str] | None = None) -> Validation:
