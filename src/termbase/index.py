@@ -512,7 +512,7 @@ class _FileMatcherCache:
     Each starts with the index file's identity; anything unreadable or stale is rebuilt, and a
     cache that cannot be written is simply not kept."""
 
-    VERSION = 8  # 6: daachorse automata, word codes; 7: each term's codes; 8: spellings
+    VERSION = 9  # 6: daachorse automata, word codes; 7: each term's codes; 8-9: spellings
 
     def __init__(self, index_path: Path) -> None:
         self.index_path = index_path

@@ -344,10 +344,11 @@ class WordMatcher:
 def _spellings(vocab: dict[str, str]) -> dict[str, str]:
     """Every ASCII spelling that `normalise_word` turns into a vocabulary word, with that
     word's code: the word, its plural (+s, +es, y -> ies) and the possessive of each, each
-    kept only if `singular` gives the word back. Complete: `singular` drops a possessive and
-    then changes an ending only in those ways, so a spelling missing here normalises to no
-    vocabulary word (for ASCII, normalising is `singular` of the word, in lower case unless
-    case counts). Texts are coded by looking their words up here, none normalised."""
+    kept only if `singular` gives the word back. Complete: `singular` drops one possessive and
+    then changes an ending, in one pass, only in those ways, so a spelling missing here
+    normalises to no vocabulary word (for ASCII, normalising is `singular` of the word, in
+    lower case unless case counts). Texts are coded by looking their words up here, none
+    normalised."""
     out: dict[str, str] = {}
     for word, code in vocab.items():
         if not word.isascii():
@@ -356,9 +357,11 @@ def _spellings(vocab: dict[str, str]) -> dict[str, str]:
         if word.endswith("y"):
             stems.append(word[:-1] + "ies")
         for stem in stems:
-            if singular(stem) == word:
-                out.setdefault(stem, code)
-                out.setdefault(stem + "'s", code)
+            # singular drops one possessive, then changes an ending in one pass: each
+            # spelling is checked whole ("e's's" gives "e's", and "e's" alone gives "e")
+            for spelling in (stem, stem + "'s"):
+                if singular(spelling) == word:
+                    out.setdefault(spelling, code)
     return out
 
 
