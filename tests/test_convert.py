@@ -137,8 +137,46 @@ def test_cli_report_json() -> None:
 
 
 def test_cli_no_terms_is_plain_opencc() -> None:
-    code, out, _ = _run(["--to", "zh-Hant", "--no-terms", "--no-corrections"], "乌镇峰会\n")
+    plain = ["--no-terms", "--no-corrections"]
+    code, out, _ = _run(["--to", "zh-Hant", *plain, "--standard-forms"], "乌镇峰会\n")
     assert (code, out) == (0, _opencc("s2t", "乌镇峰会\n"))
+    code, out, _ = _run(["--config", "s2t", *plain], "乌镇峰会\n")
+    assert (code, out) == (0, _opencc("s2t", "乌镇峰会\n"))
+
+
+# zh-Hant in the forms in common use in Taiwan and Hong Kong; OpenCC's standard forms behind
+# --standard-forms (and with --config s2t). Where the regions differ, the standard form stays.
+COMMON_FORMS = [
+    ("为了峰会", "為了峰會", "爲了峯會"),
+    ("可审核", "可審核", "可審覈"),
+    ("群组", "群組", "羣組"),
+    ("吃饭", "吃飯", "喫飯"),
+    ("面条", "麵條", "麪條"),
+    ("群众", "群眾", "羣衆"),
+    ("秘密", "秘密", "祕密"),
+    ("伪造", "偽造", "僞造"),
+    ("他看着", "他看着", "他看着"),  # 着 in Hong Kong, 著 in Taiwan: the standard form stays
+    ("里面", "裏面", "裏面"),  # 裏 in Hong Kong, 裡 in Taiwan: the standard form stays
+]
+
+
+@pytest.mark.parametrize(("simplified", "common", "standard"), COMMON_FORMS)
+def test_zh_hant_in_common_forms(simplified: str, common: str, standard: str) -> None:
+    code, out, _ = _run(["--to", "zh-Hant", "--no-terms"], simplified + "\n")
+    assert (code, out) == (0, common + "\n")
+    code, out, _ = _run(["--to", "zh-Hant", "--no-terms", "--standard-forms"], simplified + "\n")
+    assert (code, out) == (0, standard + "\n")
+
+
+def test_common_forms_never_change_a_term_base_form() -> None:
+    from termbase import script
+    from termbase.convert import TermAwareConverter
+
+    conv = TermAwareConverter("s2t", None)
+    assert conv.convert("为") == "為"
+    assert (
+        script.Converter("s2t", {"为": "爲"}, after=script.common_forms()).convert("为人") == "爲人"
+    )
 
 
 def test_cli_in_place_keeps_permissions(tmp_path: Path) -> None:

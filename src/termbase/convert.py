@@ -179,9 +179,12 @@ class TermAwareConverter:
         *,
         use_corrections: bool = True,
         quotes: bool = True,
+        common_forms: bool = True,
     ) -> None:
         """`quotes`: for zh-TW and zh-HK, “” and ‘’ around Chinese text become 「」 and 『』, the
-        marks readers there use."""
+        marks readers there use. `common_forms`: for zh-Hant (s2t), the characters in common use
+        in Taiwan and Hong Kong (為, 峰, 審核, 群) instead of OpenCC's standard forms (爲, 峯,
+        審覈, 羣); the term base's own forms are never changed."""
         from termbase import script
 
         self.config = config
@@ -198,7 +201,10 @@ class TermAwareConverter:
             for o in term_overrides(termbase, target):
                 overrides[o.source] = o  # the term base wins over the correction table
         self.overrides = overrides
-        self._converter = script.Converter(config, {k: o.target for k, o in overrides.items()})
+        after = script.common_forms() if common_forms and config == "s2t" else None
+        self._converter = script.Converter(
+            config, {k: o.target for k, o in overrides.items()}, after=after
+        )
 
     def convert(self, text: str) -> str:
         out = self._converter.convert(text)

@@ -87,6 +87,14 @@ def convert(
             "keep leaves them.",
         ),
     ] = QuoteStyle.CJK,
+    standard_forms: Annotated[
+        bool,
+        typer.Option(
+            "--standard-forms",
+            help="zh-Hant: OpenCC's standard forms (爲, 峯, 審覈, 羣) instead of those in common "
+            "use in Taiwan and Hong Kong (為, 峰, 審核, 群). --config s2t always writes them.",
+        ),
+    ] = False,
     report: Annotated[
         ReportFormat | None,
         typer.Option(
@@ -143,7 +151,11 @@ def convert(
 
         tb = None if no_terms else store.load_termbase(termbase_paths(termbase))
         conv = TermAwareConverter(
-            chosen, tb, use_corrections=not no_corrections, quotes=quotes is not QuoteStyle.KEEP
+            chosen,
+            tb,
+            use_corrections=not no_corrections,
+            quotes=quotes is not QuoteStyle.KEEP,
+            common_forms=not standard_forms and config is None,
         )
         job = _Job(conv, fmt, encoding)
         for path in inputs:
