@@ -97,6 +97,14 @@ _WORDS = (("他国", "n"), ("攸关方", "n"), ("全人类", "n"), ("可持续",
 _UNITS = frozenset("省市县区州")
 # Four-character idioms not read 2+2: written together, without a hyphen.
 _IDIOMS_TOGETHER = frozenset({"一衣带水", "不亦乐乎", "莫名其妙"})
+# Common words jieba's dictionary tags as place names (ns): written as common words.
+_NOT_NAMES = frozenset(
+    {"长大", "都市", "河里", "海里", "城里", "山里", "村里", "市里", "国内", "太阳"}
+)
+# Names jieba tags otherwise (欧盟 as an abbreviation, j): capitalised as organisations.
+_NAMES = frozenset({"欧盟", "东盟", "北约", "世贸组织", "亚太经合组织"})
+# Numerals of the hundreds and thousands: written in groups (GB/T: 一百二十五 yībǎi èrshíwǔ).
+_DIGITS = frozenset("一二三四五六七八九")
 # 方位词 written apart from the noun before them, in the neutral tone (山上 shān shang).
 _PLACE = {"上": "shang", "下": "xia", "里": "li"}
 
@@ -212,7 +220,10 @@ def _plain(text: str, *, sandhi: bool) -> list[_Token]:
     taking = False  # 以 … 为 …: "to take … as …", where 为 is wéi
     fixed = _fixed_readings(text)
     pos = 0
-    for word, tag in words(text):
+    for word, jieba_tag in words(text):
+        # a common word jieba's dictionary tags as a place name is written as one
+        tag = ("v" if word == "长大" else "n") if word in _NOT_NAMES else jieba_tag
+        tag = "nt" if word in _NAMES else tag
         at = max(text.find(word, pos), pos)
         pos = at + len(word)
         if fixed and any(at + k in fixed for k in range(len(word))):
@@ -246,14 +257,40 @@ def _plain(text: str, *, sandhi: bool) -> list[_Token]:
             noun = _read(word[0], "n", sandhi=sandhi)[0]
             out.append(_Token(f"{noun} {_PLACE[word[1]]}", "word", word, tag))
             continue
+        if tag == "m" and any(ch in "百千" for ch in word[:-1]):
+            for group in _numeral_groups(word):
+                out.append(_Token(join_word(_read(group, "m", sandhi=sandhi)), "word", group, "m"))
+            continue
         syllables = _read(word, tag, sandhi=sandhi)
         particle = word in _ASPECT and tag in ("ul", "uz", "ug")
-        if particle and out and out[-1].kind == "word" and _is_verb(out[-1]):
+        # 了 at the end of a sentence is also a modal particle: apart (Huǒchē dào le.)
+        final = word == "了" and _sentence_end(text, pos)
+        if particle and not final and out and out[-1].kind == "word" and _is_verb(out[-1]):
             out[-1].text += _ASPECT[word]  # kàn + zhe: kànzhe
             out[-1].source += word
             continue
         out.append(_Token(_write(word, tag, syllables), "word", word, tag))
     return out
+
+
+def _sentence_end(text: str, pos: int) -> bool:
+    """Whether only closing quotes and spaces stand between `pos` and a sentence's final
+    punctuation (a phrase without it, 讨论了, is not a sentence: tǎolùnle)."""
+    rest = text[pos:].lstrip(" ”’」』)）")
+    return bool(rest) and rest[0] in _SENTENCE_END
+
+
+def _numeral_groups(word: str) -> list[str]:
+    """A numeral cut after each 千 and 百 followed by a digit or 零: thousands, hundreds, then
+    tens and units, each one written word (三千五百六十四 -> 三千 五百 六十四, 一百零五 -> 一百
+    零五)."""
+    groups, start = [], 0
+    for i, ch in enumerate(word[:-1]):
+        if ch in "百千" and (word[i + 1] in _DIGITS or word[i + 1] == "零"):
+            groups.append(word[start : i + 1])
+            start = i + 1
+    groups.append(word[start:])
+    return groups
 
 
 def _is_verb(token: _Token) -> bool:
