@@ -9,7 +9,7 @@ from an export equals the one that was written.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -199,6 +199,16 @@ class Finding:
         return (str(self.path or ""), self.line, self.column, self.code, self.message)
 
 
-def count_severity(findings: Iterable[Finding], severity: Severity) -> int:
-    """How many of `findings` have `severity`."""
-    return sum(1 for f in findings if f.severity is severity)
+class Counted:
+    """Error and warning counts for a result that holds `findings`."""
+
+    __slots__ = ()
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)

@@ -26,25 +26,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from termbase.model import Finding, Severity, count_severity
+from termbase.model import Counted, Finding
 
 
 @dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(Counted):
     """What `termbase validate` reports: the findings, and how much was checked."""
 
     findings: tuple[Finding, ...]
     concepts: int
     files: int
     cached: str = "no"  # "whole", "parts" or "no": how much came from the cache
-
-    @property
-    def errors(self) -> int:
-        return count_severity(self.findings, Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return count_severity(self.findings, Severity.WARNING)
 
 
 @cache

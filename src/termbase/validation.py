@@ -8,21 +8,13 @@ from pathlib import Path
 
 from termbase import rules, store
 from termbase.config import default_paths
-from termbase.model import Concept, Finding, Severity, TermBase, count_severity
+from termbase.model import Concept, Counted, Finding, TermBase
 
 
 @dataclass(frozen=True, slots=True)
-class Validation:
+class Validation(Counted):
     termbase: TermBase
     findings: tuple[Finding, ...]
-
-    @property
-    def errors(self) -> int:
-        return count_severity(self.findings, Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return count_severity(self.findings, Severity.WARNING)
 
 
 def validate(paths: Iterable[Path | str] | None = None) -> Validation:
