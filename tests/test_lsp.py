@@ -315,3 +315,72 @@ def test_a_document_that_does_not_parse_gets_one_diagnostic_and_the_server_goes_
         assert good == []
     finally:
         client.close()
+
+
+def test_a_session_with_pygls_language_client(tmp_path: Path) -> None:
+    """The same session through pygls's own LanguageClient (lsprotocol types on both ends):
+    diagnostics with their range, the quick fix, hover and completion."""
+    import asyncio
+
+    from lsprotocol import types
+    from pygls.lsp.client import LanguageClient
+
+    uri = (tmp_path / "notes.md").as_uri()
+    text = "China upholds intelligent for good.\n\n中国反对小院高墙。\nxygq"
+
+    async def session() -> None:
+        client = LanguageClient("termbase-test", "1")
+        received: list[types.PublishDiagnosticsParams] = []
+        arrived = asyncio.Event()
+
+        @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)  # type: ignore[untyped-decorator]
+        def diagnostics(*args: Any) -> None:
+            received.append(args[-1])
+            arrived.set()
+
+        await client.start_io(COMMAND[0], *COMMAND[1:], "lsp", "-t", str(ROOT / "terms"))
+        try:
+            await client.initialize_async(
+                types.InitializeParams(capabilities=types.ClientCapabilities())
+            )
+            client.initialized(types.InitializedParams())
+            client.text_document_did_open(
+                types.DidOpenTextDocumentParams(
+                    text_document=types.TextDocumentItem(uri, "markdown", 1, text)
+                )
+            )
+            await asyncio.wait_for(arrived.wait(), 60)
+            (found,) = received[-1].diagnostics
+            assert (found.code, found.range.start.character, found.range.end.character) == (
+                "LT103",
+                14,
+                34,
+            )
+            actions = await client.text_document_code_action_async(
+                types.CodeActionParams(
+                    text_document=types.TextDocumentIdentifier(uri),
+                    range=found.range,
+                    context=types.CodeActionContext(diagnostics=[found]),
+                )
+            )
+            assert actions is not None
+            first = actions[0]
+            assert isinstance(first, types.CodeAction)
+            assert first.title == 'Replace with "AI for good"'
+            hover = await client.text_document_hover_async(
+                types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(2, 5))
+            )
+            assert hover is not None
+            assert isinstance(hover.contents, types.MarkupContent)
+            assert "**small-yard-high-fence**" in hover.contents.value
+            completion = await client.text_document_completion_async(
+                types.CompletionParams(types.TextDocumentIdentifier(uri), types.Position(3, 4))
+            )
+            assert isinstance(completion, types.CompletionList)
+            assert completion.items[0].label == "小院高墙"
+            await client.shutdown_async(None)
+            client.exit(None)
+        finally:
+            await client.stop()  # type: ignore[no-untyped-call]
+
+    asyncio.run(session())
