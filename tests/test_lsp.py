@@ -135,6 +135,7 @@ def test_an_editor_session(tmp_path: Path) -> None:
         assert hover, client.proc.stderr
         assert "**small-yard-high-fence**" in hover["contents"]["value"]
         assert "small yard, high fence" in hover["contents"]["value"]
+        assert "Source: 积极参与和引领人工智能全球治理" in hover["contents"]["value"]
         client.send(
             "textDocument/didChange",
             {

@@ -165,7 +165,8 @@ class Engine:
 
 
 def card_markdown(card: dict[str, Any]) -> str:
-    """A concept's card for a hover: its terms with status and pinyin, definition, notes."""
+    """A concept's card for a hover: its terms with status and pinyin, definition, notes and
+    sources."""
     lines = [f"**{card['id']}**" + (f" ({card['subject']})" if card.get("subject") else ""), ""]
     for t in card["terms"]:
         pinyin = f" {t['pinyin']}" if t.get("pinyin") else ""
@@ -175,6 +176,12 @@ def card_markdown(card: dict[str, Any]) -> str:
         lines += ["", f"*{lang}*: {text}"]
     if card.get("note"):
         lines += ["", card["note"]]
+    for source in card.get("sources") or ():
+        where = ", ".join(str(source[k]) for k in ("publisher", "date", "url") if source.get(k))
+        lines += [
+            "",
+            f"Source: {source.get('title') or source['id']}" + (f" ({where})" if where else ""),
+        ]
     return "\n".join(lines)
 
 
