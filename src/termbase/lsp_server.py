@@ -107,6 +107,11 @@ class Engine:
         except (UsageError, TermbaseError) as e:
             return [Finding(None, 1, "LT001", Severity.ERROR, str(e).replace(str(path), name))]
 
+    def card(self, concept: str) -> dict[str, Any] | None:
+        with self._lock:
+            found: dict[str, Any] | None = self.index().card(concept)
+            return found
+
     def concept_at(self, line: str, column: int, name: str = "") -> dict[str, Any] | None:
         """The card of the term at `column` of `line`: the longest exact match around it."""
         with self._lock:  # the index is shared with the lint worker thread
@@ -409,8 +414,7 @@ def serve(given: list[Path] | None) -> None:
     def lookup(ls: Any, *args: Any) -> str | None:
         """The concept's card, shown as a message (and returned, for clients that show it)."""
         concept = _first_string(args)
-        with engine._lock:
-            card = engine.index().card(concept) if concept else None
+        card = engine.card(concept) if concept else None
         if card is None:
             return None
         text = card_markdown(card)

@@ -173,6 +173,7 @@ def mine(
     from termbase import script
 
     known_set = {script.simplify_characters(k) for k in known if _HAN.search(k)}
+    joined = "\n".join(known_set)  # one substring search per candidate, in C
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     for i, unit in enumerate(units):
         text = script.simplify_characters(unit.chinese)
@@ -194,7 +195,7 @@ def mine(
         term: t
         for term, t in tallies.items()
         if (t.count >= max(min_count, 2 if len(t.words) >= 4 else 1) or t.kinds - {"word", "run"})
-        and not _known(term, known_set)
+        and not _known(term, known_set, joined)
         and not _general(term, t)
     }
     kept = _drop_nested(kept)
@@ -298,16 +299,16 @@ def _cut(text: str, width: int, *, from_end: bool) -> str:
     return out if len(out) <= 8 and out[0] not in _BAD_EDGES and out[-1] not in _BAD_EDGES else ""
 
 
-def _known(term: str, known: set[str]) -> bool:
+def _known(term: str, known: set[str], joined: str) -> bool:
+    """A term of the base, or a part of one (`joined`: every term, a line each)."""
     bare = term.replace("、", "")
-    return bare in known or term in known or any(bare in k for k in known if len(k) > len(bare))
+    return term in known or bare in joined
 
 
 def _general_frequency(word: str) -> int:
-    from termbase.pinyin_text import _segmenter
+    from termbase.pinyin_text import dictionary_frequency
 
-    seg = _segmenter()
-    return int(seg.suggest_freq(word)) if seg.has_word(word) else 0
+    return dictionary_frequency(word)
 
 
 def _general(term: str, t: _Tally) -> bool:

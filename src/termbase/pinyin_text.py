@@ -118,6 +118,12 @@ def _segmenter() -> Any:
     return rjieba
 
 
+def dictionary_frequency(word: str) -> int:
+    """How often jieba's dictionary has seen `word` as a word (0 if not a word of it)."""
+    seg = _segmenter()
+    return int(seg.suggest_freq(word)) if seg.has_word(word) else 0
+
+
 def words(text: str) -> list[tuple[str, str]]:
     """`text` (Simplified) cut into (word, part-of-speech tag) pairs."""
     return [(str(w), str(t)) for w, t in _segmenter().tag(text)]

@@ -137,9 +137,7 @@ def _load(path: Path | None) -> object:
     try:
         # our own cache folder, as trusted as the look-up index next to it
         return pickle.loads(path.read_bytes())  # noqa: S301
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
-        return None
-    except Exception:  # noqa: BLE001 - a damaged cache file is read again from the term base
+    except Exception:  # noqa: BLE001 - missing or damaged: read again from the term base
         return None
 
 
