@@ -48,6 +48,17 @@ def terms_dir() -> Path:
     return ROOT / "terms"
 
 
+def bundled_concepts() -> int:
+    """How many concepts the bundled base has (tests must not hard-code it: the base grows)."""
+    from termbase.store import load_termbase
+
+    return len(load_termbase([ROOT / "terms"]).concepts)
+
+
+def bundled_files() -> int:
+    return len(list((ROOT / "terms").glob("*.toml")))
+
+
 SHARED = Path(os.environ.get("TERMBASE_SHARED", ROOT.parent / "shared"))
 
 

@@ -21,6 +21,15 @@ EXPECTED = [
     # LT102 naming the preferred rendering, not also LT101.
     # "consultation, joint construction, and shared benefits": not the official English.
     (1, "LT102", "extensive-consultation-joint-contribution-shared-benefits"),
+    # 推动全球治理体系变革朝着正确方向前进 is "push the global governance system in the right
+    # direction": the English drops the reform (变革). The same sentence closes the article.
+    (1, "LT101", "reform-of-the-global-governance-system"),
+    (7, "LT101", "reform-of-the-global-governance-system"),
+    # 唱响中国理念主张 is "promoting Chinese ideas": the propositions (主张) are dropped.
+    (2, "LT101", "make-chinas-vision-heard"),
+    # 元首外交发挥了重要引领作用 is "Leadership in diplomacy has played a crucial role": the
+    # leading role (引领) becomes a crucial one.
+    (3, "LT101", "play-a-leading-role"),
     # 受到国际社会广泛关注 is rendered "garnering widespread international attention".
     (2, "LT101", "international-community"),
     # "Leadership in diplomacy", "AI Security Summit", "UN High-Level Advisory Board on AI".
@@ -33,6 +42,11 @@ EXPECTED = [
     # "responsible role as a big power". "the widening digital and intelligence divides"
     # renders 数字鸿沟 by a coordinated ellipsis (the head "divides" is shared): no finding.
     (6, "LT102", "responsible-major-country"),
+    # 负责任大国担当 is "responsible role as a big power": besides the deprecated "big power",
+    # none of the approved renderings of the whole phrase is there.
+    (6, "LT101", "responsibility-as-a-major-country"),
+    # 旗帜鲜明主张 is "firmly advocating": 旗帜鲜明 (openly, unequivocally) is not firmly.
+    (6, "LT101", "take-a-clear-cut-stand"),
     # "the global governance process of AI"; the joint-construction wording again.
     (7, "LT101", "global-ai-governance"),
     (7, "LT102", "extensive-consultation-joint-contribution-shared-benefits"),

@@ -15,7 +15,7 @@ from termbase import Status, validate
 from termbase.langtags import is_chinese
 from termbase.model import Concept
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, bundled_files
 
 SCHEMA = ROOT / "schema"
 
@@ -152,7 +152,7 @@ def test_bundled_files_pass_the_json_schema(terms_dir: Path) -> None:
     concept_schema = _validator("termbase.schema.json")
     settings_schema = _validator("settings.schema.json")
     files = sorted(terms_dir.glob("*.toml"))
-    assert len(files) == 6
+    assert len(files) == bundled_files()
     for path in files:
         data = _jsonable(tomllib.loads(path.read_text(encoding="utf-8")))
         schema = settings_schema if path.name == "termbase.toml" else concept_schema

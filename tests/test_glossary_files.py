@@ -185,7 +185,7 @@ def test_import_new_and_changed_concepts(tmp_path: Path) -> None:
     glossary = tmp_path / "g.tsv"
     glossary.write_text(
         "智能向善\tAI for good purposes\n"  # a new rendering of an existing concept
-        "数据安全\tdata security\n",  # a new concept
+        "量子计算\tquantum computing\n",  # a new concept
         "utf-8",
     )
     before = {p.name: p.read_bytes() for p in base.glob("*.toml")}
@@ -193,14 +193,14 @@ def test_import_new_and_changed_concepts(tmp_path: Path) -> None:
     result = runner.invoke(app, [*args, "--into", str(base / "new.toml")])
     assert result.exit_code == 0, result.stderr
     assert "conflict: ai-for-good exists" in result.stderr
-    assert "added data-security to" in result.stderr
+    assert "added quantum-computing to" in result.stderr
     assert {p.name: p.read_bytes() for p in base.glob("*.toml") if p.name != "new.toml"} == before
     tb = store.load([base]).termbase
-    new = tb.concept("data-security")
+    new = tb.concept("quantum-computing")
     assert new is not None
     assert [(t.lang, t.text, t.status) for t in new.terms] == [
-        ("zh-Hans", "数据安全", Status.PREFERRED),
-        ("en", "data security", Status.PREFERRED),
+        ("zh-Hans", "量子计算", Status.PREFERRED),
+        ("en", "quantum computing", Status.PREFERRED),
     ]
     # --update adds the rendering to the existing concept and keeps everything else
     result = runner.invoke(app, [*args, "--update"])

@@ -17,7 +17,7 @@ from termbase import load
 from termbase.cli import app
 from termbase.exchange import ExportFormat, ExportOptions, export
 
-from .conftest import ROOT
+from .conftest import ROOT, bundled_concepts
 
 runner = CliRunner()
 EVIL = "<script>alert(1)</script>"
@@ -207,7 +207,7 @@ def _articles(browser: Any) -> list[str]:
 
 
 def test_every_concept_is_reachable_and_printed(browser: Any, page: Path, tmp_path: Path) -> None:
-    """50 cards at first (a large base must open fast); "Show all" and printing give all 75, so
+    """50 cards at first (a large base must open fast); "Show all" and printing give all of them, so
     that 智能向善 and 小院高墙 are in the print."""
     import base64
 
@@ -217,11 +217,11 @@ def test_every_concept_is_reachable_and_printed(browser: Any, page: Path, tmp_pa
     assert len(_articles(browser)) >= 50  # 50 first; more come as the end of the list shows
     browser.execute_script("window.dispatchEvent(new Event('beforeprint'))")
     printed = _articles(browser)
-    assert len(printed) == 75
+    assert len(printed) == bundled_concepts()
     assert {"concept-ai-for-good", "concept-small-yard-high-fence"} <= set(printed)
     _open(browser, page.as_uri())
     browser.execute_script("document.getElementById('more').click()")
-    assert len(_articles(browser)) == 75
+    assert len(_articles(browser)) == bundled_concepts()
     assert browser.find_element(By.ID, "more").get_attribute("hidden") is not None
     pdf = base64.b64decode(browser.print_page())
     out = Path(os.environ.get("TERMBASE_TEST_OUTPUT", tmp_path))

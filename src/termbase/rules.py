@@ -113,7 +113,9 @@ def check_terms(tb: TermBase) -> Iterator[Finding]:
         preferred: set[str] = set()
         for t in c.terms:
             langs.setdefault(t.lang, t)
-            if t.status is Status.PREFERRED:
+            # An admitted term with a usage note stands in on purpose: the content policy admits
+            # our own rendering, saying so, until an official one is found.
+            if t.status is Status.PREFERRED or (t.status is Status.ADMITTED and t.usage_note):
                 preferred.add(t.lang)
         for lang, first in langs.items():
             if lang not in preferred:

@@ -157,7 +157,12 @@ def check_format(p: Profile, fmt: str | None, verb: str = "writes") -> str:
 
 
 def preferred(c: Concept, lang: str) -> Term | None:
-    return next((t for t in c.terms if t.lang == lang and t.status is Status.PREFERRED), None)
+    """The term a one-rendering tool gets: the preferred one, else the first admitted one (a
+    concept whose only renderings are admitted, as the content policy records its own)."""
+    terms = [t for t in c.terms if t.lang == lang]
+    return next((t for t in terms if t.status is Status.PREFERRED), None) or next(
+        (t for t in terms if t.status is Status.ADMITTED), None
+    )
 
 
 def approved(c: Concept, lang: str) -> list[Term]:

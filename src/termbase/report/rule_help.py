@@ -16,6 +16,10 @@ HELP: dict[str, str] = {
     "(`<<<<<<< HEAD`) is the usual cause. Every command that reads the term base stops here "
     "(exit 2): a look-up or a lint must not answer from part of the base.",
     "TB002": "Save the file as UTF-8. Like TB001, every command that reads the term base stops.",
+    "TB110": 'Mark the term translators should use with `status = "preferred"`. Not reported '
+    "where the language has an `admitted` term with a `usage-note`: that is how the content "
+    "policy (docs/content-policy.md) records a rendering of our own until an official one is "
+    "known, and the note says so.",
     "LT001": "The file could not be read as its format (broken XML, an unclosed PO string, a "
     "ragged CSV row, an XML file with entity declarations). The other files are still checked.",
     "LT002": "The source and target files of a `--pair` have a different number of lines or "
