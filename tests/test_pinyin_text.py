@@ -198,6 +198,33 @@ RULES = [
     # Four-character idioms read 2+2.
     ("胸有成竹", "xiōngyǒu-chéngzhú"),
     ("千山万水", "qiānshān-wànshuǐ"),
+    ("不可或缺", "bùkě-huòquē"),
+    ("循序渐进", "xúnxù-jiànjìn"),
+    ("旗帜鲜明", "qízhì-xiānmíng"),
+    ("与时俱进", "yǔshí-jùjìn"),
+    # Four-character set phrases of two common words are two words, without a hyphen.
+    ("意识形态", "yìshí xíngtài"),
+    ("相互尊重", "xiānghù zūnzhòng"),
+    ("平等互利", "píngděng hùlì"),
+    ("人类文明进步", "rénlèi wénmíng jìnbù"),
+    ("个人隐私", "gèrén yǐnsī"),
+    ("分类分级管理", "fēnlèi fēnjí guǎnlǐ"),
+    ("应邀出席", "yìngyāo chūxí"),
+    ("严格遵守", "yángé zūnshǒu"),
+    # Common words the segmenter's dictionary tags as names: lower case, one word.
+    ("人工智能大国", "réngōng zhìnéng dàguó"),
+    ("人工智能伦理", "réngōng zhìnéng lúnlǐ"),
+    ("公正、有效", "gōngzhèng, yǒuxiào"),
+    ("上海宣言", "Shànghǎi xuānyán"),
+    ("人类共同福祉", "rénlèi gòngtóng fúzhǐ"),
+    ("全球文明倡议", "quánqiú wénmíng chàngyì"),
+    ("可持续的安全观", "kěchíxù de ānquánguān"),
+    ("安全性", "ānquánxìng"),
+    ("普惠", "pǔhuì"),
+    ("南南合作", "nánnán hézuò"),
+    ("排他性小圈子", "páitāxìng xiǎoquānzi"),
+    ("契约", "qìyuē"),
+    ("利益攸关", "lìyì yōuguān"),
     # Sentences: a capital at the start, Latin punctuation, spaces only where Latin has them.
     ("中国坚持智能向善。", "Zhōngguó jiānchí zhìnéng xiàngshàn."),
     ("他说：“很好。”然后走了。", "Tā shuō: “Hěn hǎo.” Ránhòu zǒu le."),
@@ -243,3 +270,35 @@ def test_the_seed_paragraphs_read_word_by_word() -> None:
     for wrong in ("héfú", "gěishì", "zhòngtā", "duōlì", "zhōngguó "):
         assert wrong not in written
     assert "Zhōngguó" in written
+
+
+def test_no_common_word_is_capitalised() -> None:
+    """The seed's Chinese, the initiative's preamble and articles and every Chinese term of the
+    base, read against CC-CEDICT, whose pinyin capitalises proper nouns only: no word that
+    CC-CEDICT knows only as a common word comes out capitalised inside a sentence."""
+    import re
+
+    from .conftest import shared_file
+    from .test_initiative import ZH
+
+    common: set[str] = set()
+    proper: set[str] = set()
+    for line in shared_file("data/cedict_ts.u8").read_text("utf-8").splitlines():
+        m = re.match(r"\S+ (\S+) \[([^\]]+)\]", line)
+        if m:
+            (proper if m.group(2)[:1].isupper() else common).add(m.group(1))
+    only_common = common - proper
+    seed = shared_file("seeds/000_6fb597dbf228831d.txt").read_text("utf-8").splitlines()
+    texts = [line for line in seed if sum("\u4e00" <= c <= "\u9fff" for c in line) > 20]
+    texts += ZH
+    tb = store.load_termbase([ROOT / "terms"])
+    texts += [t.text for c in tb.concepts for t in c.terms if t.lang == "zh-Hans"]
+    wrong = set()
+    for text in texts:
+        for token in pinyin_text._plain(text, sandhi=False):
+            # organisations (nt) are names though CC-CEDICT writes some in lower case (国际电信联盟)
+            word = token.source
+            common_word = word in only_common and len(word) > 1 and token.tag != "nt"
+            if token.kind == "word" and common_word and token.text != token.text.lower():
+                wrong.add((word, token.text))
+    assert not wrong

@@ -63,6 +63,8 @@ _DOUBLE_SURNAMES = frozenset(
     | {"慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木"}
 )
 _SENTENCE_END = frozenset("。！？!?")
+# A text with one of these is running text, whose first word takes a capital; a term is not.
+_RUNNING_TEXT = _SENTENCE_END | frozenset("，,；;")
 _PUNCT = {
     "，": ",",
     "、": ",",
@@ -86,6 +88,14 @@ _PUNCT = {
     "——": "—",
     "—": "—",
     "·": "·",
+    # ASCII marks in Chinese text (the seed writes 大国,中国 and 和音:积极): punctuation too
+    ",": ",",
+    ":": ":",
+    ";": ";",
+    "?": "?",
+    "!": "!",
+    "(": "(",
+    ")": ")",
 }
 _OPENING = frozenset("(“‘")
 _CLOSING = frozenset(",.;:?!)”’…")
@@ -97,10 +107,27 @@ _WORDS = (("他国", "n"), ("攸关方", "n"), ("全人类", "n"), ("可持续",
 _UNITS = frozenset("省市县区州")
 # Four-character idioms not read 2+2: written together, without a hyphen.
 _IDIOMS_TOGETHER = frozenset({"一衣带水", "不亦乐乎", "莫名其妙"})
-# Common words jieba's dictionary tags as place names (ns): written as common words.
-_NOT_NAMES = frozenset(
-    {"长大", "都市", "河里", "海里", "城里", "山里", "村里", "市里", "国内", "太阳"}
-)
+# Four-character words jieba's dictionary tags as idioms that are two words (积极 参与).
+_NOT_IDIOMS = frozenset({"积极参与"})
+# Numerals written apart from the measure word after them (两名 liǎng míng, 三个 sān gè); other
+# pairs jieba makes numerals are words (一万 yīwàn, 一些 yīxiē, 一道 yīdào "together", 一起).
+_NUMERALS = frozenset("一二两三四五六七八九十几")
+_MEASURES = frozenset("个名位次件条项种张本台辆家座届批岁只双对")
+# Common words jieba's dictionary (or its guess for a word it lacks) tags as names of people,
+# places or organisations (nr, ns, nt): written as the common words they are, with the part of
+# speech they have. Found by reading policy texts against CC-CEDICT, whose pinyin capitalises
+# only proper nouns (the test test_pinyin_text.py::test_no_common_word_is_capitalised).
+_NOT_NAMES: dict[str, str] = {
+    "长大": "v",
+    **dict.fromkeys(("都市", "河里", "海里", "城里", "山里", "村里", "市里", "国内", "太阳"), "n"),
+    **dict.fromkeys(("大国", "伦理", "宣言", "福祉", "契约", "文明", "小圈子", "安全观"), "n"),
+    **dict.fromkeys(("南北", "南南合作", "安全性", "普惠"), "n"),
+    **dict.fromkeys(("公正", "攸关"), "a"),
+}
+# Four-character set phrases (jieba's l) made of two common words are written as two words
+# (意识形态 yìshí xíngtài); the others are idioms, 2+2 with a hyphen (不可或缺 bùkě-huòquē). A
+# half jieba's dictionary has seen this often is a common word.
+_COMMON_WORD = 100
 # Names jieba tags otherwise (欧盟 as an abbreviation, j): capitalised as organisations.
 _NAMES = frozenset({"欧盟", "东盟", "北约", "世贸组织", "亚太经合组织"})
 # Numerals of the hundreds and thousands: written in groups (GB/T: 一百二十五 yībǎi èrshíwǔ).
@@ -151,7 +178,7 @@ def transliterate(
     if not words_joined:
         tokens = [t for token in tokens for t in token.syllables()]
     # Sentences (not a term or a heading) start with a capital; a title's words always do.
-    tokens = _capitalise_sentences(tokens, any(ch in _SENTENCE_END for ch in simple))
+    tokens = _capitalise_sentences(tokens, any(ch in _RUNNING_TEXT for ch in simple))
     return _join(tokens, style)
 
 
@@ -227,9 +254,11 @@ def _plain(text: str, *, sandhi: bool) -> list[_Token]:
     fixed = _fixed_readings(text)
     pos = 0
     for word, jieba_tag in words(text):
-        # a common word jieba's dictionary tags as a place name is written as one
-        tag = ("v" if word == "长大" else "n") if word in _NOT_NAMES else jieba_tag
+        # a common word jieba's dictionary tags as a name is written as one
+        tag = _NOT_NAMES.get(word, jieba_tag)
         tag = "nt" if word in _NAMES else tag
+        if tag in _PROPER and len(word) == 4 and _two_words(word):
+            tag = "l"  # 应邀出席, 严格遵守: two common words, not a name
         at = max(text.find(word, pos), pos)
         pos = at + len(word)
         if fixed and any(at + k in fixed for k in range(len(word))):
@@ -263,6 +292,14 @@ def _plain(text: str, *, sandhi: bool) -> list[_Token]:
             noun = _read(word[0], "n", sandhi=sandhi)[0]
             out.append(_Token(f"{noun} {_PLACE[word[1]]}", "word", word, tag))
             continue
+        if tag == "m" and len(word) == 2 and word[0] in _NUMERALS and word[1] in _MEASURES:
+            number, measure = _read(word[0], "m", sandhi=sandhi), _read(word[1], "q", sandhi=sandhi)
+            out.append(_Token(number[0], "word", word[0], "m"))
+            out.append(_Token(measure[0], "word", word[1], "q"))
+            continue
+        if word in ("上", "里") and tag == "f" and out and out[-1].kind in ("word", "term"):
+            out.append(_Token(_PLACE[word], "word", word, tag))  # 国际上: guójì shang
+            continue
         if tag == "m" and any(ch in "百千" for ch in word[:-1]):
             for group in _numeral_groups(word):
                 out.append(_Token(join_word(_read(group, "m", sandhi=sandhi)), "word", group, "m"))
@@ -271,7 +308,8 @@ def _plain(text: str, *, sandhi: bool) -> list[_Token]:
         particle = word in _ASPECT and tag in ("ul", "uz", "ug")
         # 了 at the end of a sentence is also a modal particle: apart (Huǒchē dào le.)
         final = word == "了" and _sentence_end(text, pos)
-        if particle and not final and out and out[-1].kind == "word" and _is_verb(out[-1]):
+        joins = out and out[-1].kind == "word" and (_is_verb(out[-1]) or out[-1].tag == "n")
+        if particle and not final and joins:
             out[-1].text += _ASPECT[word]  # kàn + zhe: kànzhe
             out[-1].source += word
             continue
@@ -328,17 +366,33 @@ def _write(word: str, tag: str, syllables: list[str]) -> str:
         cut = 2 if word[:2] in _DOUBLE_SURNAMES else 1
         surname, given = join_word(syllables[:cut]), join_word(syllables[cut:])
         return f"{_capital(surname)} {_capital(given)}" if given else _capital(surname)
-    if tag in ("i", "l") and len(word) == 4 and word not in _IDIOMS_TOGETHER:
+    idiom = _is_idiom(word, tag)
+    if idiom:
         return join_word(syllables[:2]) + "-" + join_word(syllables[2:])
     if tag == "ns" and len(word) >= 3 and word[-1] in _UNITS:
         return _capital(join_word(syllables[:-1])) + " " + _capital(syllables[-1])
-    parts = _parts(word) if len(word) >= 5 or (len(word) == 4 and tag not in ("i", "l")) else [word]
+    parts = _parts(word) if len(word) >= 5 or (len(word) == 4 and not idiom) else [word]
     out, at = [], 0
     for part in parts:  # a name of four syllables or more: word by word (Zhōnghuá Rénmín ...)
         written = join_word(syllables[at : at + len(part)])
         out.append(_capital(written) if tag in _PROPER else written)
         at += len(part)
     return " ".join(out)
+
+
+def _is_idiom(word: str, tag: str) -> bool:
+    """A four-character idiom read 2+2 (GB/T's hyphen): jieba's idioms (i), and its set
+    phrases (l) unless both halves are common words."""
+    if len(word) != 4 or word in _IDIOMS_TOGETHER or word in _NOT_IDIOMS or tag not in ("i", "l"):
+        return False
+    if tag == "i":
+        return True
+    return not _two_words(word)
+
+
+def _two_words(word: str) -> bool:
+    """Whether both halves of a four-character word are common words."""
+    return all(dictionary_frequency(half) >= _COMMON_WORD for half in (word[:2], word[2:]))
 
 
 def _parts(word: str) -> list[str]:
