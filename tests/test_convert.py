@@ -411,3 +411,33 @@ def test_conversion_table(target: str, source: str, expected: str) -> None:
     tb = store.load_termbase([ROOT / "terms"])
     conv = TermAwareConverter(CONFIG_FOR_TARGET[Target(target)], tb)
     assert conv.convert(source) == expected
+
+
+def test_built_dictionaries_are_kept_and_a_broken_file_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The built OpenCC dictionaries go to the cache folder; a later process loads them; a
+    damaged or foreign file there is ignored and rebuilt, never trusted."""
+    from termbase import script
+
+    monkeypatch.setenv("TERMBASE_CACHE_DIR", str(tmp_path))
+    script._dictionary.cache_clear()
+    try:
+        first = script._dictionary("STPhrases.txt")
+        kept = list((tmp_path / "opencc").glob("STPhrases-*.marshal"))
+        assert len(kept) == 1
+        kept[0].write_bytes(b"not marshal data")
+        script._dictionary.cache_clear()
+        again = script._dictionary("STPhrases.txt")
+        assert again.values == first.values
+        assert again.lengths == first.lengths
+        text = "这些人工智能发展中国家并发挥作用"
+        assert again.automaton.find_overlapping(text) == first.automaton.find_overlapping(text)
+        (tmp_path / "opencc").chmod(0o500)  # a folder that cannot be written: built in memory
+        for path in (tmp_path / "opencc").iterdir():
+            path.chmod(0o400)
+        script._dictionary.cache_clear()
+        assert script._dictionary("STPhrases.txt").values == first.values
+    finally:
+        (tmp_path / "opencc").chmod(0o700)
+        script._dictionary.cache_clear()

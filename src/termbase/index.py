@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from termbase import lookup
+from termbase.cachedir import cache_dir
 from termbase.errors import ReadError
 from termbase.files import SETTINGS_FILE, discover
 from termbase.lookup import STATUS_NAMES, Hit, Level, Query
@@ -38,14 +39,6 @@ CREATE TABLE keys(kind TEXT NOT NULL, key TEXT NOT NULL, n INT NOT NULL, status 
                   term INT NOT NULL, lang TEXT NOT NULL);
 """
 INDEXES = "CREATE INDEX keys_by_key ON keys(kind, key);"
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("TERMBASE_CACHE_DIR")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "termbase"
 
 
 def _remove(path: Path) -> None:

@@ -1,7 +1,7 @@
 """Validation that remembers: a term base that has not changed is validated in the time it
 takes to read and hash its files, as ruff keeps its results.
 
-Two layers, in the cache folder of the look-up index (`termbase.index.cache_dir`, under
+Two layers, in the cache folder of the look-up index (`termbase.cachedir.cache_dir`, under
 `validate/`):
 - the whole result (findings, concept and file counts), keyed by every file's path and content
   hash: an unchanged base costs reading and hashing its files;
@@ -112,7 +112,7 @@ def _digest(path: Path) -> str:
 
 
 def _folder() -> Path | None:
-    from termbase.index import cache_dir
+    from termbase.cachedir import cache_dir
 
     folder = cache_dir() / "validate"
     try:

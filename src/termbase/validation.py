@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,12 +36,46 @@ def validate(paths: Iterable[Path | str] | None = None) -> Validation:
 
 def check_concepts(concepts: list[Concept]) -> list[Finding]:
     """The rules that look at one concept at a time (run as each file is read)."""
-    from termbase import pinyin, script  # heavy dictionaries: loaded only when validating
+    from termbase import pinyin  # heavy dictionaries: loaded only when validating
 
     part = TermBase(tuple(concepts))
     return [
         *rules.check_terms(part),
         *rules.check_xml(part),
-        *script.check(part),
+        *_script_findings(part),
         *pinyin.check(part),
     ]
+
+
+def _script_findings(tb: TermBase) -> Iterator[Finding]:
+    """TB301, TB302: a character of the other script in a Chinese term."""
+    from termbase import script
+    from termbase.catalog import finding
+    from termbase.langtags import is_simplified, is_traditional
+
+    for c in tb.concepts:
+        for t in c.terms:
+            if is_simplified(t.lang):
+                bad = script.traditional_only(t.text)
+                if bad:
+                    yield finding(
+                        "TB301",
+                        c.path,
+                        t.line or c.line,
+                        f"{t.lang} term {t.text!r} has Traditional-only {''.join(bad)}",
+                        concept=c.id,
+                        hint=f'Simplified: "{script.converter("t2s")(t.text)}"',
+                    )
+            elif is_traditional(t.lang):
+                bad = script.simplified_only(t.text)
+                if bad:
+                    region = t.lang.split("-")[0] + "-" + t.lang.split("-")[1]
+                    config = script.CONFIG_FOR_TAG.get(region) or "s2t"
+                    yield finding(
+                        "TB302",
+                        c.path,
+                        t.line or c.line,
+                        f"{t.lang} term {t.text!r} has Simplified-only {''.join(bad)}",
+                        concept=c.id,
+                        hint=f'OpenCC {config}: "{script.converter(config)(t.text)}"',
+                    )
