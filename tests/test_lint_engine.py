@@ -164,3 +164,35 @@ def test_the_spelling_table_codes_as_normalising_does(terms: list[str], text: li
         for keep_case, vocab in ((False, matcher.vocab), (True, matcher.cased_vocab)):
             want = vocab.get(normalise_word(word, keep_case=keep_case), OTHER_WORD)
             assert matcher._code(word, keep_case) == want, (word, keep_case)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_a_batch_finds_what_segment_by_segment_finds(
+    engines: tuple[Linter, Linter, list[str], list[str]], data: st.DataObject
+) -> None:
+    """`check_many` (targets coded and scanned in one pass) against `check` one segment at a
+    time: bilingual and monolingual segments, ASCII and not, with placeholders and tags, in
+    one batch."""
+    fast, _, chinese, english = engines
+    segs = []
+    for n in range(data.draw(st.integers(1, 8))):
+        parts = [
+            data.draw(st.sampled_from(_BENDS))(data.draw(st.sampled_from(english)))
+            for _ in range(data.draw(st.integers(0, 5)))
+        ]
+        target = " ".join(parts)
+        if data.draw(st.booleans()):
+            source = "，".join(data.draw(st.lists(st.sampled_from(chinese), max_size=4)))
+            segs.append(Segment(Path("x.tsv"), n + 1, str(n + 1), target, source, "zh-Hans", "en"))
+        else:
+            segs.append(Segment(Path("x.md"), n + 1, str(n + 1), target, None, None, "en"))
+    one_by_one = [fast.check(seg) for seg in segs]
+    assert fast.check_many(segs) == one_by_one
+
+
+def test_the_ascii_split_is_the_word_split() -> None:
+    from termbase.lint.words import _ASCII_SPLIT, _WORD_SPLIT
+
+    text = "It's the AI-for-good era: G20's 'small yard' -- x_y, 3.5% {0} <b>tag</b> don't'"
+    assert _ASCII_SPLIT.split(text) == _WORD_SPLIT.split(text)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
-from termbase.catalog import finding
+from termbase.catalog import RULES, finding
 from termbase.lint.linter import Linter
 from termbase.lint.segment import (
     EXTENSIONS,
@@ -22,6 +23,10 @@ from termbase.lint.segment import (
 )
 from termbase.lint.settings import LintSettings
 from termbase.model import Finding
+
+# Segments checked together (`Linter.check_many`): enough to pay the batch's set-up many times
+# over, few enough that a batch's codes stay small.
+BATCH = 2048
 
 
 @dataclass
@@ -132,7 +137,12 @@ def check_inputs(
     result = LintResult(list(inputs.problems))
     result.files = inputs.files
     result.segments = len(inputs.segments)
-    for seg in inputs.segments:
+    if memo is None and explain is None:
+        segments = inputs.segments
+        for at in range(0, len(segments), BATCH):
+            for found in linter.check_many(segments[at : at + BATCH]):
+                result.findings.extend(found)
+    for seg in inputs.segments if memo is not None or explain is not None else ():
         if memo is not None and explain is None:
             result.findings.extend(memo.check(linter, seg))
             continue
@@ -140,9 +150,26 @@ def check_inputs(
         result.findings.extend(linter.check(seg, trace))
         if trace:
             result.explained.extend(trace)
-    result.findings = _apply_severities(result.findings, linter.settings)
-    result.findings.sort(key=Finding.sort_key)
+    result.findings = _sorted(_apply_severities(result.findings, linter.settings))
     return result
+
+
+def _sorted(findings: list[Finding]) -> list[Finding]:
+    """In `Finding.sort_key` order (path, line, column, code, message), with the path compared
+    once per file rather than once per finding."""
+    by_path: dict[Path | None, list[Finding]] = {}
+    for f in findings:
+        group = by_path.get(f.path)
+        if group is None:
+            group = by_path[f.path] = []
+        group.append(f)
+    within = attrgetter("line", "column", "code", "message")
+    out: list[Finding] = []
+    for path in sorted(by_path, key=lambda p: str(p or "")):
+        group = by_path[path]
+        group.sort(key=within)
+        out.extend(group)
+    return out
 
 
 def lint_files(
@@ -161,6 +188,9 @@ def lint_files(
 def _apply_severities(findings: list[Finding], settings: LintSettings) -> list[Finding]:
     import dataclasses
 
+    codes = {f.code for f in findings}
+    if all(code in RULES and settings.severity(code) is RULES[code].severity for code in codes):
+        return findings  # no setting changes a severity here
     out = []
     for f in findings:
         sev = settings.severity(f.code)

@@ -23,14 +23,16 @@ def read(path: Path, fmt: object, options: ReadOptions) -> list[Segment]:
     markdown = fmt == InputFormat.MARKDOWN
     out: list[Segment] = []
     in_fence = False
+    comments = "<!--" in text
+    lang = options.target_lang
     for n, line in enumerate(text.splitlines(), 1):
         if markdown and _FENCE.match(line):
             in_fence = not in_fence
             continue
         if in_fence or not line.strip():
             continue
-        body, notes = without_comments(line)
-        out.append(Segment(path, n, str(n), body, None, None, options.target_lang, notes))
+        body, notes = without_comments(line) if comments else (line, ())
+        out.append(Segment(path, n, str(n), body, None, None, lang, notes))
     return out
 
 

@@ -6,6 +6,7 @@ countries" never passes for "developing countries" (no stemmer)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -26,6 +27,9 @@ from termbase.lint.patterns import (
 from termbase.lookup import singular
 
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # split keeping the words
+# The same split for ASCII text, a third faster: in ASCII, [^\W_] is [A-Za-z0-9] and the
+# other alternatives (’, U+FFFC) cannot occur (a test compares the two).
+_ASCII_SPLIT = re.compile(r"([A-Za-z0-9]+(?:'[A-Za-z0-9]+)*)", re.ASCII)
 
 
 @dataclass
@@ -248,13 +252,13 @@ class WordMatcher:
         if spans:
             return self._hits_around(text, spans)
         # gap, word, gap, word, ..., gap: the words and, by their lengths, where each is
-        parts = _WORD_SPLIT.split(text)
+        plain = text.isascii()
+        parts = (_ASCII_SPLIT if plain else _WORD_SPLIT).split(text)
         tokens = parts[1::2]
         if not tokens:
             return []
         out: list[tuple[int, int, int]] = []
         self._coded_for, self._coded = text, {}  # kept for `contains` on the same text
-        plain = text.isascii()
         for trie, keep_case, offset in (
             (self.trie, False, 0),
             (self.cased_trie, True, self.offset),
@@ -283,6 +287,117 @@ class WordMatcher:
         ends = list(accumulate(map(len, parts)))  # word i is text[ends[2i]:ends[2i + 1]]
         found = [(k, ends[2 * a], ends[2 * b - 1]) for k, a, b in out]
         return _without_overlaps(found) if self.cased_trie else found
+
+    def hits_many(
+        self, texts: list[str], codes: bool = True
+    ) -> list[tuple[list[Hit], dict[bool, str]]]:
+        """`hits` of each text, with the text's word codes (for `prime`), found in one pass over
+        all of them: joined by a separator word that no term and no text has, coded at once,
+        scanned once, the hits then cut back into the texts. The same hits as `hits` text by
+        text (a test says so); texts with protected spans are the caller's to check one by
+        one. Without `codes`, the word codes are not cut out for each text (nothing will ask
+        `contains` about them)."""
+        if not texts:
+            return []
+        ascii_ = [t.isascii() for t in texts]
+        if not all(ascii_) and any(ascii_):
+            # ASCII texts are coded from the table of spellings, in C; the others word by word:
+            # two batches, so that one accented word does not slow all the rest
+            groups = (
+                [i for i, a in enumerate(ascii_) if a],
+                [i for i, a in enumerate(ascii_) if not a],
+            )
+            out: list[tuple[list[Hit], dict[bool, str]]] = [([], {})] * len(texts)
+            for group in groups:
+                for i, got in zip(
+                    group, self.hits_many([texts[i] for i in group], codes), strict=True
+                ):
+                    out[i] = got
+            return out
+        sep = self._separator(texts)
+        glue = f" {sep} "
+        joined = glue.join(texts)
+        plain = joined.isascii()
+        parts = (_ASCII_SPLIT if plain else _WORD_SPLIT).split(joined)
+        tokens = parts[1::2]
+        # where each text's words start and end among the tokens, and its text in `joined`
+        starts, stops, offsets = [0], [], [0]
+        at = 0
+        for text in texts[:-1]:
+            at = tokens.index(sep, at)
+            stops.append(at)
+            starts.append(at + 1)
+            offsets.append(offsets[-1] + len(text) + len(glue))
+            at += 1
+        stops.append(len(tokens))
+        coded_all: dict[bool, str] = {}
+        found: list[tuple[int, int, int]] = []
+        for trie, keep_case, offset in (
+            (self.trie, False, 0),
+            (self.cased_trie, True, self.offset),
+        ):
+            if not trie or (keep_case and plain and not self._may_hold_cased(joined)):
+                continue
+            if plain:
+                spelled = tokens if keep_case else list(map(str.lower, tokens))
+                coded = "".join(map(self.variants[keep_case].get, spelled, repeat(OTHER_WORD)))
+            else:
+                known = self._cased_codes if keep_case else self._codes
+                word_codes = list(map(known.get, tokens))
+                if None in word_codes:
+                    code = self._code
+                    word_codes = [
+                        c or code(w, keep_case) for c, w in zip(word_codes, tokens, strict=True)
+                    ]
+                coded = "".join(word_codes)  # type: ignore[arg-type]
+            coded_all[keep_case] = coded
+            found += [(k + offset, a, b) for k, a, b in trie.scan(coded)]
+        out = [
+            ([], {case: coded[s:e] for case, coded in coded_all.items()} if codes else {})
+            for s, e in zip(starts, stops, strict=True)
+        ]
+        if found:
+            if self.alternates:
+                alt = self.alternates
+                found = [
+                    (self._choose(k, tokens[a:b]) if k in alt else k, a, b) for k, a, b in found
+                ]
+            ends = list(accumulate(map(len, parts)))
+            for k, a, b in found:
+                i = bisect.bisect_right(starts, a) - 1
+                base = offsets[i]
+                out[i][0].append((k, ends[2 * a] - base, ends[2 * b - 1] - base))
+            if self.cased_trie:
+                for hits, _ in out:
+                    if hits:
+                        hits[:] = _without_overlaps(hits)
+        return out
+
+    def _may_hold_cased(self, text: str) -> bool:
+        """False only when no word of a case-sensitive term can be in `text`: none of their
+        (few) ASCII spellings stands in it even as part of a word. For ASCII text only: NFKC
+        makes ASCII words of others (ＣＰＣ)."""
+        spellings = self.variants[True]
+        if len(spellings) > 64:
+            return True  # many: the scan is cheaper than looking for each
+        return any(w in text for w in spellings)
+
+    def _separator(self, texts: list[str]) -> str:
+        """A word that codes to no term word and stands in none of `texts`."""
+        n = 0
+        while True:
+            sep = f"qzxsep{n}"
+            if (
+                sep not in self.variants[False]
+                and sep not in self.variants[True]
+                and not any(sep in t for t in texts)
+            ):
+                return sep
+            n += 1
+
+    def prime(self, text: str, coded: dict[bool, str]) -> None:
+        """Keep `coded` (from `hits_many`) as the word codes of `text` for `contains`."""
+        self._coded_for, self._coded = text, dict(coded)
 
     def _hits_around(self, text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         """Hits in text with placeholders, tags or URLs: their words match nothing."""

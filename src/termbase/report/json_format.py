@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from termbase.catalog import RULES
 from termbase.model import Finding
 
 
+@lru_cache(maxsize=1024)
+def _posix(path: Path) -> str:
+    return path.as_posix()
+
+
+# One encoder for all findings: json.dumps with an option makes a new one at each call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def as_dict(f: Finding) -> dict[str, Any]:
     return {
-        "path": f.path.as_posix() if f.path else None,
+        "path": _posix(f.path) if f.path else None,
         "line": f.line or None,
         "column": f.column or None,
         "concept": f.concept,
@@ -35,5 +46,6 @@ def render(findings: Sequence[Finding]) -> str:
     times slower on tens of thousands of findings)."""
     if not findings:
         return "[]\n"
-    lines = ",\n".join("  " + json.dumps(as_dict(f), ensure_ascii=False) for f in findings)
+    encode = _ENCODER.encode
+    lines = ",\n".join("  " + encode(as_dict(f)) for f in findings)
     return "[\n" + lines + "\n]\n"
