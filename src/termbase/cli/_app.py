@@ -5,7 +5,7 @@ Heavy libraries (pypinyin, OpenCC) are imported inside the commands that need th
 """
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -80,14 +80,19 @@ def open_index(paths: list[Path], use_cache: bool) -> Any:
     return index
 
 
-def write_output(text: str, output: str) -> None:
+def write_output(text: str | Iterable[str], output: str) -> None:
+    """Write `text` (or its pieces, one after the other) to stdout or, atomically, a file."""
+    pieces = [text] if isinstance(text, str) else text
     if output == "-":
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
     else:
-        from termbase.store import write_atomic
+        from termbase.store import atomic_writer
 
-        write_atomic(Path(output), text)
+        with atomic_writer(Path(output)) as f:
+            for piece in pieces:
+                f.write(piece)
 
 
 def _version(value: bool) -> None:

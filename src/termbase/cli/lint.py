@@ -151,7 +151,7 @@ def lint(
     """
     from termbase import lint as linting
     from termbase.lint.segment import InputFormat, ReadOptions
-    from termbase.report import Format, renderer
+    from termbase.report import Format, streamer
 
     if not paths and not pair and not show_settings:
         raise typer.BadParameter("give files or folders to lint, or --pair", param_hint="PATHS")
@@ -210,7 +210,7 @@ def lint(
                 raise typer.Exit(2)
             typer.echo("\n".join(result.explained))
         else:
-            write_output(renderer(Format(fmt.value), strict=strict)(findings), output)
+            write_output(streamer(Format(fmt.value), strict=strict)(findings), output)
     errors = sum(1 for f in findings if f.severity.value == "error")
     warnings = len(findings) - errors
     if not quiet:

@@ -4,7 +4,8 @@ and the order of the findings."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -19,6 +20,7 @@ from termbase.lint.segment import (
     Segment,
     UsageError,
     detect,
+    iter_read,
     read,
 )
 from termbase.lint.settings import LintSettings
@@ -130,7 +132,12 @@ class SegmentMemo:
 
 
 def check_inputs(
-    linter: Linter, inputs: Inputs, explain: str | None = None, memo: SegmentMemo | None = None
+    linter: Linter,
+    inputs: Inputs,
+    explain: str | None = None,
+    memo: SegmentMemo | None = None,
+    *,
+    sort: bool = True,
 ) -> LintResult:
     """Check every segment; findings come back sorted, with the settings' severities. With a
     `memo`, a segment checked before (same text, notes and languages) is not checked again."""
@@ -150,7 +157,8 @@ def check_inputs(
         result.findings.extend(linter.check(seg, trace))
         if trace:
             result.explained.extend(trace)
-    result.findings = _sorted(_apply_severities(result.findings, linter.settings))
+    if sort:
+        result.findings = _sorted(_apply_severities(result.findings, linter.settings))
     return result
 
 
@@ -181,8 +189,58 @@ def lint_files(
     fmt: InputFormat | None = None,
     explain: str | None = None,
 ) -> LintResult:
-    """Read the files and pairs and check every segment; findings come back sorted."""
-    return check_inputs(linter, read_inputs(files, options, pairs=pairs, fmt=fmt), explain)
+    """Read the files and pairs and check every segment; findings come back sorted. Files
+    of the formats read line by line are checked a batch of segments at a time as they are
+    read (memory for a batch, not for the file); the others are read whole."""
+    if explain is not None:
+        return check_inputs(linter, read_inputs(files, options, pairs=pairs, fmt=fmt), explain)
+    streamed: list[tuple[Path, InputFormat]] = []
+    whole: list[Path] = []
+    problems: list[Finding] = []
+    for path in files:
+        try:
+            kind = fmt or detect(path, _head(path))
+        except OSError as e:
+            problems.append(finding("LT001", path, 0, f"cannot read: {e.strerror or e}"))
+            continue
+        if kind in STREAMED:
+            streamed.append((path, kind))
+        else:
+            whole.append(path)
+    inputs = read_inputs(whole, options, pairs=pairs, fmt=fmt)
+    inputs.problems[:0] = problems
+    result = check_inputs(linter, inputs, sort=False)
+    for path, kind in streamed:
+        try:
+            found, count = _check_stream(linter, iter_read(path, kind, options))
+        except InputError as e:
+            # as when the file is read whole: the problem, and nothing checked in the file
+            result.findings.append(finding("LT001", e.path, e.line, e.detail))
+            continue
+        result.findings.extend(found)
+        result.segments += count
+        result.files += 1
+    result.findings = _sorted(_apply_severities(result.findings, linter.settings))
+    return result
+
+
+# Formats read line by line (`segment.iter_read`), checked as they are read.
+STREAMED = frozenset({InputFormat.CSV, InputFormat.TSV, InputFormat.TEXT, InputFormat.MARKDOWN})
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as f:
+        return f.read(512)
+
+
+def _check_stream(linter: Linter, segments: Iterator[Segment]) -> tuple[list[Finding], int]:
+    found: list[Finding] = []
+    count = 0
+    while batch := list(itertools.islice(segments, BATCH)):
+        count += len(batch)
+        for some in linter.check_many(batch):
+            found.extend(some)
+    return found, count
 
 
 def _apply_severities(findings: list[Finding], settings: LintSettings) -> list[Finding]:

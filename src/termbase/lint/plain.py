@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
-from termbase.lint.segment import InputError, InputFormat, ReadOptions, Segment, read_text
+from termbase.lint.segment import (
+    InputError,
+    InputFormat,
+    ReadOptions,
+    Segment,
+    iter_lines,
+    read_text,
+)
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
@@ -34,6 +42,27 @@ def read(path: Path, fmt: object, options: ReadOptions) -> list[Segment]:
         body, notes = without_comments(line) if comments else (line, ())
         out.append(Segment(path, n, str(n), body, None, None, lang, notes))
     return out
+
+
+def iter_read(path: Path, fmt: object, options: ReadOptions) -> Iterator[Segment]:
+    """`read`, line by line (JSON is read whole)."""
+    if fmt == InputFormat.JSON:
+        yield from read(path, fmt, options)
+        return
+    markdown = fmt == InputFormat.MARKDOWN
+    in_fence = False
+    lang = options.target_lang
+    n = 0
+    for physical in iter_lines(path):
+        for line in physical.splitlines() or [""]:  # as str.splitlines cuts the whole text
+            n += 1
+            if markdown and _FENCE.match(line):
+                in_fence = not in_fence
+                continue
+            if in_fence or not line.strip():
+                continue
+            body, notes = without_comments(line) if "<!--" in line else (line, ())
+            yield Segment(path, n, str(n), body, None, None, lang, notes)
 
 
 def without_comments(text: str) -> tuple[str, tuple[str, ...]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -128,6 +129,34 @@ def read(path: Path, fmt: InputFormat, options: ReadOptions) -> list[Segment]:
     module = importlib.import_module(READERS[fmt])
     segments: list[Segment] = module.read(path, fmt, options)
     return segments
+
+
+def iter_read(path: Path, fmt: InputFormat, options: ReadOptions) -> Iterator[Segment]:
+    """The file's segments as they are read: line by line for the formats whose reader can
+    (CSV, TSV, text, Markdown), so that checking a large file takes memory for a batch of
+    segments, not for the file; all at once for the others. Raises InputError as `read` does
+    (for a streamed file, when the reader comes to the problem)."""
+    module = importlib.import_module(READERS[fmt])
+    streamed = getattr(module, "iter_read", None)
+    if streamed is None:
+        yield from module.read(path, fmt, options)
+    else:
+        yield from streamed(path, fmt, options)
+
+
+def iter_lines(path: Path) -> Iterator[str]:
+    """The file's lines with their endings as `read_text` would give the text: UTF-8, a BOM
+    dropped, a decoding error the same InputError (line and byte offset)."""
+    try:
+        f = path.open(encoding="utf-8-sig", newline="")
+    except OSError as e:
+        raise InputError(path, 0, f"cannot read: {e.strerror or e}") from e
+    with f:
+        try:
+            yield from f
+        except UnicodeDecodeError:
+            read_text(path)  # the error as the whole text gives it, with its line and offset
+            raise
 
 
 def read_text(path: Path) -> str:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from termbase.lint.segment import (
     InputError,
@@ -12,6 +15,7 @@ from termbase.lint.segment import (
     ReadOptions,
     Segment,
     UsageError,
+    iter_lines,
     read_text,
 )
 from termbase.store import canonical_tag
@@ -19,6 +23,7 @@ from termbase.store import canonical_tag
 _SOURCE_NAMES = ("source", "src", "source text", "原文")
 _THREE_LETTER = frozenset({"yue", "cmn", "lzh", "zho", "chi", "eng", "fil", "haw"})
 _TARGET_NAMES = ("target", "tgt", "target text", "translation", "译文")
+_SAMPLE = 200  # segments whose text tells whether the columns' languages are right
 
 
 def read(path: Path, fmt: object, options: ReadOptions) -> list[Segment]:
@@ -53,6 +58,55 @@ def read(path: Path, fmt: object, options: ReadOptions) -> list[Segment]:
         out.append(Segment(path, line, str(line), row[tgt_col], row[src_col], src_lang, tgt_lang))
     _check_languages(path, header if has_header else None, (src_col, tgt_col), out)
     return out
+
+
+def iter_read(path: Path, fmt: object, options: ReadOptions) -> Iterator[Segment]:
+    """`read`, row by row: the same segments and the same errors, the columns' languages
+    checked on the first 200 segments before any is given out."""
+    lines = iter_lines(path)
+    first = next(lines, None)
+    if first is None:
+        return
+    delimiter = "\t" if fmt == InputFormat.TSV else _sniff(first)
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
+    rows = _rows(path, fmt, reader)
+    line, header = next(rows)
+    src_col, tgt_col, has_header = _columns(path, header, options)
+    src_lang, tgt_lang = options.source_lang, options.target_lang
+    if has_header:
+        src_lang = src_lang or _header_lang(header[src_col])
+        tgt_lang = tgt_lang or _header_lang(header[tgt_col])
+    else:
+        rows = itertools.chain([(line, header)], rows)
+    width = len(header)
+    sample: list[Segment] = []
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != width:
+            raise InputError(
+                path, line, f"ragged row: {len(row)} cells where the first row has {width}"
+            )
+        seg = Segment(path, line, str(line), row[tgt_col], row[src_col], src_lang, tgt_lang)
+        if sample is not None and len(sample) < _SAMPLE:
+            sample.append(seg)
+            continue
+        if sample is not None:
+            _check_languages(path, header if has_header else None, (src_col, tgt_col), sample)
+            yield from sample
+            sample = None  # type: ignore[assignment]
+        yield seg
+    if sample is not None:
+        _check_languages(path, header if has_header else None, (src_col, tgt_col), sample)
+        yield from sample
+
+
+def _rows(path: Path, fmt: object, reader: Any) -> Iterator[tuple[int, list[str]]]:
+    try:
+        for row in reader:
+            yield reader.line_num, row
+    except csv.Error as e:
+        raise InputError(path, reader.line_num, f"malformed {fmt}: {e}") from e
 
 
 def _header_lang(cell: str) -> str | None:
@@ -133,7 +187,7 @@ def _check_languages(
 ) -> None:
     """A column whose text is not in its language (Han text in an "en" column, or none in a
     Chinese one) means the columns were mistaken: stop rather than check the wrong text."""
-    sample = segments[:200]
+    sample = segments[:_SAMPLE]
     if not sample:
         return
     shares = {

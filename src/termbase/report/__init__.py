@@ -6,7 +6,7 @@ Adding a format means adding a module and naming it in `FORMATS`.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,17 @@ def renderer(fmt: Format, *, strict: bool = False) -> Callable[[Sequence[Finding
 
         return functools.partial(module.render, strict=True)
     return render
+
+
+def streamer(fmt: Format, *, strict: bool = False) -> Callable[[Sequence[Finding]], Iterable[str]]:
+    """`renderer`, as pieces of the report to write one after the other (text and JSON: a
+    thousand findings a piece; the other formats whole)."""
+    module = importlib.import_module(FORMATS[fmt])
+    pieces: Callable[[Sequence[Finding]], Iterable[str]] | None = getattr(module, "chunks", None)
+    if pieces is not None:
+        return pieces
+    render = renderer(fmt, strict=strict)
+    return lambda findings: [render(findings)]
 
 
 def sort(findings: Sequence[Finding]) -> list[Finding]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from termbase.model import Finding
 
@@ -38,4 +38,10 @@ def _snippet(text: str | None, width: int = 60) -> str:
 
 
 def render(findings: Sequence[Finding]) -> str:
-    return "".join(line(f) + "\n" for f in findings)
+    return "".join(chunks(findings))
+
+
+def chunks(findings: Sequence[Finding], size: int = 1000) -> Iterator[str]:
+    """`render` a thousand findings at a time: the whole report is never one string."""
+    for at in range(0, len(findings), size):
+        yield "".join(line(f) + "\n" for f in findings[at : at + size])
