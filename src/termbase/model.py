@@ -77,9 +77,18 @@ class Severity(StrEnum):
         return 0 if self is Severity.ERROR else 1
 
 
+def _by_init(self: Any) -> tuple[Any, tuple[Any, ...]]:
+    """`__reduce__` of the frozen dataclasses: rebuilt by their own __init__ from the fields
+    in order. Pickle's default for a frozen dataclass with slots looks up its fields for every
+    object (`dataclasses.fields`): the validation cache loaded 125,000 concepts in 9 s that way."""
+    return (type(self), tuple(getattr(self, name) for name in type(self).__dataclass_fields__))
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """One designation of a concept in one language."""
+
+    __reduce__ = _by_init
 
     lang: str
     text: str
@@ -99,6 +108,8 @@ class Term:
 @dataclass(frozen=True, slots=True)
 class Concept:
     """A unit of meaning with its terms in every language."""
+
+    __reduce__ = _by_init
 
     id: str
     terms: tuple[Term, ...]
@@ -126,6 +137,8 @@ class Concept:
 @dataclass(frozen=True, slots=True)
 class Source:
     """A document that a concept or a rendering comes from, cited by id."""
+
+    __reduce__ = _by_init
 
     id: str
     title: str
@@ -173,6 +186,8 @@ class TermBase:
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A problem found in data: a value, never an exception."""
+
+    __reduce__ = _by_init
 
     path: Path | None
     line: int

@@ -8,9 +8,11 @@ inherit a lock another thread held and wait forever: there the workers start by 
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,6 +20,20 @@ T = TypeVar("T")
 
 # Below this many bytes, starting worker processes costs more than it saves.
 PARALLEL_BYTES = 4_000_000
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while a large structure is built and checked: there is
+    nothing for it to free, yet each full collection walks every object built so far (on the
+    125k base, 8 of validate's 21 s). Nests; the previous state comes back."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def jobs(requested: int | None = None) -> int:

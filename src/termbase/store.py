@@ -713,8 +713,11 @@ def load(
     (`jobs`, default: $TERMBASE_JOBS or one per core); the result is the same. `check`, a
     module-level function, runs on each file's concepts as they are read (in those processes).
     """
+    from termbase.parallel import paused_gc
+
     files = discover(Path(p) for p in paths)
-    return assemble(_read_all(files, jobs, check), files)
+    with paused_gc():
+        return assemble(_read_all(files, jobs, check), files)
 
 
 def assemble(parts: Iterable[FilePart], files: list[Path]) -> Loaded:
@@ -769,6 +772,13 @@ def read_file(
     path: Path, check: Callable[[list[Concept]], list[Finding]] | None = None
 ) -> FilePart:
     """One file's concepts (or settings) and the problems found in it."""
+    from termbase.parallel import paused_gc
+
+    with paused_gc():  # in a worker process too
+        return _read_file(path, check)
+
+
+def _read_file(path: Path, check: Callable[[list[Concept]], list[Finding]] | None) -> FilePart:
     doc = read_document(path)
     if doc.data is None:
         return FilePart([], doc.findings)

@@ -55,6 +55,13 @@ def code_fingerprint() -> str:
 
 def validate(paths: Iterable[Path | str] | None = None) -> Summary:
     """`termbase.validation.validate`, with the results kept between runs."""
+    from termbase.parallel import paused_gc
+
+    with paused_gc():
+        return _validate(paths)
+
+
+def _validate(paths: Iterable[Path | str] | None) -> Summary:
     from termbase import rules, store
     from termbase.config import default_paths
     from termbase.errors import ReadError

@@ -23,7 +23,14 @@ def validate(paths: Iterable[Path | str] | None = None) -> Validation:
     Raises `termbase.errors.ReadError` when a path cannot be read at all, or when the base
     has no concept and nothing to report (an empty folder, a folder of lint settings).
     """
+    from termbase.parallel import paused_gc
+
     chosen = [Path(p) for p in paths] if paths is not None else default_paths()
+    with paused_gc():
+        return _validate(chosen)
+
+
+def _validate(chosen: list[Path]) -> Validation:
     loaded = store.load(chosen, check=check_concepts)
     if not loaded.termbase.concepts and not loaded.findings:
         from termbase.errors import ReadError
