@@ -530,7 +530,10 @@ class _FileMatcherCache:
                 return None
             if hashlib.blake2b(inner, digest_size=16).digest() != digest:
                 return None  # damaged on disk: build it again
-            state = marshal.loads(inner)  # noqa: S302
+            from termbase.parallel import paused_gc
+
+            with paused_gc():  # millions of small objects at once: nothing to collect
+                state = marshal.loads(inner)  # noqa: S302
         except (OSError, ValueError, EOFError, TypeError):
             return None
         if not isinstance(state, tuple):

@@ -192,6 +192,20 @@ def lint_files(
     """Read the files and pairs and check every segment; findings come back sorted. Files
     of the formats read line by line are checked a batch of segments at a time as they are
     read (memory for a batch, not for the file); the others are read whole."""
+    from termbase.parallel import paused_gc
+
+    with paused_gc():  # a check makes many small objects beside a large term base
+        return _lint_files(linter, files, options, pairs, fmt, explain)
+
+
+def _lint_files(
+    linter: Linter,
+    files: Sequence[Path],
+    options: ReadOptions,
+    pairs: Sequence[tuple[Path, Path]],
+    fmt: InputFormat | None,
+    explain: str | None,
+) -> LintResult:
     if explain is not None:
         return check_inputs(linter, read_inputs(files, options, pairs=pairs, fmt=fmt), explain)
     streamed: list[tuple[Path, InputFormat]] = []
