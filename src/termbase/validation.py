@@ -63,26 +63,23 @@ def _script_findings(tb: TermBase) -> Iterator[Finding]:
     for c in tb.concepts:
         for t in c.terms:
             if is_simplified(t.lang):
+                code, kind, config = "TB301", "Traditional", "t2s"
                 bad = script.traditional_only(t.text)
-                if bad:
-                    yield finding(
-                        "TB301",
-                        c.path,
-                        t.line or c.line,
-                        f"{t.lang} term {t.text!r} has Traditional-only {''.join(bad)}",
-                        concept=c.id,
-                        hint=f'Simplified: "{script.converter("t2s")(t.text)}"',
-                    )
             elif is_traditional(t.lang):
+                code, kind = "TB302", "Simplified"
+                region = t.lang.split("-")[0] + "-" + t.lang.split("-")[1]
+                config = script.CONFIG_FOR_TAG.get(region) or "s2t"
                 bad = script.simplified_only(t.text)
-                if bad:
-                    region = t.lang.split("-")[0] + "-" + t.lang.split("-")[1]
-                    config = script.CONFIG_FOR_TAG.get(region) or "s2t"
-                    yield finding(
-                        "TB302",
-                        c.path,
-                        t.line or c.line,
-                        f"{t.lang} term {t.text!r} has Simplified-only {''.join(bad)}",
-                        concept=c.id,
-                        hint=f'OpenCC {config}: "{script.converter(config)(t.text)}"',
-                    )
+            else:
+                continue
+            if bad:
+                written = script.converter(config)(t.text)
+                name = "Simplified" if code == "TB301" else f"OpenCC {config}"
+                yield finding(
+                    code,
+                    c.path,
+                    t.line or c.line,
+                    f"{t.lang} term {t.text!r} has {kind}-only {''.join(bad)}",
+                    concept=c.id,
+                    hint=f'{name}: "{written}"',
+                )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +15,6 @@ from termbase.lint.segment import (
     Segment,
     UsageError,
     iter_lines,
-    read_text,
 )
 from termbase.store import canonical_tag
 
@@ -27,42 +25,13 @@ _SAMPLE = 200  # segments whose text tells whether the columns' languages are ri
 
 
 def read(path: Path, fmt: object, options: ReadOptions) -> list[Segment]:
-    text = read_text(path)
-    delimiter = "\t" if fmt == InputFormat.TSV else _sniff(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        for row in reader:
-            rows.append((reader.line_num, row))
-    except csv.Error as e:
-        raise InputError(path, reader.line_num, f"malformed {fmt}: {e}") from e
-    if not rows:
-        return []
-    header = rows[0][1]
-    src_col, tgt_col, has_header = _columns(path, header, options)
-    src_lang = options.source_lang
-    tgt_lang = options.target_lang
-    if has_header:
-        src_lang = src_lang or _header_lang(header[src_col])
-        tgt_lang = tgt_lang or _header_lang(header[tgt_col])
-        rows = rows[1:]
-    width = len(header)
-    out: list[Segment] = []
-    for line, row in rows:
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != width:
-            raise InputError(
-                path, line, f"ragged row: {len(row)} cells where the first row has {width}"
-            )
-        out.append(Segment(path, line, str(line), row[tgt_col], row[src_col], src_lang, tgt_lang))
-    _check_languages(path, header if has_header else None, (src_col, tgt_col), out)
-    return out
+    return list(iter_read(path, fmt, options))
 
 
 def iter_read(path: Path, fmt: object, options: ReadOptions) -> Iterator[Segment]:
-    """`read`, row by row: the same segments and the same errors, the columns' languages
-    checked on the first 200 segments before any is given out."""
+    """The file's segments, row by row: the columns by header or position, a row whose width
+    differs from the first row's an InputError, the columns' languages checked on the first 200
+    segments before any is given out."""
     lines = iter_lines(path)
     first = next(lines, None)
     if first is None:
