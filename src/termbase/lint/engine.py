@@ -144,19 +144,17 @@ def check_inputs(
     result = LintResult(list(inputs.problems))
     result.files = inputs.files
     result.segments = len(inputs.segments)
-    if memo is None and explain is None:
-        segments = inputs.segments
-        for at in range(0, len(segments), BATCH):
-            for found in linter.check_many(segments[at : at + BATCH]):
-                result.findings.extend(found)
-    for seg in inputs.segments if memo is not None or explain is not None else ():
-        if memo is not None and explain is None:
+    if explain is not None:
+        for seg in inputs.segments:
+            trace: list[str] | None = [] if seg.id == explain else None
+            result.findings.extend(linter.check(seg, trace))
+            if trace:
+                result.explained.extend(trace)
+    elif memo is not None:
+        for seg in inputs.segments:
             result.findings.extend(memo.check(linter, seg))
-            continue
-        trace: list[str] | None = [] if explain is not None and seg.id == explain else None
-        result.findings.extend(linter.check(seg, trace))
-        if trace:
-            result.explained.extend(trace)
+    else:
+        result.findings.extend(_check_batches(linter, iter(inputs.segments))[0])
     if sort:
         result.findings = _sorted(_apply_severities(result.findings, linter.settings))
     return result
@@ -226,7 +224,7 @@ def _lint_files(
     result = check_inputs(linter, inputs, sort=False)
     for path, kind in streamed:
         try:
-            found, count = _check_stream(linter, iter_read(path, kind, options))
+            found, count = _check_batches(linter, iter_read(path, kind, options))
         except InputError as e:
             # as when the file is read whole: the problem, and nothing checked in the file
             result.findings.append(finding("LT001", e.path, e.line, e.detail))
@@ -247,7 +245,9 @@ def _head(path: Path) -> bytes:
         return f.read(512)
 
 
-def _check_stream(linter: Linter, segments: Iterator[Segment]) -> tuple[list[Finding], int]:
+def _check_batches(linter: Linter, segments: Iterator[Segment]) -> tuple[list[Finding], int]:
+    """Every segment checked, `BATCH` at a time (`Linter.check_many`): the findings and the
+    number of segments."""
     found: list[Finding] = []
     count = 0
     while batch := list(itertools.islice(segments, BATCH)):

@@ -103,16 +103,16 @@ class Linter:
         """`check` of each segment, the targets of a spaced language coded and scanned in one
         pass (the per-segment rules are `check`'s)."""
         # Monolingual segments only: a bilingual one's checks cost more than its coding, and
-        # measured 15% slower in a batch (its codes must be cut out again for LT101)
+        # measured 15% slower in a batch
         by_lang: dict[str, list[int]] = {}
         for i, seg in enumerate(segs):
             if seg.source is None:
                 by_lang.setdefault(self.languages(seg)[1], []).append(i)
-        ready: dict[int, tuple[PatternTable, list[Hit], dict[bool, str] | None]] = {}
+        ready: dict[int, tuple[PatternTable, list[Hit]]] = {}
         for lang, group in by_lang.items():
             if is_chinese_tag(lang):
                 continue
-            hits = self.matcher.hits_many([segs[i].target for i in group], lang, False)
+            hits = self.matcher.hits_many([segs[i].target for i in group], lang)
             ready.update(zip(group, hits, strict=True))
         out: list[list[Finding]] = []
         for i, seg in enumerate(segs):
@@ -127,18 +127,13 @@ class Linter:
         self,
         seg: Segment,
         explain: list[str] | None = None,
-        target: tuple[PatternTable, list[Hit], dict[bool, str] | None] | None = None,
+        target: tuple[PatternTable, list[Hit]] | None = None,
     ) -> list[Finding]:
-        """The findings of one segment. `target`: its target's hits and word codes, found
-        already (`check_many`)."""
+        """The findings of one segment. `target`: its target's hits, found already
+        (`check_many`)."""
         src_lang, tgt_lang = self.languages(seg)
         found: list[Finding] = []
-        if target is None:
-            tgt_table, tgt_hits = self.matcher.hits(seg.target, tgt_lang)
-        else:
-            tgt_table, tgt_hits, coded = target
-            if coded:
-                self.matcher.spaced(tgt_lang).prime(seg.target, coded)
+        tgt_table, tgt_hits = target or self.matcher.hits(seg.target, tgt_lang)
         src_hits: list[Hit] = []
         src_table: PatternTable | None = None
         if seg.source is not None and src_lang is not None:

@@ -123,31 +123,28 @@ class TermMatcher:
             found = [h for h in found if h[0] not in bad]
         return m.table, found
 
-    def hits_many(
-        self, texts: list[str], lang: str, codes: bool = True
-    ) -> list[tuple[PatternTable, list[Hit], dict[bool, str] | None]]:
+    def hits_many(self, texts: list[str], lang: str) -> list[tuple[PatternTable, list[Hit]]]:
         """`hits` of each text; for a spaced language, the texts without protected spans are
-        coded and scanned in one pass, and each comes with its word codes (for
-        `WordMatcher.prime`)."""
+        coded and scanned in one pass."""
         if is_chinese_tag(lang):
-            return [(*self.hits(t, lang), None) for t in texts]
+            return [self.hits(t, lang) for t in texts]
         m = self.spaced(lang)
-        out: list[tuple[PatternTable, list[Hit], dict[bool, str] | None]] = []
         # the texts where a protected span may start, from one search of all of them
         starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
         joined = "\n".join(texts)
         maybe = {bisect_right(starts, m.start()) - 1 for m in _MAYBE_PROTECTED.finditer(joined)}
         batch = [i for i in range(len(texts)) if i not in maybe]
-        done = dict(zip(batch, m.hits_many([texts[i] for i in batch], codes), strict=True))
+        done = dict(zip(batch, m.hits_many([texts[i] for i in batch]), strict=True))
         bad = m.table.misfits(lang)
+        out: list[tuple[PatternTable, list[Hit]]] = []
         for i, text in enumerate(texts):
-            if i not in done:
-                out.append((*self.hits(text, lang), None))
+            found = done.get(i)
+            if found is None:
+                out.append(self.hits(text, lang))
                 continue
-            found, coded = done[i]
             if bad and found:
                 found = [h for h in found if h[0] not in bad]
-            out.append((m.table, found, coded))
+            out.append((m.table, found))
         return out
 
     def contains(self, text: str, lang: str, term: str, case_sensitive: bool = False) -> bool:

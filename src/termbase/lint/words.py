@@ -265,18 +265,7 @@ class WordMatcher:
         ):
             if not trie:
                 continue
-            if plain:
-                # ASCII: each word's code from the table of spellings, in C, with no word
-                # normalised (lower case first where case does not count; for ASCII text that
-                # keeps every word where it was)
-                spelled = tokens if keep_case else list(map(str.lower, tokens))
-                coded = "".join(map(self.variants[keep_case].get, spelled, repeat(OTHER_WORD)))
-            else:
-                codes = list(map((self._cased_codes if keep_case else self._codes).get, tokens))
-                if None in codes:  # words not seen before in this run
-                    code = self._code
-                    codes = [c or code(w, keep_case) for c, w in zip(codes, tokens, strict=True)]
-                coded = "".join(codes)  # type: ignore[arg-type]
+            coded = self._coded_words(tokens, keep_case, plain)
             self._coded[keep_case] = coded
             out += [(k + offset, a, b) for k, a, b in trie.scan(coded)]
         if not out:
@@ -288,15 +277,11 @@ class WordMatcher:
         found = [(k, ends[2 * a], ends[2 * b - 1]) for k, a, b in out]
         return _without_overlaps(found) if self.cased_trie else found
 
-    def hits_many(
-        self, texts: list[str], codes: bool = True
-    ) -> list[tuple[list[Hit], dict[bool, str]]]:
-        """`hits` of each text, with the text's word codes (for `prime`), found in one pass over
-        all of them: joined by a separator word that no term and no text has, coded at once,
-        scanned once, the hits then cut back into the texts. The same hits as `hits` text by
-        text (a test says so); texts with protected spans are the caller's to check one by
-        one. Without `codes`, the word codes are not cut out for each text (nothing will ask
-        `contains` about them)."""
+    def hits_many(self, texts: list[str]) -> list[list[Hit]]:
+        """`hits` of each text, found in one pass over all of them: joined by a separator word
+        that no term and no text has, coded at once, scanned once, the hits then cut back into
+        the texts. The same hits as `hits` text by text (a test says so); texts with protected
+        spans are the caller's to check one by one."""
         if not texts:
             return []
         ascii_ = [t.isascii() for t in texts]
@@ -307,30 +292,24 @@ class WordMatcher:
                 [i for i, a in enumerate(ascii_) if a],
                 [i for i, a in enumerate(ascii_) if not a],
             )
-            out: list[tuple[list[Hit], dict[bool, str]]] = [([], {})] * len(texts)
+            merged: list[list[Hit]] = [[]] * len(texts)
             for group in groups:
-                for i, got in zip(
-                    group, self.hits_many([texts[i] for i in group], codes), strict=True
-                ):
-                    out[i] = got
-            return out
+                for i, got in zip(group, self.hits_many([texts[i] for i in group]), strict=True):
+                    merged[i] = got
+            return merged
         sep = self._separator(texts)
         glue = f" {sep} "
         joined = glue.join(texts)
         plain = joined.isascii()
         parts = (_ASCII_SPLIT if plain else _WORD_SPLIT).split(joined)
         tokens = parts[1::2]
-        # where each text's words start and end among the tokens, and its text in `joined`
-        starts, stops, offsets = [0], [], [0]
+        # where each text's words start among the tokens, and where its text is in `joined`
+        starts, offsets = [0], [0]
         at = 0
         for text in texts[:-1]:
-            at = tokens.index(sep, at)
-            stops.append(at)
-            starts.append(at + 1)
+            at = tokens.index(sep, at) + 1
+            starts.append(at)
             offsets.append(offsets[-1] + len(text) + len(glue))
-            at += 1
-        stops.append(len(tokens))
-        coded_all: dict[bool, str] = {}
         found: list[tuple[int, int, int]] = []
         for trie, keep_case, offset in (
             (self.trie, False, 0),
@@ -338,24 +317,9 @@ class WordMatcher:
         ):
             if not trie or (keep_case and plain and not self._may_hold_cased(joined)):
                 continue
-            if plain:
-                spelled = tokens if keep_case else list(map(str.lower, tokens))
-                coded = "".join(map(self.variants[keep_case].get, spelled, repeat(OTHER_WORD)))
-            else:
-                known = self._cased_codes if keep_case else self._codes
-                word_codes = list(map(known.get, tokens))
-                if None in word_codes:
-                    code = self._code
-                    word_codes = [
-                        c or code(w, keep_case) for c, w in zip(word_codes, tokens, strict=True)
-                    ]
-                coded = "".join(word_codes)  # type: ignore[arg-type]
-            coded_all[keep_case] = coded
+            coded = self._coded_words(tokens, keep_case, plain)
             found += [(k + offset, a, b) for k, a, b in trie.scan(coded)]
-        out = [
-            ([], {case: coded[s:e] for case, coded in coded_all.items()} if codes else {})
-            for s, e in zip(starts, stops, strict=True)
-        ]
+        out: list[list[Hit]] = [[] for _ in texts]
         if found:
             if self.alternates:
                 alt = self.alternates
@@ -366,12 +330,24 @@ class WordMatcher:
             for k, a, b in found:
                 i = bisect.bisect_right(starts, a) - 1
                 base = offsets[i]
-                out[i][0].append((k, ends[2 * a] - base, ends[2 * b - 1] - base))
+                out[i].append((k, ends[2 * a] - base, ends[2 * b - 1] - base))
             if self.cased_trie:
-                for hits, _ in out:
-                    if hits:
-                        hits[:] = _without_overlaps(hits)
+                out = [_without_overlaps(hits) if hits else hits for hits in out]
         return out
+
+    def _coded_words(self, tokens: list[str], keep_case: bool, plain: bool) -> str:
+        """The words as one string of word codes. ASCII text (`plain`): each word's code from
+        the table of spellings, in C, with no word normalised (lower case first where case does
+        not count; for ASCII text that keeps every word where it was); other text word by word,
+        each distinct word normalised once in a run."""
+        if plain:
+            spelled = tokens if keep_case else list(map(str.lower, tokens))
+            return "".join(map(self.variants[keep_case].get, spelled, repeat(OTHER_WORD)))
+        codes = list(map((self._cased_codes if keep_case else self._codes).get, tokens))
+        if None in codes:  # words not seen before in this run
+            code = self._code
+            codes = [c or code(w, keep_case) for c, w in zip(codes, tokens, strict=True)]
+        return "".join(codes)  # type: ignore[arg-type]
 
     def _may_hold_cased(self, text: str) -> bool:
         """False only when no word of a case-sensitive term can be in `text`: none of their
@@ -394,10 +370,6 @@ class WordMatcher:
             ):
                 return sep
             n += 1
-
-    def prime(self, text: str, coded: dict[bool, str]) -> None:
-        """Keep `coded` (from `hits_many`) as the word codes of `text` for `contains`."""
-        self._coded_for, self._coded = text, dict(coded)
 
     def _hits_around(self, text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         """Hits in text with placeholders, tags or URLs: their words match nothing."""
