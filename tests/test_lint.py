@@ -428,7 +428,7 @@ def test_matchers_are_kept_beside_the_index_and_rebuilt_when_it_changes(tmp_path
     assert index.path is not None
     kept = sorted(p.name.rsplit(".", 1)[1] for p in index.path.parent.glob(index.path.name + ".*"))
     index.close()
-    assert kept == ["renderings-en", "words-en", "zh"]
+    assert kept == ["renderings-en", "wanted-en", "words-en", "words-en-keys", "zh"]
     assert _lint_with_index(base, target) == first  # from the kept matchers
     # the term base changes: "smart for good" becomes an admitted rendering
     concepts = base / "principles.toml"
@@ -440,6 +440,37 @@ def test_matchers_are_kept_beside_the_index_and_rebuilt_when_it_changes(tmp_path
         "utf-8",
     )
     assert _lint_with_index(base, target) == []
+
+
+def test_a_damaged_or_missing_matcher_file_is_rebuilt(tmp_path: Path) -> None:
+    """Each kept matcher file is checked before it is trusted: one byte changed in its state,
+    a file cut short, or a file gone (the terms' codes, loaded only when needed) gives the
+    findings of a fresh build, never an error or a wrong answer."""
+    base = tmp_path / "terms"
+    shutil.copytree(TERMS, base)
+    target = "China upholds smart for good and bridges the digital gap."
+    first = _lint_with_index(base, target)
+    assert ("LT101", "ai-for-good") in first
+    index = Index.open([base])
+    assert index.path is not None
+    kept = sorted(index.path.parent.glob(index.path.name + ".*"))
+    index.close()
+    for n, path in enumerate(kept):
+        data = bytearray(path.read_bytes())
+        if n % 3 == 0:
+            data[-20] ^= 0x55  # a byte of the state
+        elif n % 3 == 1:
+            del data[len(data) // 2 :]
+        path.write_bytes(bytes(data))
+    assert _lint_with_index(base, target) == first
+    for path in kept:
+        path.unlink()
+    assert _lint_with_index(base, target) == first
+    (kept[0].parent / f"{kept[0].name.rsplit('.', 1)[0]}.words-en-keys").unlink()
+    index = Index.open([base])
+    linter = Linter.from_index(index, LintSettings())
+    assert linter.matcher.contains("the digital gaps", "en", "digital gap")
+    index.close()
 
 
 def test_segment_memo_gives_the_findings_of_a_fresh_check(linter: Linter, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ non-ASCII words)."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,12 @@ class ReferenceLinter(Linter):
     `TermMatcher.contains`, the coordination patterns run for every rendering."""
 
     def _missing(
-        self, seg: Segment, lang: str, first: dict[str, tuple[int, int]], present: set[str]
+        self,
+        seg: Segment,
+        lang: str,
+        first: dict[str, tuple[int, int]],
+        present: set[str],
+        coded: str | None = None,
     ) -> list[Finding]:
         assert seg.source is not None
         out = []
@@ -196,3 +202,71 @@ def test_the_ascii_split_is_the_word_split() -> None:
 
     text = "It's the AI-for-good era: G20's 'small yard' -- x_y, 3.5% {0} <b>tag</b> don't'"
     assert _ASCII_SPLIT.split(text) == _WORD_SPLIT.split(text)
+
+
+def test_lt101_records_give_back_what_they_were_made_of(
+    engines: tuple[Linter, Linter, list[str], list[str]],
+) -> None:
+    """The table of LT101's records kept with the matchers: every concept whose English terms
+    are all tagged `en` has a record, and each record splits back into what it was made of,
+    for `en` and its variants; control characters in a term stay out of the separators."""
+    from termbase.lint.missing import Wanted, split_record, table_state
+
+    fast = engines[0]
+    renderings = fast._language_table("en")[0]
+    term_key = fast.matcher.spaced("en").term_key
+    records, others = table_state(renderings, "en", term_key)
+    assert set(others) == {
+        cid for cid, terms in renderings.items() if any(t[0] != "en" for t in terms)
+    }
+    assert len(records) > 100
+    for cid, record in records.items():
+        for lang in ("en", "en-GB", "en-US"):
+            assert split_record(record) == Wanted.of(renderings[cid], lang, term_key), cid
+    odd = Wanted.of([("en", "digital\x1edivide\x1f", False, False)], "en", term_key)
+    assert split_record(odd.record()) == odd
+    assert odd.needles[0] == "digital divide"
+
+
+def test_a_quick_finding_is_a_finding() -> None:
+    """`quick_finding` (lint's hot path) makes what `Finding(...)` makes, as frozen."""
+    import dataclasses
+
+    from termbase.model import Severity, quick_finding
+
+    fields = (Path("a.tsv"), 3, "LT101", Severity.ERROR, "m", "c", 0, None, "3", "源", "t")
+    quick = quick_finding(*fields)
+    assert quick == Finding(*fields)
+    assert hash(quick) == hash(Finding(*fields))
+    assert [getattr(quick, f.name) for f in dataclasses.fields(Finding)] == list(fields)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quick.line = 4  # type: ignore[misc]
+
+
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    return Index.open([ROOT / "terms"], use_cache=False).fold_table()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text("和音乐中國国人民智能ＡＢab\u0301éßẞ {}%", max_size=12),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_chinese_texts_scanned_at_once_as_one_by_one(texts: list[str]) -> None:
+    """`ChineseMatcher.hits_many` (texts joined, folded and scanned once) finds what `hits`
+    finds text by text: with exclusion contexts (和音 inside 和音乐), either script, full-width
+    letters, text that NFC changes and letters that case-folding lengthens."""
+    patterns = [
+        Pattern("a", "zh-Hans", "和音", "preferred", ("和音乐",)),
+        Pattern("b", "zh-Hans", "中国", "preferred"),
+        Pattern("c", "zh-Hant", "人民", "preferred"),
+        Pattern("d", "zh-Hans", "智能", "deprecated"),
+        Pattern("e", "en", "ab", "preferred"),
+        Pattern("f", "zh-Hans", "é", "preferred"),
+    ]
+    matcher = ChineseMatcher(patterns, _fold_table())
+    assert matcher.hits_many(texts) == [matcher.hits(t, []) for t in texts]

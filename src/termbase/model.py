@@ -214,6 +214,44 @@ class Finding:
         return (str(self.path or ""), self.line, self.column, self.code, self.message)
 
 
+# A Finding made without its __init__, each field set through its slot: half the time of the
+# frozen dataclass's __init__, which goes through object.__setattr__ once a field. For lint's
+# hot path, which makes tens of thousands a megabyte; a test checks it equals `Finding(...)`.
+_NEW = object.__new__
+(_PATH, _LINE, _CODE, _SEV, _MSG, _CONCEPT, _COLUMN, _HINT, _SEGMENT, _SOURCE, _TARGET) = (
+    Finding.__dict__[name].__set__ for name in Finding.__slots__
+)
+
+
+def quick_finding(
+    path: Path | None,
+    line: int,
+    code: str,
+    severity: Severity,
+    message: str,
+    concept: str | None,
+    column: int,
+    hint: str | None,
+    segment: str | None,
+    source: str | None,
+    target: str | None,
+) -> Finding:
+    """`Finding(...)` with every field given, in half the time."""
+    f: Finding = _NEW(Finding)
+    _PATH(f, path)
+    _LINE(f, line)
+    _CODE(f, code)
+    _SEV(f, severity)
+    _MSG(f, message)
+    _CONCEPT(f, concept)
+    _COLUMN(f, column)
+    _HINT(f, hint)
+    _SEGMENT(f, segment)
+    _SOURCE(f, source)
+    _TARGET(f, target)
+    return f
+
+
 class Counted:
     """Error and warning counts for a result that holds `findings`."""
 

@@ -26,8 +26,8 @@ from termbase.lint.engine import (
     lint_files,
     read_inputs,
 )
-from termbase.lint.linter import APPROVED, REGIONS, Linter, excerpt
-from termbase.lint.segment import ReadOptions
+from termbase.lint.linter import APPROVED, REGIONS, Linter
+from termbase.lint.segment import ReadOptions, excerpt
 from termbase.lint.settings import LintSettings, parse_settings
 
 __all__ = [

@@ -11,7 +11,7 @@ or more one-word conjuncts and its head word (singular or plural). Nothing else 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 _WORD = r"[^\W_][\w'’-]*"
@@ -37,15 +37,18 @@ def _pattern(rendering: str) -> re.Pattern[str] | None:
     )
 
 
-@lru_cache(maxsize=1 << 16)
-def _needles(rendering: str) -> tuple[str, str, str] | None:
-    """What the text must hold before a rendering's pattern is worth compiling and running:
-    its first and last modifiers and its head word's stem, case-folded; None for a one-word
-    rendering."""
-    words = rendering.casefold().split()
-    if len(words) < 2:
-        return None
-    return words[0], words[-2], words[-1][:-1]
+def needles(renderings: Iterable[str]) -> tuple[str, ...]:
+    """What a text must hold before a rendering's pattern is worth compiling and running, for
+    each rendering of two words or more (one word has no modifier), four texts a rendering,
+    flat: the rendering (its words joined by one space: the pattern is made of its words), its
+    first and last modifiers and its head word's stem, case-folded. No text holds a control
+    character: they are spaces to `str.split`."""
+    out: list[str] = []
+    for rendering in renderings:
+        words = rendering.casefold().split()
+        if len(words) >= 2:
+            out += (" ".join(rendering.split()), words[0], words[-2], words[-1][:-1])
+    return tuple(out)
 
 
 _OPENERS = (",", "and", "or", "&", "as")  # how a coordinator starts, after any space
@@ -65,22 +68,19 @@ def _coordinator_after(folded: str, word: str) -> bool:
     return False
 
 
-_casefold = lru_cache(maxsize=8)(str.casefold)  # one segment's target, for all its concepts
-
-
 def coordinated(text: str, renderings: Iterable[str]) -> bool:
     """Whether one of `renderings` stands in `text` with its head word shared by a
     coordination of modifiers."""
-    folded: str | None = None
-    for rendering in renderings:
-        needles = _needles(rendering)
-        if needles is None:
-            continue
-        if folded is None:
-            folded = _casefold(text)
+    return coordinated_by(text, needles(renderings), text.casefold())
+
+
+def coordinated_by(text: str, wanted: Sequence[str], folded: str) -> bool:
+    """`coordinated`, the renderings given by their `needles` (made once for a concept) and the
+    text also case-folded (once for all the concepts of a segment)."""
+    for n in range(0, len(wanted), 4):
+        rendering, first, last, stem = wanted[n : n + 4]
         # most renderings of a missing concept are not there at all, and few of the rest are
         # followed by a coordination
-        first, last, stem = needles
         if first not in folded or stem not in folded or not _coordinator_after(folded, last):
             continue
         pattern = _pattern(rendering)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from termbase.catalog import RULES, finding
-from termbase.lint.ellipsis import coordinated
+from termbase.lint.ellipsis import coordinated_by
 from termbase.lint.matcher import (
     Hit,
     Match,
@@ -20,32 +20,15 @@ from termbase.lint.matcher import (
     iter_patterns,
     tag_fits,
 )
-from termbase.lint.segment import (
-    Segment,
-)
+from termbase.lint.missing import FIELD, ITEM, Wanted, WantedTable, table_state
+from termbase.lint.segment import Segment, excerpt
 from termbase.lint.settings import LintSettings
-from termbase.model import Finding
+from termbase.model import Finding, quick_finding
 
 APPROVED = ("preferred", "admitted")
 _APPROVED = frozenset(APPROVED)
 REGIONS = frozenset({"zh-TW", "zh-HK", "zh-MO"})
 _IGNORE = re.compile(r"termbase-ignore:\s*([A-Za-z0-9*][\w*-]*)\s*(?:--\s*(\S.*?))?\s*$")
-
-
-# A finding carries its segment's texts; a longer segment (a whole file on one line) is cut
-# to this many characters around the finding, so that a report grows with the findings, never
-# with findings times the segment's length.
-EXCERPT = 400
-
-
-def excerpt(text: str | None, column: int) -> str | None:
-    """The text, or, if longer than EXCERPT, the EXCERPT characters around `column` (1-based)
-    with "…" where it was cut."""
-    if text is None or len(text) <= EXCERPT:
-        return text
-    start = max(0, min(column - 1 - EXCERPT // 2, len(text) - EXCERPT))
-    end = start + EXCERPT
-    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
 class Linter:
@@ -70,7 +53,9 @@ class Linter:
         self.settings = settings
         self.default_source = settings.source_lang or "zh-Hans"
         self._rendering_cache: dict[tuple[str, str], list[str]] = {}
-        self._rendered_keys: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._wanted: dict[str, WantedTable] = {}  # by target language
+        self._wanted_chinese: dict[str, dict[str, Wanted]] = {}
+        self._lt101 = RULES["LT101"].severity
         self._listed_cache: dict[tuple[str, str], str] = {}
         self._banned: dict[tuple[str, int], tuple[str, str, Any, str, str | None]] = {}
         self._on = {code: settings.severity(code) is not None for code in RULES}
@@ -100,27 +85,39 @@ class Linter:
     # ------------------------------------------------------------ checking
 
     def check_many(self, segs: Sequence[Segment]) -> list[list[Finding]]:
-        """`check` of each segment, the targets of a spaced language coded and scanned in one
-        pass (the per-segment rules are `check`'s)."""
-        # Monolingual segments only: a bilingual one's checks cost more than its coding, and
-        # measured 15% slower in a batch
-        by_lang: dict[str, list[int]] = {}
-        for i, seg in enumerate(segs):
-            if seg.source is None:
-                by_lang.setdefault(self.languages(seg)[1], []).append(i)
-        ready: dict[int, tuple[PatternTable, list[Hit]]] = {}
-        for lang, group in by_lang.items():
-            if is_chinese_tag(lang):
-                continue
-            hits = self.matcher.hits_many([segs[i].target for i in group], lang)
-            ready.update(zip(group, hits, strict=True))
+        """`check` of each segment, the sources and targets of each language scanned in one
+        pass (and the targets of a spaced language coded in one pass); the rules are
+        `check`'s."""
+        langs = [self.languages(seg) for seg in segs]
+        sides: dict[tuple[bool, str], list[int]] = {}  # (source?, language) -> segments
+        for i, (seg, (src, tgt)) in enumerate(zip(segs, langs, strict=True)):
+            sides.setdefault((False, tgt), []).append(i)
+            if seg.source is not None and src is not None:
+                sides.setdefault((True, src), []).append(i)
+        scanned: dict[tuple[bool, int], tuple[PatternTable, list[Hit], str | None]] = {}
+        for (is_source, lang), group in sides.items():
+            texts = [(segs[i].source if is_source else segs[i].target) or "" for i in group]
+            table, found, codes = self.matcher.scan_many(texts, lang)
+            for i, hits, code in zip(group, found, codes, strict=True):
+                scanned[is_source, i] = (table, hits, code)
         out: list[list[Finding]] = []
         for i, seg in enumerate(segs):
-            target = ready.get(i)
-            if target is not None and not target[1] and seg.source is None and not seg.notes:
+            tgt_table, tgt_hits, coded = scanned[False, i]
+            if seg.source is None and not tgt_hits and not seg.notes:
                 out.append([])  # no term in a target without source or notes: nothing to say
-            else:
-                out.append(self.check(seg, None, target))
+                continue
+            source = scanned.get((True, i))
+            src_lang, tgt_lang = langs[i]
+            out.append(
+                self._check(
+                    seg,
+                    src_lang,
+                    tgt_lang,
+                    (source[0], source[1]) if source else None,
+                    (tgt_table, tgt_hits),
+                    coded,
+                )
+            )
         return out
 
     def check(
@@ -129,37 +126,50 @@ class Linter:
         explain: list[str] | None = None,
         target: tuple[PatternTable, list[Hit]] | None = None,
     ) -> list[Finding]:
-        """The findings of one segment. `target`: its target's hits, found already
-        (`check_many`)."""
+        """The findings of one segment. `target`: its target's hits, found already."""
         src_lang, tgt_lang = self.languages(seg)
-        found: list[Finding] = []
-        tgt_table, tgt_hits = target or self.matcher.hits(seg.target, tgt_lang)
-        src_hits: list[Hit] = []
-        src_table: PatternTable | None = None
+        tgt = target or self.matcher.hits(seg.target, tgt_lang)
+        src: tuple[PatternTable, list[Hit]] | None = None
         if seg.source is not None and src_lang is not None:
-            src_table, src_hits = self.matcher.hits(seg.source, src_lang)
+            src = self.matcher.hits(seg.source, src_lang)
         if explain is not None:
             explain.extend(
                 self._explain(
                     seg,
                     src_lang,
                     tgt_lang,
-                    [Match(src_table[k], s, e) for k, s, e in src_hits] if src_table else [],
-                    [Match(tgt_table[k], s, e) for k, s, e in tgt_hits],
+                    [Match(src[0][k], s, e) for k, s, e in src[1]] if src else [],
+                    [Match(tgt[0][k], s, e) for k, s, e in tgt[1]],
                 )
             )
+        return self._check(seg, src_lang, tgt_lang, src, tgt, None)
+
+    def _check(
+        self,
+        seg: Segment,
+        src_lang: str | None,
+        tgt_lang: str,
+        src: tuple[PatternTable, list[Hit]] | None,
+        tgt: tuple[PatternTable, list[Hit]],
+        coded: str | None,
+    ) -> list[Finding]:
+        """The rules, given the hits of both sides; `coded`: the target's word codes, if
+        made already."""
+        found: list[Finding] = []
+        tgt_table, tgt_hits = tgt
         # The concepts of the source, each with where its first term is.
         first: dict[str, tuple[int, int]] = {}
-        if src_table is not None:
-            concepts = src_table.concepts
-            for k, s, e in src_hits:
-                first.setdefault(concepts[k], (s, e))
+        if src is not None:
+            concepts = src[0].concepts
+            for k, s, e in src[1]:
+                if concepts[k] not in first:
+                    first[concepts[k]] = (s, e)
         t_concepts, t_statuses = tgt_table.concepts, tgt_table.statuses
         if self._on["LT101"] and seg.source is not None and first:
             # the concepts the target renders; a deprecated or forbidden rendering in its place
             # is reported as such (LT102, LT103, naming the preferred one), not also as missing
             present = {t_concepts[k] for k, _, _ in tgt_hits}
-            found.extend(self._missing(seg, tgt_lang, first, present))
+            found.extend(self._missing(seg, tgt_lang, first, present, coded))
         unexpected = self._on["LT104"] and seg.source is not None
         for k, s, e in tgt_hits:
             status = t_statuses[k]
@@ -181,7 +191,7 @@ class Linter:
                 banned = self._banned[tgt_lang, k] = self._banned_info(tgt_table, k, tgt_lang)
             cid, code, severity, use, hint = banned
             found.append(
-                Finding(
+                quick_finding(
                     seg.path,
                     seg.line,
                     code,
@@ -216,7 +226,7 @@ class Linter:
 
     def prepare(self, source: str | None, target: str) -> None:
         """Load (or build) now what checking this language pair needs, rather than at the
-        first segment: the matchers of both languages, the renderings of the target's."""
+        first segment: the matchers of both languages, what LT101 looks for in the target."""
         for lang in (source, target):
             if lang is None:
                 continue
@@ -224,7 +234,8 @@ class Linter:
                 self.matcher.chinese()
             else:
                 self.matcher.spaced(lang)
-        self._language_table(target)
+        if not is_chinese_tag(target):
+            self._wanted.get(target) or self._wanted_table(target)
 
     def _listed(self, cid: str, lang: str) -> str:
         key = (cid, lang)
@@ -247,80 +258,116 @@ class Linter:
         ]
 
     def _missing(
-        self, seg: Segment, lang: str, first: dict[str, tuple[int, int]], present: set[str]
+        self,
+        seg: Segment,
+        lang: str,
+        first: dict[str, tuple[int, int]],
+        present: set[str],
+        coded: str | None = None,
     ) -> list[Finding]:
         """LT101 for each concept of the source with none of its approved renderings in the
         target. A rendering counts also where the non-overlapping hits did not show it,
         because a longer term of another concept covers it ("digital divide" inside a term
         "digital divide index"), and where a coordination shares its head word ("digital and
-        AI divides"). The hot path of a file full of missing terms: what serves every concept
-        of the segment (the target's word codes, its excerpt) is made once."""
+        AI divides"). `coded`: the target's case-insensitive word codes, if made already."""
         assert seg.source is not None
-        out: list[Finding] = []
-        target = seg.target
-        chinese = is_chinese_tag(lang)
-        spaced = None if chinese else self.matcher.spaced(lang)
-        coded_plain: str | None = None
+        missing = [(cid, se) for cid, se in first.items() if cid not in present]
+        if not missing:
+            return []
+        if is_chinese_tag(lang):
+            found = self._missing_chinese(seg.target, lang, missing)
+        else:
+            found = self._missing_spaced(seg.target, lang, missing, coded)
+        if not found:
+            return []
+        source, severity = seg.source, self._lt101
+        excerpts = (excerpt(source, 0), excerpt(seg.target, 0))
+        return [
+            quick_finding(
+                seg.path,
+                seg.line,
+                "LT101",
+                severity,
+                f"{source[s:e]!r} is in the source but the target has none of {listed}",
+                cid,
+                0,
+                None,
+                seg.id,
+                *excerpts,
+            )
+            for cid, (s, e), listed in found
+        ]
+
+    def _missing_spaced(
+        self, target: str, lang: str, missing: list[tuple[str, Any]], coded: str | None
+    ) -> list[tuple[str, Any, str]]:
+        """Of the concepts missing from the hits, those none of whose renderings is in the
+        target, with their list of renderings. The hot path of a file full of missing terms:
+        each concept's record (`missing.WantedTable`) is split in one call; the target's word
+        codes and its case-folded text are made once for all its concepts."""
+        table = self._wanted.get(lang) or self._wanted_table(lang)
+        records, others = table.records, table.others
         coded_cased: str | None = None
-        keys_of = self._rendered_keys
-        severity = RULES["LT101"].severity
-        excerpts: tuple[str | None, str | None] | None = None
-        for cid, (s, e) in first.items():
-            if cid in present:
-                continue
-            renderings = self._renderings(cid, lang)
-            if not renderings:
-                continue
-            keys = keys_of.get((cid, lang))
-            if keys is None:
-                keys = keys_of[cid, lang] = self._keys_of(cid, lang)
-            plain, cased = keys
-            if spaced is None:
-                if any(self.matcher.contains(target, lang, text) for text in plain):
+        folded: str | None = None
+        out = []
+        for cid, se in missing:
+            record = records.get(cid)
+            if record is None and (cid not in others or (record := table.get(cid)) is None):
+                continue  # no rendering in this language: not checked
+            plain, cased, coordinations, listed = record.split(FIELD)
+            if plain:
+                if coded is None:
+                    coded = self.matcher.spaced(lang).coded(target, False)
+                if plain in coded or (ITEM in plain and _any_in(plain.split(ITEM), coded)):
                     continue
-            else:
-                if plain:
-                    if coded_plain is None:
-                        coded_plain = spaced.coded(target, False)
-                    if any(key in coded_plain for key in plain):
-                        continue
-                if cased:
-                    if coded_cased is None:
-                        coded_cased = spaced.coded(target, True)
-                    if any(key in coded_cased for key in cased):
-                        continue
-                if coordinated(target, renderings):
+            if cased:
+                if coded_cased is None:
+                    coded_cased = self.matcher.spaced(lang).coded(target, True)
+                if _any_in(cased.split(ITEM), coded_cased):
                     continue
-            if excerpts is None:
-                excerpts = (excerpt(seg.source, 0), excerpt(target, 0))
-            message = (
-                f"{seg.source[s:e]!r} is in the source but the target has none of "
-                f"{self._listed(cid, lang)}"
-            )
-            out.append(
-                Finding(
-                    seg.path, seg.line, "LT101", severity, message, cid, 0, None, seg.id, *excerpts
-                )
-            )
+            if coordinations:
+                if folded is None:
+                    folded = target.casefold()
+                if coordinated_by(target, coordinations.split(ITEM), folded):
+                    continue
+            out.append((cid, se, listed))
         return out
 
-    def _keys_of(self, cid: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The approved renderings of `cid` that serve `lang`, case-insensitive ones and
-        case-sensitive ones: for Chinese as written, for spaced languages as word codes (one
-        check is then a substring test)."""
-        terms = [
-            (text, cased)
-            for term_lang, text, cased, _ in self._language_table(lang)[0].get(cid, ())
-            if tag_fits(term_lang, lang)
-        ]
-        if is_chinese_tag(lang):
-            return tuple(text for text, _ in terms), ()
-        spaced = self.matcher.spaced(lang)
-        coded = [(spaced.term_key(text, cased), cased) for text, cased in terms]
-        return (
-            tuple(key for key, cased in coded if key and not cased),
-            tuple(key for key, cased in coded if key and cased),
-        )
+    def _missing_chinese(
+        self, target: str, lang: str, missing: list[tuple[str, Any]]
+    ) -> list[tuple[str, Any, str]]:
+        """`_missing_spaced` for a Chinese target: renderings are texts, compared folded."""
+        wanted = self._wanted_chinese.get(lang)
+        if wanted is None:
+            wanted = self._wanted_chinese[lang] = {}
+        out = []
+        for cid, se in missing:
+            c = wanted.get(cid)
+            if c is None:
+                terms = self._language_table(lang)[0].get(cid, ())
+                c = wanted[cid] = Wanted.of(terms, lang, None)
+            if not c.listed:
+                continue
+            if not any(self.matcher.contains(target, lang, text) for text in c.plain):
+                out.append((cid, se, c.listed))
+        return out
+
+    def _wanted_table(self, lang: str) -> WantedTable:
+        """What LT101 looks for in a target of a spaced language (`missing.WantedTable`):
+        made from the renderings table once, then kept with the matchers."""
+        primary = lang.split("-", maxsplit=1)[0].lower()
+        term_key = self.matcher.spaced(lang).term_key
+        name = f"wanted-{primary}"
+        state = self.matcher.cache.get(name)
+        if state is None:
+            state = table_state(self._language_table(lang)[0], primary, term_key)
+            self.matcher.cache.put(name, state)
+
+        def slow(cid: str) -> Wanted:
+            return Wanted.of(self._language_table(lang)[0].get(cid, ()), lang, term_key)
+
+        table = self._wanted[lang] = WantedTable(state, slow)
+        return table
 
     def _term_note(self, m: Match) -> str | None:
         notes = self._language_table(m.pattern.lang)[1].get(m.concept)
@@ -505,6 +552,10 @@ class Linter:
 
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _any_in(keys: Iterable[str], coded: str) -> bool:
+    return any(key in coded for key in keys)
 
 
 def _han_share(text: str) -> float:

@@ -176,3 +176,19 @@ def read_text(path: Path) -> str:
             line,
             f"not valid UTF-8: byte 0x{raw[e.start : e.start + 1].hex()} at offset {e.start}",
         ) from e
+
+
+# A finding carries its segment's texts; a longer segment (a whole file on one line) is cut
+# to this many characters around the finding, so that a report grows with the findings, never
+# with findings times the segment's length.
+EXCERPT = 400
+
+
+def excerpt(text: str | None, column: int) -> str | None:
+    """The text, or, if longer than EXCERPT, the EXCERPT characters around `column` (1-based)
+    with "…" where it was cut."""
+    if text is None or len(text) <= EXCERPT:
+        return text
+    start = max(0, min(column - 1 - EXCERPT // 2, len(text) - EXCERPT))
+    end = start + EXCERPT
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")

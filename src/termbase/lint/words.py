@@ -9,10 +9,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, count, pairwise, repeat
+from operator import not_
 from typing import Any
 
 from termbase.lint.chinese import _automaton, _loaded, _saved
@@ -164,7 +165,7 @@ class WordMatcher:
         table: PatternTable,
         alternates: dict[int, list[int]],
         exact: dict[int, str],
-        known: tuple[dict[str, str], dict[str, str]],
+        known: tuple[dict[str, str], dict[str, str]] | Callable[[], tuple[Any, ...] | None],
         variants: tuple[dict[str, str], dict[str, str]],
     ) -> None:
         self.vocab, self.trie = vocab, trie
@@ -178,7 +179,9 @@ class WordMatcher:
         self._coded_for: str | None = None  # the text `contains` last coded, and its codes
         self._coded: dict[bool, str] = {}
         self._term_keys: dict[tuple[str, bool], str] = {}
-        self._known = known  # the key of every term of the matcher, made when it was built
+        # the key of every term of the matcher, made when it was built; from a cache, loaded
+        # when first asked for (only LT101's slow path and `contains` ask)
+        self._known_state = known
         self.variants = variants
 
     def _choose(self, k: int, written: list[str]) -> int:
@@ -190,7 +193,29 @@ class WordMatcher:
                 return c
         return k
 
+    @property
+    def _known(self) -> tuple[dict[str, str], dict[str, str]]:
+        known = self._known_state
+        if callable(known):
+            loaded = known()
+            known = self._known_state = (loaded[0], loaded[1]) if loaded else self._rebuild()
+        return known
+
+    def _rebuild(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Each term's key, made again from the table (a cache without its keys)."""
+        known: tuple[dict[str, str], dict[str, str]] = ({}, {})
+        table = self.table
+        for k, text in enumerate(table.texts):
+            cased = k in table.cased
+            vocab = self.cased_vocab if cased else self.vocab
+            key = "".join(
+                vocab.get(normalise_word(w, keep_case=cased), OTHER_WORD) for w, _, _ in words(text)
+            )
+            known[cased].setdefault(text, key)
+        return known
+
     def state(self) -> tuple[Any, ...]:
+        """What `from_state` loads; the terms' keys apart (`known_state`): few runs need them."""
         return (
             self.vocab,
             self.trie.state(),
@@ -200,12 +225,17 @@ class WordMatcher:
             self.table.state(),
             self.alternates,
             self.exact,
-            self._known,
             self.variants,
         )
 
+    def known_state(self) -> tuple[Any, ...]:
+        return self._known
+
     @classmethod
-    def from_state(cls, state: tuple[Any, ...]) -> WordMatcher:
+    def from_state(
+        cls, state: tuple[Any, ...], known: Callable[[], tuple[Any, ...] | None]
+    ) -> WordMatcher:
+        """`known`: loads `known_state` when first needed (None: it is made again)."""
         self = cls.__new__(cls)
         (
             vocab,
@@ -216,7 +246,6 @@ class WordMatcher:
             table,
             alternates,
             exact,
-            known,
             variants,
         ) = state
         self._setup(
@@ -278,25 +307,29 @@ class WordMatcher:
         return _without_overlaps(found) if self.cased_trie else found
 
     def hits_many(self, texts: list[str]) -> list[list[Hit]]:
-        """`hits` of each text, found in one pass over all of them: joined by a separator word
-        that no term and no text has, coded at once, scanned once, the hits then cut back into
-        the texts. The same hits as `hits` text by text (a test says so); texts with protected
-        spans are the caller's to check one by one."""
+        """`hits` of each text, found in one pass over all of them (`scan_many`)."""
+        return self.scan_many(texts)[0]
+
+    def scan_many(self, texts: list[str]) -> tuple[list[list[Hit]], list[str]]:
+        """`hits` of each text, and each text's case-insensitive word codes (`coded`), found in
+        one pass over all of them: joined by a separator word that no term and no text has,
+        coded at once, scanned once, the hits then cut back into the texts. The same hits and
+        codes as text by text (a test says so); texts with protected spans are the caller's to
+        check one by one."""
         if not texts:
-            return []
+            return [], []
         ascii_ = [t.isascii() for t in texts]
         if not all(ascii_) and any(ascii_):
             # ASCII texts are coded from the table of spellings, in C; the others word by word:
             # two batches, so that one accented word does not slow all the rest
-            groups = (
-                [i for i, a in enumerate(ascii_) if a],
-                [i for i, a in enumerate(ascii_) if not a],
-            )
             merged: list[list[Hit]] = [[]] * len(texts)
-            for group in groups:
-                for i, got in zip(group, self.hits_many([texts[i] for i in group]), strict=True):
-                    merged[i] = got
-            return merged
+            codes: list[str] = [""] * len(texts)
+            for flag in (True, False):
+                group = [i for i, a in enumerate(ascii_) if a is flag]
+                got, coded = self.scan_many([texts[i] for i in group])
+                for i, hits, code in zip(group, got, coded, strict=True):
+                    merged[i], codes[i] = hits, code
+            return merged, codes
         sep = self._separator(texts)
         glue = f" {sep} "
         joined = glue.join(texts)
@@ -310,44 +343,56 @@ class WordMatcher:
             at = tokens.index(sep, at) + 1
             starts.append(at)
             offsets.append(offsets[-1] + len(text) + len(glue))
-        found: list[tuple[int, int, int]] = []
+        coded_plain = self._coded_words(tokens, False, plain)
+        codes = [coded_plain[a : b - 1] for a, b in pairwise(starts)]
+        codes.append(coded_plain[starts[-1] :])
+        out: list[list[Hit]] = [[] for _ in texts]
+        ends: list[int] | None = None
         for trie, keep_case, offset in (
             (self.trie, False, 0),
             (self.cased_trie, True, self.offset),
         ):
             if not trie or (keep_case and plain and not self._may_hold_cased(joined)):
                 continue
-            coded = self._coded_words(tokens, keep_case, plain)
-            found += [(k + offset, a, b) for k, a, b in trie.scan(coded)]
-        out: list[list[Hit]] = [[] for _ in texts]
-        if found:
-            if self.alternates:
+            found = trie.scan(self._coded_words(tokens, True, plain) if keep_case else coded_plain)
+            if not found:
+                continue
+            if offset or self.alternates:
                 alt = self.alternates
                 found = [
-                    (self._choose(k, tokens[a:b]) if k in alt else k, a, b) for k, a, b in found
+                    (
+                        self._choose(k + offset, tokens[a:b]) if k + offset in alt else k + offset,
+                        a,
+                        b,
+                    )
+                    for k, a, b in found
                 ]
-            ends = list(accumulate(map(len, parts)))
+            if ends is None:
+                ends = list(accumulate(map(len, parts)))  # word w is parts[2w + 1]
+            # the hits come in order: each goes to the text whose words it is among
+            i, base, limit = 0, 0, starts[1] if len(starts) > 1 else len(tokens)
             for k, a, b in found:
-                i = bisect.bisect_right(starts, a) - 1
-                base = offsets[i]
+                if a >= limit:
+                    i = bisect.bisect_right(starts, a) - 1
+                    base = offsets[i]
+                    limit = starts[i + 1] if i + 1 < len(starts) else len(tokens)
                 out[i].append((k, ends[2 * a] - base, ends[2 * b - 1] - base))
-            if self.cased_trie:
-                out = [_without_overlaps(hits) if hits else hits for hits in out]
-        return out
+        if self.cased_trie and ends is not None:
+            out = [_without_overlaps(hits) if hits else hits for hits in out]
+        return out, codes
 
     def _coded_words(self, tokens: list[str], keep_case: bool, plain: bool) -> str:
-        """The words as one string of word codes. ASCII text (`plain`): each word's code from
-        the table of spellings, in C, with no word normalised (lower case first where case does
-        not count; for ASCII text that keeps every word where it was); other text word by word,
-        each distinct word normalised once in a run."""
-        if plain:
-            spelled = tokens if keep_case else list(map(str.lower, tokens))
-            return "".join(map(self.variants[keep_case].get, spelled, repeat(OTHER_WORD)))
-        codes = list(map((self._cased_codes if keep_case else self._codes).get, tokens))
-        if None in codes:  # words not seen before in this run
+        """The words as one string of word codes: each ASCII word's code from the table of
+        spellings, in C, with no word normalised (lower case first where case does not count;
+        for an ASCII word that keeps it where it was); in other text (not `plain`), each word
+        that is not ASCII normalised, once in a run."""
+        spelled = tokens if keep_case else list(map(str.lower, tokens))
+        codes = list(map(self.variants[keep_case].get, spelled, repeat(OTHER_WORD)))
+        if not plain:  # the words that are not ASCII, picked out in C, one by one
             code = self._code
-            codes = [c or code(w, keep_case) for c, w in zip(codes, tokens, strict=True)]
-        return "".join(codes)  # type: ignore[arg-type]
+            for i in compress(count(), map(not_, map(str.isascii, tokens))):
+                codes[i] = code(tokens[i], keep_case)
+        return "".join(codes)
 
     def _may_hold_cased(self, text: str) -> bool:
         """False only when no word of a case-sensitive term can be in `text`: none of their
