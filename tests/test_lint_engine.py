@@ -16,6 +16,7 @@ from termbase.index import Index
 from termbase.lint import Linter, LintSettings, ellipsis
 from termbase.lint.matcher import ChineseMatcher, Pattern, is_chinese_tag, tag_fits
 from termbase.lint.segment import Segment
+from termbase.lint.suppress import segment_finding
 from termbase.model import Finding
 
 from .conftest import ROOT
@@ -52,7 +53,7 @@ class ReferenceLinter(Linter):
             ):
                 continue
             out.append(
-                self._finding(
+                segment_finding(
                     "LT101",
                     seg,
                     0,

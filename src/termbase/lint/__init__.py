@@ -14,6 +14,14 @@ Checks (rule codes are stable; severities can be changed in termbase.toml's [lin
   form where the concept has a term of that region;
 - LT201 / LT202: a `termbase-ignore: CONCEPT -- reason` without a reason, or one that
   suppresses nothing; LT001 an input that cannot be read, LT002 a pair that does not align.
+
+Modules, each importing only those listed before it: `patterns` (what the matchers share),
+`chinese` and `words` (the matchers of Chinese and of spaced languages), `matcher` (a term
+base's matchers, kept between runs), `ellipsis` (coordinations), `missing` (what LT101 looks
+for, kept with the matchers), `segment` and the readers of each format (`tabular`, `plain`,
+`po`, `xliff`, `tmx`, `pairs`), `settings`, `suppress` (termbase-ignore notes), `explain`,
+`linter` (the rules of a segment), `engine` (files in batches, severities, order) and
+`baseline`.
 """
 
 from termbase.lint.baseline import baseline_key, read_baseline, write_baseline
@@ -26,7 +34,8 @@ from termbase.lint.engine import (
     lint_files,
     read_inputs,
 )
-from termbase.lint.linter import APPROVED, REGIONS, Linter
+from termbase.lint.linter import REGIONS, Linter
+from termbase.lint.patterns import APPROVED
 from termbase.lint.segment import ReadOptions, excerpt
 from termbase.lint.settings import LintSettings, parse_settings
 

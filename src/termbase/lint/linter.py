@@ -8,8 +8,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from termbase.catalog import RULES, finding
+from termbase.catalog import RULES
 from termbase.lint.ellipsis import coordinated_by
+from termbase.lint.explain import explain
 from termbase.lint.matcher import (
     Hit,
     Match,
@@ -21,14 +22,14 @@ from termbase.lint.matcher import (
     tag_fits,
 )
 from termbase.lint.missing import FIELD, ITEM, Wanted, WantedTable, table_state
+from termbase.lint.patterns import APPROVED
 from termbase.lint.segment import Segment, excerpt
 from termbase.lint.settings import LintSettings
+from termbase.lint.suppress import segment_finding, suppress
 from termbase.model import Finding, quick_finding
 
-APPROVED = ("preferred", "admitted")
 _APPROVED = frozenset(APPROVED)
 REGIONS = frozenset({"zh-TW", "zh-HK", "zh-MO"})
-_IGNORE = re.compile(r"termbase-ignore:\s*([A-Za-z0-9*][\w*-]*)\s*(?:--\s*(\S.*?))?\s*$")
 
 
 class Linter:
@@ -177,7 +178,7 @@ class Linter:
                 cid = t_concepts[k]
                 if unexpected and cid not in first:
                     found.append(
-                        self._finding(
+                        segment_finding(
                             "LT104",
                             seg,
                             s + 1,
@@ -211,7 +212,7 @@ class Linter:
             found.extend(self._regional(seg, tgt_lang, tgt_table, tgt_hits))
         if not found and not seg.notes:
             return found
-        return self._suppress(seg, found)
+        return suppress(seg, found)
 
     def _banned_info(
         self, table: PatternTable, k: int, lang: str
@@ -406,7 +407,7 @@ class Linter:
             return []
         column = seg.target.find(bad[0]) + 1
         return [
-            self._finding(
+            segment_finding(
                 "LT105",
                 seg,
                 column,
@@ -431,77 +432,13 @@ class Linter:
             written = seg.target[s:e]
             if regional and written not in regional:
                 out.append(
-                    self._finding(
+                    segment_finding(
                         "LT106",
                         seg,
                         s + 1,
                         f"{written!r} is the general form of {cid}; {lang} uses {regional[0]!r}",
                         cid,
                         hint=f'use "{regional[0]}"',
-                    )
-                )
-        return out
-
-    def _finding(
-        self,
-        code: str,
-        seg: Segment,
-        column: int,
-        message: str,
-        concept: str | None,
-        hint: str | None = None,
-    ) -> Finding:
-        return finding(
-            code,
-            seg.path,
-            seg.line,
-            message,
-            concept=concept,
-            column=column,
-            hint=hint,
-            segment=seg.id,
-            source=excerpt(seg.source, column),
-            target=excerpt(seg.target, column),
-        )
-
-    def _suppress(self, seg: Segment, found: list[Finding]) -> list[Finding]:
-        out: list[Finding] = []
-        ignores: list[tuple[str, str | None]] = []
-        for note in seg.notes:
-            for line in note.splitlines():
-                m = _IGNORE.search(line)
-                if m:
-                    ignores.append((m.group(1), m.group(2)))
-        if not ignores:
-            return found
-        used: set[str] = set()
-        for f in found:
-            hit = next((c for c, _ in ignores if f.concept and c in (f.concept, "*")), None)
-            if hit is not None:
-                used.add(hit)
-                continue
-            out.append(f)
-        for cid, reason in ignores:
-            if not reason:
-                out.append(
-                    self._finding(
-                        "LT201",
-                        seg,
-                        0,
-                        f"termbase-ignore: {cid} gives no reason",
-                        None if cid == "*" else cid,
-                        hint=f"write termbase-ignore: {cid} -- why the term does not apply here",
-                    )
-                )
-            if cid not in used:
-                out.append(
-                    self._finding(
-                        "LT202",
-                        seg,
-                        0,
-                        f"termbase-ignore: {cid} suppresses nothing in this segment",
-                        None if cid == "*" else cid,
-                        hint="remove it",
                     )
                 )
         return out
@@ -514,40 +451,9 @@ class Linter:
         src_matches: list[Match],
         tgt_matches: list[Match],
     ) -> list[str]:
-        lines = [f"segment {seg.id} ({seg.path}:{seg.line})"]
-        for side, text, lang, matches in (
-            ("source", seg.source, src_lang, src_matches),
-            ("target", seg.target, tgt_lang, tgt_matches),
-        ):
-            if text is None:
-                continue
-            lines.append(f"  {side} ({lang}): {text}")
-            if lang and is_chinese_tag(lang):
-                lines.append(f"    normalised: {self.matcher.chinese().fold(text)}")
-            else:
-                from termbase.lint.matcher import normalise_word, words
-
-                normal = " ".join(normalise_word(w, keep_case=False) for w, _, _ in words(text))
-                lines.append(f"    normalised words: {normal}")
-            if not matches:
-                lines.append("    no term found")
-            for m in matches:
-                lines.append(
-                    f"    found {text[m.start : m.end]!r} at {m.start + 1}-{m.end}: "
-                    f"{m.concept}, {m.pattern.lang} {m.pattern.status} {m.pattern.text!r}"
-                )
-        for cid in dict.fromkeys(m.concept for m in src_matches):
-            wanted = self._renderings(cid, tgt_lang)
-            ok = [m for m in tgt_matches if m.concept == cid and m.pattern.status in APPROVED]
-            verdict = (
-                f"passes: found {seg.target[ok[0].start : ok[0].end]!r}"
-                if ok
-                else "no rendering in the term base for this language, not checked"
-                if not wanted
-                else "fails: none found"
-            )
-            lines.append(f"  {cid}: looked for {', '.join(map(repr, wanted)) or '-'}; {verdict}")
-        return lines
+        return explain(
+            self.matcher, self._renderings, seg, (src_lang, tgt_lang), src_matches, tgt_matches
+        )
 
 
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")

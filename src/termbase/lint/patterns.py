@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+APPROVED = ("preferred", "admitted")  # the statuses of renderings to use
+
 # Placeholders, tags, URLs, e-mail addresses and code spans: never part of a match.
 PROTECTED = re.compile(
     r"\{[^{}\n]*\}"  # {0} {name} {AI for Good}
