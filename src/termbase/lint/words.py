@@ -96,6 +96,13 @@ class WordTrie:
     def from_state(cls, data: bytes | None) -> WordTrie:
         return cls(_loaded(data))
 
+    def find(self, coded: str) -> list[tuple[int, int, int]]:
+        """The hits as the automaton gives them: (start, end, key)."""
+        if self.automaton is None:
+            return []
+        found: list[tuple[int, int, int]] = self.automaton.find(coded)
+        return found
+
     def scan(self, coded: str) -> list[tuple[int, int, int]]:
         if self.automaton is None:
             return []
@@ -348,30 +355,24 @@ class WordMatcher:
         codes.append(coded_plain[starts[-1] :])
         out: list[list[Hit]] = [[] for _ in texts]
         ends: list[int] | None = None
+        alt = self.alternates
         for trie, keep_case, offset in (
             (self.trie, False, 0),
             (self.cased_trie, True, self.offset),
         ):
             if not trie or (keep_case and plain and not self._may_hold_cased(joined)):
                 continue
-            found = trie.scan(self._coded_words(tokens, True, plain) if keep_case else coded_plain)
+            found = trie.find(self._coded_words(tokens, True, plain) if keep_case else coded_plain)
             if not found:
                 continue
-            if offset or self.alternates:
-                alt = self.alternates
-                found = [
-                    (
-                        self._choose(k + offset, tokens[a:b]) if k + offset in alt else k + offset,
-                        a,
-                        b,
-                    )
-                    for k, a, b in found
-                ]
             if ends is None:
                 ends = list(accumulate(map(len, parts)))  # word w is parts[2w + 1]
             # the hits come in order: each goes to the text whose words it is among
             i, base, limit = 0, 0, starts[1] if len(starts) > 1 else len(tokens)
-            for k, a, b in found:
+            for a, b, key in found:
+                k = key + offset
+                if k in alt:
+                    k = self._choose(k, tokens[a:b])
                 if a >= limit:
                     i = bisect.bisect_right(starts, a) - 1
                     base = offsets[i]
