@@ -271,3 +271,53 @@ def test_chinese_texts_scanned_at_once_as_one_by_one(texts: list[str]) -> None:
     ]
     matcher = ChineseMatcher(patterns, _fold_table())
     assert matcher.hits_many(texts) == [matcher.hits(t, []) for t in texts]
+
+
+def test_the_json_report_is_each_finding_dumped_alone() -> None:
+    """The JSON writer (segment texts encoded once per segment, one C encoder for all) writes
+    what json.dumps writes of each finding: with and without segments, texts shared by
+    neighbours or not, quotes, non-ASCII, control characters, None."""
+    import json
+
+    from termbase.model import Severity
+    from termbase.report.json_format import as_dict, render
+
+    shared_src, shared_tgt = '源"文\\', "tar\tget ü\u2028"
+    findings = [
+        Finding(
+            Path("a b.tsv"),
+            1,
+            "LT101",
+            Severity.ERROR,
+            "m'1\"",
+            "c",
+            0,
+            None,
+            "1",
+            shared_src,
+            shared_tgt,
+        ),
+        Finding(
+            Path("a b.tsv"),
+            1,
+            "LT102",
+            Severity.WARNING,
+            "m2",
+            "d",
+            3,
+            "use x",
+            "1",
+            shared_src,
+            shared_tgt,
+        ),
+        Finding(Path("a b.tsv"), 2, "LT105", Severity.ERROR, "m3", None, 1, None, "2", None, "t"),
+        Finding(None, 0, "TB101", Severity.ERROR, "no segment", "c"),
+        Finding(Path("x.md"), 5, "LT103", Severity.ERROR, "m4", "e", 2, None, "5", None, "t"),
+    ]
+    want = (
+        "[\n"
+        + ",\n".join("  " + json.dumps(as_dict(f), ensure_ascii=False) for f in findings)
+        + "\n]\n"
+    )
+    assert render(findings) == want
+    assert render([]) == "[]\n"

@@ -168,8 +168,11 @@ def lint(
             "reading standard input needs --input-format or --stdin-filename", param_hint="-"
         )
     from termbase.lint.setup import resolve
+    from termbase.parallel import paused_gc
 
-    with bad_input(), _stdin_file(bool(stdin), stdin_filename) as stdin_path:
+    # one run, whose objects (the term base's tables, the findings) live until it ends: the
+    # cyclic garbage collector would only walk them again and again
+    with bad_input(), paused_gc(), _stdin_file(bool(stdin), stdin_filename) as stdin_path:
         named = [stdin_path if stdin_path and str(p) == "-" else p for p in paths or []]
         where = [p for p in paths or [] if str(p) != "-"] + [t for _, t in pairs]
         if stdin_filename:

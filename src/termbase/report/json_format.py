@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,36 @@ def _posix(path: Path) -> str:
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
+def _one_encoder() -> Callable[[Any], str]:
+    """`_ENCODER.encode`, without the C encoder it makes again at each call (most of the
+    time of a small object such as a finding): the json module's C encoder made once, with
+    the same settings (its check for circular references left out: a finding has none)."""
+    from json import encoder
+
+    make = getattr(encoder, "c_make_encoder", None)
+    if make is None:  # a Python without the json module's C part
+        return _ENCODER.encode
+    c_encode = make(
+        None, _ENCODER.default, encoder.encode_basestring, None, ": ", ", ", False, False, True
+    )
+    return lambda obj: "".join(c_encode(obj, 0))
+
+
+_encode = _one_encoder()
+
+
 def as_dict(f: Finding) -> dict[str, Any]:
+    return {
+        **_head(f),
+        **(
+            {"segment": f.segment, "source": f.source, "target": f.target}
+            if f.segment is not None
+            else {}
+        ),
+    }
+
+
+def _head(f: Finding) -> dict[str, Any]:
     return {
         "path": _posix(f.path) if f.path else None,
         "line": f.line or None,
@@ -32,11 +61,6 @@ def as_dict(f: Finding) -> dict[str, Any]:
         "severity": f.severity.value,
         "message": f.message,
         "hint": f.hint,
-        **(
-            {"segment": f.segment, "source": f.source, "target": f.target}
-            if f.segment is not None
-            else {}
-        ),
     }
 
 
@@ -53,9 +77,29 @@ def chunks(findings: Sequence[Finding], size: int = 1000) -> Iterator[str]:
     if not findings:
         yield "[]\n"
         return
-    encode = _ENCODER.encode
     yield "[\n"
+    texts = _Texts()
     for at in range(0, len(findings), size):
         last = at + size >= len(findings)
-        body = ",\n".join("  " + encode(as_dict(f)) for f in findings[at : at + size])
+        body = ",\n".join(map(texts.line, findings[at : at + size]))
         yield body + ("\n]\n" if last else ",\n")
+
+
+class _Texts:
+    """Each finding as `as_dict` encoded, its segment's texts encoded once for all the findings
+    of the segment (a segment full of missing terms has dozens, each with the same excerpts:
+    encoding them again took most of the time)."""
+
+    def __init__(self) -> None:
+        self.source: str | None = None
+        self.target: str | None = None
+        self.tail = ""
+
+    def line(self, f: Finding) -> str:
+        if f.segment is None:
+            return "  " + _encode(as_dict(f))
+        if f.source is not self.source or f.target is not self.target:
+            self.source, self.target = f.source, f.target
+            self.tail = f', "source": {_encode(f.source)}, "target": {_encode(f.target)}}}'
+        head = _encode({**_head(f), "segment": f.segment})
+        return "  " + head[:-1] + self.tail
