@@ -505,8 +505,9 @@ class _FileMatcherCache:
     Each starts with the index file's identity; anything unreadable or stale is rebuilt, and a
     cache that cannot be written is simply not kept."""
 
-    VERSION = 13  # 6: daachorse automata, word codes; 7: each term's codes; 8-9: spellings;
-    # 10: a header before the state, a CRC-32 of it, the terms' codes apart, LT101's records
+    VERSION = 14  # 6: daachorse automata, word codes; 7: each term's codes; 8-9: spellings;
+    # 10-13: a header before the state, a CRC-32 of it, the terms' codes apart, LT101's
+    # records; 14: of the Chinese keys, only those with exclusion contexts
 
     def __init__(self, index_path: Path) -> None:
         self.index_path = index_path

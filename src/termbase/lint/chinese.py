@@ -62,24 +62,32 @@ class ChineseMatcher:
         self._setup(keys, _automaton(keys))
 
     def _setup(self, keys: list[str], automaton: Any) -> None:
-        self.keys = keys
+        # the keys that have exclusion contexts (the others are in the automaton alone),
+        # and whether any key holds a line break (`hits_many` joins texts with one)
+        self._context_keys = {k: keys[k] for k in self.table.not_in}
+        self._no_breaks = not any("\n" in k for k in keys)
+        self._finish(automaton)
+
+    def _finish(self, automaton: Any) -> None:
         self._contexts = {
             k: tuple(self.fold(c) for c in ctx) for k, ctx in self.table.not_in.items()
         }
-        self._keyed = {keys[k]: k for k in self._contexts}  # keys that have contexts
+        self._keyed = {key: k for k, key in self._context_keys.items()}
         self.automaton: Any = automaton
-        self._no_breaks: bool | None = None
+        self._joinable = self._no_breaks and not any(
+            "\n" in c for ctx in self._contexts.values() for c in ctx
+        )
 
     def state(self) -> tuple[Any, ...]:
-        return (self.keys, self.table.state(), _saved(self.automaton))
+        return (self._context_keys, self._no_breaks, self.table.state(), _saved(self.automaton))
 
     @classmethod
     def from_state(cls, state: tuple[Any, ...], fold: dict[int, str]) -> ChineseMatcher:
         self = cls.__new__(cls)
         self.fold_table = {**fold, **{k: chr(v) for k, v in _WIDE.items()}}
-        keys, table, automaton = state
+        self._context_keys, self._no_breaks, table, automaton = state
         self.table = PatternTable.from_state(table)
-        self._setup(keys, _loaded(automaton))
+        self._finish(_loaded(automaton))
         return self
 
     def fold(self, text: str) -> str:
@@ -133,16 +141,6 @@ class ChineseMatcher:
             out[i].append((k, a - base, b - base))
         return out
 
-    @property
-    def _joinable(self) -> bool:
-        """Whether no key and no exclusion context holds a line break (none does: terms are
-        one line), so that texts joined by one can be scanned at once."""
-        if self._no_breaks is None:
-            self._no_breaks = not any("\n" in k for k in self.keys) and not any(
-                "\n" in c for ctx in self._contexts.values() for c in ctx
-            )
-        return self._no_breaks
-
     def contains(self, text: str, term: str) -> bool:
         """Whether `term` is in `text` once both are folded, inside a longer term or not. A term
         with exclusion contexts counts only where a match of it would."""
@@ -163,7 +161,7 @@ class ChineseMatcher:
         return False
 
     def _excluded(self, folded: str, s: int, k: int) -> bool:
-        key = self.keys[k]
+        key = self._context_keys[k]
         for ctx in self._contexts[k]:
             at = ctx.find(key)
             while at >= 0:

@@ -5,6 +5,7 @@ spans of text that never match (placeholders, tags, URLs, code)."""
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -94,9 +95,11 @@ class PatternTable:
     def append(self, p: Pattern) -> None:
         k = len(self.concepts)
         self.concepts.append(p.concept)
-        self.langs.append(p.lang)
+        # a handful of tags and statuses, each one object (marshal then saves one and refers
+        # to it, and loading makes one string, not one a pattern)
+        self.langs.append(sys.intern(p.lang))
         self.texts.append(p.text)
-        self.statuses.append(p.status)
+        self.statuses.append(sys.intern(p.status))
         if p.not_in:
             self.not_in[k] = p.not_in
         if p.case_sensitive:
