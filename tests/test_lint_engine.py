@@ -58,7 +58,7 @@ class ReferenceLinter(Linter):
                     seg,
                     0,
                     f"{seg.source[s:e]!r} is in the source but the target has none of "
-                    f"{self._listed(cid, lang)}",
+                    f"{', '.join(map(repr, self._renderings(cid, lang)))}",
                     cid,
                 )
             )

@@ -58,7 +58,6 @@ class Linter:
         self._wanted: dict[str, WantedTable] = {}  # by target language
         self._wanted_chinese: dict[str, dict[str, Wanted]] = {}
         self._lt101 = RULES["LT101"].severity
-        self._listed_cache: dict[tuple[str, str], str] = {}
         self._banned: dict[tuple[str, int], tuple[str, str, Any, str, str | None]] = {}
         self._on = {code: settings.severity(code) is not None for code in RULES}
         self._tables: dict[str, tuple[dict[str, Any], dict[str, dict[str, str]]]] = {}
@@ -238,13 +237,6 @@ class Linter:
                 self.matcher.spaced(lang)
         if not is_chinese_tag(target):
             self._wanted.get(target) or self._wanted_table(target)
-
-    def _listed(self, cid: str, lang: str) -> str:
-        key = (cid, lang)
-        text = self._listed_cache.get(key)
-        if text is None:
-            text = self._listed_cache[key] = ", ".join(map(repr, self._renderings(cid, lang)))
-        return text
 
     def _renderings(self, cid: str, lang: str) -> list[str]:
         key = (cid, lang)

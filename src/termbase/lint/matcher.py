@@ -127,11 +127,6 @@ class TermMatcher:
             found = [h for h in found if h[0] not in bad]
         return m.table, found
 
-    def hits_many(self, texts: list[str], lang: str) -> list[tuple[PatternTable, list[Hit]]]:
-        """`hits` of each text (`scan_many`)."""
-        table, found, _ = self.scan_many(texts, lang)
-        return [(table, hits) for hits in found]
-
     def scan_many(
         self, texts: list[str], lang: str
     ) -> tuple[PatternTable, list[list[Hit]], list[str | None]]:

@@ -313,10 +313,6 @@ class WordMatcher:
         found = [(k, ends[2 * a], ends[2 * b - 1]) for k, a, b in out]
         return _without_overlaps(found) if self.cased_trie else found
 
-    def hits_many(self, texts: list[str]) -> list[list[Hit]]:
-        """`hits` of each text, found in one pass over all of them (`scan_many`)."""
-        return self.scan_many(texts)[0]
-
     def scan_many(self, texts: list[str]) -> tuple[list[list[Hit]], list[str]]:
         """`hits` of each text, and each text's case-insensitive word codes (`coded`), found in
         one pass over all of them: joined by a separator word that no term and no text has,
