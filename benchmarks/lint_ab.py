@@ -140,9 +140,7 @@ def main() -> None:
                 sys.exit("valgrind is not installed: apt-get install valgrind")
             for src in sources:
                 millions = instructions(src, base, tsv) / 1e6
-                print(
-                    f"{tsv.name} {src}: check_many of 1,000 segments: {millions:,.0f} M instructions"
-                )
+                print(f"{tsv.name} {src}: check_many of 1,000 segments: {millions:,.0f} M instr.")
 
 
 if __name__ == "__main__":
