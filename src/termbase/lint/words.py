@@ -104,9 +104,8 @@ class WordTrie:
         return found
 
     def scan(self, coded: str) -> list[tuple[int, int, int]]:
-        if self.automaton is None:
-            return []
-        return [(k, a, b) for a, b, k in self.automaton.find(coded)]
+        """The hits as (key, start, end)."""
+        return [(k, a, b) for a, b, k in self.find(coded)]
 
 
 class WordMatcher:
@@ -205,20 +204,8 @@ class WordMatcher:
         known = self._known_state
         if callable(known):
             loaded = known()
-            known = self._known_state = (loaded[0], loaded[1]) if loaded else self._rebuild()
-        return known
-
-    def _rebuild(self) -> tuple[dict[str, str], dict[str, str]]:
-        """Each term's key, made again from the table (a cache without its keys)."""
-        known: tuple[dict[str, str], dict[str, str]] = ({}, {})
-        table = self.table
-        for k, text in enumerate(table.texts):
-            cased = k in table.cased
-            vocab = self.cased_vocab if cased else self.vocab
-            key = "".join(
-                vocab.get(normalise_word(w, keep_case=cased), OTHER_WORD) for w, _, _ in words(text)
-            )
-            known[cased].setdefault(text, key)
+            # without the file, `term_key` makes each key when first asked, as for any text
+            known = self._known_state = (loaded[0], loaded[1]) if loaded else ({}, {})
         return known
 
     def state(self) -> tuple[Any, ...]:
@@ -242,7 +229,7 @@ class WordMatcher:
     def from_state(
         cls, state: tuple[Any, ...], known: Callable[[], tuple[Any, ...] | None]
     ) -> WordMatcher:
-        """`known`: loads `known_state` when first needed (None: it is made again)."""
+        """`known`: loads `known_state` when first needed (None: each key is made when asked)."""
         self = cls.__new__(cls)
         (
             vocab,
