@@ -198,11 +198,46 @@ def test_a_batch_finds_what_segment_by_segment_finds(
     assert fast.check_many(segs) == one_by_one
 
 
-def test_the_ascii_split_is_the_word_split() -> None:
-    from termbase.lint.words import _ASCII_SPLIT, _WORD_SPLIT
+def _split_both(text: str) -> None:
+    """ASCII text cut in C (`Words`, plain) as the word pattern cuts it: the same words, each
+    at the same place, whether the runs asked for come in order or not."""
+    from termbase.lint.words import _WORD, Words
 
-    text = "It's the AI-for-good era: G20's 'small yard' -- x_y, 3.5% {0} <b>tag</b> don't'"
-    assert _ASCII_SPLIT.split(text) == _WORD_SPLIT.split(text)
+    fast, regex = Words(text, True), Words(text, False)
+    want = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    assert fast.tokens == regex.tokens == [text[s:e] for s, e in want]
+    runs = [(a, b) for a in range(len(want)) for b in range(a + 1, min(a + 3, len(want)) + 1)]
+    runs += runs[::-1]
+    places = [(want[a][0], want[b - 1][1]) for a, b in runs]
+    assert fast.spans(runs) == regex.spans(runs) == places
+
+
+def test_a_quick_segment_is_a_segment() -> None:
+    from termbase.lint.segment import quick_segment
+
+    fields = (Path("a.md"), 3, "3", "text", "源", "zh-Hans", "en", ("note",))
+    made = quick_segment(*fields)
+    assert made == Segment(*fields)
+    assert hash(made) == hash(Segment(*fields))
+    assert repr(made) == repr(Segment(*fields))
+
+
+def test_the_ascii_split_is_the_word_split() -> None:
+    for text in (
+        "It's the AI-for-good era: G20's 'small yard' -- x_y, 3.5% {0} <b>tag</b> don't'",
+        "'twas ''a'' b'c'd e'' 'f' '' ' x'y'z'\tq\n\r  end'",
+        "",
+        "   ",
+        "'",
+        "a",
+    ):
+        _split_both(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ9' -_.,\t\n'", max_size=40))
+def test_the_ascii_split_is_the_word_split_on_any_text(text: str) -> None:
+    _split_both(text)
 
 
 def test_lt101_records_give_back_what_they_were_made_of(

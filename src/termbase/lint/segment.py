@@ -55,6 +55,36 @@ class Segment:
     notes: tuple[str, ...] = ()
 
 
+# A Segment made without its __init__, each field set through its slot (as
+# `model.quick_finding`): a third of the time of the frozen dataclass's __init__, for the
+# readers of line-based files, which make one a line; a test checks it equals `Segment(...)`.
+_SLOTS = tuple(Segment.__dict__[name].__set__ for name in Segment.__slots__)
+(_PATH, _LINE, _ID, _TARGET, _SOURCE, _SOURCE_LANG, _TARGET_LANG, _NOTES) = _SLOTS
+
+
+def quick_segment(
+    path: Path,
+    line: int,
+    id: str,
+    target: str,
+    source: str | None,
+    source_lang: str | None,
+    target_lang: str | None,
+    notes: tuple[str, ...],
+) -> Segment:
+    """`Segment(...)` with every field given."""
+    seg: Segment = object.__new__(Segment)
+    _PATH(seg, path)
+    _LINE(seg, line)
+    _ID(seg, id)
+    _TARGET(seg, target)
+    _SOURCE(seg, source)
+    _SOURCE_LANG(seg, source_lang)
+    _TARGET_LANG(seg, target_lang)
+    _NOTES(seg, notes)
+    return seg
+
+
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
     source_lang: str | None = None

@@ -16,6 +16,7 @@ from termbase.lint.segment import (
     Segment,
     UsageError,
     iter_lines,
+    quick_segment,
 )
 from termbase.store import canonical_tag
 
@@ -57,7 +58,9 @@ def iter_read(path: Path, fmt: object, options: ReadOptions) -> Iterator[Segment
             raise InputError(
                 path, line, f"ragged row: {len(row)} cells where the first row has {width}"
             )
-        seg = Segment(path, line, str(line), row[tgt_col], row[src_col], src_lang, tgt_lang)
+        seg = quick_segment(
+            path, line, str(line), row[tgt_col], row[src_col], src_lang, tgt_lang, ()
+        )
         if sample is not None and len(sample) < _SAMPLE:
             sample.append(seg)
             continue
