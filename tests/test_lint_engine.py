@@ -209,7 +209,10 @@ def _split_both(text: str) -> None:
     runs = [(a, b) for a in range(len(want)) for b in range(a + 1, min(a + 3, len(want)) + 1)]
     runs += runs[::-1]
     places = [(want[a][0], want[b - 1][1]) for a, b in runs]
-    assert fast.spans(runs) == regex.spans(runs) == places
+    assert fast.spans(runs) == regex.spans(runs) == places  # many runs
+    for n, run in enumerate(runs):  # few (one), and few in order
+        assert fast.spans([run]) == [places[n]]
+    assert fast.spans(runs[::40]) == places[::40]
 
 
 def test_a_quick_segment_is_a_segment() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import repeat
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -90,35 +91,47 @@ class Linter:
         pass (and the targets of a spaced language coded in one pass); the rules are
         `check`'s."""
         langs = [self.languages(seg) for seg in segs]
+        n = len(segs)
         sides: dict[tuple[bool, str], list[int]] = {}  # (source?, language) -> segments
-        for i, (seg, (src, tgt)) in enumerate(zip(segs, langs, strict=True)):
-            sides.setdefault((False, tgt), []).append(i)
-            if seg.source is not None and src is not None:
-                sides.setdefault((True, src), []).append(i)
-        scanned: dict[tuple[bool, int], tuple[PatternTable, list[Hit], str | None]] = {}
+        if len(set(langs)) == 1:  # one language pair, as in most files
+            src, tgt = langs[0]
+            sides[False, tgt] = list(range(n))
+            with_source = [i for i, seg in enumerate(segs) if seg.source is not None]
+            if src is not None and with_source:
+                sides[True, src] = with_source
+        else:
+            for i, (seg, (src, tgt)) in enumerate(zip(segs, langs, strict=True)):
+                sides.setdefault((False, tgt), []).append(i)
+                if seg.source is not None and src is not None:
+                    sides.setdefault((True, src), []).append(i)
+        # each segment's hits (with their table) on each side, and its target's word codes
+        scanned: dict[bool, list[tuple[PatternTable, list[Hit]] | None]] = {
+            True: [None] * n,
+            False: [None] * n,
+        }
+        coded: list[str | None] = [None] * n
         for (is_source, lang), group in sides.items():
             texts = [(segs[i].source if is_source else segs[i].target) or "" for i in group]
             table, found, codes = self.matcher.scan_many(texts, lang)
+            into = scanned[is_source]
+            if len(group) == n:  # every segment, in order
+                into[:] = zip(repeat(table), found)
+                if not is_source:
+                    coded[:] = codes
+                continue
             for i, hits, code in zip(group, found, codes, strict=True):
-                scanned[is_source, i] = (table, hits, code)
+                into[i] = (table, hits)
+                if not is_source:
+                    coded[i] = code
         out: list[list[Finding]] = []
-        for i, seg in enumerate(segs):
-            tgt_table, tgt_hits, coded = scanned[False, i]
-            if seg.source is None and not tgt_hits and not seg.notes:
+        for seg, (src_lang, tgt_lang), source, target, code in zip(
+            segs, langs, scanned[True], scanned[False], coded, strict=True
+        ):
+            assert target is not None  # every segment has a target
+            if seg.source is None and not target[1] and not seg.notes:
                 out.append([])  # no term in a target without source or notes: nothing to say
                 continue
-            source = scanned.get((True, i))
-            src_lang, tgt_lang = langs[i]
-            out.append(
-                self._check(
-                    seg,
-                    src_lang,
-                    tgt_lang,
-                    (source[0], source[1]) if source else None,
-                    (tgt_table, tgt_hits),
-                    coded,
-                )
-            )
+            out.append(self._check(seg, src_lang, tgt_lang, source, target, code))
         return out
 
     def check(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, count, pairwise, repeat
@@ -56,16 +56,29 @@ class Words:
             self._parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
             self.tokens = self._parts[1::2]
 
-    def spans(self, found: Iterable[tuple[int, ...]]) -> list[tuple[int, int]]:
+    def spans(self, found: Sequence[tuple[int, ...]]) -> list[tuple[int, int]]:
         """Where in the text each run of words (a, b, ...) starts and ends (words a to b - 1)."""
         pieces = self._pieces
         if pieces is None:
             ends = list(accumulate(map(len, self._parts)))  # word w: ends[2w]:ends[2w + 1]
             return [(ends[2 * a], ends[2 * b - 1]) for a, b, *_ in found]
-        # piece j starts at before[j] + j: the pieces before it, and a space after each
-        before = list(accumulate(map(len, pieces), initial=0))
         where = list(compress(count(), pieces))  # word w is pieces[where[w]]
         out: list[tuple[int, int]] = []
+        if len(found) * 16 < len(pieces):
+            # few runs: from one to the next, the lengths of the pieces between them summed
+            j = at = 0  # piece j starts at character `at`: the pieces before it, a space each
+            for a, b, *_ in found:
+                k = where[a]
+                if k < j:
+                    j = at = 0
+                at += sum(map(len, pieces[j:k])) + k - j
+                start, j, k = at, k, where[b - 1]
+                at += sum(map(len, pieces[j:k])) + k - j
+                j = k
+                out.append((start, at + len(pieces[k])))
+            return out
+        # many: where every piece starts (piece j at before[j] + j)
+        before = list(accumulate(map(len, pieces), initial=0))
         for a, b, *_ in found:
             j, k = where[a], where[b - 1]
             out.append((before[j] + j, before[k + 1] + k))
@@ -334,7 +347,7 @@ class WordMatcher:
         if self.alternates:
             alt = self.alternates
             out = [(self._choose(k, tokens[a:b]) if k in alt else k, a, b) for k, a, b in out]
-        places = split.spans((a, b) for _, a, b in out)
+        places = split.spans([(a, b) for _, a, b in out])
         found = [(k, s, e) for (k, _, _), (s, e) in zip(out, places, strict=True)]
         return _without_overlaps(found) if self.cased_trie else found
 
