@@ -77,13 +77,12 @@ def coordinated(text: str, renderings: Iterable[str]) -> bool:
 def coordinated_by(text: str, wanted: Sequence[str], folded: str) -> bool:
     """`coordinated`, the renderings given by their `needles` (made once for a concept) and the
     text also case-folded (once for all the concepts of a segment)."""
-    for n in range(0, len(wanted), 4):
-        rendering, first, last, stem = wanted[n : n + 4]
+    fours = iter(wanted)
+    for rendering, first, last, stem in zip(fours, fours, fours, fours, strict=True):
         # most renderings of a missing concept are not there at all, and few of the rest are
         # followed by a coordination
-        if first not in folded or stem not in folded or not _coordinator_after(folded, last):
-            continue
-        pattern = _pattern(rendering)
-        if pattern is not None and pattern.search(text):
-            return True
+        if first in folded and stem in folded and _coordinator_after(folded, last):
+            pattern = _pattern(rendering)
+            if pattern is not None and pattern.search(text):
+                return True
     return False

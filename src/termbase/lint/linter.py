@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import repeat
 from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
 from typing import Any
 
 from termbase.catalog import RULES

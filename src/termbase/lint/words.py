@@ -371,9 +371,8 @@ class WordMatcher:
                 for i, hits, code in zip(group, got, coded, strict=True):
                     merged[i], codes[i] = hits, code
             return merged, codes
-        sep = self._separator(texts)
+        sep, joined = self._joined(texts)
         glue = f" {sep} "
-        joined = glue.join(texts)
         plain = joined.isascii()
         split = Words(joined, plain)
         tokens = split.tokens
@@ -388,7 +387,7 @@ class WordMatcher:
         codes = [coded_plain[a : b - 1] for a, b in pairwise(starts)]
         codes.append(coded_plain[starts[-1] :])
         out: list[list[Hit]] = [[] for _ in texts]
-        placed = False
+        cased_in: set[int] = set()  # the texts with a case-sensitive hit
         alt = self.alternates
         for trie, keep_case, offset in (
             (self.trie, False, 0),
@@ -399,7 +398,6 @@ class WordMatcher:
             found = trie.find(self._coded_words(tokens, True, plain) if keep_case else coded_plain)
             if not found:
                 continue
-            placed = True
             # the hits come in order: each goes to the text whose words it is among
             i, base, limit = 0, 0, starts[1] if len(starts) > 1 else len(tokens)
             for (a, b, key), (s, e) in zip(found, split.spans(found), strict=True):
@@ -411,8 +409,11 @@ class WordMatcher:
                     base = offsets[i]
                     limit = starts[i + 1] if i + 1 < len(starts) else len(tokens)
                 out[i].append((k, s - base, e - base))
-        if self.cased_trie and placed:
-            out = [_without_overlaps(hits) if hits else hits for hits in out]
+                if keep_case:
+                    cased_in.add(i)
+        # where a case-sensitive hit is among the others, the longer of two that overlap
+        for i in cased_in:
+            out[i] = _without_overlaps(out[i])
         return out, codes
 
     def _coded_words(self, tokens: list[str], keep_case: bool, plain: bool) -> str:
@@ -437,17 +438,16 @@ class WordMatcher:
             return True  # many: the scan is cheaper than looking for each
         return any(w in text for w in spellings)
 
-    def _separator(self, texts: list[str]) -> str:
-        """A word that codes to no term word and stands in none of `texts`."""
+    def _joined(self, texts: list[str]) -> tuple[str, str]:
+        """The texts joined by a separator word that codes to no term word and stands in none
+        of them (it stands in the joined text only where it was put), and that word."""
         n = 0
         while True:
             sep = f"qzxsep{n}"
-            if (
-                sep not in self.variants[False]
-                and sep not in self.variants[True]
-                and not any(sep in t for t in texts)
-            ):
-                return sep
+            if sep not in self.variants[False] and sep not in self.variants[True]:
+                joined = f" {sep} ".join(texts)
+                if joined.count(sep) == len(texts) - 1:
+                    return sep, joined
             n += 1
 
     def _hits_around(self, text: str, spans: list[tuple[int, int]]) -> list[Hit]:
