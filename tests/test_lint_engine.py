@@ -359,3 +359,50 @@ def test_the_json_report_is_each_finding_dumped_alone() -> None:
     )
     assert render(findings) == want
     assert render([]) == "[]\n"
+
+
+def _lines_one_by_one(path: Path, markdown: bool) -> list[tuple[int, str, tuple[str, ...]]]:
+    """The text and Markdown reader as it was, line by line: what the chunked one must give."""
+    from termbase.lint.plain import _FENCE, without_comments
+    from termbase.lint.segment import iter_lines
+
+    out = []
+    in_fence, n = False, 0
+    for physical in iter_lines(path):
+        for line in physical.splitlines() or [""]:
+            n += 1
+            if markdown and _FENCE.match(line):
+                in_fence = not in_fence
+                continue
+            if in_fence or not line.strip():
+                continue
+            body, notes = without_comments(line) if "<!--" in line else (line, ())
+            out.append((n, body, notes))
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["word", "", "  ", "```", "~~~ x", "a <!-- termbase-ignore: c -- r --> b", "é\u2028f"]
+        ),
+        max_size=40,
+    ),
+    st.sampled_from(["\n", "\r\n", "\r", "\x0b\n"]),
+    st.integers(0, 2500),
+)
+def test_text_and_markdown_are_read_in_chunks_as_line_by_line(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[str], end: str, padding: int
+) -> None:
+    """Chunks of a thousand lines, fenced or commented or not, blank lines, every line ending
+    and a line count across chunk boundaries: the same segments as line by line."""
+    from termbase.lint.plain import iter_read
+    from termbase.lint.segment import InputFormat, ReadOptions
+
+    path = tmp_path_factory.mktemp("chunks") / "x.md"
+    path.write_bytes(end.join(["plain text"] * padding + lines).encode())
+    for fmt in (InputFormat.MARKDOWN, InputFormat.TEXT):
+        got = [(s.line, s.target, s.notes) for s in iter_read(path, fmt, ReadOptions())]
+        assert got == _lines_one_by_one(path, fmt == InputFormat.MARKDOWN)
+        assert all(s.id == str(s.line) for s in iter_read(path, fmt, ReadOptions()))
