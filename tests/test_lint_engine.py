@@ -199,30 +199,23 @@ def test_a_batch_finds_what_segment_by_segment_finds(
 
 
 def _split_both(text: str) -> None:
-    """ASCII text cut in C (`Words`, plain) as the word pattern cuts it: the same words, each
-    at the same place, whether the runs asked for come in order or not."""
+    """A text cut in C (`Words`) as the word pattern cuts it: the same words, each at the same
+    place, whether the runs asked for come in order or not; ASCII text the same way whether
+    it is said to be ASCII or not."""
     from termbase.lint.words import _WORD, Words
 
-    fast, regex = Words(text, True), Words(text, False)
     want = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    assert fast.tokens == regex.tokens == [text[s:e] for s, e in want]
     runs = [(a, b) for a in range(len(want)) for b in range(a + 1, min(a + 3, len(want)) + 1)]
     runs += runs[::-1]
     places = [(want[a][0], want[b - 1][1]) for a, b in runs]
-    assert fast.spans(runs) == regex.spans(runs) == places  # many runs
-    for n, run in enumerate(runs):  # few (one), and few in order
-        assert fast.spans([run]) == [places[n]]
-    assert fast.spans(runs[::40]) == places[::40]
-
-
-def test_a_quick_segment_is_a_segment() -> None:
-    from termbase.lint.segment import quick_segment
-
-    fields = (Path("a.md"), 3, "3", "text", "源", "zh-Hans", "en", ("note",))
-    made = quick_segment(*fields)
-    assert made == Segment(*fields)
-    assert hash(made) == hash(Segment(*fields))
-    assert repr(made) == repr(Segment(*fields))
+    for words in (
+        [Words(text, True), Words(text, False)] if text.isascii() else [Words(text, False)]
+    ):
+        assert words.tokens == [text[s:e] for s, e in want]
+        assert words.spans(runs) == places  # many runs
+        for n, run in enumerate(runs):  # few (one), and few in order
+            assert words.spans([run]) == [places[n]]
+        assert words.spans(runs[::40]) == places[::40]
 
 
 def test_the_ascii_split_is_the_word_split() -> None:
@@ -240,6 +233,13 @@ def test_the_ascii_split_is_the_word_split() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="aZ9' -_.,\t\n'", max_size=40))
 def test_the_ascii_split_is_the_word_split_on_any_text(text: str) -> None:
+    _split_both(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aZ9' -_.,éÉ中’–\u0301٣Ａ𠀀\u2028ß\ufffcǅ", max_size=40))
+def test_the_word_split_in_c_is_the_word_pattern_on_any_text(text: str) -> None:
+    """Letters, digits and marks beyond ASCII, ’, dashes, an astral character, U+FFFC."""
     _split_both(text)
 
 
