@@ -7,6 +7,7 @@ other commands; `app` (for tests and `--help`) has them all.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from typing import Any
@@ -88,7 +89,17 @@ def _stub() -> None:  # pragma: no cover - never run: the help ends the command 
 
 
 def main() -> None:
-    args = sys.argv[1:]
+    try:
+        _run(sys.argv[1:])
+    finally:
+        # Everything the command made is left to be freed as the interpreter ends, and the
+        # collector's last full pass at shutdown would walk it all: a tenth of a run that
+        # checks a megabyte. Frozen objects are out of that pass; their memory goes back as
+        # the process exits. (Output is flushed and files closed by then.)
+        gc.freeze()
+
+
+def _run(args: list[str]) -> None:
     name = next((a for a in args if not a.startswith("-")), None)
     if name in COMMANDS and args[:1] not in (["--help"], ["-h"]):
         importlib.import_module(f"termbase.cli.{COMMANDS[name]}")
