@@ -3,10 +3,13 @@ instructions each executes under callgrind: on a machine whose speed drifts by t
 within an hour, the ratio of alternating runs and the instruction count are the figures that
 hold still (issue 18, session 5).
 
-Run: python benchmarks/lint_ab.py OTHER_SRC [--runs N] [--count]
+Run: python benchmarks/lint_ab.py OTHER_SRC [--runs N] [--count] [--command]
 (for instance: git worktree add /tmp/old HEAD~3, then python benchmarks/lint_ab.py /tmp/old/src).
 --count adds `valgrind --tool=callgrind` instruction counts of `Linter.check_many` on the
-first 1,000 segments of each file (load subtracted; the garbage collector off).
+first 1,000 segments of each file (load subtracted; the garbage collector off). --command adds
+the whole `termbase lint` command on the 1 MB English Markdown file of benchmarks/textlint.py
+with the bundled term base (starting Python, imports, settings, reading, check, JSON report,
+exit), each checkout's `src` first on the path.
 """
 
 from __future__ import annotations
@@ -104,6 +107,34 @@ def instructions(src: str, base: Path, tsv: Path) -> int:
     return totals[1] - totals[0]
 
 
+def whole_command(sources: list[str], runs: int) -> None:
+    """`termbase lint` of the Markdown file with the bundled base, each checkout alternately."""
+    text = OUT / "english-terms-1MB.md"
+    if not text.exists():
+        sys.exit(f"{text} is missing: python benchmarks/textlint.py --terms 0 makes it")
+    args = ["lint", str(text), "-t", str(MAIN_SRC.parent / "terms"), "-f", "json", "-q"]
+    start = "import sys; from termbase.cli import main; sys.argv[0] = 'termbase'; main()"
+    times: dict[str, list[float]] = {s: [] for s in sources}
+    outputs: dict[str, bytes] = {}
+    for n in range(runs + 1):
+        for src in sources:
+            env = dict(os.environ, PYTHONPATH=src, TERMBASE_CACHE_DIR=cache_for(src))
+            began = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-c", start, *args], env=env, capture_output=True, check=False
+            )
+            if n:  # the first is a warm-up (or builds that checkout's matchers)
+                times[src].append(time.perf_counter() - began)
+            outputs[src] = done.stdout
+    same = len(set(outputs.values())) == 1
+    for src in sources:
+        t = times[src]
+        print(
+            f"{text.name} (termbase lint -f json) {src}: min {min(t):.3f} "
+            f"median {statistics.median(t):.3f} s; output identical: {same}"
+        )
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] in ("--measure", "--count"):
         if sys.argv[1] == "--measure":
@@ -115,11 +146,16 @@ def main() -> None:
     parser.add_argument("other", help="the src folder of the other checkout")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--count", action="store_true", help="callgrind instruction counts")
+    parser.add_argument(
+        "--command", action="store_true", help="the whole command on the Markdown file too"
+    )
     args = parser.parse_args()
     base = large_base()
     files = [bilingual_tsv(1_000_000)]
     files.append(approved_tsv(base, 1_000_000))
     sources = [args.other, str(MAIN_SRC)]
+    if args.command:
+        whole_command(sources, args.runs)
     for tsv in files:
         rows: dict[str, list[list[float]]] = {s: [] for s in sources}
         for n in range(args.runs + 1):
