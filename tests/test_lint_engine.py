@@ -202,7 +202,8 @@ def _split_both(text: str) -> None:
     """A text cut in C (`Words`) as the word pattern cuts it: the same words, each at the same
     place, whether the runs asked for come in order or not; ASCII text the same way whether
     it is said to be ASCII or not."""
-    from termbase.lint.words import _WORD, Words
+    from termbase.lint.patterns import _WORD
+    from termbase.lint.tokens import Words
 
     want = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     runs = [(a, b) for a in range(len(want)) for b in range(a + 1, min(a + 3, len(want)) + 1)]

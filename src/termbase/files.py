@@ -8,9 +8,6 @@ from pathlib import Path
 from termbase.errors import ReadError
 
 SETTINGS_FILE = "termbase.toml"
-# The journal of a multi-file change under way, in the folder of its files (termbase.transaction:
-# only a folder that holds one needs that module).
-JOURNAL = ".termbase-journal.json"
 
 
 def lint_settings_only(path: Path) -> bool:
@@ -48,9 +45,9 @@ def discover(paths: Iterable[Path]) -> list[Path]:
             raise ReadError(f"{p}: no such file or folder")
     found = list(dict.fromkeys(files))
     folders = {f.parent for f in found} | set(walked)
-    if any((folder / JOURNAL).is_file() for folder in folders):
-        from termbase.transaction import recover_folders
+    from termbase.transaction import JOURNAL, recover_folders
 
+    if any((folder / JOURNAL).is_file() for folder in folders):
         recover_folders(sorted(folders))  # an edit killed half way: finish it first
     return found
 

@@ -25,7 +25,9 @@ from pathlib import Path
 
 from termbase import tomlread
 from termbase.errors import TermbaseError
-from termbase.files import JOURNAL
+
+# The journal of a multi-file change under way, in the folder of its files.
+JOURNAL = ".termbase-journal.json"
 
 LOCK_WAIT_SECONDS = 30.0
 _TMP = re.compile(r"^\..+\.termbase-(\d+)-[A-Za-z0-9_]+\.tmp$")

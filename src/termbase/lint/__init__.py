@@ -16,12 +16,12 @@ Checks (rule codes are stable; severities can be changed in termbase.toml's [lin
   suppresses nothing; LT001 an input that cannot be read, LT002 a pair that does not align.
 
 Modules, each importing only those listed before it: `patterns` (what the matchers share),
-`chinese` and `words` (the matchers of Chinese and of spaced languages), `matcher` (a term
-base's matchers, kept between runs), `ellipsis` (coordinations), `missing` (what LT101 looks
-for, kept with the matchers), `segment` and the readers of each format (`tabular`, `plain`,
-`po`, `xliff`, `tmx`, `pairs`), `settings`, `suppress` (termbase-ignore notes), `explain`,
-`linter` (the rules of a segment), `engine` (files in batches, severities, order) and
-`baseline`.
+`tokens` (text cut into words), `chinese` and `words` (the matchers of Chinese and of spaced
+languages), `matcher` (a term base's matchers, kept between runs), `ellipsis` (coordinations),
+`missing` (what LT101 looks for, kept with the matchers), `segment` and the readers of each
+format (`tabular`, `plain`, `po`, `xliff`, `tmx`, `pairs`), `settings`, `suppress`
+(termbase-ignore notes), `explain`, `linter` (the rules of a segment), `engine` (files in
+batches, severities, order) and `baseline`.
 """
 
 from termbase.lint.baseline import baseline_key, read_baseline, write_baseline
