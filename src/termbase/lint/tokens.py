@@ -24,7 +24,7 @@ class Words:
     text is cut by `str.translate` and `str.split`, in C, four times as fast as the regular
     expression, which other text goes through (a test compares the two)."""
 
-    __slots__ = ("_parts", "_pieces", "tokens")
+    __slots__ = ("_parts", "_pieces", "_where", "tokens")
 
     def __init__(self, text: str, plain: bool) -> None:
         """`plain`: the text is ASCII."""
@@ -34,6 +34,7 @@ class Words:
             # one piece a word, and an empty one for each gap character after the first
             self._pieces: list[str] | None = text.translate(_GAPS).split(" ")
             self.tokens: list[str] = list(filter(None, self._pieces))
+            self._where: list[int] | None = None  # word w is pieces[where[w]], made when asked
         else:
             self._pieces = None
             self._parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
@@ -45,7 +46,9 @@ class Words:
         if pieces is None:
             ends = list(accumulate(map(len, self._parts)))  # word w: ends[2w]:ends[2w + 1]
             return [(ends[2 * a], ends[2 * b - 1]) for a, b, *_ in found]
-        where = list(compress(count(), pieces))  # word w is pieces[where[w]]
+        where = self._where
+        if where is None:  # asked for by each trie's hits: made once
+            where = self._where = list(compress(count(), pieces))
         out: list[tuple[int, int]] = []
         if len(found) * 16 < len(pieces):
             # few runs: from one to the next, the lengths of the pieces between them summed
