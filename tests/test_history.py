@@ -204,3 +204,31 @@ def test_impact_reports_what_the_change_fixes(repo: Path) -> None:
     result = run("impact", "HEAD", "HEAD~1", "translations", "-t", "terms", cwd=repo)
     assert result.returncode == 0  # going back fixes findings and adds none
     assert "0 new finding(s) (0 error(s)), 2 fixed" in result.stderr
+
+
+def test_a_revision_is_read_where_python_has_no_extraction_filter(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Python 3.11.0-3.11.3 (Debian 12's 3.11.2) has no `filter=` for tarfile: the files of a
+    revision are extracted all the same, and a member that would land outside the folder is
+    refused."""
+    import io
+    import tarfile
+
+    from termbase import history
+    from termbase.errors import TermbaseError
+
+    monkeypatch.delattr(tarfile, "data_filter")
+    with history.state("HEAD~1", [repo / "terms"]) as paths:
+        old = sorted(p.name for p in paths[0].iterdir())
+    assert old == sorted(p.name for p in TERMS.iterdir())
+    data = io.BytesIO()
+    with tarfile.open(fileobj=data, mode="w") as tar:
+        evil = tarfile.TarInfo("../evil.toml")
+        evil.size = 1
+        tar.addfile(evil, io.BytesIO(b"x"))
+    data.seek(0)
+    into = repo / "out"
+    into.mkdir()
+    with tarfile.open(fileobj=data) as tar, pytest.raises(TermbaseError, match="outside"):
+        history._plain_members(tar, into)

@@ -69,10 +69,28 @@ def _extract(root: Path, rev: str, relative: Sequence[Path], into: Path) -> None
     names = [r.as_posix() or "." for r in relative]
     data = _git(root, "archive", "--format=tar", rev, "--", *names)
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(into, filter="data")
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(into, filter="data")
+        else:  # Python 3.11.0-3.11.3 (Debian 12's 3.11.2) has no extraction filters
+            tar.extractall(into, members=_plain_members(tar, into))  # noqa: S202 - checked
     for r in relative:
         if not (into / r).exists():
             raise TermbaseError(f"{rev}: {r.as_posix()} is not in that revision")
+
+
+def _plain_members(tar: tarfile.TarFile, into: Path) -> list[tarfile.TarInfo]:
+    """What the "data" extraction filter would let through, where Python has none: only
+    regular files and folders (a term base has nothing else), none written outside `into`."""
+    root = into.resolve()
+    out = []
+    for member in tar.getmembers():
+        if not (member.isfile() or member.isdir()):
+            continue
+        target = (root / member.name).resolve()
+        if target != root and root not in target.parents:
+            raise TermbaseError(f"{member.name}: would be written outside {into}")
+        out.append(member)
+    return out
 
 
 # ---------------------------------------------------------------- changes
