@@ -362,6 +362,42 @@ def test_the_json_report_is_each_finding_dumped_alone() -> None:
     assert render([]) == "[]\n"
 
 
+def test_the_text_report_is_each_finding_alone() -> None:
+    """The text writer (snippets made once per segment, file names escaped once) writes what
+    the plain composition of each finding gives: shared and unshared texts, line breaks in
+    names and texts, no path, no line, no column, no concept, no hint."""
+    from termbase.model import Severity
+    from termbase.report.text_format import _snippet, escaped, render
+
+    def plain(f: Finding) -> str:
+        who = f" {escaped(f.concept)}:" if f.concept else ":"
+        hint = f"; {escaped(f.hint)}" if f.hint else ""
+        text = f"{escaped(f.location)}: {f.severity.value} {f.code}{who} {escaped(f.message)}{hint}"
+        if f.segment is not None:
+            pair = (
+                _snippet(f.target)
+                if f.source is None
+                else f"{_snippet(f.source)} => {_snippet(f.target)}"
+            )
+            text += f" [segment {f.segment}: {pair}]"
+        return text + "\n"
+
+    src, tgt = "源文\n" * 30, "a long\u2028target " * 10
+    findings = [
+        Finding(Path("a\nb.tsv"), 1, "LT101", Severity.ERROR, "m1\r", "c", 0, None, "1", src, tgt),
+        Finding(
+            Path("a\nb.tsv"), 1, "LT102", Severity.WARNING, "m2", "d", 3, "use\nx", "1", src, tgt
+        ),
+        Finding(
+            Path("a\nb.tsv"), 2, "LT101", Severity.ERROR, "m3", "c", 0, None, "2", src, "other"
+        ),
+        Finding(Path("x.md"), 5, "LT103", Severity.ERROR, "m4", None, 2, None, "5", None, "t"),
+        Finding(None, 0, "TB101", Severity.ERROR, "no segment", "c"),
+        Finding(Path("y.toml"), 3, "TB102", Severity.WARNING, "no column", "c"),
+    ]
+    assert render(findings) == "".join(map(plain, findings))
+
+
 def _lines_one_by_one(path: Path, markdown: bool) -> list[tuple[int, str, tuple[str, ...]]]:
     """The text and Markdown reader as it was, line by line: what the chunked one must give."""
     from termbase.lint.plain import _FENCE, without_comments
