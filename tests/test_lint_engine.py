@@ -443,3 +443,83 @@ def test_text_and_markdown_are_read_in_chunks_as_line_by_line(
         got = [(s.line, s.target, s.notes) for s in iter_read(path, fmt, ReadOptions())]
         assert got == _lines_one_by_one(path, fmt == InputFormat.MARKDOWN)
         assert all(s.id == str(s.line) for s in iter_read(path, fmt, ReadOptions()))
+
+
+def _reference_sarif(findings: list[Finding]) -> str:
+    """SARIF as first written: each result a dict, the document through json.dumps(indent=2)."""
+    import json
+
+    from termbase import __version__
+    from termbase.catalog import RULES
+    from termbase.model import Severity
+    from termbase.report.sarif_format import SCHEMA, _rule, _uri, fingerprint
+
+    rules = list(RULES.values())
+    index = {r.code: i for i, r in enumerate(rules)}
+
+    def result(f: Finding) -> dict[str, object]:
+        text = f.message + (f"; {f.hint}" if f.hint else "")
+        if f.concept:
+            text = f"{f.concept}: {text}"
+        out: dict[str, object] = {
+            "ruleId": f.code,
+            "level": "error" if f.severity is Severity.ERROR else "warning",
+            "message": {"text": text},
+            "partialFingerprints": {"termbaseFinding/v1": fingerprint(f)},
+        }
+        if f.code in index:
+            out["ruleIndex"] = index[f.code]
+        if f.segment is not None:
+            out["properties"] = {"segment": f.segment, "source": f.source, "target": f.target}
+        if f.path:
+            physical: dict[str, object] = {"artifactLocation": {"uri": _uri(f.path)}}
+            if f.line:
+                region = {"startLine": f.line}
+                if f.column:
+                    region["startColumn"] = f.column
+                physical["region"] = region
+            out["locations"] = [{"physicalLocation": physical}]
+        return out
+
+    driver = {"name": "termbase", "version": __version__, "rules": [_rule(r) for r in rules]}
+    doc = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": driver}, "results": [result(f) for f in findings]}],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_sarif_report_is_what_json_dumps_writes() -> None:
+    """Results formatted one by one, in place: byte for byte what json.dumps(indent=2) writes
+    of the dicts: every optional member there or not, an absolute path (a file URI), a rule out
+    of the catalog, quotes, line breaks, non-ASCII, no findings."""
+    from termbase.model import Severity
+    from termbase.report.sarif_format import render
+
+    findings = [
+        Finding(
+            Path("a b/é.tsv"), 1, "LT101", Severity.ERROR, 'm"1\n', "c", 0, None, "1", "源", "t"
+        ),
+        Finding(
+            Path("/abs/x.md"), 5, "LT103", Severity.WARNING, "m2", None, 2, "use\tx", "5", None, "t"
+        ),
+        Finding(Path("y.toml"), 3, "TB102", Severity.WARNING, "no column", "c"),
+        Finding(Path("z.toml"), 0, "TB005", Severity.ERROR, "no line", None),
+        Finding(None, 0, "TB101", Severity.ERROR, "no path", "c", 0, "h", None, None, None),
+        Finding(
+            Path("q.tsv"),
+            9,
+            "XX999",
+            Severity.ERROR,
+            "not a rule",
+            "c",
+            4,
+            None,
+            "9",
+            "s",
+            "\u2028",
+        ),
+    ]
+    assert render(findings) == _reference_sarif(findings)
+    assert render([]) == _reference_sarif([])
