@@ -18,24 +18,26 @@ def _posix(path: Path) -> str:
 
 
 # A JSON string as json.dumps(..., ensure_ascii=False) writes it (the json module's C function
-# where there is one).
-_string: Callable[[str], str] = encoder.encode_basestring
+# where there is one); the SARIF writer formats with these too.
+json_string: Callable[[str], str] = encoder.encode_basestring
 
 
-def _text(value: str | None) -> str:
-    return "null" if value is None else _string(value)
+def json_text(value: str | None) -> str:
+    """A string or None as json.dumps(..., ensure_ascii=False) writes it."""
+    return "null" if value is None else json_string(value)
 
 
 @lru_cache(maxsize=1024)
 def _path_text(path: Path | None) -> str:
-    return _text(_posix(path) if path else None)
+    return json_text(_posix(path) if path else None)
 
 
 @lru_cache(maxsize=256)
 def _rule_text(code: str, severity: Severity) -> str:
     """The "code", "rule" and "severity" members, the same for every finding of a rule."""
     rule = RULES[code].name if code in RULES else None
-    return f'"code": {_string(code)}, "rule": {_text(rule)}, "severity": {_string(severity.value)}'
+    level = json_string(severity.value)
+    return f'"code": {json_string(code)}, "rule": {json_text(rule)}, "severity": {level}'
 
 
 def as_dict(f: Finding) -> dict[str, Any]:
@@ -101,14 +103,14 @@ class _Texts:
             f'  {{"path": {_path_text(f.path)}, '
             f'"line": {int.__repr__(line) if line else "null"}, '
             f'"column": {int.__repr__(column) if column else "null"}, '
-            f'"concept": {"null" if concept is None else _string(concept)}, '
+            f'"concept": {"null" if concept is None else json_string(concept)}, '
             f"{_rule_text(f.code, f.severity)}, "
-            f'"message": {_string(f.message)}, '
-            f'"hint": {"null" if hint is None else _string(hint)}'
+            f'"message": {json_string(f.message)}, '
+            f'"hint": {"null" if hint is None else json_string(hint)}'
         )
         if f.segment is None:
             return head + "}"
         if f.source is not self.source or f.target is not self.target:
             self.source, self.target = f.source, f.target
-            self.tail = f', "source": {_text(f.source)}, "target": {_text(f.target)}}}'
-        return f'{head}, "segment": {_string(f.segment)}{self.tail}'
+            self.tail = f', "source": {json_text(f.source)}, "target": {json_text(f.target)}}}'
+        return f'{head}, "segment": {json_string(f.segment)}{self.tail}'

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from json import encoder
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from termbase import __version__
 from termbase.catalog import RULES, Rule
 from termbase.model import Finding, Severity
 from termbase.report import rule_help
+from termbase.report.json_format import json_string, json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -44,10 +44,10 @@ def _result(f: Finding, index: dict[str, int]) -> str:
     level = "error" if f.severity is Severity.ERROR else "warning"
     lines = [
         "{",
-        f'  "ruleId": {_string(f.code)},',
+        f'  "ruleId": {json_string(f.code)},',
         f'  "level": "{level}",',
         '  "message": {',
-        f'    "text": {_string(text)}',
+        f'    "text": {json_string(text)}',
         "  },",
         '  "partialFingerprints": {',
         f'    "termbaseFinding/v1": "{fingerprint(f)}"',
@@ -60,9 +60,9 @@ def _result(f: Finding, index: dict[str, int]) -> str:
         lines[-1] += ","
         lines += [
             '  "properties": {',
-            f'    "segment": {_string(f.segment)},',
-            f'    "source": {_text(f.source)},',
-            f'    "target": {_text(f.target)}',
+            f'    "segment": {json_string(f.segment)},',
+            f'    "source": {json_text(f.source)},',
+            f'    "target": {json_text(f.target)}',
             "  }",
         ]
     if f.path:
@@ -72,7 +72,7 @@ def _result(f: Finding, index: dict[str, int]) -> str:
             "    {",
             '      "physicalLocation": {',
             '        "artifactLocation": {',
-            f'          "uri": {_string(_uri(f.path))}',
+            f'          "uri": {json_string(_uri(f.path))}',
             "        }",
         ]
         if f.line:
@@ -133,11 +133,3 @@ def render(findings: Sequence[Finding]) -> str:
     before, after = head.rsplit('"results": []', 1)
     body = ",\n".join(_result(f, index) for f in findings)
     return f'{before}"results": [\n{body}\n      ]{after}'
-
-
-# A JSON string as json.dumps(..., ensure_ascii=False) writes it (in C where Python has it).
-_string: Callable[[str], str] = encoder.encode_basestring
-
-
-def _text(value: str | None) -> str:
-    return "null" if value is None else _string(value)
