@@ -152,6 +152,74 @@ def test_the_prefilter_never_hides_a_coordination() -> None:
         assert ellipsis.coordinated(text, renderings) == want, text
 
 
+_COORDINATION_PARTS = st.sampled_from(
+    [
+        "digital",
+        "Digital",
+        "DIGITAL",
+        "divide",
+        "divides",
+        "Divides",
+        "AI",
+        "ai",
+        "and",
+        "AND",
+        "or",
+        "&",
+        "as",
+        "well",
+        "the",
+        "state-owned",
+        "State-Owned",
+        "owned",
+        "enterprise",
+        "enterprises",
+        "developing",
+        "developed",
+        "country",
+        "countries",
+        "non",
+        "(digital",
+        "'digital",
+        "ai-digital",
+        "x-state-owned",
+        "and ai divides",
+        "& ai divides",
+        "as well as AI divides",
+        "or private enterprises",
+        "İ",
+        "straße",
+        "STRASSE",
+        "'",
+        "’",
+        "(",
+        ".",
+    ]
+)
+_GLUE = st.sampled_from([" ", "  ", ", ", " ,", ",", "-", "\t", "\n", "\u00a0", "", " - "])
+_COORDINATION_RENDERINGS = [
+    "digital divide",
+    "AI divide",
+    "state-owned enterprise",
+    "developing country",
+    "straße divide",
+    "digital and AI divide",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.tuples(_COORDINATION_PARTS, _GLUE), max_size=14))
+def test_the_prefilter_is_a_necessary_condition(parts: list[tuple[str, str]]) -> None:
+    """On generated texts of modifiers, coordinators, heads, hyphens, apostrophes, spaces of
+    every kind and capitals, `coordinated` (with its prefilter: the needles, and a coordinator
+    after the last modifier) says what running every rendering's pattern says."""
+    text = "".join(word + glue for word, glue in parts)
+    for rendering in _COORDINATION_RENDERINGS:
+        pattern = ellipsis._pattern(rendering)
+        want = pattern is not None and bool(pattern.search(text))
+        assert ellipsis.coordinated(text, [rendering]) == want, (text, rendering)
+
+
 _ASCII_WORDS = st.text(alphabet="abcesyixzhSIEY'", min_size=1, max_size=9).filter(
     lambda w: w[0] != "'" and w[-1] != "'" and "''" not in w
 )

@@ -8,6 +8,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from termbase.catalog import RULES
@@ -31,6 +32,7 @@ from termbase.lint.suppress import segment_finding, suppress
 from termbase.model import Finding, quick_finding
 
 _APPROVED = frozenset(APPROVED)
+_KEY = itemgetter(0)  # a hit's pattern number
 REGIONS = frozenset({"zh-TW", "zh-HK", "zh-MO"})
 
 
@@ -179,13 +181,18 @@ class Linter:
                 if concepts[k] not in first:
                     first[concepts[k]] = (s, e)
         t_concepts, t_statuses = tgt_table.concepts, tgt_table.statuses
+        keys = list(map(_KEY, tgt_hits))  # the hits' pattern numbers, read in C
         if self._on["LT101"] and seg.source is not None and first:
             # the concepts the target renders; a deprecated or forbidden rendering in its place
             # is reported as such (LT102, LT103, naming the preferred one), not also as missing
-            present = {t_concepts[k] for k, _, _ in tgt_hits}
+            present = set(map(t_concepts.__getitem__, keys))
             found.extend(self._missing(seg, tgt_lang, first, present, coded))
         unexpected = self._on["LT104"] and seg.source is not None
-        for k, s, e in tgt_hits:
+        # each hit that is deprecated or forbidden, or with LT104 on, each hit
+        looked_at: list[Hit] = tgt_hits
+        if not unexpected and _APPROVED.issuperset(map(t_statuses.__getitem__, keys)):
+            looked_at = []  # every hit approved, and nothing to say about approved ones here
+        for k, s, e in looked_at:
             status = t_statuses[k]
             if status in _APPROVED:
                 cid = t_concepts[k]
@@ -325,12 +332,15 @@ class Linter:
             if plain:
                 if coded is None:
                     coded = self.matcher.spaced(lang).coded(target, False)
-                if plain in coded or (ITEM in plain and _any_in(plain.split(ITEM), coded)):
+                if ITEM in plain:  # several renderings or forms: any one will do
+                    if any(map(coded.__contains__, plain.split(ITEM))):
+                        continue
+                elif plain in coded:
                     continue
             if cased:
                 if coded_cased is None:
                     coded_cased = self.matcher.spaced(lang).coded(target, True)
-                if _any_in(cased.split(ITEM), coded_cased):
+                if any(map(coded_cased.__contains__, cased.split(ITEM))):
                     continue
             if coordinations:
                 if folded is None:
@@ -470,10 +480,6 @@ def _han_re() -> re.Pattern[str]:
     """Compiled when first needed: 2 ms, for a range beyond U+FFFF, that ASCII text never
     needs."""
     return re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-
-
-def _any_in(keys: Iterable[str], coded: str) -> bool:
-    return any(key in coded for key in keys)
 
 
 def _han_share(text: str) -> float:

@@ -52,7 +52,7 @@ def iter_read(path: Path, fmt: object, options: ReadOptions) -> Iterator[Segment
     width = len(header)
     sample: list[Segment] = []
     for line, row in rows:
-        if not any(cell.strip() for cell in row):
+        if not any(map(str.strip, row)):
             continue
         if len(row) != width:
             raise InputError(

@@ -8,9 +8,9 @@ import re
 from collections.abc import Sequence
 from itertools import accumulate, compress, count
 
-from termbase.lint.patterns import _WORD
-
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # split keeping the words
+# `patterns._WORD`, split keeping the words, its repeats possessive (backtracking into a run of
+# letters or digits could never let an apostrophe follow): 10 % faster on non-ASCII text
+_WORD_SPLIT = re.compile(r"([^\W_]++(?:['’][^\W_]++)*+|\ufffc)")
 # ASCII words without a regular expression (`Words`): in ASCII, [^\W_] is [A-Za-z0-9] and the
 # other alternatives (’, U+FFFC) cannot occur, so every character that is not a letter, a digit
 # or an apostrophe is made a space, and so is each apostrophe that does not join two letters or

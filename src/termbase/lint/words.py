@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, pairwise, repeat
-from operator import not_
+from operator import itemgetter, not_
 from typing import Any
 
 from termbase.lint.chinese import _automaton, _loaded, _saved
@@ -52,6 +52,7 @@ def word_code(n: int) -> str:
 
 
 OTHER_WORD = "\ue000"  # a word no term has
+_FIRST, _THIRD = itemgetter(0), itemgetter(2)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -317,7 +318,9 @@ class WordMatcher:
         sep, joined = self._joined(texts)
         glue = f" {sep} "
         plain = joined.isascii()
-        split = Words(joined, plain)
+        # ASCII text without case-sensitive terms: lower case at once, not word by word
+        lowered = plain and not self.cased_trie
+        split = Words(joined.lower() if lowered else joined, plain)
         tokens = split.tokens
         # where each text's words start among the tokens, and where its text is in `joined`
         starts, offsets = [0], [0]
@@ -326,7 +329,8 @@ class WordMatcher:
             at = tokens.index(sep, at) + 1
             starts.append(at)
             offsets.append(offsets[-1] + len(text) + len(glue))
-        coded_plain = self._coded_words(tokens, False, plain)
+        limits = [*starts[1:], len(tokens)]  # where each text's words end
+        coded_plain = self._coded_words(tokens, False, plain, lowered)
         codes = [coded_plain[a : b - 1] for a, b in pairwise(starts)]
         codes.append(coded_plain[starts[-1] :])
         out: list[list[Hit]] = [[] for _ in texts]
@@ -341,30 +345,45 @@ class WordMatcher:
             found = trie.find(self._coded_words(tokens, True, plain) if keep_case else coded_plain)
             if not found:
                 continue
-            # the hits come in order: each goes to the text whose words it is among
-            i, base, limit = 0, 0, starts[1] if len(starts) > 1 else len(tokens)
-            for (a, b, key), (s, e) in zip(found, split.spans(found), strict=True):
-                k = key + offset
-                if k in alt:
-                    k = self._choose(k, tokens[a:b])
-                if a >= limit:
-                    i = bisect.bisect_right(starts, a) - 1
-                    base = offsets[i]
-                    limit = starts[i + 1] if i + 1 < len(starts) else len(tokens)
-                out[i].append((k, s - base, e - base))
+            # the hits come in order: each text's are a run of them, cut out by bisection
+            places = split.spans(found)
+            hit_starts: list[int] = list(map(_FIRST, found))
+            choose = bool(alt) and not alt.keys().isdisjoint(
+                map(offset.__add__, map(_THIRD, found))
+            )
+            lo = 0
+            while lo < len(found):
+                i = bisect.bisect_right(starts, hit_starts[lo]) - 1
+                hi = bisect.bisect_left(hit_starts, limits[i], lo)
+                base = offsets[i]
+                run = zip(found[lo:hi], places[lo:hi], strict=True)
+                if choose:  # among a hit's pattern and its alternates, the one written
+                    out[i] += [
+                        (
+                            self._choose(k, tokens[a:b]) if (k := key + offset) in alt else k,
+                            s - base,
+                            e - base,
+                        )
+                        for (a, b, key), (s, e) in run
+                    ]
+                else:
+                    out[i] += [(key + offset, s - base, e - base) for (_, _, key), (s, e) in run]
                 if keep_case:
                     cased_in.add(i)
+                lo = hi
         # where a case-sensitive hit is among the others, the longer of two that overlap
         for i in cased_in:
             out[i] = _without_overlaps(out[i])
         return out, codes
 
-    def _coded_words(self, tokens: list[str], keep_case: bool, plain: bool) -> str:
+    def _coded_words(
+        self, tokens: list[str], keep_case: bool, plain: bool, lowered: bool = False
+    ) -> str:
         """The words as one string of word codes: each ASCII word's code from the table of
-        spellings, in C, with no word normalised (lower case first where case does not count;
-        for an ASCII word that keeps it where it was); in other text (not `plain`), each word
-        that is not ASCII normalised, once in a run."""
-        spelled = tokens if keep_case else list(map(str.lower, tokens))
+        spellings, in C, with no word normalised (lower case first where case does not count,
+        unless the words are `lowered` already; for an ASCII word that keeps it where it was);
+        in other text (not `plain`), each word that is not ASCII normalised, once in a run."""
+        spelled = tokens if keep_case or lowered else list(map(str.lower, tokens))
         codes = list(map(self.variants[keep_case].get, spelled, repeat(OTHER_WORD)))
         if not plain:  # the words that are not ASCII, picked out in C, one by one
             code = self._code
