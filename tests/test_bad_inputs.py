@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from termbase import validate
 from termbase.cli import app
-from termbase.model import Severity
+from termbase.finding import Severity
 from termbase.report import text_format
 
 from .conftest import DATA, Golden

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from termbase import validate
 from termbase.errors import TermbaseError
-from termbase.model import Finding
+from termbase.finding import Finding
 
 KEYS = st.sampled_from(
     [

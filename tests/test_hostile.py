@@ -726,7 +726,7 @@ def test_junit_is_well_formed_whatever_the_input_holds(tmp_path: Path) -> None:
 
 
 def test_a_message_with_a_line_break_stays_on_one_line(tmp_path: Path) -> None:
-    from termbase.model import Finding, Severity
+    from termbase.finding import Finding, Severity
     from termbase.report.text_format import render
 
     f = Finding(

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from termbase.finding import Finding
 from termbase.index import Index
 from termbase.lint import Linter, LintSettings, ellipsis
 from termbase.lint.matcher import ChineseMatcher, Pattern, is_chinese_tag, tag_fits
 from termbase.lint.segment import Segment
 from termbase.lint.suppress import segment_finding
-from termbase.model import Finding
 
 from .conftest import ROOT
 
@@ -340,7 +340,7 @@ def test_a_quick_finding_is_a_finding() -> None:
     """`quick_finding` (lint's hot path) makes what `Finding(...)` makes, as frozen."""
     import dataclasses
 
-    from termbase.model import Severity, quick_finding
+    from termbase.finding import Severity, quick_finding
 
     fields = (Path("a.tsv"), 3, "LT101", Severity.ERROR, "m", "c", 0, None, "3", "源", "t")
     quick = quick_finding(*fields)
@@ -386,7 +386,7 @@ def test_the_json_report_is_each_finding_dumped_alone() -> None:
     neighbours or not, quotes, non-ASCII, control characters, None."""
     import json
 
-    from termbase.model import Severity
+    from termbase.finding import Severity
     from termbase.report.json_format import as_dict, render
 
     shared_src, shared_tgt = '源"文\\', "tar\tget ü\u2028"
@@ -434,7 +434,7 @@ def test_the_text_report_is_each_finding_alone() -> None:
     """The text writer (snippets made once per segment, file names escaped once) writes what
     the plain composition of each finding gives: shared and unshared texts, line breaks in
     names and texts, no path, no line, no column, no concept, no hint."""
-    from termbase.model import Severity
+    from termbase.finding import Severity
     from termbase.report.text_format import _snippet, escaped, render
 
     def plain(f: Finding) -> str:
@@ -519,7 +519,7 @@ def _reference_sarif(findings: list[Finding]) -> str:
 
     from termbase import __version__
     from termbase.catalog import RULES
-    from termbase.model import Severity
+    from termbase.finding import Severity
     from termbase.report.sarif_format import SCHEMA, _rule, _uri, fingerprint
 
     rules = list(RULES.values())
@@ -562,7 +562,7 @@ def test_the_sarif_report_is_what_json_dumps_writes() -> None:
     """Results formatted one by one, in place: byte for byte what json.dumps(indent=2) writes
     of the dicts: every optional member there or not, an absolute path (a file URI), a rule out
     of the catalog, quotes, line breaks, non-ASCII, no findings."""
-    from termbase.model import Severity
+    from termbase.finding import Severity
     from termbase.report.sarif_format import render
 
     findings = [

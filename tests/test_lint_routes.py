@@ -331,3 +331,48 @@ def test_help_and_completion() -> None:
     assert "_termbase_completion" in result.stdout
     validate_help = run("validate", "--help", cwd=ROOT).stdout
     assert "text|json|github|sarif|junit" in validate_help
+
+
+_TERMBASE_TOMLS = [
+    b'[termbase]\nname = "x"\nsource-language = "zh-Hant"\n',
+    b'[termbase]\nsource-language = "zh_Hant"\n',  # not written as BCP 47 writes it
+    b'[termbase]\nsource-language = "zh-hant"\n',
+    b'[termbase]\nsource-language = "not a tag"\n',
+    b'[termbase]\nsource-language = "  "\n',
+    b"[termbase]\nsource-language = 3\n",
+    b'termbase = "../terms"\n',  # not a table
+    b'[termbase]\nname = "x"\n[lint]\ninclude = ["*.po"]\n[lint.severity]\nLT104 = "warning"\n',
+    b'lint = "everything"\n',  # not a table
+    b'[sources.a]\ntitle = "T"\n[lint]\nsource-language = "en"\n',
+    b"",
+    b'\xef\xbb\xbf[termbase]\nsource-language = "en"\n',  # a BOM
+    b'[termbase]\r\nsource-language = "ja"\r\n',  # CRLF
+    b"[termbase\nname = 1\n",  # invalid TOML
+    b'[termbase]\nname = "\xff"\n',  # not UTF-8
+    b"[termbase]\nname = 1\nname = 2\n",  # a key twice
+]
+
+
+@pytest.mark.parametrize("content", _TERMBASE_TOMLS)
+def test_the_term_base_settings_lint_reads_are_the_term_base_readers(
+    tmp_path: Path, content: bytes
+) -> None:
+    """`termbase lint` takes the term base's source language and [lint] table from its
+    termbase.toml without the term base's reader (`store`): the same values, and the same
+    error where the file does not parse."""
+    from termbase import config, store, toml_file
+    from termbase.errors import ReadError
+
+    path = tmp_path / "termbase.toml"
+    path.write_bytes(content)
+    part = store.read_file(path)
+    unreadable = [f for f in part.findings if f.code in toml_file.UNREADABLE]
+    if unreadable:
+        message = f"{unreadable[0].location}: {unreadable[0].message}"
+        with pytest.raises(ReadError) as light:
+            config.termbase_settings(path)
+        assert str(light.value) == message
+        return
+    assert part.settings is not None
+    want = (part.settings.source_language, dict(part.settings.lint))
+    assert config.termbase_settings(path) == want

@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from termbase.errors import ReadError, TermbaseError
+    from termbase.finding import Finding, Severity
     from termbase.model import (
         Concept,
-        Finding,
         Origin,
         PartOfSpeech,
         Settings,
-        Severity,
         Source,
         Status,
         Term,
@@ -35,14 +34,14 @@ _HOME = {
     "load": "termbase.store",
     "Validation": "termbase.validation",
     "validate": "termbase.validation",
+    "Finding": "termbase.finding",
+    "Severity": "termbase.finding",
     **dict.fromkeys(
         (
             "Concept",
-            "Finding",
             "Origin",
             "PartOfSpeech",
             "Settings",
-            "Severity",
             "Source",
             "Status",
             "Term",

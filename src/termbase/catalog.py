@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from termbase.model import Finding, Severity
+from termbase.finding import Finding, Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,8 @@ from typing import Any
 from termbase import tomlread
 from termbase.errors import ReadError
 from termbase.files import SETTINGS_FILE, bundled_path, lint_settings_only
+from termbase.langtags import DEFAULT_SOURCE_LANGUAGE, written_canonically
+from termbase.toml_file import raise_unreadable, read_toml
 
 # Looked for in each folder, in this order; the first that holds termbase settings wins.
 CANDIDATES = (".termbase.toml", SETTINGS_FILE, "pyproject.toml")
@@ -85,6 +87,23 @@ def read_settings_file(path: Path) -> SettingsFile | None:
     if pointer is not None and not isinstance(pointer, str):
         raise ReadError(f'{path}: termbase in {where} must be a path or "bundled"')
     return SettingsFile(path, lint, pointer)
+
+
+def termbase_settings(path: Path) -> tuple[str, dict[str, Any]]:
+    """What a term base's own termbase.toml sets for lint: its source language (zh-Hans where
+    it names none, or none written as a BCP 47 tag: `termbase validate` reports that) and its
+    `[lint]` table. The values the term base's reader (`store`) takes from the file, without
+    loading it and the model; a file that does not parse raises `ReadError` as it does."""
+    _, data, findings = read_toml(path)
+    raise_unreadable(findings)
+    source = DEFAULT_SOURCE_LANGUAGE
+    top = (data or {}).get("termbase")
+    if isinstance(top, dict):
+        tag = top.get("source-language")
+        if isinstance(tag, str) and tag.strip() and written_canonically(tag):
+            source = tag
+    lint = (data or {}).get("lint")
+    return source, dict(lint) if isinstance(lint, dict) else {}
 
 
 def find_settings_file(start: Path) -> SettingsFile | None:

@@ -20,14 +20,10 @@ from typing import Any
 
 from termbase.errors import TermbaseError
 from termbase.files import SETTINGS_FILE, discover
-from termbase.model import Concept, Finding, Severity, Source, Status, Term
-from termbase.store import (
-    CONCEPT_KEYS,
-    ID_PATTERN,
-    TERM_KEYS,
-    canonical_tag,
-    read_file,
-)
+from termbase.finding import Finding, Severity
+from termbase.langtags import canonical_tag
+from termbase.model import Concept, Source, Status, Term
+from termbase.store import CONCEPT_KEYS, ID_PATTERN, TERM_KEYS, read_file
 from termbase.tomlread import split_lines
 
 

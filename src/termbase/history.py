@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from termbase.errors import TermbaseError
-from termbase.model import Concept, Finding, Status, Term, TermBase
+from termbase.finding import Finding
+from termbase.model import Concept, Status, Term, TermBase
 
 # ---------------------------------------------------------------- states
 

@@ -26,6 +26,7 @@ from termbase.cachedir import cache_dir
 from termbase.errors import ReadError
 from termbase.files import SETTINGS_FILE, discover
 from termbase.lookup import STATUS_NAMES, Hit, Level, Query
+from termbase.toml_file import raise_unreadable
 
 FORMAT = "termbase-index-7"
 
@@ -427,7 +428,7 @@ def _build(where: str, files: list[Path]) -> sqlite3.Connection:
     concept_files = [p for p in files if p.name != SETTINGS_FILE]
     sources: dict[str, Any] = {}
     for part in map(store.read_file, settings):
-        store.raise_unreadable(part.findings)
+        raise_unreadable(part.findings)
         for sid, s in part.sources.items():
             sources[sid] = {
                 "id": sid,
@@ -480,7 +481,7 @@ def rows_for_file(path: Path) -> tuple[list[ConceptRow], list[KeyRow]]:
     from termbase import store
 
     part = store.read_file(path)
-    store.raise_unreadable(part.findings)
+    raise_unreadable(part.findings)
     concepts = part.concepts
     concept_rows: list[ConceptRow] = []
     key_rows: list[KeyRow] = []

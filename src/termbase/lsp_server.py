@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from termbase.errors import TermbaseError
-from termbase.model import Finding, Severity
+from termbase.finding import Finding, Severity
 
 _QUOTED = re.compile(r"'([^']+)'")
 _USE = re.compile(r'use "([^"]+)"')

@@ -17,8 +17,9 @@ from functools import cache, lru_cache
 from typing import Any
 
 from termbase.catalog import finding
+from termbase.finding import Finding
 from termbase.langtags import is_chinese
-from termbase.model import Concept, Finding, Term, TermBase
+from termbase.model import Concept, Term, TermBase
 
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 # Characters read as one syllable: ideographs, radicals, 〇 and the Suzhou numerals, ○ as zero,

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from termbase.catalog import RULES, Rule, did_you_mean, finding
+from termbase.finding import Finding
 from termbase.langtags import CHINESE, is_chinese, is_simplified, is_traditional
-from termbase.model import Concept, Finding, Status, Term, TermBase
+from termbase.model import Concept, Status, Term, TermBase
 
 __all__ = [
     "CHINESE",

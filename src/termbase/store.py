@@ -10,23 +10,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 from termbase import tomlread
 from termbase.catalog import did_you_mean, finding
 from termbase.errors import ReadError
 from termbase.files import SETTINGS_FILE, discover, no_concepts_message
-from termbase.langtags import is_chinese
+from termbase.finding import Finding
+from termbase.langtags import canonical_tag, is_chinese, written_canonically
 from termbase.model import (
     Concept,
-    Finding,
     Origin,
     PartOfSpeech,
     Settings,
@@ -36,6 +34,7 @@ from termbase.model import (
     TermBase,
     TermType,
 )
+from termbase.toml_file import raise_unreadable, read_toml
 
 _E = TypeVar("_E", Status, PartOfSpeech, TermType, Origin)
 Line = int | Callable[[], int]  # a line number, or how to find it when a message needs it
@@ -64,39 +63,6 @@ SETTINGS_SECTIONS = ("termbase", "sources", "lint", "convert", "export")
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 SOURCE_ID_PATTERN = ID_PATTERN
-
-# BCP 47 well-formed tags (RFC 5646 section 2.1), without the grandfathered irregular ones.
-_LANGTAG = re.compile(
-    r"^(?P<language>[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"
-    r"(?:-(?P<script>[A-Za-z]{4}))?"
-    r"(?:-(?P<region>[A-Za-z]{2}|[0-9]{3}))?"
-    r"(?P<variants>(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*)"
-    r"(?P<extensions>(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*)"
-    r"(?:-x(?:-[A-Za-z0-9]{1,8})+)?$"
-)
-
-
-@lru_cache(maxsize=4096)
-def canonical_tag(tag: str) -> str | None:
-    """The tag in its canonical case (zh-Hant, en-GB), or None if it is not well-formed."""
-    m = _LANGTAG.fullmatch(tag)
-    if not m:
-        return None
-    parts = tag.split("-")
-    out = [parts[0].lower()]
-    private = False
-    for p in parts[1:]:
-        if private or p.lower() == "x":
-            private = True
-            out.append(p.lower())
-        elif len(p) == 4 and p.isalpha():
-            out.append(p.title())
-        elif len(p) == 2 and p.isalpha():
-            out.append(p.upper())
-        else:
-            out.append(p.lower())
-    return "-".join(out)
-
 
 # ---------------------------------------------------------------- positions
 
@@ -223,54 +189,8 @@ class Document:
 
 def read_document(path: Path) -> Document:
     """Read and parse one TOML file; decoding and syntax problems become findings."""
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise ReadError(f"{path}: cannot read: {e.strerror or e}") from e
-    findings: list[Finding] = []
-    if raw.startswith(b"\xef\xbb\xbf"):
-        findings.append(
-            finding(
-                "TB003",
-                path,
-                1,
-                "file starts with a UTF-8 byte order mark",
-                hint="save the file as UTF-8 without BOM",
-            )
-        )
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = raw.count(b"\n", 0, e.start) + 1
-        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        bad = raw[e.start : e.start + 1].hex()
-        findings.append(
-            finding(
-                "TB002",
-                path,
-                line,
-                f"not valid UTF-8: byte 0x{bad} at offset {e.start}",
-                column=col,
-                hint="save the file as UTF-8",
-            )
-        )
-        return Document(path, None, LineIndex(), findings)
-    if "\r\n" in text:
-        findings.append(
-            finding(
-                "TB004",
-                path,
-                text.count("\n", 0, text.index("\r\n")) + 1,
-                "CRLF line endings",
-                hint="save the file with LF line endings (git: core.autocrlf=input)",
-            )
-        )
-    try:
-        data = tomlread.loads(text)
-    except tomlread.TOMLDecodeError as e:
-        line, col, msg = tomlread.error_position(e)
-        findings.append(finding("TB001", path, line, f"invalid TOML: {msg}", column=col))
+    text, data, findings = read_toml(path)
+    if text is None or data is None:
         return Document(path, None, LineIndex(), findings)
     return Document(path, data, LineIndex.scan(text), findings)
 
@@ -369,6 +289,8 @@ class _Reader:
         tag = self.text(value, key, line, concept, required=True)
         if tag is None:
             return None
+        if written_canonically(tag):
+            return tag
         canon = canonical_tag(tag.replace("_", "-"))
         if canon is None:
             self.add("TB105", line, f"{key} {tag!r} is not a BCP 47 language tag", concept)
@@ -737,17 +659,6 @@ def assemble(parts: Iterable[FilePart], files: list[Path]) -> Loaded:
 
 
 # Findings that mean a file was not read at all: its concepts are missing from the base.
-UNREADABLE = frozenset({"TB001", "TB002"})
-
-
-def raise_unreadable(findings: Iterable[Finding]) -> None:
-    """Stop at the first file that could not be parsed: a command that uses the term base
-    must not go on with part of it. The message starts with file:line:column."""
-    for f in findings:
-        if f.code in UNREADABLE:
-            raise ReadError(f"{f.location}: {f.message}")
-
-
 def load_termbase(paths: Iterable[Path | str], *, allow_empty: bool = False) -> TermBase:
     """The term base for a command that uses it (export, convert, pinyin): a file that does
     not parse, or a base without a concept (unless `allow_empty`: an import into a new
@@ -800,52 +711,3 @@ def _read_all(
     from termbase.parallel import map_files
 
     return map_files(partial(read_file, check=check), files, jobs)
-
-
-# ---------------------------------------------------------------- writing
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that readers see the old file or the new one, never half."""
-    with atomic_writer(path) as f:
-        f.write(text)
-
-
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    """`write_atomic` for binary files (XLSX)."""
-    with _atomic(path, binary=True) as f:
-        f.write(data)
-
-
-@contextmanager
-def atomic_writer(path: Path) -> Iterator[IO[str]]:
-    """A text file to write that replaces `path` only when the block ends without an error.
-
-    The temporary file lies in the same folder; it is flushed and fsynced, given the original's
-    permissions, then renamed over the original. On an error it is removed and `path` is
-    untouched.
-    """
-    with _atomic(path, binary=False) as f:
-        yield f
-
-
-@contextmanager
-def _atomic(path: Path, *, binary: bool) -> Iterator[IO[Any]]:
-    from termbase.tempfiles import temp_beside
-
-    temp = temp_beside(path, f".{path.name}.", ReadError)
-    fd, tmp = temp.fd, temp.path
-    try:
-        with (
-            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
-        ) as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        tmp.chmod(temp.mode)
-        tmp.replace(path)
-    except BaseException as e:
-        tmp.unlink(missing_ok=True)
-        if isinstance(e, OSError):
-            raise ReadError(f"{path}: cannot write: {e.strerror or e}") from e
-        raise

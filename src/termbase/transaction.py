@@ -173,21 +173,10 @@ def _check_unchanged(c: Change) -> None:
 
 
 def _write_temp(path: Path, text: str) -> Path:
-    from termbase.tempfiles import temp_beside
+    from termbase.atomic import temp_file
 
-    temp = temp_beside(path, f".{path.name}.termbase-{os.getpid()}-", WriteError)
-    fd, tmp, mode = temp.fd, temp.path, temp.mode
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        tmp.chmod(mode)
-    except BaseException as e:
-        tmp.unlink(missing_ok=True)
-        if isinstance(e, OSError):
-            raise WriteError(f"{path}: cannot write: {e.strerror or e}") from e
-        raise
+    with temp_file(path, f".{path.name}.termbase-{os.getpid()}-", WriteError) as (f, tmp):
+        f.write(text)
     return tmp
 
 

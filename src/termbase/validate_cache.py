@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from termbase.model import Counted, Finding
+from termbase.finding import Counted, Finding
 
 
 @dataclass(frozen=True, slots=True)

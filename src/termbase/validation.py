@@ -8,7 +8,8 @@ from pathlib import Path
 
 from termbase import rules, store
 from termbase.config import default_paths
-from termbase.model import Concept, Counted, Finding, TermBase
+from termbase.finding import Counted, Finding
+from termbase.model import Concept, TermBase
 
 
 @dataclass(frozen=True, slots=True)

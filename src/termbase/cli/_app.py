@@ -88,7 +88,7 @@ def write_output(text: str | Iterable[str], output: str) -> None:
             sys.stdout.write(piece)
         sys.stdout.flush()
     else:
-        from termbase.store import atomic_writer
+        from termbase.atomic import atomic_writer
 
         with atomic_writer(Path(output)) as f:
             for piece in pieces:

@@ -231,7 +231,7 @@ class _Job:
 
     def all_to(self, target: Path, inputs: list[Path], reads_stdin: bool) -> None:
         """Write to a temporary file beside `target`, then rename it: all or nothing."""
-        from termbase.store import atomic_writer
+        from termbase.atomic import atomic_writer
 
         with atomic_writer(target) as sink:
             self.all(inputs, reads_stdin, sink)

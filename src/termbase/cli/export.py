@@ -102,7 +102,7 @@ def export(
     against the official RELAX NG schema, for CAT tools. csv/tsv/xlsx --profile TOOL: the
     layout, language codes and limits of that tool; values the tool would refuse stop the
     export with the concept named, and nothing is written."""
-    from termbase import store
+    from termbase import atomic, store
     from termbase.errors import TermbaseError
     from termbase.exchange import (
         BINARY,
@@ -146,7 +146,7 @@ def export(
             for name, text in files:
                 written = folder / name  # names are the module's own: never absolute, never ..
                 written.parent.mkdir(parents=True, exist_ok=True)
-                store.write_atomic(written, text)
+                atomic.write_atomic(written, text)
                 typer.echo(f"wrote {written}", err=True)
             return
         if kind in BINARY:
@@ -159,7 +159,7 @@ def export(
                 sys.stdout.buffer.write(data)
                 sys.stdout.flush()
             else:
-                store.write_atomic_bytes(Path(output), data)
+                atomic.write_atomic_bytes(Path(output), data)
             return
         from termbase.cli._progress import progress
 
@@ -171,7 +171,7 @@ def export(
                 sys.stdout.write(piece)
             sys.stdout.flush()
         else:
-            with store.atomic_writer(Path(output)) as f:
+            with atomic.atomic_writer(Path(output)) as f:
                 for piece in pieces:
                     f.write(piece)
 

@@ -92,10 +92,10 @@ def impact(
     """
     from termbase import history
     from termbase.errors import TermbaseError
+    from termbase.finding import Severity
     from termbase.lint import collect
     from termbase.lint.segment import ReadOptions
     from termbase.lint.setup import resolve
-    from termbase.model import Severity
 
     with bad_input():
         if len(args) < 2:

@@ -199,7 +199,7 @@ def lint(
         if stdin_path is not None:
             findings = _renamed(findings, stdin_path, Path(stdin_filename or "<stdin>"))
         if write_baseline is not None:
-            from termbase.store import write_atomic
+            from termbase.atomic import write_atomic
 
             write_atomic(write_baseline, linting.write_baseline(findings))
             err(f"wrote {count(len(findings), 'finding')} to the baseline {write_baseline}")

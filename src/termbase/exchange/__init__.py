@@ -117,7 +117,7 @@ def export_chunks(tb: TermBase, fmt: ExportFormat, options: ExportOptions) -> It
 def _check_tags(options: ExportOptions) -> None:
     """Language options are BCP 47 tags before anything uses them (in file names too: a
     `--target ../../x` must never write outside the folder asked for)."""
-    from termbase.store import canonical_tag
+    from termbase.langtags import canonical_tag
 
     given = [("--source", options.source), ("--target", options.target)]
     given += [("--lang", lang) for lang in options.languages]

@@ -106,7 +106,7 @@ class Profile:
 
     def tag(self, code: str) -> str:
         """The term base's tag for one of the tool's codes."""
-        from termbase.store import canonical_tag
+        from termbase.langtags import canonical_tag
 
         for ours, theirs in self.codes.items():
             if theirs.casefold() == code.casefold():

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from termbase.model import Finding
+from termbase.finding import Finding
 
 
 def baseline_key(f: Finding) -> str:

@@ -11,6 +11,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from termbase.catalog import RULES, finding
+from termbase.finding import Finding
 from termbase.lint.linter import Linter
 from termbase.lint.segment import (
     EXTENSIONS,
@@ -24,7 +25,6 @@ from termbase.lint.segment import (
     read,
 )
 from termbase.lint.settings import LintSettings
-from termbase.model import Finding
 
 # Segments checked together (`Linter.check_many`): enough to pay the batch's set-up many times
 # over, few enough that a batch's codes stay small.

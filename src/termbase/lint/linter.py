@@ -12,6 +12,7 @@ from operator import itemgetter
 from typing import Any
 
 from termbase.catalog import RULES
+from termbase.finding import Finding, quick_finding
 from termbase.lint.ellipsis import coordinated_by
 from termbase.lint.explain import explain
 from termbase.lint.matcher import (
@@ -29,7 +30,6 @@ from termbase.lint.patterns import APPROVED
 from termbase.lint.segment import Segment, excerpt
 from termbase.lint.settings import LintSettings
 from termbase.lint.suppress import segment_finding, suppress
-from termbase.model import Finding, quick_finding
 
 _APPROVED = frozenset(APPROVED)
 _KEY = itemgetter(0)  # a hit's pattern number

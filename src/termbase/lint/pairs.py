@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from termbase.catalog import finding
+from termbase.finding import Finding
 from termbase.lint import plain
 from termbase.lint.segment import (
     EXTENSIONS,
@@ -16,7 +17,6 @@ from termbase.lint.segment import (
     Segment,
     read_text,
 )
-from termbase.model import Finding
 
 
 def read_pair(

@@ -56,7 +56,7 @@ class Segment:
 
 
 # A Segment made without its __init__, each field set through its slot (as
-# `model.quick_finding`): a third of the time of the frozen dataclass's __init__, for the
+# `finding.quick_finding`): a third of the time of the frozen dataclass's __init__, for the
 # readers of line-based files, which make one a line; a test checks it equals `Segment(...)`.
 _SLOTS = tuple(Segment.__dict__[name].__set__ for name in Segment.__slots__)
 (_PATH, _LINE, _ID, _TARGET, _SOURCE, _SOURCE_LANG, _TARGET_LANG, _NOTES) = _SLOTS

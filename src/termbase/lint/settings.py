@@ -16,7 +16,7 @@ from typing import Any
 
 from termbase.catalog import RULES
 from termbase.errors import TermbaseError
-from termbase.model import Severity
+from termbase.finding import Severity
 
 OFF_BY_DEFAULT = frozenset({"LT104", "LT106"})
 KEYS = ("severity", "include", "exclude", "source-language", "target-language")

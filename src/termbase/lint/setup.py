@@ -33,8 +33,6 @@ def resolve(
     """The term base and the settings in force, each layer in its order of precedence: the
     term base's own termbase.toml, the settings file found from the linted files' folder (or
     `config`), then the command line (`source`, `target`, `enable`)."""
-    from termbase.store import raise_unreadable, read_file
-
     if config is not None:
         found = configuration.read_settings_file(config)
         if found is None:
@@ -45,16 +43,10 @@ def resolve(
     layers: list[Layer] = []
     for f in discover(choice.paths):
         if f.name == SETTINGS_FILE:
-            part = read_file(f)
-            raise_unreadable(part.findings)
-            if part.settings is None:
-                continue
-            if part.settings.source_language:
-                layers.append(
-                    Layer({"source-language": part.settings.source_language}, f"{f} [termbase]")
-                )
-            if part.settings.lint:
-                layers.append(Layer(dict(part.settings.lint), str(f), f.parent))
+            source_language, lint = configuration.termbase_settings(f)
+            layers.append(Layer({"source-language": source_language}, f"{f} [termbase]"))
+            if lint:
+                layers.append(Layer(lint, str(f), f.parent))
     if found is not None:
         layers.append(Layer(found.lint, str(found.path), found.folder))
     cli: dict[str, Any] = {}

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from termbase.catalog import finding
+from termbase.finding import Finding
 from termbase.lint.segment import Segment, excerpt
-from termbase.model import Finding
 
 _IGNORE = re.compile(r"termbase-ignore:\s*([A-Za-z0-9*][\w*-]*)\s*(?:--\s*(\S.*?))?\s*$")
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from termbase.langtags import canonical_tag
 from termbase.lint.segment import (
     InputError,
     InputFormat,
@@ -18,7 +19,6 @@ from termbase.lint.segment import (
     iter_lines,
     quick_segment,
 )
-from termbase.store import canonical_tag
 
 _SOURCE_NAMES = ("source", "src", "source text", "原文")
 _THREE_LETTER = frozenset({"yue", "cmn", "lzh", "zho", "chi", "eng", "fil", "haw"})

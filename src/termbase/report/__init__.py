@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from termbase.model import Finding
+    from termbase.finding import Finding
 
 
 class Format(StrEnum):

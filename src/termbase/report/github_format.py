@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from termbase.model import Finding, Severity
+from termbase.finding import Finding, Severity
 
 
 def _data(s: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from termbase.catalog import RULES
-from termbase.model import Finding, Severity
+from termbase.finding import Finding, Severity
 
 
 @lru_cache(maxsize=1024)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.sax.saxutils import quoteattr
 
-from termbase.model import Finding, Severity
+from termbase.finding import Finding, Severity
 from termbase.rules import XML_ILLEGAL
 
 

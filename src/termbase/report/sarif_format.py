@@ -11,7 +11,7 @@ from typing import Any
 
 from termbase import __version__
 from termbase.catalog import RULES, Rule
-from termbase.model import Finding, Severity
+from termbase.finding import Finding, Severity
 from termbase.report import rule_help
 from termbase.report.json_format import json_string, json_text
 

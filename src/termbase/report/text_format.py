@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from termbase.model import Finding
+from termbase.finding import Finding
 
 # Characters that would break a finding over two lines (str.splitlines splits at each).
 _BREAKS = str.maketrans({c: repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
