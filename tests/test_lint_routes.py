@@ -97,6 +97,25 @@ def test_a_file_that_does_not_parse_stops_lint_from_the_cache_too(conflicted: Pa
     one_line_exit_2(run("lint", "-t", "terms", "zh-en.tsv", cwd=conflicted))
 
 
+def test_the_term_base_settings_file_through_lint(tmp_path: Path) -> None:
+    """The term base's own termbase.toml, read by `termbase lint` without the term base's
+    reader: its [lint] settings apply (a rule turned off), and a merge conflict in it stops
+    lint with one line, exit 2, from a fresh index and from a kept one."""
+    repo = git_repo(tmp_path / "glossary")
+    shutil.copytree(TERMS, repo / "terms")
+    settings = repo / "terms" / "termbase.toml"
+    (repo / "zh-en.tsv").write_text("人工智能\tintelligent stuff\n", "utf-8")
+    assert run("lint", "-t", "terms", "zh-en.tsv", cwd=repo).returncode == 1  # LT101
+    good = settings.read_text("utf-8")
+    settings.write_text(good + '\n[lint.severity]\nLT101 = "off"\n', "utf-8")
+    off = run("lint", "-t", "terms", "zh-en.tsv", cwd=repo)
+    assert off.returncode == 0, off.stderr
+    assert "0 errors, 0 warnings" in off.stderr
+    settings.write_text("<<<<<<< HEAD\n" + good, "utf-8")
+    line = one_line_exit_2(run("lint", "-t", "terms", "zh-en.tsv", cwd=repo))
+    assert line == "termbase: terms/termbase.toml:1:1: invalid TOML: invalid statement"
+
+
 def test_a_base_with_no_concept_is_exit_2(tmp_path: Path) -> None:
     repo = git_repo(tmp_path / "r")
     (repo / "empty").mkdir()
