@@ -37,24 +37,23 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
 
 @contextmanager
 def _atomic(path: Path, *, binary: bool) -> Iterator[IO[Any]]:
-    with temp_file(path, f".{path.name}.", ReadError, binary=binary) as (f, tmp):
+    with temp_file(path, f".{path.name}.", ReadError, binary=binary, replace=True) as (f, _):
         yield f
-    try:
-        tmp.replace(path)
-    except BaseException as e:
-        tmp.unlink(missing_ok=True)
-        if isinstance(e, OSError):
-            raise ReadError(f"{path}: cannot write: {e.strerror or e}") from e
-        raise
 
 
 @contextmanager
 def temp_file(
-    path: Path, prefix: str, error: type[TermbaseError], *, binary: bool = False
+    path: Path,
+    prefix: str,
+    error: type[TermbaseError],
+    *,
+    binary: bool = False,
+    replace: bool = False,
 ) -> Iterator[tuple[IO[Any], Path]]:
     """A new temporary file beside `path` (its name starting with `prefix`) to write, and where
-    it is: when the block ends it is flushed, synced to disk and given `path`'s permissions (or
-    a new file's); on an error it is removed, an OSError raised as `error` naming `path`."""
+    it is: when the block ends it is flushed, synced to disk, given `path`'s permissions (or a
+    new file's) and, with `replace`, renamed over `path`; on an error it is removed, an OSError
+    raised as `error` naming `path`."""
     from termbase.tempfiles import temp_beside
 
     temp = temp_beside(path, prefix, error)
@@ -67,6 +66,8 @@ def temp_file(
             f.flush()
             os.fsync(f.fileno())
         tmp.chmod(temp.mode)
+        if replace:
+            tmp.replace(path)
     except BaseException as e:
         tmp.unlink(missing_ok=True)
         if isinstance(e, OSError):

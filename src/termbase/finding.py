@@ -1,6 +1,6 @@
 """A problem found in data (a term base, a translation): a `Finding`, a value and never an
 exception, with its `Severity`. Its own module, light to import: `termbase lint` makes and
-reports findings without the term base's model classes (`termbase.model` re-exports these)."""
+reports findings without the term base's model classes."""
 
 from __future__ import annotations
 
