@@ -92,7 +92,19 @@ def test_set_changes_one_line(base: Path) -> None:
     assert errors.endswith(f"changed {base / 'odd.toml'}\n")
     assert _diff(before, (base / "odd.toml").read_text("utf-8")) == [
         "-subject   = 'technology policy'      # single quotes, wide spacing",
-        '+subject   = "security policy"      # single quotes, wide spacing',
+        "+subject   = 'security policy'      # single quotes, wide spacing",
+    ]
+
+
+def test_set_keeps_quote_style_where_the_value_allows(base: Path) -> None:
+    """The user's 'literal' quotes stay; a value a literal string cannot hold falls back to
+    "basic" quotes, with the same result under every tomlkit version declared."""
+    before = (base / "odd.toml").read_text("utf-8")
+    code, _, errors = _run(base, "set", "small-yard-high-fence", "subject", "China's policy")
+    assert code == 0, errors
+    assert _diff(before, (base / "odd.toml").read_text("utf-8")) == [
+        "-subject   = 'technology policy'      # single quotes, wide spacing",
+        '+subject   = "China\'s policy"      # single quotes, wide spacing',
     ]
 
 

@@ -37,6 +37,28 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
 
 @contextmanager
 def _atomic(path: Path, *, binary: bool) -> Iterator[IO[Any]]:
+    """A symbolic link is written through to its target (the link stays); what is not a regular
+    file (a device such as /dev/null or /dev/stdout, a FIFO) is written to directly, never
+    replaced by a regular file; a folder is an error."""
+    import stat
+
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = stat.S_IFREG
+    except OSError as e:
+        raise ReadError(f"{path}: cannot write: {e.strerror or e}") from e
+    if stat.S_ISDIR(mode):
+        raise ReadError(f"{path}: a folder; name a file to write")
+    if not stat.S_ISREG(mode):
+        try:
+            with path.open("wb") if binary else path.open("w", encoding="utf-8", newline="") as f:
+                yield f
+        except OSError as e:
+            raise ReadError(f"{path}: cannot write: {e.strerror or e}") from e
+        return
     with temp_file(path, f".{path.name}.", ReadError, binary=binary, replace=True) as (f, _):
         yield f
 

@@ -516,7 +516,7 @@ def set_field(
         if field_name not in TERM_KEYS:
             raise EditError(_unknown(field_name, TERM_KEYS, "term field"))
         table = doc[concept_id]["term"][_term_index(doc, concept_id, lang, term)]
-        table[field_name] = _typed(field_name, value)
+        _assign(table, field_name, _typed(field_name, value))
         if field_name != "origin" and table.get("origin") == "machine":
             table["origin"] = "human"  # a person has now written this term
         if field_name == "pinyin" and table.get("origin") == "machine-pinyin":
@@ -532,13 +532,38 @@ def set_field(
                 raise EditError(f"definition needs a language: definition.en, not {field_name!r}")
             doc[concept_id].setdefault("definition", {})
             defs = doc[concept_id]["definition"]
-            defs[sub] = value
+            _assign(defs, sub, value)
         else:
-            doc[concept_id][name] = _typed(name, value)
+            _assign(doc[concept_id], name, _typed(name, value))
     _guard(paths, change, concept_id, part.write_back())
     return Edit(
         [change], [f"set {field_name} of {concept_id}" + (f" ({lang} {term!r})" if lang else "")]
     )
+
+
+def _assign(table: Any, key: str, value: Any) -> None:
+    """Set `key` of a tomlkit table, keeping the quote style the user wrote where the new value
+    can be written in it ('literal' stays 'literal'; a value with a quote or a control character
+    falls back to "basic"). Every tomlkit version behaves the same: 0.15 began keeping the style
+    on its own, earlier ones wrote "basic" always."""
+    from tomlkit.items import String, StringType
+
+    old = table.get(key)
+    if isinstance(value, str) and isinstance(old, String):
+        literal = old.type in (StringType.SLL, StringType.MLL)
+        multiline = old.type in (StringType.MLB, StringType.MLL)
+        control = any((ord(ch) < 0x20 and ch not in "\t\n") or ord(ch) == 0x7F for ch in value)
+        if multiline:
+            kind = StringType.MLL if literal and "'''" not in value else StringType.MLB
+        elif "\n" in value:
+            kind = StringType.SLB
+        else:
+            kind = StringType.SLL if literal and "'" not in value else StringType.SLB
+        if kind in (StringType.SLL, StringType.MLL) and control:
+            kind = StringType.MLB if multiline else StringType.SLB
+        table[key] = String.from_raw(value, kind)
+        return
+    table[key] = value
 
 
 def _typed(name: str, value: str) -> Any:

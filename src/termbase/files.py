@@ -32,11 +32,14 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     skipped (the base would be checked without it) or read (a FIFO would hang)."""
     files: list[Path] = []
     walked: list[Path] = []
+    leftovers: list[Path] = []
     for p in paths:
         if p.is_dir():
             walked.append(p)
             files.extend(
-                f for f in _walk(p) if not (f.name == SETTINGS_FILE and lint_settings_only(f))
+                f
+                for f in _walk(p, leftovers)
+                if not (f.name == SETTINGS_FILE and lint_settings_only(f))
             )
         elif p.exists() or p.is_symlink():
             regular_file(p)
@@ -45,10 +48,12 @@ def discover(paths: Iterable[Path]) -> list[Path]:
             raise ReadError(f"{p}: no such file or folder")
     found = list(dict.fromkeys(files))
     folders = {f.parent for f in found} | set(walked)
-    from termbase.transaction import JOURNAL, recover_folders
+    from termbase.transaction import JOURNAL, recover_folders, remove_temporaries
 
     if any((folder / JOURNAL).is_file() for folder in folders):
         recover_folders(sorted(folders))  # an edit killed half way: finish it first
+    elif leftovers:
+        remove_temporaries(leftovers)  # of a command that was killed before its journal
     return found
 
 
@@ -75,8 +80,9 @@ def regular_file(path: Path) -> int:
     return st.st_size
 
 
-def _walk(root: Path) -> list[Path]:
-    """The *.toml files below `root` in a stable order, skipping hidden files and folders."""
+def _walk(root: Path, leftovers: list[Path]) -> list[Path]:
+    """The *.toml files below `root` in a stable order, skipping hidden files and folders;
+    what may be a temporary of termbase's is added to `leftovers`."""
     import os
 
     def fail(e: OSError) -> None:
@@ -94,6 +100,8 @@ def _walk(root: Path) -> list[Path]:
                 path = here / name
                 regular_file(path)
                 found.append(path)
+            elif name.endswith(".tmp") and ".termbase-" in name:
+                leftovers.append(here / name)
     return sorted(found, key=lambda f: f.relative_to(root).parts)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import os
 import subprocess
 import tarfile
 import tempfile
@@ -77,6 +78,18 @@ def _extract(root: Path, rev: str, relative: Sequence[Path], into: Path) -> None
     for r in relative:
         if not (into / r).exists():
             raise TermbaseError(f"{rev}: {r.as_posix()} is not in that revision")
+    _drop_write_state(into)
+
+
+def _drop_write_state(into: Path) -> None:
+    """A revision is read as it was committed: a journal or temporary of termbase's that was
+    committed by mistake (or on purpose) is removed from the extracted copy, never recovered."""
+    from termbase.transaction import JOURNAL, is_temporary
+
+    for folder, _, names in os.walk(into):  # symbolic links to folders are not followed
+        for name in names:
+            if name == JOURNAL or is_temporary(name):
+                (Path(folder) / name).unlink(missing_ok=True)
 
 
 def _plain_members(tar: tarfile.TarFile, into: Path) -> list[tarfile.TarInfo]:

@@ -181,13 +181,23 @@ def _write_temp(path: Path, text: str) -> Path:
 
 
 def _write_journal(journal: Path, temps: list[tuple[Path, Path]]) -> None:
-    data = {"termbase-journal": 1, "renames": [[str(t), str(p)] for t, p in temps]}
-    tmp = journal.with_name(f".{journal.name}.{os.getpid()}.tmp")
-    with tmp.open("w", encoding="utf-8") as f:
+    """The journal names its files relative to its own folder (it stays right if the folder is
+    moved, and names nothing outside it), with the pid of the process that wrote them."""
+    from termbase.atomic import temp_file
+
+    home = Path.cwd() / journal.parent  # lexical: a symbolic link on the way stays as given
+
+    def rel(p: Path) -> str:
+        return Path(os.path.relpath(Path.cwd() / p, home)).as_posix()
+
+    data = {
+        "termbase-journal": 2,
+        "pid": os.getpid(),
+        "renames": [[rel(t), rel(p)] for t, p in temps],
+    }
+    prefix = f".{journal.name}.termbase-{os.getpid()}-"
+    with temp_file(journal, prefix, WriteError, replace=True) as (f, _):
         json.dump(data, f)
-        f.flush()
-        os.fsync(f.fileno())
-    tmp.replace(journal)
     _fsync_folder(journal.parent)
 
 
@@ -204,26 +214,116 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+class ForeignJournalError(WriteError):
+    """A journal that termbase did not write, or whose renames it will not carry out: left in
+    place, nothing renamed."""
+
+
+def _journal_renames(journal: Path) -> list[tuple[Path, Path]]:
+    """The renames a journal asks for, each checked to be one termbase's own edit could have
+    left: a temporary named as termbase names them (`.<name>.termbase-<pid>-*.tmp`, of the
+    journal's writer, a process that is gone), a regular file, renamed over `<name>` in the same
+    folder, a `*.toml` file (or none yet), that folder being the journal's or one below it, with
+    no `..`, no symbolic link on the way and no absolute path outside it. Anything else is
+    `ForeignJournalError`: a journal committed to a repository must not move a file."""
+    import stat
+
+    def refuse(why: str) -> ForeignJournalError:
+        return ForeignJournalError(
+            f"{journal}: not a journal of an unfinished termbase edit ({why}); nothing was "
+            "renamed and it was left in place: if no termbase edit was killed here, delete it "
+            "(git rm it if it is tracked)"
+        )
+
+    try:
+        if journal.is_symlink():
+            raise refuse("a symbolic link")
+        data = json.loads(journal.read_text("utf-8"))
+        pairs = data["renames"]
+        writer = data.get("pid")
+        if not isinstance(pairs, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+            for p in pairs
+        ):
+            raise refuse("its renames are not pairs of paths")
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as e:
+        raise refuse(f"unreadable: {e}") from None
+    home = journal.parent.resolve()
+    out: list[tuple[Path, Path]] = []
+    for tmp_name, target_name in pairs:
+        tmp, target = Path(tmp_name), Path(target_name)
+        if ".." in tmp.parts or ".." in target.parts:
+            raise refuse(f"{target_name}: a path with '..'")
+        tmp = tmp if tmp.is_absolute() else journal.parent / tmp
+        target = target if target.is_absolute() else journal.parent / target
+        folder = target.parent
+        if tmp.parent != folder:
+            raise refuse(f"{tmp_name}: not in the folder of {target_name}")
+        below = Path(os.path.relpath(Path.cwd() / folder, Path.cwd() / journal.parent))
+        try:
+            real = folder.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise refuse(f"{target_name}: its folder is not there") from None
+        if (
+            ".." in below.parts
+            or real != (home / below).resolve(strict=False)
+            or any(
+                (journal.parent / Path(*below.parts[: i + 1])).is_symlink()
+                for i in range(len(below.parts))
+            )
+        ):
+            raise refuse(f"{target_name}: outside {journal.parent} or through a symbolic link")
+        if target.suffix != ".toml":
+            raise refuse(f"{target_name}: not a term-base file (*.toml)")
+        m = _TMP.match(tmp.name)
+        if not m or not tmp.name.startswith(f".{target.name}.termbase-"):
+            raise refuse(f"{tmp_name}: not the name of a termbase temporary for {target.name}")
+        pid = int(m.group(1))
+        if writer is not None and pid != writer:
+            raise refuse(f"{tmp_name}: written by another process than the journal")
+        if _alive(pid):
+            raise refuse(f"{tmp_name}: its process {pid} is still running")
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            raise refuse(f"{target_name}: not a regular file")
+        try:
+            st = tmp.lstat()
+        except FileNotFoundError:
+            continue  # renamed before the command was stopped
+        except OSError as e:
+            raise refuse(f"{tmp_name}: {e.strerror or e}") from None
+        if not stat.S_ISREG(st.st_mode):
+            raise refuse(f"{tmp_name}: not a regular file")
+        out.append((tmp, target))
+    return out
+
+
 def recover(folder: Path) -> list[str]:
     """Finish a change that a killed command left half done in `folder` (its journal), and
-    remove temporaries whose command is gone. Returns what was done, for a note."""
+    remove temporaries whose command is gone. Returns what was done, for a note. A journal that
+    is not one termbase could have left raises `ForeignJournalError` and stays where it is."""
     done: list[str] = []
     journal = folder / JOURNAL
-    if journal.is_file():
-        try:
-            data = json.loads(journal.read_text("utf-8"))
-            renames = [(Path(t), Path(p)) for t, p in data["renames"]]
-        except (OSError, ValueError, KeyError, TypeError):
-            renames = []
-        for tmp, target in renames:
-            if tmp.is_file():
-                tmp.replace(target)
-                done.append(f"finished writing {target}")
+    if journal.is_file() or journal.is_symlink():
+        for tmp, target in _journal_renames(journal):
+            tmp.replace(target)
+            done.append(f"finished writing {target}")
         journal.unlink(missing_ok=True)
     try:
         entries = list(folder.iterdir())
     except OSError:
         return done
+    done.extend(remove_temporaries(entries))
+    return done
+
+
+def is_temporary(name: str) -> bool:
+    """Whether a file name is one of termbase's temporaries (of an edit, or of a journal)."""
+    return _TMP.match(name) is not None
+
+
+def remove_temporaries(entries: Iterable[Path]) -> list[str]:
+    """Remove the termbase temporaries among `entries` whose process is gone."""
+    done = []
     for entry in entries:
         m = _TMP.match(entry.name)
         if m and not _alive(int(m.group(1))):

@@ -1,0 +1,260 @@
+"""A repository cannot make termbase touch a file outside its term base (issue 36): a committed
+edit journal moves nothing, `-o` never replaces what is not a regular file. Each shape the
+audit found, through the real command where a user meets it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from termbase.transaction import JOURNAL, ForeignJournalError, recover
+
+from .conftest import ROOT
+from .test_lint_routes import git_repo, run
+
+TERMS = ROOT / "terms"
+PAYLOAD = "#!/bin/sh\necho owned\n"
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def attacked(tmp_path: Path) -> Path:
+    """A repository whose pull request adds a journal that renames a payload over its own
+    pre-commit hook and over a file outside the repository."""
+    repo = git_repo(tmp_path / "repo")
+    shutil.copytree(TERMS, repo / "terms")
+    (repo / "terms" / "payload.sh").write_text(PAYLOAD, "utf-8")
+    (repo / "terms" / ".terms.termbase-1-x.tmp").write_text(PAYLOAD, "utf-8")
+    hooks = repo / ".git" / "hooks"
+    hooks.mkdir(exist_ok=True)
+    (hooks / "pre-commit").write_text("#!/bin/sh\nexit 0\n", "utf-8")
+    (tmp_path / "outside.txt").write_text("precious\n", "utf-8")
+    journal = {
+        "termbase-journal": 1,
+        "renames": [
+            ["terms/payload.sh", "../../.git/hooks/pre-commit"],
+            ["payload.sh", "../.git/hooks/pre-commit"],
+            [str(repo / "terms" / "payload.sh"), str(tmp_path / "outside.txt")],
+        ],
+    }
+    (repo / "terms" / JOURNAL).write_text(json.dumps(journal), "utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "a pull request")
+    return repo
+
+
+def _untouched(repo: Path) -> None:
+    assert (repo / ".git" / "hooks" / "pre-commit").read_text("utf-8") == "#!/bin/sh\nexit 0\n"
+    assert (repo.parent / "outside.txt").read_text("utf-8") == "precious\n"
+    assert (repo / "terms" / "payload.sh").read_text("utf-8") == PAYLOAD
+    assert (repo / "terms" / JOURNAL).is_file()  # left in place, for a person to look at
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate", "-t", "terms"],
+        ["lookup", "和音", "-t", "terms"],
+        ["lint", "--source", "zh-Hans", "--target", "en", "-t", "terms", "doc.md"],
+        ["set", "small-yard-high-fence", "note", "x", "-t", "terms"],
+    ],
+)
+def test_a_committed_journal_moves_nothing(attacked: Path, command: list[str]) -> None:
+    (attacked / "doc.md").write_text("We reject the small yard, high fence.\n", "utf-8")
+    result = run(*command, cwd=attacked)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert JOURNAL in lines[0]
+    assert "nothing was renamed" in lines[0]
+    _untouched(attacked)
+
+
+def test_diff_of_a_revision_with_a_journal_never_recovers(attacked: Path) -> None:
+    """`termbase diff HEAD` reads the revision as committed: the journal is not acted on, in
+    the revision's copy or in the working tree (removed from it, the working tree reads)."""
+    (attacked / "terms" / JOURNAL).unlink()
+    result = run("diff", "HEAD", "-t", "terms", cwd=attacked)
+    assert result.returncode == 0, result.stderr
+    assert (attacked / ".git" / "hooks" / "pre-commit").read_text("utf-8") == "#!/bin/sh\nexit 0\n"
+    assert (attacked.parent / "outside.txt").read_text("utf-8") == "precious\n"
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    return proc.pid
+
+
+def _journal(folder: Path, renames: list[list[str]], pid: int | None = None) -> Path:
+    data: dict[str, object] = {"termbase-journal": 2, "renames": renames}
+    if pid is not None:
+        data["pid"] = pid
+    path = folder / JOURNAL
+    path.write_text(json.dumps(data), "utf-8")
+    return path
+
+
+def test_a_journal_of_a_killed_edit_is_still_finished(tmp_path: Path) -> None:
+    pid = _dead_pid()
+    tmp = tmp_path / f".a.toml.termbase-{pid}-abc.tmp"
+    tmp.write_text("new", "utf-8")
+    (tmp_path / "a.toml").write_text("old", "utf-8")
+    _journal(tmp_path, [[tmp.name, "a.toml"]], pid)
+    done = recover(tmp_path)
+    assert done == [f"finished writing {tmp_path / 'a.toml'}"]
+    assert (tmp_path / "a.toml").read_text("utf-8") == "new"
+    assert not (tmp_path / JOURNAL).exists()
+
+
+def _refused_shapes(tmp_path: Path) -> dict[str, tuple[list[list[str]], str]]:
+    pid = _dead_pid()
+    good = f".a.toml.termbase-{pid}-abc.tmp"
+    return {
+        "up and out": ([[good, "../a.toml"]], "'..'"),
+        "absolute outside": ([[good, "/etc/a.toml"]], "not in the folder"),
+        "not a toml target": ([[f".a.sh.termbase-{pid}-abc.tmp", "a.sh"]], "*.toml"),
+        "foreign temporary name": ([["payload.toml", "a.toml"]], "not the name of a termbase"),
+        "another file's temporary": (
+            [[f".b.toml.termbase-{pid}-abc.tmp", "a.toml"]],
+            "not the name of a termbase",
+        ),
+        "other folder": ([[good, "sub/a.toml"]], "not in the folder"),
+        "live writer": ([[f".a.toml.termbase-{os.getpid()}-abc.tmp", "a.toml"]], "still running"),
+        "not pairs": ([["a.toml"]], "not pairs"),
+    }
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "up and out",
+        "absolute outside",
+        "not a toml target",
+        "foreign temporary name",
+        "another file's temporary",
+        "other folder",
+        "live writer",
+        "not pairs",
+    ],
+)
+def test_refused_journal_shapes(tmp_path: Path, shape: str) -> None:
+    folder = tmp_path / "terms"
+    (folder / "sub").mkdir(parents=True)
+    renames, why = _refused_shapes(tmp_path)[shape]
+    for pair in renames:
+        (folder / pair[0]).write_text("payload", "utf-8")
+    (folder / "a.toml").write_text("kept", "utf-8")
+    _journal(folder, renames)
+    with pytest.raises(ForeignJournalError, match="nothing was renamed") as caught:
+        recover(folder)
+    assert why in str(caught.value)
+    assert (folder / "a.toml").read_text("utf-8") == "kept"
+    assert (folder / JOURNAL).is_file()
+
+
+def test_a_symlinked_folder_or_target_is_refused(tmp_path: Path) -> None:
+    pid = _dead_pid()
+    folder = tmp_path / "terms"
+    folder.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "a.toml").write_text("kept", "utf-8")
+    (folder / "link").symlink_to(elsewhere)
+    (elsewhere / f".a.toml.termbase-{pid}-abc.tmp").write_text("payload", "utf-8")
+    _journal(folder, [[f"link/.a.toml.termbase-{pid}-abc.tmp", "link/a.toml"]])
+    with pytest.raises(ForeignJournalError, match="symbolic link"):
+        recover(folder)
+    assert (elsewhere / "a.toml").read_text("utf-8") == "kept"
+    (folder / "b.toml").symlink_to(elsewhere / "a.toml")
+    (folder / f".b.toml.termbase-{pid}-abc.tmp").write_text("payload", "utf-8")
+    _journal(folder, [[f".b.toml.termbase-{pid}-abc.tmp", "b.toml"]])
+    with pytest.raises(ForeignJournalError, match="not a regular file"):
+        recover(folder)
+    assert (elsewhere / "a.toml").read_text("utf-8") == "kept"
+
+
+def test_temporaries_of_a_killed_command_are_removed_on_reads(tmp_path: Path) -> None:
+    base = tmp_path / "terms"
+    shutil.copytree(TERMS, base)
+    pid = _dead_pid()
+    left = [
+        base / f".ai-governance.toml.termbase-{pid}-abc.tmp",
+        base / f".{JOURNAL}.termbase-{pid}-abc.tmp",
+    ]
+    for path in left:
+        path.write_text("x", "utf-8")
+    result = run("lookup", "和音", "-t", str(base), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not [p for p in left if p.exists()]
+
+
+# ----------------------------------------------------------- -o and --in-place
+
+
+def test_output_to_a_character_device_writes_through(tmp_path: Path) -> None:
+    """`-o /dev/null` (and /dev/full, /dev/stdout) is written to, never replaced by a file."""
+    before = Path("/dev/null").stat()
+    result = run("export", "-f", "json", "-o", "/dev/null", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    after = Path("/dev/null").stat()
+    assert stat.S_ISCHR(after.st_mode)
+    assert (before.st_ino, before.st_rdev) == (after.st_ino, after.st_rdev)
+
+
+def test_output_to_a_full_device_fails_without_replacing_it(tmp_path: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this machine")
+    result = run("export", "-f", "tbx", "-o", "/dev/full", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)
+
+
+def test_output_to_a_fifo_writes_through(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = tmp_path / "received"
+    with received.open("wb") as sink:
+        reader = subprocess.Popen(["cat", str(fifo)], stdout=sink)
+        result = run("export", "-f", "json", "-o", str(fifo), cwd=tmp_path)
+        reader.wait(timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert received.read_bytes().startswith(b"{")
+
+
+def test_output_through_a_symlink_writes_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "real.json"
+    target.write_text("old", "utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    result = run("export", "-f", "json", "-o", str(link), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink()
+    assert target.read_text("utf-8").startswith("{")
+
+
+def test_in_place_convert_of_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "real.txt"
+    target.write_text("发展\n", "utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    result = run("convert", "--to", "zh-Hant", "--in-place", str(link), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink()
+    assert target.read_text("utf-8") == "發展\n"
