@@ -170,8 +170,9 @@ def _lint(*paths: str, **kw: object) -> list[tuple[str, int, int, str, str | Non
 
 def test_xliff_1_2() -> None:
     assert _lint("sample-1.2.xlf") == [
-        ("sample-1.2.xlf", 11, 15, "LT103", "ai-for-good", "bad"),
-        ("sample-1.2.xlf", 15, 0, "LT101", "small-yard-high-fence", "split"),  # <x/> breaks it
+        # line and column in the file, where "intelligent for good" starts (not in the segment)
+        ("sample-1.2.xlf", 11, 31, "LT103", "ai-for-good", "bad"),
+        # "small <x/>yard, high fence": the words around the inline code match
         ("sample-1.2.xlf", 24, 0, "LT201", "digital-divide", "no-reason"),
     ]
 
@@ -184,8 +185,8 @@ def test_po() -> None:
     assert _lint("sample.po") == [
         (
             "sample.po",
-            12,
-            3,
+            13,  # the string continued on the line after msgstr ""
+            4,
             "LT102",
             "community-with-a-shared-future-for-mankind",
             "title::人类命运共同体",
@@ -195,8 +196,8 @@ def test_po() -> None:
 
 def test_tmx() -> None:
     assert _lint("sample.tmx") == [
-        ("sample.tmx", 8, 5, "LT102", "belt-and-road-forum", "t1"),
-        ("sample.tmx", 13, 5, "LT105", None, "t2"),
+        ("sample.tmx", 8, 35, "LT102", "belt-and-road-forum", "t1"),
+        ("sample.tmx", 13, 40, "LT105", None, "t2"),
     ]
 
 
@@ -221,7 +222,7 @@ def test_csv_columns_by_name(tmp_path: Path) -> None:
     index = Index.open([TERMS], use_cache=False)
     linter = Linter(index.cards(), index.fold_table(), LintSettings())
     result = lint_files(linter, [f], ReadOptions())
-    assert [(x.line, x.code) for x in result.findings] == [(3, "LT103")]
+    assert [(x.line, x.column, x.code) for x in result.findings] == [(3, 3, "LT103")]
 
 
 @pytest.mark.parametrize(
@@ -285,7 +286,7 @@ def test_cli_json_sarif_junit_github(monkeypatch: pytest.MonkeyPatch) -> None:
     _, out, _ = _cli("sample.tmx", "-f", "junit", "--strict")
     assert ElementTree.fromstring(out.encode()).get("failures") == "2"  # warnings fail too
     _, out, _ = _cli("sample.tmx", "-f", "github")
-    assert out.splitlines()[0].startswith("::warning file=sample.tmx,line=8,col=5,title=LT102 ")
+    assert out.splitlines()[0].startswith("::warning file=sample.tmx,line=8,col=35,title=LT102 ")
 
 
 def test_cli_exit_codes(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -385,3 +385,85 @@ def test_a_session_with_pygls_language_client(tmp_path: Path) -> None:
             await client.stop()  # type: ignore[no-untyped-call]
 
     asyncio.run(session())
+
+
+# The quick fix "Replace with ..." in each format, with an entity or escape, a character beyond
+# the BMP (two UTF-16 units) and, in PO, a string continued on the next line before the
+# rendering: applied as an editor applies it, the file parses and only the rendering changed.
+_FIX_DOCUMENTS = {
+    "a.xlf": (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language='
+        '"zh-Hans" target-language="en"><body>\n<trans-unit id="1"><source>中国坚持智能向善。'
+        "</source>\n      <target>R&amp;D 𠀀 <g id='1'>China</g> upholds intelligent for good."
+        "</target></trans-unit></body></file></xliff>\n"
+    ),
+    "b.xlf": (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="2.0" xmlns="urn:oasis:names:'
+        'tc:xliff:document:2.0" srcLang="zh-Hans" trgLang="en"><file id="f"><unit id="u">\n'
+        "<segment><source>中国坚持智能向善。</source><target><![CDATA[R&D]]> 𠀀 &#x4e2d; "
+        "upholds intelligent for good.</target></segment></unit></file></xliff>\n"
+    ),
+    "c.po": (
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Source-Language: zh-Hans\\n"\n\n'
+        'msgid "中国坚持智能向善"\nmsgstr ""\n"R&D \\"𠀀\\" China upholds "\n'
+        '"intelligent for good."\n'
+    ),
+    "d.tmx": (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="zh-Hans" '
+        'datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" '
+        'creationtoolversion="1" o-tmf="t"/><body>\n<tu tuid="1"><tuv xml:lang="zh-Hans"><seg>'
+        '中国坚持智能向善。</seg></tuv><tuv xml:lang="en"><seg>R&amp;D 𠀀 China upholds '
+        "intelligent for good.</seg></tuv></tu></body></tmx>\n"
+    ),
+    "e.csv": 'zh-Hans,en\n智能向善,"R&D ""𠀀"", China upholds intelligent for good."\n',
+    "f.md": "R&D 𠀀 China upholds intelligent for good.\n",
+}
+
+
+def _apply(text: str, edit: dict[str, Any]) -> str:
+    """An LSP text edit applied as an editor does: lines, and UTF-16 columns in them."""
+    lines = text.split("\n")
+
+    def index(pos: dict[str, int]) -> int:
+        line = lines[pos["line"]]
+        units = 0
+        for i, ch in enumerate(line):
+            if units >= pos["character"]:
+                return sum(len(x) + 1 for x in lines[: pos["line"]]) + i
+            units += 2 if ord(ch) > 0xFFFF else 1
+        return sum(len(x) + 1 for x in lines[: pos["line"]]) + len(line)
+
+    start, end = index(edit["range"]["start"]), index(edit["range"]["end"])
+    new_text: str = edit["newText"]
+    return text[:start] + new_text + text[end:]
+
+
+@pytest.mark.parametrize("name", sorted(_FIX_DOCUMENTS))
+def test_the_quick_fix_edits_the_rendering_and_nothing_else(tmp_path: Path, name: str) -> None:
+    from termbase.lint.segment import EXTENSIONS, ReadOptions, read
+
+    text = _FIX_DOCUMENTS[name]
+    client = _start(tmp_path, ROOT / "terms")
+    try:
+        uri = _open(client, tmp_path / name, text)
+        found = [d for d in _diagnostics(client, uri) if d["code"] == "LT103"]
+        assert len(found) == 1, found
+        actions = client.request(
+            "textDocument/codeAction",
+            {
+                "textDocument": {"uri": uri},
+                "range": found[0]["range"],
+                "context": {"diagnostics": found},
+            },
+        )
+    finally:
+        client.close()
+    fix = next(a for a in actions if a["title"] == 'Replace with "AI for good"')
+    edit = fix["edit"]["changes"][uri][0]
+    fixed = _apply(text, edit)
+    assert fixed == text.replace("intelligent for good", "AI for good")
+    path = tmp_path / f"fixed-{name}"
+    path.write_text(fixed, "utf-8")
+    fmt = EXTENSIONS[path.suffix]
+    targets = [s.target for s in read(path, fmt, ReadOptions(columns=None))]
+    assert any("upholds AI for good." in t for t in targets), targets

@@ -93,3 +93,32 @@ def test_allow_edits_proposes_a_concept_for_review(tmp_path: Any) -> None:
     report = run("validate", "-t", str(base), cwd=tmp_path)
     assert report.returncode == 0
     assert "TB120" in report.stdout  # listed for a person to review
+
+
+def test_inputs_are_bounded_and_read_only_tools_say_so() -> None:
+    """A text over the limit is a tool error at once (not minutes of work); read-only tools
+    carry readOnlyHint; the server answers the next call."""
+
+    async def session() -> tuple[list[Any], list[Any]]:
+        from mcp import Client, StdioServerParameters
+
+        args = [*COMMAND[1:], "mcp", "-t", str(ROOT / "terms")]
+        params = StdioServerParameters(command=COMMAND[0], args=args)
+        async with Client(params) as client:
+            listed = (await client.list_tools()).tools
+            results = [
+                await client.call_tool("check", {"source": "中" * 100_001, "target": "x"}),
+                await client.call_tool("pinyin", {"text": "人" * 100_001}),
+                await client.call_tool("lookup", {"query": "q" * 501}),
+                await client.call_tool("lookup", {"query": "智能向善"}),
+            ]
+        return listed, results
+
+    listed, results = asyncio.run(session())
+    for tool in listed:
+        assert tool.annotations is not None
+        assert tool.annotations.read_only_hint is True, tool.name
+    for result in results[:3]:
+        assert result.is_error
+        assert "more than" in _text(result)
+    assert json.loads(_text(results[3]))[0]["id"] == "ai-for-good"

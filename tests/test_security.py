@@ -258,3 +258,90 @@ def test_in_place_convert_of_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert link.is_symlink()
     assert target.read_text("utf-8") == "發展\n"
+
+
+# ----------------------------------------------------------- names and ids
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["validate"], ["lookup", "和音"], ["list"], ["show", "he-yin"]],
+)
+def test_a_file_name_that_is_not_utf8_is_one_line(tmp_path: Path, command: list[str]) -> None:
+    base = tmp_path / "terms"
+    shutil.copytree(TERMS, base)
+    bad = os.fsencode(base) + b"/x\xff.toml"
+    Path(os.fsdecode(bad)).write_text('[odd]\nterm = [{lang = "en", text = "odd"}]\n', "utf-8")
+    result = run(*command, "-t", str(base), cwd=tmp_path)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().endswith("the file name is not valid UTF-8; rename the file")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_segment_id_with_a_line_break_cannot_forge_a_finding() -> None:
+    from termbase.finding import Finding, Severity
+    from termbase.report.text_format import render
+
+    forged = "1\nterms/x.toml:1:1: error LT101 fake: forged"
+    finding = Finding(
+        Path("a.po"), 3, "LT101", Severity.ERROR, "m", segment=forged, source="s", target="t"
+    )
+    out = render([finding])
+    assert out.count("\n") == 1
+    assert "segment 1\\nterms/x.toml" in out
+
+
+def test_validate_warns_of_a_tracked_temporary(tmp_path: Path) -> None:
+    repo = git_repo(tmp_path / "repo")
+    shutil.copytree(TERMS, repo / "terms")
+    left = repo / "terms" / ".principles.toml.termbase-4242424-abc.tmp"
+    left.write_text("x", "utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "by mistake")
+    result = run("validate", "-t", "terms", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "warning: terms/.principles.toml.termbase-4242424-abc.tmp: a termbase journal or "
+        "temporary is tracked by git; git rm it"
+    ) in result.stderr
+
+
+def test_reimport_with_a_conflict_and_a_new_concept_adds_and_lists(tmp_path: Path) -> None:
+    """Re-importing an updated glossary into a one-file base: the new concept is added, the
+    conflict listed; neither aborts the other."""
+    base = tmp_path / "tb"
+    base.mkdir()
+    shutil.copy(TERMS / "ai-governance.toml", base)
+    glossary = tmp_path / "g.tsv"
+    result = run(
+        "export", "-t", str(base), "-f", "tsv", "--profile", "deepl", "-o", str(glossary),
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = glossary.read_text("utf-8").splitlines()
+    first_source = rows[0].split("\t")[0]
+    rows[0] = f"{first_source}\tAI forever"
+    glossary.write_text("\n".join([*rows, "新概念\tnew concept"]) + "\n", "utf-8")
+    result = run("import", str(glossary), "--profile", "deepl", "-t", str(base), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "conflict: artificial-intelligence exists" in result.stderr
+    assert "added new-concept" in result.stderr
+    assert "new concept" in (base / "ai-governance.toml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["set", "ai-for-good", "note", "x"], ["add", "new-one", "--term", "en=new one"], ["fmt"]],
+)
+def test_a_write_with_no_term_base_found_refuses_the_installed_copy(
+    tmp_path: Path, command: list[str]
+) -> None:
+    from termbase.files import bundled_path
+
+    before = {p.name: p.read_bytes() for p in bundled_path().glob("*.toml")}
+    result = run(*command, cwd=tmp_path)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "name the term base to edit with -t PATH" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert {p.name: p.read_bytes() for p in bundled_path().glob("*.toml")} == before

@@ -550,8 +550,9 @@ def _assign(table: Any, key: str, value: Any) -> None:
 
     old = table.get(key)
     if isinstance(value, str) and isinstance(old, String):
-        literal = old.type in (StringType.SLL, StringType.MLL)
-        multiline = old.type in (StringType.MLB, StringType.MLL)
+        style = getattr(old, "type", None) or old._t  # `type` since tomlkit 0.13
+        literal = style in (StringType.SLL, StringType.MLL)
+        multiline = style in (StringType.MLB, StringType.MLL)
         control = any((ord(ch) < 0x20 and ch not in "\t\n") or ord(ch) == 0x7F for ch in value)
         if multiline:
             kind = StringType.MLL if literal and "'''" not in value else StringType.MLB
@@ -979,7 +980,8 @@ def import_concepts(
         edit.notes.append(f"{same} concept(s) already as the file has them")
     if not any(c.changed for c in edit.changes):
         edit.notes.append("nothing to change")
-    _check_read_back(edit.changes, concepts)
+    written = set(added) | {cid for ids in replaced.values() for cid in ids}
+    _check_read_back(edit.changes, [c for c in concepts if c.id in written])
     return edit
 
 
@@ -1076,8 +1078,9 @@ def sources_change(
 
 
 def _check_read_back(changes: list[FileChange], concepts: Sequence[Concept]) -> None:
-    """Every imported concept must read back from the new text exactly as it was meant: a
-    character or a key that TOML would take differently stops the import before it writes."""
+    """Every concept written (added or replaced) must read back from the new text exactly as
+    it was meant: a character or a key that TOML would take differently stops the import
+    before it writes. A conflict left as it is is not checked: the file keeps its own."""
     wanted = {c.id: render_concept(c) for c in concepts}
     for change in changes:
         if not change.changed:

@@ -63,8 +63,14 @@ MAX_FILE_BYTES = 1 << 30
 
 def regular_file(path: Path) -> int:
     """The size of `path` if it is a regular file termbase may read; else `ReadError` saying
-    what it is."""
+    what it is. A name that is not UTF-8 is refused: it could be neither cached nor reported."""
     import stat
+
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(path).encode("utf-8", "backslashreplace").decode("utf-8")
+        raise ReadError(f"{shown}: the file name is not valid UTF-8; rename the file") from None
 
     try:
         st = path.stat()

@@ -39,6 +39,47 @@ def canonical_tag(tag: str) -> str | None:
     return "-".join(out)
 
 
+# ISO 639-2/3 codes that tools write for languages BCP 47 tags with two letters (XLIFF from
+# some CAT tools says "eng", "zho-CN"); BCP 47 uses the shortest code.
+_ISO639_3 = {
+    "ara": "ar", "chi": "zh", "zho": "zh", "deu": "de", "ger": "de", "eng": "en", "fra": "fr",
+    "fre": "fr", "spa": "es", "ita": "it", "jpn": "ja", "kor": "ko", "por": "pt", "rus": "ru",
+    "nld": "nl", "dut": "nl", "pol": "pl", "tur": "tr", "vie": "vi", "tha": "th", "ind": "id",
+    "msa": "ms", "may": "ms", "hin": "hi", "swe": "sv", "ukr": "uk", "ces": "cs", "cze": "cs",
+    "ell": "el", "gre": "el", "heb": "he", "fas": "fa", "per": "fa", "dan": "da", "fin": "fi",
+    "nor": "no", "hun": "hu", "ron": "ro", "rum": "ro",
+}  # fmt: skip
+# Language names written where a tag belongs: named in the error, never taken silently.
+_NAMES = {
+    "english": "en", "chinese": "zh-Hans", "mandarin": "zh-Hans", "french": "fr",
+    "german": "de", "spanish": "es", "japanese": "ja", "korean": "ko", "russian": "ru",
+    "portuguese": "pt", "italian": "it", "arabic": "ar", "cantonese": "zh-HK",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def normalize_tag(tag: str) -> str | None:
+    """A language tag as tools write it, as BCP 47 writes it: `en_US` -> en-US, `ENG` -> en,
+    `zho-CN` -> zh-CN, `zh-hant` -> zh-Hant. None for what is not a tag ("english", "a b", a
+    primary subtag of 4 to 8 letters, which no registered language has)."""
+    tag = tag.strip().replace("_", "-")
+    found = canonical_tag(tag)
+    if found is None:
+        return None
+    primary, _, rest = found.partition("-")
+    if len(primary) > 3:
+        return None
+    primary = _ISO639_3.get(primary, primary)
+    return f"{primary}-{rest}" if rest else primary
+
+
+def not_a_tag(tag: str) -> str:
+    """Why `tag` is not a language tag, with the tag meant where it is a language's name."""
+    meant = _NAMES.get(tag.strip().lower())
+    hint = f"; did you mean {meant}?" if meant else " (BCP 47: en, en-US, zh-Hans, zh-TW)"
+    return f"{tag!r} is not a language tag{hint}"
+
+
 # The source language of a term base whose termbase.toml names none.
 DEFAULT_SOURCE_LANGUAGE = "zh-Hans"
 

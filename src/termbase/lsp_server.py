@@ -1,5 +1,5 @@
 """`termbase lsp`: the term base inside editors, as a Language Server Protocol server over stdio
-(pygls with lsprotocol; the optional extra `termbase[lsp]`).
+(pygls with lsprotocol; the optional extra `lsp`: pip install -e '.[lsp]' in a clone).
 
 - Diagnostics as the document is opened and changed, from the lint engine: a Markdown or text
   file gets its deprecated and forbidden renderings; a bilingual file (PO, XLIFF, TMX, JSON pairs)
@@ -202,28 +202,48 @@ _LINE_COMMENT = (".md", ".markdown", ".txt", ".text")
 def diagnostics_of(engine: Engine, name: str, source: str) -> list[dict[str, Any]]:
     """The document's findings as LSP diagnostics (plain JSON-ready dicts: building lsprotocol
     objects for a few hundred findings would cost more than linting), each with the range of
-    the rendering it names (or of its line), and the concept and preferred rendering for the
-    code actions."""
+    the rendering it names in the document (line and UTF-16 column, as the protocol counts;
+    entities, escapes and inline tags accounted for) or of its line, and the concept and
+    preferred rendering for the code actions. A quick fix is offered only where the rendering's
+    range is known: replacing a guessed range could break the file."""
+    from termbase.lint.positions import MAPPED, FileText, locate, utf16_column
+    from termbase.lint.segment import detect
+
     lines = source.split("\n")
+    kind = detect(Path(name), source[:512].encode("utf-8", "replace"))
+    mapped = kind is not None and kind.value in MAPPED
+    files = FileText(source) if mapped else None
     out = []
     for f in engine.findings(name, source):
-        line = max(0, f.line - 1)
-        start = max(0, f.column - 1)
         quoted = _QUOTED.search(f.message)
         width = len(quoted.group(1)) if quoted and f.code in ("LT102", "LT103") else 0
-        if not width:
-            start, width = 0, len(lines[line]) if line < len(lines) else 0
+        span: tuple[tuple[int, int], tuple[int, int]] | None = None
+        if width and f.column:
+            start = f.column - 1
+            if files is not None and kind is not None:
+                where = locate(files, kind.value, f.line, f.target or "", [start, start + width])
+                span = (where[0], where[1]) if where else None
+            else:
+                span = ((f.line, f.column), (f.line, f.column + width))
+        if span is None:
+            line = max(0, f.line - 1)
+            text = lines[line] if line < len(lines) else ""
+            first, last = (line, 0), (line, utf16_column(text, len(text) + 1))
+        else:
+            (l1, c1), (l2, c2) = span
+            first = (l1 - 1, utf16_column(lines[l1 - 1] if l1 <= len(lines) else "", c1))
+            last = (l2 - 1, utf16_column(lines[l2 - 1] if l2 <= len(lines) else "", c2))
         out.append(
             {
                 "range": {
-                    "start": {"line": line, "character": start},
-                    "end": {"line": line, "character": start + width},
+                    "start": {"line": first[0], "character": first[1]},
+                    "end": {"line": last[0], "character": last[1]},
                 },
                 "message": f.message + (f"; {f.hint}" if f.hint else ""),
                 "severity": 1 if f.severity is Severity.ERROR else 2,  # Error, Warning
                 "code": f.code,
                 "source": "termbase",
-                "data": {"concept": f.concept, "use": _use(f)},
+                "data": {"concept": f.concept, "use": _use(f) if span else None},
             }
         )
     return out

@@ -1,6 +1,6 @@
 """`termbase mcp`: the term base as a Model Context Protocol server over stdio, for AI assistants
 that translate or check translations. Built on the official MCP Python SDK (the optional extra
-`termbase[mcp]`); the tools call the same library as the commands:
+`mcp`); the tools call the same library as the commands:
 
 - `lookup`: find concepts by characters, pinyin or English (the JSON of `lookup --json`);
 - `check`: lint a source and target text (the findings of `termbase lint`, as JSON);
@@ -23,6 +23,19 @@ from pathlib import Path
 from typing import Any
 
 from termbase.errors import TermbaseError
+
+# What one tool call may ask for: a larger input is refused with a tool error, never worked on
+# for minutes while other calls wait. The tool descriptions say so.
+MAX_TEXT = 100_000  # characters of a text to check, convert or transliterate
+MAX_QUERY = 500
+MAX_ID = 80
+MAX_FIELD = 2_000  # a proposed term or definition
+MAX_FINDINGS = 500
+
+
+def _limit(name: str, value: str | None, most: int) -> None:
+    if value is not None and len(value) > most:
+        raise TermbaseError(f"{name}: {len(value)} characters, more than {most} in one call")
 
 
 class Tools:
@@ -56,6 +69,7 @@ class Tools:
     ) -> list[dict[str, Any]]:
         if not query.strip():
             raise TermbaseError("query is empty")
+        _limit("query", query, MAX_QUERY)
         index = self._index()
         out = []
         for hit in index.search(query, limit=max(1, min(limit, 50))):
@@ -70,8 +84,10 @@ class Tools:
         from termbase.lint.segment import Segment
         from termbase.report.json_format import as_dict
 
+        _limit("source", source, MAX_TEXT)
+        _limit("target", target, MAX_TEXT)
         segment = Segment(Path("<text>"), 1, "1", target, source, source_lang, target_lang)
-        return [as_dict(f) for f in self._linter().check(segment)]
+        return [as_dict(f) for f in self._linter().check(segment)[:MAX_FINDINGS]]
 
     def glossary_for(self, text: str, target_lang: str = "en") -> list[dict[str, Any]]:
         """The concepts `text` holds: for each, the term found, the renderings to use and not."""
@@ -101,6 +117,7 @@ class Tools:
     def convert(self, text: str, to: str = "zh-Hant") -> str:
         from termbase.convert import CONFIG_FOR_TARGET, Target, TermAwareConverter
 
+        _limit("text", text, MAX_TEXT)
         try:
             target = Target(to)
         except ValueError:
@@ -118,6 +135,9 @@ class Tools:
         from termbase.model import Origin, Status, Term
         from termbase.transaction import locked
 
+        _limit("concept_id", concept_id, MAX_ID)
+        for name, value in (("chinese", chinese), ("english", english), ("definition", definition)):
+            _limit(name, value, MAX_FIELD)
         folder = self.paths[0] if self.paths[0].is_dir() else self.paths[0].parent
         terms = [
             Term("zh-Hans", chinese, Status.PREFERRED, origin=Origin.MACHINE),
@@ -140,6 +160,7 @@ class Tools:
         from termbase import pinyin as py
         from termbase import pinyin_text
 
+        _limit("text", text, MAX_TEXT)
         terms = py.term_readings(self._termbase())
         return pinyin_text.transliterate(text, terms=terms)
 
@@ -149,54 +170,66 @@ def _has_han(text: str) -> bool:
 
 
 def serve(paths: list[Path], *, allow_edits: bool = False) -> None:
-    """Run the server on stdin and stdout until the client closes them. The tools are
-    coroutines, so they all run on the event loop's thread (the look-up index is SQLite, which
-    keeps to the thread that opened it); a TermbaseError becomes a tool error with its message."""
+    """Run the server on stdin and stdout until the client closes them. The tools' work runs
+    off the event loop, on one worker thread (the look-up index is SQLite, which keeps to the
+    thread that opened it): the server keeps answering the protocol while a tool works; a
+    TermbaseError becomes a tool error with its message."""
+    import asyncio
     from collections.abc import Callable
+    from concurrent.futures import ThreadPoolExecutor
 
     from mcp.server.mcpserver import MCPServer
     from mcp.server.mcpserver.exceptions import ToolError
+    from mcp.types import ToolAnnotations
 
     tools = Tools(paths)
     server = MCPServer("termbase", instructions=__doc__)
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="termbase-tool")
+    read_only = ToolAnnotations(read_only_hint=True, open_world_hint=False)
 
-    def answer(work: Callable[[], Any]) -> str:
+    def run(work: Callable[[], Any]) -> str:
         try:
             value = work()
         except TermbaseError as e:
             raise ToolError(str(e)) from None
         return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
-    @server.tool()
+    async def answer(work: Callable[[], Any]) -> str:
+        return await asyncio.get_running_loop().run_in_executor(worker, run, work)
+
+    @server.tool(annotations=read_only)
     async def lookup(query: str, languages: list[str] | None = None, limit: int = 10) -> str:
         """Find concepts by Simplified or Traditional characters, pinyin (with or without tones)
         or English. Returns the concepts as JSON: every term with its status (preferred,
         admitted, deprecated, forbidden), pinyin, definition, usage notes and sources."""
-        return answer(lambda: tools.lookup(query, languages, limit))
+        return await answer(lambda: tools.lookup(query, languages, limit))
 
-    @server.tool()
+    @server.tool(annotations=read_only)
     async def check(
         source: str, target: str, source_lang: str = "zh-Hans", target_lang: str = "en"
     ) -> str:
         """Check a translation against the term base: missing approved renderings (LT101),
-        deprecated (LT102) and forbidden (LT103) ones. Returns the findings as JSON."""
-        return answer(lambda: tools.check(source, target, source_lang, target_lang))
+        deprecated (LT102) and forbidden (LT103) ones. Returns the findings as JSON (at most
+        500). Each text at most 100,000 characters."""
+        return await answer(lambda: tools.check(source, target, source_lang, target_lang))
 
-    @server.tool()
+    @server.tool(annotations=read_only)
     async def glossary_for(text: str, target_lang: str = "en") -> str:
         """The term base's concepts found in a source text, each with the renderings to use and
         the ones not to use: a compact glossary to put into a translation prompt."""
-        return answer(lambda: tools.glossary_for(text, target_lang))
+        return await answer(lambda: tools.glossary_for(text, target_lang))
 
-    @server.tool()
+    @server.tool(annotations=read_only)
     async def convert(text: str, to: str = "zh-Hant") -> str:
-        """Convert Chinese text to zh-Hant, zh-TW, zh-HK or zh-Hans, the term base's forms first."""
-        return answer(lambda: tools.convert(text, to))
+        """Convert Chinese text to zh-Hant, zh-TW, zh-HK or zh-Hans, the term base's forms first.
+        At most 100,000 characters."""
+        return await answer(lambda: tools.convert(text, to))
 
-    @server.tool()
+    @server.tool(annotations=read_only)
     async def pinyin(text: str) -> str:
-        """Hanyu pinyin of Chinese text after GB/T 16159-2012, the term base's readings first."""
-        return answer(lambda: tools.pinyin(text))
+        """Hanyu pinyin of Chinese text after GB/T 16159-2012, the term base's readings first.
+        At most 100,000 characters."""
+        return await answer(lambda: tools.pinyin(text))
 
     if allow_edits:
 
@@ -206,7 +239,13 @@ def serve(paths: list[Path], *, allow_edits: bool = False) -> None:
         ) -> str:
             """Propose a new concept (a lower-case id such as data-sovereignty, its Simplified
             Chinese and English terms, an English definition): written for a person to review,
-            every term marked as made by a machine."""
-            return answer(lambda: tools.propose_term(concept_id, chinese, english, definition))
+            every term marked as made by a machine. An id of at most 80 characters, each
+            value at most 2,000."""
+            return await answer(
+                lambda: tools.propose_term(concept_id, chinese, english, definition)
+            )
 
-    server.run("stdio")
+    try:
+        server.run("stdio")
+    finally:
+        worker.shutdown(wait=False, cancel_futures=True)

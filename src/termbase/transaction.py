@@ -366,3 +366,28 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def tracked_write_state(folders: Iterable[Path]) -> list[str]:
+    """The journals and temporaries of termbase's that git tracks in `folders` (none outside a
+    git repository, or without git): they belong in .gitignore, never in a commit."""
+    import subprocess
+
+    found: list[str] = []
+    for folder in folders:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(folder), "ls-files", "-z", "--full-name", "--", "."],
+                capture_output=True,
+                check=False,
+                timeout=30,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return found
+        if done.returncode:
+            continue
+        for name in done.stdout.decode("utf-8", "replace").split("\0"):
+            base = name.rpartition("/")[2]
+            if base == JOURNAL or _TMP.match(base):
+                found.append(name)
+    return sorted(set(found))

@@ -57,6 +57,14 @@ def editing(given: list[Path] | None) -> Iterator[list[Path]]:
     termbase.transaction); bad input ends the command with exit 2."""
     with bad_input():
         paths = termbase_paths(given)
+        from termbase.files import bundled_path
+
+        if not given and paths == [bundled_path()]:
+            raise TermbaseError(
+                f"{paths[0]}: no term base found here (no ./terms, no settings file naming "
+                "one), and this is the copy installed with termbase; name the term base to "
+                "edit with -t PATH (-t on this path edits the installed copy)"
+            )
         from termbase.transaction import locked
 
         with locked(paths):

@@ -162,6 +162,11 @@ def lint(
         if len(parts) != 2 or not all(parts):
             raise typer.BadParameter("give two columns: SOURCE,TARGET", param_hint="--columns")
         cols = (parts[0], parts[1])
+    from termbase.langtags import normalize_tag, not_a_tag
+
+    for option, tag in (("--source", source), ("--target", target)):
+        if tag is not None and normalize_tag(tag) is None:
+            raise typer.BadParameter(not_a_tag(tag), param_hint=option)
     stdin = [p for p in paths or [] if str(p) == "-"]
     if stdin and input_format is None and stdin_filename is None:
         raise typer.BadParameter(
@@ -196,6 +201,13 @@ def lint(
             explain=explain,
         )
         findings = result.findings
+        if result.files and not result.segments and not any(f.code == "LT001" for f in findings):
+            from termbase.errors import TermbaseError
+
+            raise TermbaseError(
+                f"{(files or [t for _, t in pairs])[0]}: no segment to check: the file is empty "
+                "or has no translation in the languages given; nothing was checked"
+            )
         if stdin_path is not None:
             findings = _renamed(findings, stdin_path, Path(stdin_filename or "<stdin>"))
         if write_baseline is not None:

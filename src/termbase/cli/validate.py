@@ -12,6 +12,7 @@ from termbase.cli._app import (
     bad_input,
     count,
     err,
+    termbase_paths,
     write_output,
 )
 from termbase.report import Format
@@ -74,6 +75,10 @@ def validate(
         else:
             result = validate_cache.validate(chosen)
         write_output(renderer(fmt)(result.findings), output)
+    from termbase.transaction import folders_of, tracked_write_state
+
+    for name in tracked_write_state(folders_of(termbase_paths(chosen))):
+        err(f"warning: {name}: a termbase journal or temporary is tracked by git; git rm it")
     if not quiet:
         files, concepts = result.files, result.concepts
         err(

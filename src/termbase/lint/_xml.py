@@ -42,13 +42,12 @@ def local(tag: Any) -> str:
 
 def text_of(el: Any, containers: frozenset[str]) -> str:
     """The text of an element. Inline elements that wrap text (g, mrk, pc) give their text;
-    codes and placeholders (x, ph, bpt, ept, it, sc, ec) become U+FFFC, which never matches."""
+    codes and placeholders (x, ph, bpt, ept, it, sc, ec) give nothing: the words around a
+    code read as the translator wrote them (`small <x/>yard` is "small yard")."""
     parts = [el.text or ""]
     for child in el:
         name = local(child.tag)
         if name in containers:
             parts.append(text_of(child, containers))
-        elif isinstance(child.tag, str):
-            parts.append("\ufffc")
         parts.append(child.tail or "")
     return "".join(parts)

@@ -209,12 +209,15 @@ def _lint_files(
     streamed: list[tuple[Path, InputFormat]] = []
     whole: list[Path] = []
     problems: list[Finding] = []
+    kinds: dict[Path, str] = {}
     for path in files:
         try:
             kind = fmt or detect(path, _head(path))
         except OSError as e:
             problems.append(finding("LT001", path, 0, f"cannot read: {e.strerror or e}"))
             continue
+        if kind is not None:
+            kinds[path] = kind.value
         if kind in STREAMED:
             streamed.append((path, kind))
         else:
@@ -232,6 +235,9 @@ def _lint_files(
         result.findings.extend(found)
         result.segments += count
         result.files += 1
+    from termbase.lint.positions import file_findings
+
+    result.findings = file_findings(result.findings, kinds)
     result.findings = _sorted(_apply_severities(result.findings, linter.settings))
     return result
 

@@ -64,6 +64,7 @@ class Linter:
         self._banned: dict[tuple[str, int], tuple[str, str, Any, str, str | None]] = {}
         self._on = {code: settings.severity(code) is not None for code in RULES}
         self._tables: dict[str, tuple[dict[str, Any], dict[str, dict[str, str]]]] = {}
+        self._tags: dict[str, str] = {}  # tags as written -> as BCP 47 writes them
 
     @classmethod
     def from_index(cls, index: Any, settings: LintSettings) -> Linter:
@@ -76,6 +77,10 @@ class Linter:
     def languages(self, seg: Segment) -> tuple[str | None, str]:
         src = seg.source_lang or self.settings.source_lang or None
         tgt = seg.target_lang or self.settings.target_lang
+        if src is not None:
+            src = self._tags.get(src) or self._tag(src, seg, target=False)
+        if tgt is not None:
+            tgt = self._tags.get(tgt) or self._tag(tgt, seg, target=True)
         if seg.source is None:
             if tgt is None:
                 tgt = "zh-Hans" if _han_share(seg.target) > 0.3 else "en"
@@ -85,6 +90,28 @@ class Linter:
         if tgt is None:
             tgt = "en" if is_chinese_tag(src) else "zh-Hans"
         return src, tgt
+
+    def _tag(self, tag: str, seg: Segment, *, target: bool) -> str:
+        """A file's or an option's language tag as BCP 47 writes it (`en_US`, `eng`, `zho-CN`
+        are spellings of tags); what is not a tag, or a target language the term base has no
+        term in, stops the run (`UsageError`): checking would pass with nothing checked."""
+        from termbase.langtags import normalize_tag, not_a_tag
+        from termbase.lint.segment import UsageError
+
+        found = normalize_tag(tag)
+        if found is None:
+            raise UsageError(seg.path, 0, not_a_tag(tag))
+        if target:
+            m = self.matcher.chinese() if is_chinese_tag(found) else self.matcher.spaced(found)
+            if not len(m.table):
+                raise UsageError(
+                    seg.path,
+                    0,
+                    f"the term base has no terms in {found} (the target language): nothing was "
+                    "checked; name the language with --target or in the file",
+                )
+        self._tags[tag] = found
+        return found
 
     # ------------------------------------------------------------ checking
 

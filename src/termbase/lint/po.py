@@ -55,8 +55,10 @@ def read(path: Path, fmt: object, options: ReadOptions) -> list[Segment]:
                 current = {"comments": [], "line": 0}
             field = key
             current[key] = _unquote(path, n, rest)
-            if key.startswith("msgstr") and not current["line"]:
-                current["line"] = n
+            if key.startswith("msgstr"):
+                current[f"line {key}"] = n  # each plural form on its own line
+                if not current["line"]:
+                    current["line"] = n
             continue
         if stripped.startswith('"'):
             if not field:
@@ -79,7 +81,7 @@ def read(path: Path, fmt: object, options: ReadOptions) -> list[Segment]:
         msgid = str(e.get("msgid", ""))
         comments = e["comments"]
         assert isinstance(comments, list)
-        plurals = sorted(k for k in e if str(k).startswith("msgstr"))
+        plurals = sorted(k for k in e if k.startswith("msgstr"))
         for k in plurals:
             target = str(e[k])
             if not target:
@@ -93,7 +95,7 @@ def read(path: Path, fmt: object, options: ReadOptions) -> list[Segment]:
             out.append(
                 Segment(
                     path,
-                    int(str(e["line"]) or 0),
+                    int(str(e.get(f"line {k}", e["line"])) or 0),
                     seg_id,
                     target,
                     source,

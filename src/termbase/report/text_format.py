@@ -51,7 +51,7 @@ class _Lines:
                     if f.source is None
                     else f"{_snippet(f.source)} => {_snippet(f.target)}"
                 )
-            text += f" [segment {f.segment}: {self.pair}]"
+            text += f" [segment {escaped(f.segment)}: {self.pair}]"
         return text
 
 

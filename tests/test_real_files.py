@@ -1,0 +1,85 @@
+"""Files shaped as real tools write them (issue 30): language tags as CAT tools spell them,
+and inputs that would pass with nothing checked. The real command on the real sample files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .test_lint_routes import one_line_exit_2, run
+
+LINT = ROOT / "tests" / "data" / "lint"
+
+
+def _xliff(tmp_path: Path, target_language: str) -> Path:
+    text = (LINT / "sample-1.2.xlf").read_text("utf-8")
+    path = tmp_path / "t.xlf"
+    path.write_text(text.replace('target-language="en"', f'target-language="{target_language}"'))
+    return path
+
+
+@pytest.mark.parametrize("tag", ["en_US", "eng", "EN-us", "en-GB"])
+def test_spellings_of_a_known_tag_are_checked(tmp_path: Path, tag: str) -> None:
+    result = run("lint", str(_xliff(tmp_path, tag)), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "LT103 ai-for-good" in result.stdout
+
+
+def test_zho_cn_source_is_chinese(tmp_path: Path) -> None:
+    text = (LINT / "sample-1.2.xlf").read_text("utf-8").replace('"zh-Hans"', '"zho-CN"')
+    path = tmp_path / "t.xlf"
+    path.write_text(text, "utf-8")
+    result = run("lint", str(path), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "LT103 ai-for-good" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("tag", "says"),
+    [
+        ("english", "'english' is not a language tag; did you mean en?"),
+        ("fr", "the term base has no terms in fr (the target language): nothing was checked"),
+    ],
+)
+def test_a_target_nothing_can_be_checked_in_stops(tmp_path: Path, tag: str, says: str) -> None:
+    message = one_line_exit_2(run("lint", str(_xliff(tmp_path, tag)), cwd=tmp_path))
+    assert says in message
+
+
+def test_po_language_fr_stops(tmp_path: Path) -> None:
+    path = tmp_path / "t.po"
+    path.write_text(
+        (LINT / "sample.po").read_text("utf-8").replace("Language: en", "Language: fr"), "utf-8"
+    )
+    message = one_line_exit_2(run("lint", str(path), cwd=tmp_path))
+    assert "no terms in fr" in message
+
+
+def test_csv_header_in_a_language_without_terms_stops(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("zh-Hans,fr\n智能向善,l'IA au service du bien\n", "utf-8")
+    message = one_line_exit_2(run("lint", str(path), cwd=tmp_path))
+    assert "no terms in fr" in message
+
+
+@pytest.mark.parametrize("option", ["english", "xx yy"])
+def test_target_option_that_is_not_a_tag(tmp_path: Path, option: str) -> None:
+    result = run("lint", "--target", option, str(LINT / "sample.tmx"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "is not a language tag" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["empty.po", "empty.xlf", "empty.csv"])
+def test_an_input_with_no_segment_is_not_a_pass(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    content = {
+        "empty.po": "",
+        "empty.xlf": '<xliff version="1.2"><file source-language="zh-Hans" '
+        'target-language="en"><body/></file></xliff>',
+        "empty.csv": "source,target\n",
+    }[name]
+    path.write_text(content, "utf-8")
+    message = one_line_exit_2(run("lint", str(path), cwd=tmp_path))
+    assert "nothing was checked" in message
