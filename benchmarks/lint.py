@@ -54,8 +54,8 @@ def approved_tsv(base: Path, size: int) -> Path:
     path = OUT / f"bilingual-approved-{size // 1_000_000}MB.tsv"
     if path.exists():
         return path
-    from termbase.index import Index
     from termbase.lint import Linter, LintSettings
+    from termbase.search.index import Index
 
     linter = Linter.from_index(Index.open([base]), LintSettings())
     rows = bilingual_tsv(size).read_text("utf-8").splitlines()[1:]
@@ -81,8 +81,8 @@ def peak_mb() -> float:
 
 def measure(base: Path, tsv: Path) -> None:
     """One run in this process: open the index, make the linter, check the file."""
-    from termbase.index import Index
     from termbase.lint import Linter, LintSettings, ReadOptions, lint_files
+    from termbase.search.index import Index
 
     start = time.perf_counter()
     index = Index.open([base])
@@ -106,7 +106,7 @@ def main() -> None:
     if args.measure:
         measure(base, Path(args.measure))
         return
-    from termbase.index import Index
+    from termbase.search.index import Index
 
     approved = approved_tsv(base, args.size * 1_000_000)
     index = Index.open([base])  # the look-up index (lookup.py times building it)

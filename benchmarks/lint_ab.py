@@ -36,8 +36,8 @@ MAIN_SRC = HERE.parent / "src"
 def measure(src: str, base: Path, tsv: Path) -> None:
     """One run in this process, `src` first on the path: load, then check the whole file."""
     sys.path.insert(0, src)
-    from termbase.index import Index
     from termbase.lint import Linter, LintSettings, ReadOptions, lint_files
+    from termbase.search.index import Index
 
     start = time.perf_counter()
     linter = Linter.from_index(Index.open([base]), LintSettings())
@@ -52,9 +52,9 @@ def count(src: str, base: Path, tsv: Path, work: bool) -> None:
     import gc
 
     sys.path.insert(0, src)
-    from termbase.index import Index
     from termbase.lint import Linter, LintSettings, ReadOptions
     from termbase.lint.segment import InputFormat, iter_read
+    from termbase.search.index import Index
 
     linter = Linter.from_index(Index.open([base]), LintSettings())
     linter.prepare("zh-Hans", "en")

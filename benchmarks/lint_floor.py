@@ -38,10 +38,10 @@ def main() -> None:
     os.environ.setdefault("TERMBASE_CACHE_DIR", str(OUT / "cache"))
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
     from termbase.finding import Finding, Severity, quick_finding
-    from termbase.index import Index
     from termbase.lint import Linter, LintSettings
     from termbase.lint.missing import FIELD
     from termbase.lint.tokens import Words
+    from termbase.search.index import Index
 
     base = large_base()
     tsv = bilingual_tsv(1_000_000)

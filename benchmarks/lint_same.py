@@ -72,7 +72,7 @@ def stress_tsv(size: int = 1_000_000) -> Path:
 def findings(src: Path, tsv: Path, cache: Path) -> list[list[object]]:
     env = {**os.environ, "PYTHONPATH": str(src), "TERMBASE_CACHE_DIR": str(cache)}
     code = (
-        "import json, sys; from pathlib import Path; from termbase.index import Index; "
+        "import json, sys; from pathlib import Path; from termbase.search.index import Index; "
         "from termbase.lint import Linter, LintSettings, ReadOptions, lint_files; "
         "linter = Linter.from_index(Index.open([Path(sys.argv[1])]), LintSettings()); "
         "r = lint_files(linter, [Path(sys.argv[2])], ReadOptions()); "

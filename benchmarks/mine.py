@@ -19,8 +19,8 @@ import argparse
 import time
 from pathlib import Path
 
-from termbase import store
-from termbase.mine import Candidate, Unit, mine
+from termbase.base import store
+from termbase.evolution.mine import Candidate, Unit, mine
 
 HERE = Path(__file__).resolve().parent
 # Set phrases of the article that a terminologist found missing from the base (issue 17):

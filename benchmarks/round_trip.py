@@ -15,7 +15,7 @@ from pathlib import Path
 from _corpus import OUT
 from lookup import large_base
 
-from termbase import store
+from termbase.base import store
 from termbase.exchange import ExportFormat, ExportOptions, export_chunks, tbx_read
 
 

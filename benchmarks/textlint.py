@@ -28,7 +28,7 @@ from pathlib import Path
 from _corpus import CEDICT, HERE, OUT
 from _timing import termbase_command
 
-from termbase import store
+from termbase.base import store
 from termbase.model import Status
 
 TERMS = HERE.parent / "terms"

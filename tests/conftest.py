@@ -50,7 +50,7 @@ def terms_dir() -> Path:
 
 def bundled_concepts() -> int:
     """How many concepts the bundled base has (tests must not hard-code it: the base grows)."""
-    from termbase.store import load_termbase
+    from termbase.base.store import load_termbase
 
     return len(load_termbase([ROOT / "terms"]).concepts)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from termbase.index import Index
 from termbase.lint import Linter, LintSettings
 from termbase.lint.segment import Segment
+from termbase.search.index import Index
 
 from .conftest import ROOT, shared_file
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from termbase import pinyin, script
+from termbase.chinese import pinyin, script
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from termbase import load
+from termbase.chinese.convert import TermAwareConverter, corrections, iter_text
+from termbase.chinese.script import CONFIGS, Converter
 from termbase.cli import app
-from termbase.convert import TermAwareConverter, corrections, iter_text
-from termbase.script import CONFIGS, Converter
 
 from .conftest import ROOT, shared_file
 
@@ -169,8 +169,8 @@ def test_zh_hant_in_common_forms(simplified: str, common: str, standard: str) ->
 
 
 def test_common_forms_never_change_a_term_base_form() -> None:
-    from termbase import script
-    from termbase.convert import TermAwareConverter
+    from termbase.chinese import script
+    from termbase.chinese.convert import TermAwareConverter
 
     conv = TermAwareConverter("s2t", None)
     assert conv.convert("为") == "為"
@@ -419,8 +419,8 @@ TABLE = [
 
 @pytest.mark.parametrize(("target", "source", "expected"), TABLE)
 def test_conversion_table(target: str, source: str, expected: str) -> None:
-    from termbase import store
-    from termbase.convert import CONFIG_FOR_TARGET, Target
+    from termbase.base import store
+    from termbase.chinese.convert import CONFIG_FOR_TARGET, Target
 
     from .conftest import ROOT
 
@@ -434,7 +434,7 @@ def test_built_dictionaries_are_kept_and_a_broken_file_is_rebuilt(
 ) -> None:
     """The built OpenCC dictionaries go to the cache folder; a later process loads them; a
     damaged or foreign file there is ignored and rebuilt, never trusted."""
-    from termbase import script
+    from termbase.chinese import script
 
     monkeypatch.setenv("TERMBASE_CACHE_DIR", str(tmp_path))
     script._dictionary.cache_clear()

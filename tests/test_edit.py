@@ -284,7 +284,7 @@ def test_a_change_on_disk_is_not_overwritten(base: Path) -> None:
 WRITER = """
 import sys
 from pathlib import Path
-from termbase.atomic import write_atomic
+from termbase.base.atomic import write_atomic
 path = Path(sys.argv[1])
 texts = [Path(sys.argv[2]).read_text("utf-8"), Path(sys.argv[3]).read_text("utf-8")]
 n = 0

@@ -120,14 +120,14 @@ def test_import_into_a_new_folder_never_touches_the_bundled_base(tmp_path: Path)
 
 
 def _with_a_term_in(lang: str) -> int:
-    from termbase.store import load_termbase
+    from termbase.base.store import load_termbase
 
     tb = load_termbase([TERMS])
     return sum(1 for c in tb.concepts if any(t.lang == lang for t in c.terms))
 
 
 def _not_to_use(lang: str) -> int:
-    from termbase.store import load_termbase
+    from termbase.base.store import load_termbase
 
     tb = load_termbase([TERMS])
     return sum(1 for c in tb.concepts for t in c.terms if t.lang == lang and not t.status.approved)

@@ -227,9 +227,9 @@ _CSV = 'zh-Hans,en\n人工智能,AI\n"小院高墙","small yard, high wall"\n'.e
 
 @functools.cache
 def _linter() -> Any:
-    from termbase.index import Index
     from termbase.lint import Linter
     from termbase.lint.settings import LintSettings
+    from termbase.search.index import Index
 
     index = Index.open([Path(__file__).resolve().parent.parent / "terms"], use_cache=False)
     return Linter(index.cards(), index.fold_table(), LintSettings())

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from termbase import store
+from termbase.base import store
 from termbase.cli import app
 from termbase.cli._progress import progress
 from termbase.errors import TermbaseError

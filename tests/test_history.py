@@ -215,8 +215,8 @@ def test_a_revision_is_read_where_python_has_no_extraction_filter(
     import io
     import tarfile
 
-    from termbase import history
     from termbase.errors import TermbaseError
+    from termbase.evolution import history
 
     monkeypatch.delattr(tarfile, "data_filter", raising=False)
     with history.state("HEAD~1", [repo / "terms"]) as paths:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from termbase import tomlread
+from termbase.base import tomlread
 
 from .conftest import DATA, ROOT, bundled_concepts
 from .test_lint_routes import run
@@ -785,7 +785,7 @@ def cedict_base(tmp_path_factory: pytest.TempPathFactory) -> object:
     import dataclasses
     import importlib.util
 
-    from termbase import store
+    from termbase.base import store
     from termbase.exchange.tabular import FORMULA_START
 
     from .conftest import shared_file

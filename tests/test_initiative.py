@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from termbase.store import load_termbase
+from termbase.base.store import load_termbase
 
 from .conftest import ROOT
 from .test_lint_routes import run
@@ -145,8 +145,8 @@ def test_unofficial_wording_of_the_initiative_is_named(project: Path) -> None:
 
 def test_the_initiative_terms_are_matched_in_both_languages(project: Path) -> None:
     """The check above is not vacuous: the base's terms are found on both sides."""
-    from termbase.index import Index
     from termbase.lint import Linter, LintSettings
+    from termbase.search.index import Index
 
     index = Index.open([project / "terms"], use_cache=False)
     linter = Linter(index.cards(), index.fold_table(), LintSettings())

@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from termbase.cli import app
-from termbase.index import Index
 from termbase.lint import Linter, LintSettings, ReadOptions, lint_files, parse_settings
 from termbase.lint.segment import Segment
+from termbase.search.index import Index
 
 from .conftest import DATA, ROOT
 

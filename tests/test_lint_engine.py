@@ -13,11 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termbase.finding import Finding
-from termbase.index import Index
 from termbase.lint import Linter, LintSettings, ellipsis
 from termbase.lint.matcher import ChineseMatcher, Pattern, is_chinese_tag, tag_fits
 from termbase.lint.segment import Segment
 from termbase.lint.suppress import segment_finding
+from termbase.search.index import Index
 
 from .conftest import ROOT
 

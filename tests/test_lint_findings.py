@@ -10,11 +10,11 @@ import pytest
 import yaml
 
 from termbase.catalog import RULES
-from termbase.index import Index
 from termbase.lint import Linter, LintSettings, ReadOptions, lint_files, parse_settings
 from termbase.lint.ellipsis import coordinated
 from termbase.lint.segment import Segment
 from termbase.report import Format, renderer, rule_help
+from termbase.search.index import Index
 
 from .conftest import ROOT, Golden
 

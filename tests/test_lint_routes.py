@@ -379,7 +379,7 @@ def test_the_term_base_settings_lint_reads_are_the_term_base_readers(
     """`termbase lint` takes the term base's source language and [lint] table from its
     termbase.toml without the term base's reader (`store`): the same values, and the same
     error where the file does not parse."""
-    from termbase import config, store, toml_file
+    from termbase.base import config, store, toml_file
     from termbase.errors import ReadError
 
     path = tmp_path / "termbase.toml"

@@ -12,8 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from termbase.cli import app
-from termbase.index import Index
-from termbase.lookup import Level, fold_latin, fold_pinyin, singular
+from termbase.english import singular
+from termbase.search.index import Index
+from termbase.search.lookup import Level, fold_latin, fold_pinyin
 
 from .conftest import ROOT
 
@@ -74,7 +75,7 @@ def test_ranking_exact_prefix_substring() -> None:
     assert levels[0] is Level.EXACT
     assert levels == sorted(levels, reverse=True)
     # every other hit holds 人工智能 in one of its terms, and each such concept is found
-    from termbase.store import load_termbase
+    from termbase.base.store import load_termbase
 
     holding = {
         c.id for c in load_termbase([TERMS]).concepts if any("人工智能" in t.text for t in c.terms)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from termbase.mine import Unit, as_concepts, mine
+from termbase.evolution.mine import Unit, as_concepts, mine
 
 from .conftest import ROOT
 from .test_lint_routes import one_line_exit_2, run

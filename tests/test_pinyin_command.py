@@ -9,7 +9,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from termbase import pinyin
+from termbase.chinese import pinyin
 from termbase.cli import app
 
 from .conftest import ROOT
@@ -42,7 +42,7 @@ def test_override_row(phrase: str, reading: str, plain_pypinyin: dict[str, str])
 
 
 def test_override_applies_inside_longer_text() -> None:
-    from termbase import pinyin_text
+    from termbase.chinese import pinyin_text
 
     written = pinyin_text.transliterate("反对长臂管辖", words_joined=False)
     assert written == "fǎn duì cháng bì guǎn xiá"

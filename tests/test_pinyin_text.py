@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from termbase import pinyin, pinyin_text, store
+from termbase.base import store
+from termbase.chinese import pinyin, pinyin_text
 
 from .conftest import ROOT
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from termbase.transaction import JOURNAL, ForeignJournalError, recover
+from termbase.base.transaction import JOURNAL, ForeignJournalError, recover
 
 from .conftest import ROOT
 from .test_lint_routes import git_repo, run
@@ -337,7 +337,7 @@ def test_reimport_with_a_conflict_and_a_new_concept_adds_and_lists(tmp_path: Pat
 def test_a_write_with_no_term_base_found_refuses_the_installed_copy(
     tmp_path: Path, command: list[str]
 ) -> None:
-    from termbase.files import bundled_path
+    from termbase.base.files import bundled_path
 
     before = {p.name: p.read_bytes() for p in bundled_path().glob("*.toml")}
     result = run(*command, cwd=tmp_path)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from termbase import validate_cache
-from termbase.validation import validate
+from termbase.checks import validate_cache
+from termbase.checks.validation import validate
 
 from .conftest import ROOT
 from .test_lint_routes import run

@@ -11,6 +11,8 @@ __version__ = "0.1.0"
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from termbase.base.store import load
+    from termbase.checks.validation import Validation, validate
     from termbase.errors import ReadError, TermbaseError
     from termbase.finding import Finding, Severity
     from termbase.model import (
@@ -24,16 +26,14 @@ if TYPE_CHECKING:
         TermBase,
         TermType,
     )
-    from termbase.store import load
-    from termbase.validation import Validation, validate
 
 # Imported on first use, so that `termbase --help` stays as fast as `import typer`.
 _HOME = {
     "ReadError": "termbase.errors",
     "TermbaseError": "termbase.errors",
-    "load": "termbase.store",
-    "Validation": "termbase.validation",
-    "validate": "termbase.validation",
+    "load": "termbase.base.store",
+    "Validation": "termbase.checks.validation",
+    "validate": "termbase.checks.validation",
     "Finding": "termbase.finding",
     "Severity": "termbase.finding",
     **dict.fromkeys(

@@ -1,4 +1,4 @@
-"""Rendering concept cards (the data of `termbase.lookup.card`) for people."""
+"""Rendering concept cards (the data of `termbase.search.lookup.card`) for people."""
 
 from __future__ import annotations
 

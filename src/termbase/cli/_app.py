@@ -57,7 +57,7 @@ def editing(given: list[Path] | None) -> Iterator[list[Path]]:
     termbase.transaction); bad input ends the command with exit 2."""
     with bad_input():
         paths = termbase_paths(given)
-        from termbase.files import bundled_path
+        from termbase.base.files import bundled_path
 
         if not given and paths == [bundled_path()]:
             raise TermbaseError(
@@ -65,7 +65,7 @@ def editing(given: list[Path] | None) -> Iterator[list[Path]]:
                 "one), and this is the copy installed with termbase; name the term base to "
                 "edit with -t PATH (-t on this path edits the installed copy)"
             )
-        from termbase.transaction import locked
+        from termbase.base.transaction import locked
 
         with locked(paths):
             yield paths
@@ -76,7 +76,7 @@ def open_index(paths: list[Path], use_cache: bool) -> Any:
     rebuilt) goes to stderr when the command ends."""
     import atexit
 
-    from termbase.index import Index
+    from termbase.search.index import Index
 
     index = Index.open(paths, use_cache=use_cache)
 
@@ -96,7 +96,7 @@ def write_output(text: str | Iterable[str], output: str) -> None:
             sys.stdout.write(piece)
         sys.stdout.flush()
     else:
-        from termbase.atomic import atomic_writer
+        from termbase.base.atomic import atomic_writer
 
         with atomic_writer(Path(output)) as f:
             for piece in pieces:
@@ -131,7 +131,7 @@ def main() -> None:
 
 def termbase_paths(paths: list[Path] | None) -> list[Path]:
     """The paths given, or where commands look by default (see termbase.files)."""
-    from termbase.config import default_paths
+    from termbase.base.config import default_paths
 
     return list(paths) if paths else default_paths()
 

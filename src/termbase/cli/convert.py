@@ -10,11 +10,11 @@ import typer
 from termbase.cli._app import TermbaseOption, app, bad_input, err, termbase_paths
 
 if TYPE_CHECKING:
-    from termbase.convert import Format, TermAwareConverter
+    from termbase.chinese.convert import Format, TermAwareConverter
 
 
 class Target(StrEnum):
-    """The script to write (a copy of termbase.convert.Target, so --help imports nothing)."""
+    """The script to write (a copy of termbase.chinese.convert.Target: --help imports nothing)."""
 
     ZH_HANT = "zh-Hant"
     ZH_TW = "zh-TW"
@@ -125,7 +125,7 @@ def convert(
     """
     import codecs
 
-    from termbase.convert import TermAwareConverter, config_for, report_json, report_lines
+    from termbase.chinese.convert import TermAwareConverter, config_for, report_json, report_lines
 
     if config is not None and config not in CONFIG_NAMES:
         raise typer.BadParameter(
@@ -143,11 +143,11 @@ def convert(
     reads_stdin = not files or any(str(f) == "-" for f in files)
     if in_place and (output is not None or reads_stdin):
         raise typer.BadParameter("--in-place needs files and no --output", param_hint="--in-place")
-    from termbase.convert import Target as LibTarget
+    from termbase.chinese.convert import Target as LibTarget
 
     chosen = config_for(LibTarget(to.value) if to else None, config)
     with bad_input():
-        from termbase import store
+        from termbase.base import store
 
         tb = None if no_terms else store.load_termbase(termbase_paths(termbase))
         conv = TermAwareConverter(
@@ -176,7 +176,7 @@ def convert(
 
 def _check_readable(path: Path, encoding: str) -> None:
     """Fail before anything is written: the file exists and decodes."""
-    from termbase.convert import iter_text
+    from termbase.chinese.convert import iter_text
     from termbase.errors import TermbaseError
 
     try:
@@ -196,12 +196,12 @@ class _Job:
         self.encoding = encoding
 
     def kind(self, path: Path | None) -> "Format":
-        from termbase.convert import Format, detect_format
+        from termbase.chinese.convert import Format, detect_format
 
         return detect_format(path) if self.fmt is FormatChoice.AUTO else Format(self.fmt.value)
 
     def one(self, source: IO[bytes], name: str, path: Path | None, sink: IO[str]) -> None:
-        from termbase.convert import (
+        from termbase.chinese.convert import (
             Format,
             convert_stream,
             convert_structured,
@@ -231,7 +231,7 @@ class _Job:
 
     def all_to(self, target: Path, inputs: list[Path], reads_stdin: bool) -> None:
         """Write to a temporary file beside `target`, then rename it: all or nothing."""
-        from termbase.atomic import atomic_writer
+        from termbase.base.atomic import atomic_writer
 
         with atomic_writer(target) as sink:
             self.all(inputs, reads_stdin, sink)

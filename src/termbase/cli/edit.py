@@ -114,8 +114,8 @@ def add(
 
 
 def _languages(paths: list[Path]) -> list[str]:
-    from termbase.files import discover
-    from termbase.store import read_file
+    from termbase.base.files import discover
+    from termbase.base.store import read_file
 
     for f in discover(paths):
         if f.name == "termbase.toml":

@@ -102,7 +102,7 @@ def export(
     against the official RELAX NG schema, for CAT tools. csv/tsv/xlsx --profile TOOL: the
     layout, language codes and limits of that tool; values the tool would refuse stop the
     export with the concept named, and nothing is written."""
-    from termbase import atomic, store
+    from termbase.base import atomic, store
     from termbase.errors import TermbaseError
     from termbase.exchange import (
         BINARY,
@@ -258,7 +258,7 @@ def import_command(
             new_base = edit.NewBase(read_tbx.title, read_tbx.languages)
             unchanged = 0
         else:
-            from termbase import store
+            from termbase.base import store
             from termbase.exchange import tabular, tabular_read
 
             if profile is None:

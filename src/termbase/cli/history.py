@@ -49,7 +49,8 @@ def diff(
     definitions, sources and notes; never the line noise of a layout change (`termbase fmt`).
     Git revisions are of the repository that holds the term base. Exit 0 (also with changes).
     """
-    from termbase import history, store
+    from termbase.base import store
+    from termbase.evolution import history
 
     with bad_input():
         paths = termbase_paths(termbase)
@@ -90,8 +91,8 @@ def impact(
     by concept, with the change that caused them; the files are read once. The lint settings
     are those `termbase lint` uses for the same files.
     """
-    from termbase import history
     from termbase.errors import TermbaseError
+    from termbase.evolution import history
     from termbase.finding import Severity
     from termbase.lint import collect
     from termbase.lint.segment import ReadOptions

@@ -172,8 +172,8 @@ def lint(
         raise typer.BadParameter(
             "reading standard input needs --input-format or --stdin-filename", param_hint="-"
         )
+    from termbase.base.parallel import paused_gc
     from termbase.lint.setup import resolve
-    from termbase.parallel import paused_gc
 
     # one run, whose objects (the term base's tables, the findings) live until it ends: the
     # cyclic garbage collector would only walk them again and again
@@ -211,7 +211,7 @@ def lint(
         if stdin_path is not None:
             findings = _renamed(findings, stdin_path, Path(stdin_filename or "<stdin>"))
         if write_baseline is not None:
-            from termbase.atomic import write_atomic
+            from termbase.base.atomic import write_atomic
 
             write_atomic(write_baseline, linting.write_baseline(findings))
             err(f"wrote {count(len(findings), 'finding')} to the baseline {write_baseline}")

@@ -67,10 +67,11 @@ def mine(
     (Dice over the aligned segments). Exit 0 with candidates or without; 2 when the input holds
     no Chinese text.
     """
-    from termbase import edit, store
-    from termbase import mine as miner
+    from termbase import edit
+    from termbase.base import store
     from termbase.cli.lint import _split_pair
     from termbase.errors import TermbaseError
+    from termbase.evolution import mine as miner
     from termbase.lint import read_inputs
     from termbase.lint.segment import ReadOptions
 

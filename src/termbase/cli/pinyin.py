@@ -10,7 +10,7 @@ from termbase.cli._app import TermbaseOption, app, bad_input, termbase_paths
 
 
 class Style(StrEnum):
-    """A copy of termbase.pinyin.Style, so that --help imports nothing heavy."""
+    """A copy of termbase.chinese.pinyin.Style, so that --help imports nothing heavy."""
 
     MARKS = "marks"
     NUMBERS = "numbers"
@@ -60,13 +60,13 @@ def pinyin(
     its 了/着/过 together; 2+2 idioms with a hyphen (bùkě-huòquē). Traditional text is read
     through its Simplified form, so 重慶 is Chóngqìng.
     """
-    from termbase import pinyin as py
-    from termbase import pinyin_text
+    from termbase.chinese import pinyin as py
+    from termbase.chinese import pinyin_text
 
     with bad_input():
         terms: dict[str, str] = {}
         if not no_terms:
-            from termbase import store
+            from termbase.base import store
 
             tb = store.load_termbase(termbase_paths(termbase))
             terms = py.term_readings(tb)

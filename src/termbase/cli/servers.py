@@ -37,7 +37,7 @@ def mcp(
                 "the MCP SDK is not installed: pip install 'mcp>=2.2' (in a clone of termbase: "
                 "pip install -e '.[mcp]')"
             )
-        from termbase.mcp_server import serve
+        from termbase.servers.mcp import serve
 
         paths = termbase_paths(termbase)
         # a base that does not load: exit 2 now, not per tool call; from the kept index (a
@@ -66,7 +66,7 @@ def lsp(termbase: TermbaseOption = None) -> None:
                 "pygls is not installed: pip install 'pygls>=2.0' (in a clone of termbase: "
                 "pip install -e '.[lsp]')"
             )
-        from termbase.lsp_server import serve
+        from termbase.servers.lsp import serve
 
         open_index(termbase_paths(termbase), use_cache=True)
     serve(termbase)

@@ -60,13 +60,13 @@ def validate(
     Exit 0 when there is no error, 1 when there is one (with --strict: any warning), 2 when the
     term base cannot be read.
     """
-    from termbase import validate_cache
+    from termbase.checks import validate_cache
     from termbase.report import renderer
 
     with bad_input():
         chosen = [*(paths or []), *(termbase or [])] or None
         if no_cache:
-            from termbase.validation import validate as run
+            from termbase.checks.validation import validate as run
 
             full = run(chosen)
             result = validate_cache.Summary(
@@ -75,7 +75,7 @@ def validate(
         else:
             result = validate_cache.validate(chosen)
         write_output(renderer(fmt)(result.findings), output)
-    from termbase.transaction import folders_of, tracked_write_state
+    from termbase.base.transaction import folders_of, tracked_write_state
 
     for name in tracked_write_state(folders_of(termbase_paths(chosen))):
         err(f"warning: {name}: a termbase journal or temporary is tracked by git; git rm it")

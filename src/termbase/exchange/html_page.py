@@ -27,7 +27,8 @@ def _data(tb: TermBase) -> dict[str, Any]:
     """The page's data, compact: empty fields left out, statuses as numbers, each source
     citation once. Search keys are not stored: the page derives them at its first search
     (they would double the file), except pinyin initials, which need a syllable parser."""
-    from termbase import lookup, script
+    from termbase.chinese import script
+    from termbase.search import lookup
 
     concepts = []
     citations: dict[str, int] = {}

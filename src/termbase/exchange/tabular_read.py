@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from termbase.base.store import ID_PATTERN
 from termbase.errors import TermbaseError
 from termbase.exchange.tabular import (
     FORMULA_START,
@@ -26,7 +27,6 @@ from termbase.exchange.tabular import (
     gather,
 )
 from termbase.model import Concept, Status, Term, TermBase
-from termbase.store import ID_PATTERN
 
 FORMATS = ("csv", "tsv", "xlsx")
 

@@ -55,8 +55,8 @@ def refuse_xml_illegal_anywhere(tb: TermBase) -> None:
 
 
 def refuse_xml_illegal(c: Concept) -> None:
+    from termbase.checks.rules import concept_texts, xml_problem
     from termbase.errors import TermbaseError
-    from termbase.rules import concept_texts, xml_problem
 
     for name, text, _ in concept_texts(c):
         bad = xml_problem(text)

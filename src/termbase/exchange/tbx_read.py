@@ -114,7 +114,7 @@ class _Sources:
             return text
         if text in self.by_text:
             return self.by_text[text]
-        from termbase.store import slug
+        from termbase.base.store import slug
 
         base = slug(text)[:40].strip("-") or "source"
         if not base[0].isalpha():
@@ -135,7 +135,7 @@ class _Sources:
 def _ids(path: Path, entries: list[Any]) -> dict[str, str]:
     """Each entry's id as a concept id of ours: kept where it is one (a termbase export), else
     made into one ("C 1.2" -> "c-1-2"), never the same for two entries."""
-    from termbase.store import ID_PATTERN, slug
+    from termbase.base.store import ID_PATTERN, slug
 
     ids: dict[str, str] = {}
     taken: set[str] = set()

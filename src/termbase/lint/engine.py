@@ -190,7 +190,7 @@ def lint_files(
     """Read the files and pairs and check every segment; findings come back sorted. Files
     of the formats read line by line are checked a batch of segments at a time as they are
     read (memory for a batch, not for the file); the others are read whole."""
-    from termbase.parallel import paused_gc
+    from termbase.base.parallel import paused_gc
 
     with paused_gc():  # a check makes many small objects beside a large term base
         return _lint_files(linter, files, options, pairs, fmt, explain)

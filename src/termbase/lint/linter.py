@@ -68,7 +68,7 @@ class Linter:
 
     @classmethod
     def from_index(cls, index: Any, settings: LintSettings) -> Linter:
-        """A linter over an open `termbase.index.Index`: its compiled matchers and rendering
+        """A linter over an open `termbase.search.index.Index`: its compiled matchers and rendering
         tables are kept beside the index between runs; the cards are read only to build them."""
         return cls(index.iter_cards, index.fold_table(), settings, cache=index.matcher_cache())
 
@@ -435,7 +435,7 @@ class Linter:
     def _script(self, seg: Segment, lang: str) -> list[Finding]:
         if not is_chinese_tag(lang):
             return []
-        from termbase import script
+        from termbase.chinese import script
         from termbase.langtags import is_simplified, is_traditional
 
         if is_simplified(lang) or lang in ("zh-CN", "zh-SG"):

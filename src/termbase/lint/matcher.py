@@ -190,7 +190,7 @@ _MAYBE_PROTECTED_PARTS = (
 
 
 def iter_patterns(cards: Iterable[dict[str, Any]]) -> Iterator[Pattern]:
-    """Patterns from concept cards (`termbase.lookup.card`): each term and each of its forms,
+    """Patterns from concept cards (`termbase.search.lookup.card`): each term and each of its forms,
     approved terms first so that they win over a banned term with the same folded text."""
     for card in cards:
         terms = sorted(card["terms"], key=lambda t: _RANK[t["status"]])

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from termbase import config as configuration
+from termbase.base import config as configuration
+from termbase.base.files import SETTINGS_FILE, discover
 from termbase.catalog import RULES
 from termbase.errors import TermbaseError
-from termbase.files import SETTINGS_FILE, discover
 from termbase.lint.settings import Layer, LintSettings, merge
 
 

@@ -15,6 +15,7 @@ from itertools import compress, count, pairwise, repeat
 from operator import itemgetter, not_
 from typing import Any
 
+from termbase.english import singular
 from termbase.lint.chinese import _automaton, _loaded, _saved
 from termbase.lint.patterns import (
     _WORD,
@@ -25,7 +26,6 @@ from termbase.lint.patterns import (
     protected_spans,
 )
 from termbase.lint.tokens import Words
-from termbase.lookup import singular
 
 
 @dataclass

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.sax.saxutils import quoteattr
 
+from termbase.checks.rules import XML_ILLEGAL
 from termbase.finding import Finding, Severity
-from termbase.rules import XML_ILLEGAL
 
 
 def _attr(text: str) -> str:

@@ -222,7 +222,7 @@ def _build(text: str) -> _Built:
 def _kept_path(name: str, raw: bytes) -> Path:
     import hashlib
 
-    from termbase.cachedir import cache_dir
+    from termbase.base.cachedir import cache_dir
 
     digest = hashlib.sha256(raw).hexdigest()[:24]
     return cache_dir() / "opencc" / f"{Path(name).stem}-{_CACHE_FORMAT}-{digest}.marshal"

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from termbase import tomlread
+from termbase.base import tomlread
 from termbase.catalog import finding
 from termbase.errors import ReadError
 from termbase.finding import Finding

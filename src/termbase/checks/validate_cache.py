@@ -1,7 +1,7 @@
 """Validation that remembers: a term base that has not changed is validated in the time it
 takes to read and hash its files, as ruff keeps its results.
 
-Two layers, in the cache folder of the look-up index (`termbase.cachedir.cache_dir`, under
+Two layers, in the cache folder of the look-up index (`termbase.base.cachedir.cache_dir`, under
 `validate/`):
 - the whole result (findings, concept and file counts), keyed by every file's path and content
   hash: an unchanged base costs reading and hashing its files;
@@ -10,9 +10,9 @@ Two layers, in the cache folder of the look-up index (`termbase.cachedir.cache_d
   files run on the whole base.
 Every key also holds termbase's version and a fingerprint of its code (the size and time of
 each module), so that a new termbase never reuses an old result. The results are those of
-`termbase.validation.validate`, finding for finding (a test compares them); anything unreadable
-in the cache is read again from the files, and a cache folder that cannot be written is simply
-not used.
+`termbase.checks.validation.validate`, finding for finding (a test compares them); anything
+unreadable in the cache is read again from the files, and a cache folder that cannot be written
+is simply not used.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def code_fingerprint() -> str:
     """termbase's version and the size and modification time of each of its modules."""
     from termbase import __version__
 
-    root = Path(__file__).parent
+    root = Path(__file__).parent.parent  # the termbase package
     h = hashlib.blake2b(__version__.encode(), digest_size=16)
     for p in sorted(root.rglob("*.py")) + sorted((root / "data").rglob("*")):
         if p.is_file():
@@ -54,19 +54,20 @@ def code_fingerprint() -> str:
 
 
 def validate(paths: Iterable[Path | str] | None = None) -> Summary:
-    """`termbase.validation.validate`, with the results kept between runs."""
-    from termbase.parallel import paused_gc
+    """`termbase.checks.validation.validate`, with the results kept between runs."""
+    from termbase.base.parallel import paused_gc
 
     with paused_gc():
         return _validate(paths)
 
 
 def _validate(paths: Iterable[Path | str] | None) -> Summary:
-    from termbase import rules, store
-    from termbase.config import default_paths
+    from termbase.base import store
+    from termbase.base.config import default_paths
+    from termbase.base.files import discover, no_concepts_message
+    from termbase.base.parallel import map_files
+    from termbase.checks import rules
     from termbase.errors import ReadError
-    from termbase.files import discover, no_concepts_message
-    from termbase.parallel import map_files
 
     chosen = [Path(p) for p in paths] if paths is not None else default_paths()
     files = discover(chosen)
@@ -105,8 +106,8 @@ def _validate(paths: Iterable[Path | str] | None) -> Summary:
 
 
 def _read_checked(path: Path) -> Any:
-    from termbase import store
-    from termbase.validation import check_concepts
+    from termbase.base import store
+    from termbase.checks.validation import check_concepts
 
     return store.read_file(path, check_concepts)
 
@@ -119,7 +120,7 @@ def _digest(path: Path) -> str:
 
 
 def _folder() -> Path | None:
-    from termbase.cachedir import cache_dir
+    from termbase.base.cachedir import cache_dir
 
     folder = cache_dir() / "validate"
     try:

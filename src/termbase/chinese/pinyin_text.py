@@ -21,7 +21,7 @@ import re
 from functools import cache
 from typing import Any
 
-from termbase.pinyin import (
+from termbase.chinese.pinyin import (
     _HAN,
     PinyinError,
     Style,
@@ -166,7 +166,7 @@ def transliterate(
 ) -> str:
     """GB/T pinyin of running text (see the module's docstring). `terms`: Simplified term text
     -> its stored pinyin, written as stored. Without `words_joined`, one syllable each."""
-    from termbase import script
+    from termbase.chinese import script
 
     simple = script.simplify_characters(text)
     tokens: list[_Token] = []
@@ -230,7 +230,7 @@ class _Token:
 
 @cache
 def _override_phrases() -> dict[str, list[str]]:
-    from termbase.pinyin import overrides
+    from termbase.chinese.pinyin import overrides
 
     return {k: v.split() for k, v in overrides().items()}
 

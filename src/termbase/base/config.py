@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from termbase import tomlread
+from termbase.base import tomlread
+from termbase.base.files import SETTINGS_FILE, bundled_path, lint_settings_only
+from termbase.base.toml_file import raise_unreadable, read_toml
 from termbase.errors import ReadError
-from termbase.files import SETTINGS_FILE, bundled_path, lint_settings_only
 from termbase.langtags import DEFAULT_SOURCE_LANGUAGE, written_canonically
-from termbase.toml_file import raise_unreadable, read_toml
 
 # Looked for in each folder, in this order; the first that holds termbase settings wins.
 CANDIDATES = (".termbase.toml", SETTINGS_FILE, "pyproject.toml")

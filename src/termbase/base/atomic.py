@@ -76,7 +76,7 @@ def temp_file(
     it is: when the block ends it is flushed, synced to disk, given `path`'s permissions (or a
     new file's) and, with `replace`, renamed over `path`; on an error it is removed, an OSError
     raised as `error` naming `path`."""
-    from termbase.tempfiles import temp_beside
+    from termbase.base.tempfiles import temp_beside
 
     temp = temp_beside(path, prefix, error)
     fd, tmp = temp.fd, temp.path

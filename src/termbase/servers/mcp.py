@@ -46,13 +46,13 @@ class Tools:
 
     @cache  # noqa: B019 - one instance per server process
     def _index(self) -> Any:
-        from termbase.index import Index
+        from termbase.search.index import Index
 
         return Index.open(self.paths, use_cache=True)
 
     @cache  # noqa: B019
     def _termbase(self) -> Any:
-        from termbase import store
+        from termbase.base import store
 
         return store.load_termbase(self.paths)
 
@@ -115,7 +115,7 @@ class Tools:
         return list(seen.values())
 
     def convert(self, text: str, to: str = "zh-Hant") -> str:
-        from termbase.convert import CONFIG_FOR_TARGET, Target, TermAwareConverter
+        from termbase.chinese.convert import CONFIG_FOR_TARGET, Target, TermAwareConverter
 
         _limit("text", text, MAX_TEXT)
         try:
@@ -132,8 +132,8 @@ class Tools:
         """Write a proposed concept for review; the edit goes through the same lock, checks and
         atomic write as `termbase add`."""
         from termbase import edit
+        from termbase.base.transaction import locked
         from termbase.model import Origin, Status, Term
-        from termbase.transaction import locked
 
         _limit("concept_id", concept_id, MAX_ID)
         for name, value in (("chinese", chinese), ("english", english), ("definition", definition)):
@@ -157,8 +157,8 @@ class Tools:
         return f"proposed {concept_id} in {folder / 'proposed.toml'}; a person reviews it"
 
     def pinyin(self, text: str) -> str:
-        from termbase import pinyin as py
-        from termbase import pinyin_text
+        from termbase.chinese import pinyin as py
+        from termbase.chinese import pinyin_text
 
         _limit("text", text, MAX_TEXT)
         terms = py.term_readings(self._termbase())

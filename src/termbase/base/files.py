@@ -13,7 +13,7 @@ SETTINGS_FILE = "termbase.toml"
 def lint_settings_only(path: Path) -> bool:
     """Whether a termbase.toml holds only lint settings (a `[lint]` table, a `termbase = PATH`
     key): the settings of a translations repository, never a part of a term base."""
-    from termbase import tomlread
+    from termbase.base import tomlread
 
     try:
         data = tomlread.loads(path.read_text(encoding="utf-8-sig"))
@@ -48,7 +48,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
             raise ReadError(f"{p}: no such file or folder")
     found = list(dict.fromkeys(files))
     folders = {f.parent for f in found} | set(walked)
-    from termbase.transaction import JOURNAL, recover_folders, remove_temporaries
+    from termbase.base.transaction import JOURNAL, recover_folders, remove_temporaries
 
     if any((folder / JOURNAL).is_file() for folder in folders):
         recover_folders(sorted(folders))  # an edit killed half way: finish it first
@@ -113,7 +113,7 @@ def _walk(root: Path, leftovers: list[Path]) -> list[Path]:
 
 def bundled_path() -> Path:
     """The term base that ships with termbase."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the termbase package
     installed = here / "_bundled" / "terms"
     if installed.is_dir():
         return installed

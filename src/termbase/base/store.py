@@ -17,10 +17,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from termbase import tomlread
+from termbase.base import tomlread
+from termbase.base.files import SETTINGS_FILE, discover, no_concepts_message
+from termbase.base.toml_file import raise_unreadable, read_toml
 from termbase.catalog import did_you_mean, finding
 from termbase.errors import ReadError
-from termbase.files import SETTINGS_FILE, discover, no_concepts_message
 from termbase.finding import Finding
 from termbase.langtags import canonical_tag, is_chinese, written_canonically
 from termbase.model import (
@@ -34,7 +35,6 @@ from termbase.model import (
     TermBase,
     TermType,
 )
-from termbase.toml_file import raise_unreadable, read_toml
 
 _E = TypeVar("_E", Status, PartOfSpeech, TermType, Origin)
 Line = int | Callable[[], int]  # a line number, or how to find it when a message needs it
@@ -635,7 +635,7 @@ def load(
     (`jobs`, default: $TERMBASE_JOBS or one per core); the result is the same. `check`, a
     module-level function, runs on each file's concepts as they are read (in those processes).
     """
-    from termbase.parallel import paused_gc
+    from termbase.base.parallel import paused_gc
 
     files = discover(Path(p) for p in paths)
     with paused_gc():
@@ -683,7 +683,7 @@ def read_file(
     path: Path, check: Callable[[list[Concept]], list[Finding]] | None = None
 ) -> FilePart:
     """One file's concepts (or settings) and the problems found in it."""
-    from termbase.parallel import paused_gc
+    from termbase.base.parallel import paused_gc
 
     with paused_gc():  # in a worker process too
         return _read_file(path, check)
@@ -708,6 +708,6 @@ def _read_all(
 ) -> Iterable[FilePart]:
     from functools import partial
 
-    from termbase.parallel import map_files
+    from termbase.base.parallel import map_files
 
     return map_files(partial(read_file, check=check), files, jobs)

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from termbase import rules, store
-from termbase.config import default_paths
+from termbase.base import store
+from termbase.base.config import default_paths
+from termbase.checks import rules
 from termbase.finding import Counted, Finding
 from termbase.model import Concept, TermBase
 
@@ -19,12 +20,12 @@ class Validation(Counted):
 
 
 def validate(paths: Iterable[Path | str] | None = None) -> Validation:
-    """Check the term base at `paths` (default: see `termbase.config.default_paths`).
+    """Check the term base at `paths` (default: see `termbase.base.config.default_paths`).
 
     Raises `termbase.errors.ReadError` when a path cannot be read at all, or when the base
     has no concept and nothing to report (an empty folder, a folder of lint settings).
     """
-    from termbase.parallel import paused_gc
+    from termbase.base.parallel import paused_gc
 
     chosen = [Path(p) for p in paths] if paths is not None else default_paths()
     with paused_gc():
@@ -34,8 +35,8 @@ def validate(paths: Iterable[Path | str] | None = None) -> Validation:
 def _validate(chosen: list[Path]) -> Validation:
     loaded = store.load(chosen, check=check_concepts)
     if not loaded.termbase.concepts and not loaded.findings:
+        from termbase.base.files import no_concepts_message
         from termbase.errors import ReadError
-        from termbase.files import no_concepts_message
 
         raise ReadError(no_concepts_message(chosen))
     found = [*loaded.findings, *rules.check_base(loaded.termbase)]
@@ -44,7 +45,7 @@ def _validate(chosen: list[Path]) -> Validation:
 
 def check_concepts(concepts: list[Concept]) -> list[Finding]:
     """The rules that look at one concept at a time (run as each file is read)."""
-    from termbase import pinyin  # heavy dictionaries: loaded only when validating
+    from termbase.chinese import pinyin
 
     part = TermBase(tuple(concepts))
     return [
@@ -57,8 +58,8 @@ def check_concepts(concepts: list[Concept]) -> list[Finding]:
 
 def _script_findings(tb: TermBase) -> Iterator[Finding]:
     """TB301, TB302: a character of the other script in a Chinese term."""
-    from termbase import script
     from termbase.catalog import finding
+    from termbase.chinese import script
     from termbase.langtags import is_simplified, is_traditional
 
     for c in tb.concepts:

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from termbase.english import singular
+
 if TYPE_CHECKING:
     from termbase.model import Concept, Term
 
@@ -48,21 +50,6 @@ def has_han(text: str) -> bool:
     )
 
 
-def singular(word: str) -> str:
-    """A small plural and possessive rule (no stemmer: 'developed' must not become 'develop')."""
-    if word.endswith(("'s", "’s")):
-        word = word[:-2]
-    if len(word) <= 3 or not word.isalpha() or word.isupper():
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 def fold_latin(text: str) -> str:
     """'Small-Yard, High Fences' -> 'small yard high fence'."""
     words = _SEPARATORS.sub(" ", unicodedata.normalize("NFKC", text)).casefold().split()
@@ -76,7 +63,7 @@ def fold_chinese(text: str, table: dict[int, str] | None = None) -> str:
     that a look-up need not load OpenCC).
     """
     if table is None:
-        from termbase import script
+        from termbase.chinese import script
 
         table = script.simplified_table()
     folded = unicodedata.normalize("NFKC", text).translate(table)
@@ -96,7 +83,7 @@ def fold_pinyin(text: str) -> str:
 
 def pinyin_initials(written: str) -> str:
     """'xiǎoyuàn gāoqiáng' -> 'xygq': the first letter of each syllable."""
-    from termbase import pinyin
+    from termbase.chinese import pinyin
 
     try:
         tokens = pinyin.parse(written)

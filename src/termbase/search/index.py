@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from termbase import lookup
-from termbase.cachedir import cache_dir
+from termbase.base.cachedir import cache_dir
+from termbase.base.files import SETTINGS_FILE, discover
+from termbase.base.toml_file import raise_unreadable
 from termbase.errors import ReadError
-from termbase.files import SETTINGS_FILE, discover
-from termbase.lookup import STATUS_NAMES, Hit, Level, Query
-from termbase.toml_file import raise_unreadable
+from termbase.search import lookup
+from termbase.search.lookup import STATUS_NAMES, Hit, Level, Query
 
 FORMAT = "termbase-index-7"
 
@@ -108,7 +108,7 @@ class Index:
         index = cls._open(paths, use_cache=use_cache)
         if not index.ids_exist():
             index.close()
-            from termbase.files import no_concepts_message
+            from termbase.base.files import no_concepts_message
 
             raise ReadError(no_concepts_message(paths))
         return index
@@ -421,7 +421,8 @@ def _refresh_stats(target: Path, files: dict[str, Path]) -> None:
 
 
 def _build(where: str, files: list[Path]) -> sqlite3.Connection:
-    from termbase import script, store
+    from termbase.base import store
+    from termbase.chinese import script
 
     stats = [(str(p.resolve()), *_stat_row(p), _hash(p)) for p in files]
     settings = [p for p in files if p.name == SETTINGS_FILE]
@@ -478,7 +479,7 @@ KeyRow = tuple[str, str, int, int, int, str]
 
 def rows_for_file(path: Path) -> tuple[list[ConceptRow], list[KeyRow]]:
     """One file's rows for the index (run in worker processes for a large base)."""
-    from termbase import store
+    from termbase.base import store
 
     part = store.read_file(path)
     raise_unreadable(part.findings)
@@ -496,7 +497,7 @@ def rows_for_file(path: Path) -> tuple[list[ConceptRow], list[KeyRow]]:
 
 
 def _map_files(files: list[Path]) -> list[tuple[list[ConceptRow], list[KeyRow]]]:
-    from termbase.parallel import map_files
+    from termbase.base.parallel import map_files
 
     return map_files(rows_for_file, files)
 
@@ -539,7 +540,7 @@ class _FileMatcherCache:
             inner = memoryview(data)[4 + size :]
             if zlib.crc32(inner) != crc:
                 return None  # damaged on disk: build it again
-            from termbase.parallel import paused_gc
+            from termbase.base.parallel import paused_gc
 
             with paused_gc():  # millions of small objects at once: nothing to collect
                 state = marshal.loads(inner)  # noqa: S302

@@ -34,8 +34,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from termbase.chinese.pinyin_text import words
 from termbase.model import Concept, Origin, Status, Term
-from termbase.pinyin_text import words
 
 # A single segmenter word more frequent than this in jieba's dictionary is general language.
 GENERAL = 3000
@@ -170,7 +170,7 @@ def mine(
     contexts: int = 3,
 ) -> list[Candidate]:
     """The candidates in `units` that are not `known` (term texts of the base), best first."""
-    from termbase import script
+    from termbase.chinese import script
 
     known_set = {script.simplify_characters(k) for k in known if _HAN.search(k)}
     joined = "\n".join(known_set)  # one substring search per candidate, in C
@@ -306,7 +306,7 @@ def _known(term: str, known: set[str], joined: str) -> bool:
 
 
 def _general_frequency(word: str) -> int:
-    from termbase.pinyin_text import dictionary_frequency
+    from termbase.chinese.pinyin_text import dictionary_frequency
 
     return dictionary_frequency(word)
 
@@ -420,8 +420,8 @@ def units_from_segments(segments: Iterable[object]) -> list[Unit]:
 
 def concept_id(candidate: Candidate, taken: set[str]) -> str:
     """A readable id from the pinyin of the candidate's words (minjie-zhili), unique in `taken`."""
-    from termbase.pinyin import Style
-    from termbase.pinyin_text import transliterate
+    from termbase.chinese.pinyin import Style
+    from termbase.chinese.pinyin_text import transliterate
 
     text = "".join(w for w in candidate.words if _HAN.search(w)) or candidate.term
     parts = transliterate(text, Style.NONE).lower().split()
@@ -439,7 +439,7 @@ def concept_id(candidate: Candidate, taken: set[str]) -> str:
 def as_concepts(candidates: Sequence[Candidate], taken: Iterable[str] = ()) -> list[Concept]:
     """Review-ready concepts: the Chinese term and the suggested renderings as admitted,
     origin machine, with pinyin; the contexts and the evidence in the note."""
-    from termbase import pinyin_text
+    from termbase.chinese import pinyin_text
 
     ids = set(taken)
     out: list[Concept] = []

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from termbase import tomlread
+from termbase.base import tomlread
 from termbase.errors import TermbaseError
 
 # The journal of a multi-file change under way, in the folder of its files.
@@ -173,7 +173,7 @@ def _check_unchanged(c: Change) -> None:
 
 
 def _write_temp(path: Path, text: str) -> Path:
-    from termbase.atomic import temp_file
+    from termbase.base.atomic import temp_file
 
     with temp_file(path, f".{path.name}.termbase-{os.getpid()}-", WriteError) as (f, tmp):
         f.write(text)
@@ -183,7 +183,7 @@ def _write_temp(path: Path, text: str) -> Path:
 def _write_journal(journal: Path, temps: list[tuple[Path, Path]]) -> None:
     """The journal names its files relative to its own folder (it stays right if the folder is
     moved, and names nothing outside it), with the pid of the process that wrote them."""
-    from termbase.atomic import temp_file
+    from termbase.base.atomic import temp_file
 
     home = Path.cwd() / journal.parent  # lexical: a symbolic link on the way stays as given
 

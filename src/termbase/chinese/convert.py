@@ -185,7 +185,7 @@ class TermAwareConverter:
         marks readers there use. `common_forms`: for zh-Hant (s2t), the characters in common use
         in Taiwan and Hong Kong (為, 峰, 審核, 群) instead of OpenCC's standard forms (爲, 峯,
         審覈, 羣); the term base's own forms are never changed."""
-        from termbase import script
+        from termbase.chinese import script
 
         self.config = config
         self._quotes = quotes and TARGET_OF_CONFIG.get(config) in (Target.ZH_TW, Target.ZH_HK)

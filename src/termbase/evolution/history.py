@@ -84,7 +84,7 @@ def _extract(root: Path, rev: str, relative: Sequence[Path], into: Path) -> None
 def _drop_write_state(into: Path) -> None:
     """A revision is read as it was committed: a journal or temporary of termbase's that was
     committed by mistake (or on purpose) is removed from the extracted copy, never recovered."""
-    from termbase.transaction import JOURNAL, is_temporary
+    from termbase.base.transaction import JOURNAL, is_temporary
 
     for folder, _, names in os.walk(into):  # symbolic links to folders are not followed
         for name in names:
@@ -328,9 +328,9 @@ def impact(
     options: Any,
 ) -> Impact:
     """Lint `files` against both states of the term base; the translations are read once."""
-    from termbase import store
-    from termbase.index import Index
+    from termbase.base import store
     from termbase.lint import Linter, check_inputs, read_inputs
+    from termbase.search.index import Index
 
     inputs = read_inputs(files, options)
     found = []

@@ -59,7 +59,7 @@ class Engine:
             return self._setups[folder]
 
     def index(self, name: str = "") -> Any:
-        from termbase.index import Index
+        from termbase.search.index import Index
 
         key = tuple(self.setup(name).termbase.paths)
         with self._lock:

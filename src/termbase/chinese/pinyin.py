@@ -244,7 +244,7 @@ def suggest(text: str) -> str:
     """pypinyin's reading, one syllable per character, from the Simplified form."""
     from pypinyin import Style, lazy_pinyin
 
-    from termbase import script
+    from termbase.chinese import script
 
     simplified = script.converter("t2s")(text)
     return " ".join(lazy_pinyin(simplified, style=Style.TONE, errors="default"))
@@ -350,7 +350,7 @@ def syllables_of(text: str) -> list[str]:
     from pypinyin import Style as PStyle
     from pypinyin import lazy_pinyin
 
-    from termbase import script
+    from termbase.chinese import script
 
     _pypinyin_ready()
     return [
@@ -407,7 +407,7 @@ def restyle(written: str, style: Style) -> str:
 
 def heteronyms(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """Each character of `text` with more than one reading, and its readings."""
-    from termbase import script
+    from termbase.chinese import script
 
     seen: dict[str, tuple[str, ...]] = {}
     for ch in script.simplify_characters(text):

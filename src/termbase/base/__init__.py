@@ -1,0 +1,7 @@
+"""The term base on disk: finding its files, reading them (tomllib, fast) and writing them
+(tomlkit through one atomic, journaled, locked transaction), the settings files, the caches.
+
+Owns: tomlread, toml_file, files, config, store (reading concepts), transaction, atomic,
+tempfiles, cachedir, parallel. May import: the bottom modules (errors, finding, model,
+langtags, catalog, card) only. Nothing here knows Chinese, lint or any exchange format.
+"""

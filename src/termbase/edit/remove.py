@@ -1,0 +1,89 @@
+"""`termbase rm`: a concept (or one of its terms) removed, the rest of the file as it was."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from termbase.base.tomlread import split_lines
+from termbase.edit.change import (
+    Edit,
+    EditError,
+    _ConceptPart,
+    _guard,
+    locate,
+    read_change,
+    referrers,
+)
+from termbase.edit.set import _term_index
+
+
+def remove(
+    paths: Sequence[Path],
+    concept_id: str,
+    *,
+    lang: str | None = None,
+    term: str | None = None,
+    field_name: str | None = None,
+    force: bool = False,
+) -> Edit:
+    """Remove a concept, one of its terms (--lang and --term) or one of its fields (--field)."""
+    path = locate(paths, concept_id)
+    change = read_change(path)
+    part = _ConceptPart.open(change, concept_id)
+    doc = part.doc
+    if (lang is None) != (term is None):
+        raise EditError("to remove a term, give both --lang and --term")
+    if lang is not None and term is not None:
+        terms = doc[concept_id]["term"]
+        i = _term_index(doc, concept_id, lang, term)
+        if len(terms) == 1:
+            raise EditError(f"{concept_id} has no other term; remove the concept instead")
+        del terms[i]
+        what = f"removed the {lang} term {term!r} of {concept_id}"
+    elif field_name is not None:
+        name, _, sub = field_name.partition(".")
+        table = doc[concept_id]
+        if name == "definition" and sub:
+            if sub not in table.get("definition", {}):
+                raise EditError(f"{concept_id} has no definition.{sub}")
+            del table["definition"][sub]
+        elif name in table and name != "term":
+            del table[name]
+        else:
+            raise EditError(f"{concept_id} has no field {field_name!r}")
+        what = f"removed {field_name} of {concept_id}"
+    else:
+        refs = referrers(paths, concept_id)
+        if refs and not force:
+            names = ", ".join(f"{cid} ({p})" for p, cid in refs)
+            raise EditError(
+                f"{concept_id} is still named by {names}; change them first or use --force"
+            )
+        change.new = _drop_concept_text(change.new, concept_id)
+        return Edit([change], [f"removed {concept_id} from {path}"])
+    _guard(paths, change, concept_id, part.write_back())
+    return Edit([change], [what])
+
+
+def _drop_concept_text(text: str, concept_id: str) -> str:
+    """Remove a concept's tables (and the comment lines right above them) from the text."""
+    lines = split_lines(text, keepends=True)
+    header = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]\s.]+)")
+    out: list[str] = []
+    inside = False
+    for line in lines:
+        m = header.match(line)
+        if m:
+            inside = m.group(1) == concept_id
+            if inside:
+                while out and (out[-1].lstrip().startswith("#") or not out[-1].strip()):
+                    dropped = out.pop()
+                    if not dropped.strip() and out and not out[-1].lstrip().startswith("#"):
+                        out.append(dropped)
+                        break
+        if not inside:
+            out.append(line)
+    result = "".join(out)
+    return re.sub(r"\n{3,}", "\n\n", result)
