@@ -60,7 +60,7 @@ def test_the_readme_pre_commit_example_runs(tmp_path: Path) -> None:
     result = pre_commit()
     assert result.returncode == 1, result.stdout + result.stderr
     assert "termbase lint" in result.stdout
-    assert "en.tsv:2:1: error LT103 ai-for-good" in result.stdout
+    assert "en.tsv:2:6: error LT103 ai-for-good" in result.stdout
     (repo / "en.tsv").write_text("source\ttarget\n智能向善\tAI for good\n", "utf-8")
     result = pre_commit()
     assert result.returncode == 0, result.stdout + result.stderr

@@ -142,7 +142,9 @@ def test_a_suppression_comment_is_not_matched_text(tmp_path: Path, linter: Linte
 # ---------------------------------------------------------------- SARIF rules and docs
 
 
-def test_sarif_rules_say_why_and_link_to_the_docs(linter: Linter) -> None:
+def test_sarif_rules_say_why_and_link_to_the_docs(
+    linter: Linter, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seg = Segment(Path("a.po"), 3, "1", "intelligent for good", "智能向善", "zh-Hans", "en")
     doc = json.loads(renderer(Format.SARIF)(linter.check(seg)))
     rules = {r["id"]: r for r in doc["runs"][0]["tool"]["driver"]["rules"]}
@@ -151,9 +153,22 @@ def test_sarif_rules_say_why_and_link_to_the_docs(linter: Linter) -> None:
     assert "preferred rendering" in lt103["fullDescription"]["text"]
     assert lt103["help"]["text"] == lt103["fullDescription"]["text"]
     assert lt103["help"]["markdown"].startswith("**LT103 forbidden-term**: ")
-    assert lt103["helpUri"] == "docs/rules.md#lt103-forbidden-term"
+    # no published reference: no helpUri (a relative one is an error to SARIF validators)
+    assert "helpUri" not in lt103
+    assert "informationUri" not in doc["runs"][0]["tool"]["driver"]
+    monkeypatch.setenv("TERMBASE_DOCS_URL", "https://example.org/termbase/rules")
+    doc = json.loads(renderer(Format.SARIF)(linter.check(seg)))
+    driver = doc["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://example.org/termbase/rules"
+    rules = {r["id"]: r for r in driver["rules"]}
+    assert rules["LT103"]["helpUri"] == "https://example.org/termbase/rules#lt103-forbidden-term"
     for rule in rules.values():
         assert {"shortDescription", "fullDescription", "help", "helpUri"} <= set(rule)
+    monkeypatch.setenv("TERMBASE_DOCS_URL", "docs/rules.md")  # not absolute: left out
+    assert (
+        "helpUri"
+        not in json.loads(renderer(Format.SARIF)([]))["runs"][0]["tool"]["driver"]["rules"][0]
+    )
 
 
 def test_docs_rules_md_is_up_to_date(golden: Golden) -> None:

@@ -318,7 +318,7 @@ def test_standard_input(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.startswith("po/x.tsv:2:6: error LT103 ai-for-good:")  # in the file
     result = run("lint", "-", "--input-format", "tsv", cwd=tmp_path, stdin=tsv)
-    assert result.stdout.startswith("<stdin>:2:1: error LT103")
+    assert result.stdout.startswith("<stdin>:2:6: error LT103")
     result = run("lint", "-", cwd=tmp_path, stdin=tsv)
     assert result.returncode == 2
     assert "--input-format or --stdin-filename" in result.stderr

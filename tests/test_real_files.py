@@ -83,3 +83,30 @@ def test_an_input_with_no_segment_is_not_a_pass(tmp_path: Path, name: str) -> No
     path.write_text(content, "utf-8")
     message = one_line_exit_2(run("lint", str(path), cwd=tmp_path))
     assert "nothing was checked" in message
+
+
+def test_include_applies_to_files_named_on_the_command_line(tmp_path: Path) -> None:
+    """As ruff's --force-exclude: a hook that names every changed file lints only what the
+    settings' include and exclude let through."""
+    (tmp_path / ".termbase.toml").write_text('[lint]\ninclude = ["po/**"]\n', "utf-8")
+    (tmp_path / "po").mkdir()
+    (tmp_path / "po" / "a.md").write_text("China upholds intelligent for good.\n", "utf-8")
+    (tmp_path / "notes.md").write_text("China upholds intelligent for good.\n", "utf-8")
+    result = run("lint", "po/a.md", "notes.md", "-t", str(ROOT / "terms"), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.startswith("po/a.md:1:15: error LT103")
+    assert "notes.md" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("settings", "says"),
+    [
+        ('termbse = "terms"\n', "unknown key 'termbse' in the file; did you mean 'termbase'?"),
+        ('[lnt]\nexclude = ["x"]\n', "unknown key 'lnt' in the file; did you mean 'lint'?"),
+    ],
+)
+def test_unknown_top_level_keys_in_settings_stop(tmp_path: Path, settings: str, says: str) -> None:
+    (tmp_path / ".termbase.toml").write_text(settings, "utf-8")
+    (tmp_path / "a.md").write_text("China upholds AI for good.\n", "utf-8")
+    message = one_line_exit_2(run("lint", "a.md", cwd=tmp_path))
+    assert says in message

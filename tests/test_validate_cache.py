@@ -76,3 +76,25 @@ def test_the_command_with_and_without_the_cache(base: Path, tmp_path: Path) -> N
     assert first.stdout == second.stdout == plain.stdout
     assert first.stderr == second.stderr == plain.stderr
     assert any((tmp_path / "cache" / "validate").iterdir())
+
+
+def test_cached_findings_name_the_files_as_this_run_was_given_them(tmp_path: Path) -> None:
+    """A result kept from a run in another folder (or with absolute paths) is printed with
+    the paths of this run."""
+    base = tmp_path / "b2"
+    shutil.copytree(ROOT / "terms", base)
+    with (base / "principles.toml").open("a", encoding="utf-8") as f:
+        f.write("x = 1\n")
+    first = run("validate", "-t", "b2", cwd=tmp_path)
+    assert first.stdout.startswith("b2/principles.toml:"), first.stdout
+    inside = run("validate", "-t", ".", cwd=base)
+    assert inside.stdout.startswith("principles.toml:"), inside.stdout
+    absolute = run("validate", "-t", str(base), "-f", "github", cwd=base)
+    assert absolute.stdout.startswith(f"::error file={base / 'principles.toml'},"), absolute.stdout
+    with (base / "diplomacy.toml").open("a", encoding="utf-8") as f:
+        f.write("y = 2\n")  # one part read again, the others from the cache
+    again = run("validate", "-t", "b2", cwd=tmp_path)
+    assert [line.split(":")[0] for line in again.stdout.splitlines()] == [
+        "b2/diplomacy.toml",
+        "b2/principles.toml",
+    ]

@@ -76,6 +76,14 @@ def read_settings_file(path: Path) -> SettingsFile | None:
         where = "the file"
         if path.name == SETTINGS_FILE and "lint" not in body and not lint_settings_only(path):
             return None  # a term base's own settings, without lint settings
+    if path.name != SETTINGS_FILE:  # a term base's termbase.toml has keys of its own
+        unknown = sorted(set(body) - {"lint", "termbase"})
+        if unknown:
+            import difflib
+
+            close = difflib.get_close_matches(unknown[0], ["lint", "termbase"], n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else "; it takes lint and termbase"
+            raise ReadError(f"{path}: unknown key {unknown[0]!r} in {where}{hint}")
     lint = body.get("lint", {})
     if not isinstance(lint, dict):
         raise ReadError(f"{path}: lint must be a table ([lint])")

@@ -37,6 +37,9 @@ class Summary(Counted):
     concepts: int
     files: int
     cached: str = "no"  # "whole", "parts" or "no": how much came from the cache
+    # each file's path as the run that made this summary was given it, and resolved: a later
+    # run prints its findings under the paths it was given (`_as_given`)
+    given: tuple[tuple[str, str], ...] = ()
 
 
 @cache
@@ -78,31 +81,58 @@ def _validate(paths: Iterable[Path | str] | None) -> Summary:
     for f in files:
         whole_key.update(f"{f.resolve()}\0{digests[f]}\n".encode())
     whole = folder / f"result-{whole_key.hexdigest()}.pickle" if folder else None
+    resolved = {f: str(f.resolve()) for f in files}
     found = _load(whole)
     if isinstance(found, Summary):
-        return Summary(found.findings, found.concepts, found.files, "whole")
+        findings = _as_given(found.findings, dict(found.given), resolved)
+        return Summary(findings, found.concepts, found.files, "whole", found.given)
     part_files = {f: _part_file(folder, f, digests[f], fingerprint) for f in files}
     parts: dict[Path, Any] = {}
+    earlier: dict[str, str] = {}  # paths as the runs that kept the parts were given them
     for f in files:
-        part = _load(part_files[f])
-        if isinstance(part, store.FilePart):
-            parts[f] = part
+        kept = _load(part_files[f])
+        if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], store.FilePart):
+            earlier[kept[0]] = resolved[f]
+            parts[f] = kept[1]
     todo = [f for f in files if f not in parts]
     for f, part in zip(todo, map_files(_read_checked, todo), strict=True):
         parts[f] = part
-        _save(part_files[f], part)
+        _save(part_files[f], (str(f), part))
     loaded = store.assemble([parts[f] for f in files], files)
     if not loaded.termbase.concepts and not loaded.findings:
         raise ReadError(no_concepts_message(chosen))
-    findings = [*loaded.findings, *rules.check_base(loaded.termbase)]
+    findings = _as_given([*loaded.findings, *rules.check_base(loaded.termbase)], earlier, resolved)
     summary = Summary(
         tuple(sorted(findings, key=Finding.sort_key)),
         len(loaded.termbase.concepts),
         len(files),
         "parts" if len(todo) < len(files) else "no",
+        tuple((str(f), resolved[f]) for f in files),
     )
     _save(whole, summary)
     return summary
+
+
+def _as_given(
+    findings: Iterable[Finding], earlier: dict[str, str], resolved: dict[Path, str]
+) -> tuple[Finding, ...]:
+    """Findings kept from an earlier run named their files as that run was given them
+    (`b2/principles.toml` from one folder, `principles.toml` from another, an absolute path):
+    each is named as this run was given it."""
+    import dataclasses
+
+    now = {r: f for f, r in resolved.items()}
+    renamed: dict[Path, Path] = {}
+    out = []
+    for f in findings:
+        if f.path is not None and str(f.path) in earlier:
+            path = renamed.get(f.path)
+            if path is None:
+                path = renamed[f.path] = now.get(earlier[str(f.path)], f.path)
+            out.append(f if path == f.path else dataclasses.replace(f, path=path))
+            continue
+        out.append(f)
+    return tuple(sorted(out, key=Finding.sort_key))
 
 
 def _read_checked(path: Path) -> Any:

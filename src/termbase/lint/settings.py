@@ -51,9 +51,10 @@ class LintSettings:
         return not any(_matches(names, g) for g in self.exclude)
 
     def excluded(self, path: Path) -> bool:
-        """Whether a file named on the command line is excluded (include does not apply)."""
-        names = _candidates(path, self.root)
-        return any(_matches(names, g) for g in self.exclude)
+        """Whether a file named on the command line (or opened in an editor) is left out: the
+        same `include` and `exclude` as a folder walk (as ruff's --force-exclude), so that a
+        hook that names every changed file lints what the settings say and nothing else."""
+        return not self.included(path)
 
 
 def _candidates(path: Path, *roots: Path | None) -> list[str]:

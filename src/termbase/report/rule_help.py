@@ -52,9 +52,17 @@ def anchor(rule: Rule) -> str:
     return f"{rule.code.lower()}-{rule.name}"
 
 
-def help_uri(rule: Rule) -> str:
-    base = os.environ.get("TERMBASE_DOCS_URL", DOCS_PATH)
-    return f"{base}#{anchor(rule)}"
+def docs_url() -> str | None:
+    """Where the rule reference is published ($TERMBASE_DOCS_URL, an absolute http(s) URL),
+    or None: SARIF wants an absolute URI or none, and termbase has no address of its own."""
+    base = os.environ.get("TERMBASE_DOCS_URL", "")
+    return base if base.startswith(("https://", "http://")) else None
+
+
+def help_uri(rule: Rule) -> str | None:
+    """The rule's section of the published reference, or None where none is published."""
+    base = docs_url()
+    return f"{base}#{anchor(rule)}" if base else None
 
 
 def full_text(rule: Rule) -> str:

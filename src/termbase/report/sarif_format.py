@@ -95,15 +95,27 @@ _NEXT_LINE = "\n" + _PAD
 def _rule(r: Rule) -> dict[str, Any]:
     """A rule with what code scanning shows beside an alert: why, and how to fix it."""
     text = rule_help.full_text(r)
-    return {
+    rule: dict[str, Any] = {
         "id": r.code,
         "name": r.name,
         "shortDescription": {"text": r.summary},
         "fullDescription": {"text": text},
         "help": {"text": text, "markdown": f"**{r.code} {r.name}**: {text}"},
-        "helpUri": rule_help.help_uri(r),
         "defaultConfiguration": {"level": "error" if r.severity is Severity.ERROR else "warning"},
     }
+    uri = rule_help.help_uri(r)
+    if uri is not None:  # absolute or absent, as SARIF 2.1.0 wants (3.49.12)
+        rule["helpUri"] = uri
+    return rule
+
+
+def _driver(rules: list[Rule]) -> dict[str, Any]:
+    driver: dict[str, Any] = {"name": "termbase", "version": __version__}
+    docs = rule_help.docs_url()
+    if docs is not None:
+        driver["informationUri"] = docs
+    driver["rules"] = [_rule(r) for r in rules]
+    return driver
 
 
 def render(findings: Sequence[Finding]) -> str:
@@ -114,13 +126,7 @@ def render(findings: Sequence[Finding]) -> str:
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "termbase",
-                        "version": __version__,
-                        "rules": [_rule(r) for r in rules],
-                    }
-                },
+                "tool": {"driver": _driver(rules)},
                 "results": [],
             }
         ],
