@@ -345,3 +345,65 @@ def test_a_write_with_no_term_base_found_refuses_the_installed_copy(
     assert "name the term base to edit with -t PATH" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert {p.name: p.read_bytes() for p in bundled_path().glob("*.toml")} == before
+
+
+def test_fmt_check_of_a_deeply_nested_header_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "deep.toml").write_text("[" + ".".join(["a"] * 1000) + "]\n", "utf-8")
+    message = run("fmt", "--check", "deep.toml", cwd=tmp_path)
+    assert message.returncode == 2, message.stderr
+    assert message.stderr.strip() == "termbase: deep.toml: tables nested too deeply to format"
+
+
+def test_lookup_prints_no_raw_escape_sequence(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(
+        '[x]\nnote = "\\u001b[31mred"\n[[x.term]]\nlang = "en"\ntext = "x"\n'
+        'status = "preferred"\nusage-note = "\\u001b[2Jclear"\n',
+        "utf-8",
+    )
+    result = run("lookup", "x", "-t", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "\\x1b[2Jclear" in result.stdout
+
+
+def test_diff_of_a_revision_with_a_symlink_out_of_the_tree_is_one_line(tmp_path: Path) -> None:
+    repo = git_repo(tmp_path / "repo")
+    shutil.copytree(TERMS, repo / "terms")
+    (repo / "terms" / "evil.toml").symlink_to("/etc/passwd")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "a link")
+    (repo / "terms" / "evil.toml").unlink()
+    result = run("diff", "HEAD", "-t", "terms", cwd=repo)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("termbase: HEAD: cannot read the term base of that revision")
+
+
+def test_diff_refuses_a_blob_over_the_limit_before_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from termbase.base import files
+    from termbase.errors import TermbaseError
+    from termbase.evolution import history
+
+    repo = git_repo(tmp_path / "repo")
+    shutil.copytree(TERMS, repo / "terms")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "base")
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
+    with (
+        pytest.raises(TermbaseError, match="bytes, more than termbase reads in one file"),
+        history.state("HEAD", [repo / "terms"]),
+    ):
+        pass
+
+
+@pytest.mark.parametrize("command", [["lookup", "人工智能"], ["show", "artificial-intelligence"]])
+def test_a_duplicate_concept_id_across_files_is_refused(tmp_path: Path, command: list[str]) -> None:
+    base = tmp_path / "terms"
+    shutil.copytree(TERMS, base)
+    shutil.copy(base / "ai-governance.toml", base / "zz.toml")
+    result = run(*command, "-t", str(base), cwd=tmp_path)
+    assert result.returncode == 2, result.stdout
+    assert "concept id 'artificial-intelligence' is also defined in" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

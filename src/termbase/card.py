@@ -58,7 +58,17 @@ def render_text(card: dict[str, Any], langs: Sequence[str] = (), header: str = "
         lines.append(f"  see also: {', '.join(card['see_also'])}")
     if card.get("replaced_by"):
         lines.append(f"  replaced by: {card['replaced_by']}")
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines)) + "\n"
+
+
+# Control characters a terminal would act on (ESC starts a sequence that can clear the screen
+# or rewrite what was printed): written as escapes, never raw. Line breaks stay.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0)) if c != 0x0A}
+
+
+def visible(text: str) -> str:
+    """`text` with its control characters (but the line break) as `\\xNN` escapes."""
+    return text.translate(_CONTROLS)
 
 
 def _wide(text: str) -> int:

@@ -31,6 +31,8 @@ def fmt(paths: Sequence[Path], *, sort: bool = False) -> Edit:
             new = format_text(change.old, sort=sort)
         except EditError as e:
             raise EditError(f"{f}: {e}") from e
+        except RecursionError:
+            raise EditError(f"{f}: tables nested too deeply to format") from None
         if new != change.old:
             change.new = new
             edit.changes.append(change)

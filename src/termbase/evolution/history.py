@@ -67,14 +67,30 @@ def _git_root(path: Path) -> Path:
 
 
 def _extract(root: Path, rev: str, relative: Sequence[Path], into: Path) -> None:
+    from termbase.base.files import MAX_FILE_BYTES
+
     _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     names = [r.as_posix() or "." for r in relative]
+    # sizes first (`git ls-tree -l`): a blob over the limit is refused before it is read
+    listing = _git(root, "ls-tree", "-r", "-l", "-z", rev, "--", *names)
+    for entry in listing.split(b"\0"):
+        meta, _, name = entry.partition(b"\t")
+        fields = meta.split()
+        if len(fields) == 4 and fields[3].isdigit() and int(fields[3]) > MAX_FILE_BYTES:
+            shown = name.decode("utf-8", "backslashreplace")
+            raise TermbaseError(
+                f"{rev}: {shown}: {int(fields[3])} bytes, more than termbase reads in one file"
+            )
     data = _git(root, "archive", "--format=tar", rev, "--", *names)
-    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        if hasattr(tarfile, "data_filter"):
-            tar.extractall(into, filter="data")
-        else:  # Python 3.11.0-3.11.3 (Debian 12's 3.11.2) has no extraction filters
-            tar.extractall(into, members=_plain_members(tar, into))  # noqa: S202 - checked
+    try:
+        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+            if hasattr(tarfile, "data_filter"):
+                tar.extractall(into, filter="data")
+            else:  # Python 3.11.0-3.11.3 (Debian 12's 3.11.2) has no extraction filters
+                tar.extractall(into, members=_plain_members(tar, into))  # noqa: S202 - checked
+    except (tarfile.TarError, OSError) as e:
+        # a symbolic link out of the tree, a name the file system refuses: one line, not a trace
+        raise TermbaseError(f"{rev}: cannot read the term base of that revision: {e}") from e
     for r in relative:
         if not (into / r).exists():
             raise TermbaseError(f"{rev}: {r.as_posix()} is not in that revision")

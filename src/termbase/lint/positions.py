@@ -339,9 +339,10 @@ def file_findings(findings: list[Finding], kinds: Mapping[Path, str]) -> list[Fi
     if not todo:
         return findings
     texts: dict[Path, FileText | None] = {}
+    segments: dict[tuple[Path, int, str], Decoded | None] = {}  # a segment's findings share it
     out = []
     for f in findings:
-        if f.path not in todo or not f.column or f.path is None:
+        if not f.column or f.path not in todo or f.path is None or f.target is None:
             out.append(f)
             continue
         files = texts.get(f.path, False)
@@ -351,12 +352,19 @@ def file_findings(findings: list[Finding], kinds: Mapping[Path, str]) -> list[Fi
             except (OSError, UnicodeDecodeError):
                 files = None
             texts[f.path] = files
-        where = None
-        if isinstance(files, FileText) and f.target is not None:
-            where = locate(files, kinds[f.path], f.line, f.target, [f.column - 1])
-        if where is None:
+        key = (f.path, f.line, f.target)
+        if key not in segments:
+            decoded = None
+            if isinstance(files, FileText):
+                decoded = segment_text(files, kinds[f.path], f.line, f.target)
+                if decoded is not None and not _same(decoded.text, f.target):
+                    decoded = None
+            segments[key] = decoded
+        decoded = segments[key]
+        k = f.column - 1
+        if decoded is None or k > len(decoded.text) or not isinstance(files, FileText):
             out.append(dataclasses.replace(f, column=0))
-        else:
-            line, column = where[0]
-            out.append(dataclasses.replace(f, line=line, column=column))
+            continue
+        line, column = files.position(decoded.at[k])
+        out.append(dataclasses.replace(f, line=line, column=column))
     return out

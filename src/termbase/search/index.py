@@ -28,7 +28,8 @@ from termbase.errors import ReadError
 from termbase.search import lookup
 from termbase.search.lookup import STATUS_NAMES, Hit, Level, Query
 
-FORMAT = "termbase-index-7"
+# 8: a duplicate concept id is refused (7 indexed the first one)
+FORMAT = "termbase-index-8"
 
 SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -442,15 +443,20 @@ def _build(where: str, files: list[Path]) -> sqlite3.Connection:
     # A new index is a temporary file until it is renamed into place: no journal needed.
     db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
     db.executescript(SCHEMA)
-    seen: set[str] = set()
+    seen: dict[str, Path] = {}
     n = 0
-    for concept_rows, key_rows in _map_files(concept_files):
+    read = _map_files(concept_files)
+    for path, (concept_rows, key_rows) in zip(concept_files, read, strict=True):
         local_to_n: dict[int, int] = {}
         rows = []
         for local, (cid, subject, statuses, card) in enumerate(concept_rows):
-            if cid in seen:
-                continue  # a duplicate id: validate reports it; the first one is indexed
-            seen.add(cid)
+            if cid in seen:  # which one would a look-up mean? refuse, as validate does
+                db.close()
+                raise ReadError(
+                    f"{path}: concept id {cid!r} is also defined in {seen[cid]}; ids are unique "
+                    "in a term base (termbase validate lists every duplicate)"
+                )
+            seen[cid] = path
             local_to_n[local] = n
             rows.append((n, cid, subject, statuses, card))
             n += 1
