@@ -407,3 +407,55 @@ def test_a_duplicate_concept_id_across_files_is_refused(tmp_path: Path, command:
     assert result.returncode == 2, result.stdout
     assert "concept id 'artificial-intelligence' is also defined in" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        (["import", "FIFO", "-f", "tbx"], "a FIFO; termbase imports regular files"),
+        (["import", "/dev/zero", "-f", "tbx"], "not a regular file; termbase imports regular"),
+        (["convert", "FIFO"], "a FIFO; termbase converts regular files"),
+        (["convert", "/dev/zero"], "not a regular file; termbase converts regular files"),
+    ],
+)
+def test_import_and_convert_read_regular_files_only(
+    tmp_path: Path, command: list[str], says: str
+) -> None:
+    fifo = tmp_path / "f.tbx"
+    os.mkfifo(fifo)
+    base = tmp_path / "terms"
+    shutil.copytree(TERMS, base)
+    args = [str(fifo) if a == "FIFO" else a for a in command]
+    result = subprocess.run(
+        [*_command(), *args, "-t", str(base)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert says in result.stderr
+
+
+def _command() -> list[str]:
+    from .test_lint_routes import COMMAND
+
+    return list(COMMAND)
+
+
+def test_a_carriage_return_survives_tbx(tmp_path: Path) -> None:
+    base = tmp_path / "tb"
+    base.mkdir()
+    (base / "a.toml").write_text(
+        '[x]\nnote = "a\\rb"\n[[x.term]]\nlang = "en"\ntext = "x"\nstatus = "preferred"\n'
+        '[[x.term]]\nlang = "zh-Hans"\ntext = "叉"\nstatus = "preferred"\n',
+        "utf-8",
+    )
+    tbx = tmp_path / "x.tbx"
+    assert run("export", "-f", "tbx", "-t", str(base), "-o", str(tbx), cwd=tmp_path).returncode == 0
+    back = tmp_path / "back"
+    back.mkdir()
+    result = run("import", str(tbx), "-t", str(back), "--into", str(back / "a.toml"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert 'note = "a\\rb"' in (back / "a.toml").read_text("utf-8")

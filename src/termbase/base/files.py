@@ -61,7 +61,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 MAX_FILE_BYTES = 1 << 30
 
 
-def regular_file(path: Path) -> int:
+def regular_file(path: Path, why: str = "a term base is made of regular files") -> int:
     """The size of `path` if it is a regular file termbase may read; else `ReadError` saying
     what it is. A name that is not UTF-8 is refused: it could be neither cached nor reported."""
     import stat
@@ -80,7 +80,7 @@ def regular_file(path: Path) -> int:
         raise ReadError(f"{path}: a folder named like a term-base file; rename it")
     if not stat.S_ISREG(st.st_mode):
         kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "not a regular file"
-        raise ReadError(f"{path}: {kind}; a term base is made of regular files")
+        raise ReadError(f"{path}: {kind}; {why}")
     if st.st_size > MAX_FILE_BYTES:
         raise ReadError(f"{path}: {st.st_size} bytes, more than termbase reads in one file")
     return st.st_size

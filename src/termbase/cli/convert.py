@@ -175,10 +175,13 @@ def convert(
 
 
 def _check_readable(path: Path, encoding: str) -> None:
-    """Fail before anything is written: the file exists and decodes."""
+    """Fail before anything is written: the file exists, is a regular file (a FIFO would be
+    read twice, /dev/zero never end) and decodes."""
+    from termbase.base.files import regular_file
     from termbase.chinese.convert import iter_text
     from termbase.errors import TermbaseError
 
+    regular_file(path, "termbase converts regular files (or - for standard input)")
     try:
         with path.open("rb") as f:
             for _ in iter_text(f, str(path), encoding):

@@ -243,6 +243,10 @@ def import_command(
     from termbase.errors import TermbaseError
 
     with editing(_import_base(termbase, into)) as paths:
+        from termbase.base.files import regular_file
+
+        # a FIFO would hang, /dev/zero never end: regular files only
+        regular_file(file, "termbase imports regular files")
         kind = fmt.value if fmt else SUFFIXES.get(file.suffix.casefold())
         if kind is None:
             raise TermbaseError(f"{file}: cannot tell the format from the suffix: give --format")

@@ -68,7 +68,9 @@ def refuse_xml_illegal(c: Concept) -> None:
 
 
 def _text(s: str) -> str:
-    return escape(s)
+    """Element text: & < > escaped, and a carriage return as a character reference (XML reads
+    a raw one as a line feed: the term would come back changed)."""
+    return escape(s, {"\r": "&#13;"})
 
 
 # Element names: TBX v3 (ISO 30042:2019) and TBX v2 (martif).
