@@ -110,3 +110,27 @@ def test_unknown_top_level_keys_in_settings_stop(tmp_path: Path, settings: str, 
     (tmp_path / "a.md").write_text("China upholds AI for good.\n", "utf-8")
     message = one_line_exit_2(run("lint", "a.md", cwd=tmp_path))
     assert says in message
+
+
+@pytest.mark.parametrize("named", [".termbase.toml", "pyproject.toml", "a.md"])
+def test_t_naming_what_is_not_a_term_base_stops(tmp_path: Path, named: str) -> None:
+    (tmp_path / ".termbase.toml").write_text('[lint]\nexclude = ["x"]\n', "utf-8")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', "utf-8")
+    (tmp_path / "a.md").write_text("China upholds intelligent for good.\n", "utf-8")
+    message = one_line_exit_2(run("lint", "a.md", "-t", named, cwd=tmp_path))
+    assert message.startswith(f"termbase: {named}: ")
+
+
+def test_a_term_base_with_errors_is_said_before_linting(tmp_path: Path) -> None:
+    import shutil
+
+    base = tmp_path / "bad"
+    shutil.copytree(ROOT / "terms", base)
+    path = base / "ai-governance.toml"
+    path.write_text(
+        path.read_text("utf-8").replace('status = "preferred"', 'status = "forbiden"', 1), "utf-8"
+    )
+    (tmp_path / "a.md").write_text("China upholds intelligent for good.\n", "utf-8")
+    result = run("lint", "a.md", "-t", str(base), cwd=tmp_path)
+    assert "the term base has 1 error" in result.stderr
+    assert "run termbase validate" in result.stderr

@@ -43,6 +43,15 @@ def discover(paths: Iterable[Path]) -> list[Path]:
             )
         elif p.exists() or p.is_symlink():
             regular_file(p)
+            if p.name in ("pyproject.toml", ".termbase.toml") or (
+                p.name == SETTINGS_FILE and lint_settings_only(p)
+            ):
+                raise ReadError(
+                    f"{p}: a settings file, not a part of a term base; name the term base's "
+                    'folder or files (a settings file names it with termbase = "PATH")'
+                )
+            if p.suffix != ".toml":
+                raise ReadError(f"{p}: not a term-base file (*.toml) or folder")
             files.append(p)
         else:
             raise ReadError(f"{p}: no such file or folder")

@@ -187,6 +187,14 @@ def lint(
             typer.echo(_settings_report(setup))
             return
         index = open_index(setup.termbase.paths, use_cache=not no_cache)
+        if index.errors():
+            from termbase.base.files import describe
+
+            in_base = count(index.errors(), "error")
+            err(
+                f"termbase: warning: {describe(setup.termbase.paths)}: the term base has "
+                f"{in_base}; a concept with one may not be checked as meant: run termbase validate"
+            )
         linter = linting.Linter.from_index(index, setup.settings)
         files = linting.collect(named, linter.settings)
         if not files and not pairs:

@@ -25,11 +25,12 @@ from termbase.base.cachedir import cache_dir
 from termbase.base.files import SETTINGS_FILE, discover
 from termbase.base.toml_file import raise_unreadable
 from termbase.errors import ReadError
+from termbase.finding import Severity
 from termbase.search import lookup
 from termbase.search.lookup import STATUS_NAMES, Hit, Level, Query
 
-# 8: a duplicate concept id is refused (7 indexed the first one)
-FORMAT = "termbase-index-8"
+# 8: a duplicate concept id is refused (7 indexed the first one); 9: the count of errors
+FORMAT = "termbase-index-9"
 
 SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -182,6 +183,11 @@ class Index:
         self.db.close()
 
     @_healing
+    def errors(self) -> int:
+        """How many errors reading the term base's files found (validate finds them all)."""
+        row = self.db.execute("SELECT v FROM meta WHERE k = 'errors'").fetchone()
+        return int(row[0]) if row and str(row[0]).isdigit() else 0
+
     def ids_exist(self) -> bool:
         return self.db.execute("SELECT 1 FROM concepts LIMIT 1").fetchone() is not None
 
@@ -446,7 +452,9 @@ def _build(where: str, files: list[Path]) -> sqlite3.Connection:
     seen: dict[str, Path] = {}
     n = 0
     read = _map_files(concept_files)
-    for path, (concept_rows, key_rows) in zip(concept_files, read, strict=True):
+    errors = 0
+    for path, (concept_rows, key_rows, file_errors) in zip(concept_files, read, strict=True):
+        errors += file_errors
         local_to_n: dict[int, int] = {}
         rows = []
         for local, (cid, subject, statuses, card) in enumerate(concept_rows):
@@ -471,6 +479,7 @@ def _build(where: str, files: list[Path]) -> sqlite3.Connection:
         )
     db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", stats)
     db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+    db.execute("INSERT INTO meta VALUES ('errors', ?)", (str(errors),))
     fold = json.dumps({str(k): v for k, v in script.simplified_table().items()})
     db.execute("INSERT INTO meta VALUES ('fold', ?)", (fold,))
     db.execute("INSERT INTO meta VALUES ('sources', ?)", (json.dumps(sources, ensure_ascii=False),))
@@ -483,8 +492,10 @@ ConceptRow = tuple[str, str | None, str, str]
 KeyRow = tuple[str, str, int, int, int, str]
 
 
-def rows_for_file(path: Path) -> tuple[list[ConceptRow], list[KeyRow]]:
-    """One file's rows for the index (run in worker processes for a large base)."""
+def rows_for_file(path: Path) -> tuple[list[ConceptRow], list[KeyRow], int]:
+    """One file's rows for the index (run in worker processes for a large base), and how many
+    errors reading it found (a misspelt status, an unknown key: `termbase validate` lists
+    them; a look-up or a lint says there are some)."""
     from termbase.base import store
 
     part = store.read_file(path)
@@ -499,10 +510,11 @@ def rows_for_file(path: Path) -> tuple[list[ConceptRow], list[KeyRow]]:
         for k in lookup.keys_of(c):
             t = c.terms[k.term]
             key_rows.append((k.kind, k.key, local, t.status.rank, k.term, t.lang))
-    return concept_rows, key_rows
+    errors = sum(1 for f in part.findings if f.severity is Severity.ERROR)
+    return concept_rows, key_rows, errors
 
 
-def _map_files(files: list[Path]) -> list[tuple[list[ConceptRow], list[KeyRow]]]:
+def _map_files(files: list[Path]) -> list[tuple[list[ConceptRow], list[KeyRow], int]]:
     from termbase.base.parallel import map_files
 
     return map_files(rows_for_file, files)
