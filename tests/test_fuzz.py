@@ -338,3 +338,39 @@ def test_mutated_glossary_imports_never_crash(profile: str, data: st.DataObject)
             message = ""
         if message:
             _one_line_about(path, message)
+
+
+@fuzz(150)
+@given(st.data())
+def test_mutated_tbx_imports_write_what_reads_back(data: st.DataObject) -> None:
+    """Through the write: whatever concepts a mutated TBX file gives, `import` writes a term
+    base that reads back with each of them, or refuses in one line and writes nothing."""
+    import shutil
+
+    from termbase import edit
+    from termbase.base import store
+    from termbase.errors import TermbaseError
+    from termbase.exchange import tbx_read
+
+    original = (Path(__file__).resolve().parent / "data" / "tbx-min.tbx").read_bytes()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "a.tbx"
+        path.write_bytes(data.draw(mutated(original)))
+        base = Path(tmp) / "tb"
+        base.mkdir()
+        shutil.copy(Path(__file__).resolve().parents[1] / "terms" / "principles.toml", base)
+        before = {p.name: p.read_bytes() for p in base.iterdir()}
+        message = ""
+        try:
+            concepts = tbx_read.read(path)
+            change = edit.import_concepts([base], concepts, base / "imported.toml")
+            change.write()
+        except TermbaseError as e:
+            message = str(e)
+        if message:
+            assert "\n" not in message.strip(), message  # one line
+            assert {p.name: p.read_bytes() for p in base.iterdir()} == before  # nothing written
+            return
+        loaded = store.load_termbase([base], allow_empty=True)
+        ids = {c.id for c in loaded.concepts}
+        assert {c.id for c in concepts} <= ids

@@ -111,9 +111,19 @@ def _drop_write_state(into: Path) -> None:
 def _plain_members(tar: tarfile.TarFile, into: Path) -> list[tarfile.TarInfo]:
     """What the "data" extraction filter would let through, where Python has none: only
     regular files and folders (a term base has nothing else), none written outside `into`."""
+    import posixpath
+
     root = into.resolve()
     out = []
     for member in tar.getmembers():
+        if member.issym() or member.islnk():
+            # as the filter does: a link out of the tree stops the read, one inside is skipped
+            link = posixpath.normpath(
+                posixpath.join(posixpath.dirname(member.name), member.linkname)
+            )
+            if member.linkname.startswith("/") or link.startswith(".."):
+                raise tarfile.TarError(f"{member.name!r} is a link to a path outside the tree")
+            continue
         if not (member.isfile() or member.isdir()):
             continue
         target = (root / member.name).resolve()
