@@ -11,6 +11,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from termbase import edit, validate
@@ -314,3 +316,73 @@ def test_killed_writer_never_leaves_a_broken_file(tmp_path: Path) -> None:
         tomllib.loads(text)
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert len(leftovers) <= 25  # a killed writer may leave its temporary file, never the target
+
+
+def test_rm_of_the_last_concept_keeps_the_files_own_comments(tmp_path: Path) -> None:
+    """Comments above a concept but cut off from it by a blank line belong to the file."""
+    base = tmp_path / "tb"
+    shutil.copytree(ROOT / "terms", base)
+    text = (
+        "# File header: owned by the policy team.\n# Keep this comment.\n\n"
+        "# about one\n[one]\nsubject = 'x'\n[[one.term]]\nlang = 'en'\ntext = 'one'\n"
+        "status = 'preferred'\n"
+    )
+    (base / "zz.toml").write_text(text, "utf-8")
+    code, _, errors = _run(base, "rm", "one")
+    assert code == 0, errors
+    assert (base / "zz.toml").read_text("utf-8") == (
+        "# File header: owned by the policy team.\n# Keep this comment.\n"
+    )
+
+
+_COMMENT = st.text(alphabet="abc 小院#=[]'\"", max_size=12).map(lambda s: f"# {s}".rstrip())
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.tuples(st.lists(_COMMENT, max_size=2), st.integers(0, 2)), min_size=3, max_size=3),
+    st.integers(0, 2),
+    st.sampled_from(["", "  "]),
+)
+def test_rm_and_set_keep_every_other_comment_and_space(
+    tmp_path_factory: pytest.TempPathFactory,
+    lead: list[tuple[list[str], int]],
+    which: int,
+    space: str,
+) -> None:
+    """Random comments and blank lines between three concepts: `set` changes one line and
+    nothing else; `rm` removes the concept and the comments right above it, nothing else."""
+    base = tmp_path_factory.mktemp("tb")
+    shutil.copy(ROOT / "terms" / "termbase.toml", base)
+    blocks = []
+    for n, (comments, blanks) in enumerate(lead):
+        above = "".join(f"{c}\n" for c in comments)
+        blocks.append(
+            "\n" * blanks
+            + above
+            + f"[c{n}]\nsubject{space} = 'old'  # keep\n[[c{n}.term]]\nlang = \"en\"\n"
+            f'text = "word {n}"\nstatus = "preferred"\n'
+        )
+    text = "".join(blocks) + "\n# the end of the file\n"
+    (base / "a.toml").write_text(text, "utf-8")
+    code, _, errors = _run(base, "set", f"c{which}", "subject", "new")
+    assert code == 0, errors
+    after = (base / "a.toml").read_text("utf-8")
+    changed = [x for x in _diff(text, after) if x[0] in "+-"]
+    assert changed == [
+        f"-subject{space} = 'old'  # keep",
+        f"+subject{space} = 'new'  # keep",
+    ]
+    code, _, errors = _run(base, "rm", f"c{which}")
+    assert code == 0, errors
+    removed = (base / "a.toml").read_text("utf-8")
+    kept = [b for n, b in enumerate(blocks) if n != which]
+    for n, block in zip([n for n in range(3) if n != which], kept, strict=True):
+        assert f"[c{n}]" in removed
+        body = block.split(f"[c{n}]", 1)[1]
+        assert body in removed
+    comments = [c for n, (cs, _) in enumerate(lead) if n != which for c in cs]
+    comments.append("# the end of the file")
+    assert [x for x in removed.splitlines() if x.startswith("#")] == comments

@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from termbase.base.tomlread import split_lines
 from termbase.edit.change import (
     Edit,
     EditError,
@@ -16,6 +15,7 @@ from termbase.edit.change import (
     read_change,
     referrers,
 )
+from termbase.edit.layout import _blocks
 from termbase.edit.set import _term_index
 
 
@@ -68,22 +68,25 @@ def remove(
 
 
 def _drop_concept_text(text: str, concept_id: str) -> str:
-    """Remove a concept's tables (and the comment lines right above them) from the text."""
-    lines = split_lines(text, keepends=True)
-    header = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]\s.]+)")
-    out: list[str] = []
-    inside = False
-    for line in lines:
-        m = header.match(line)
-        if m:
-            inside = m.group(1) == concept_id
-            if inside:
-                while out and (out[-1].lstrip().startswith("#") or not out[-1].strip()):
-                    dropped = out.pop()
-                    if not dropped.strip() and out and not out[-1].lstrip().startswith("#"):
-                        out.append(dropped)
-                        break
-        if not inside:
-            out.append(line)
-    result = "".join(out)
+    """Remove a concept's block from the text: its tables and the comment lines right above
+    them, as `layout._blocks` cuts the file. Comments cut off from it by a blank line belong
+    to the file or to the concept before, and stay."""
+    blocks = _blocks(text, keepends=True)
+    kept = [lines if cid != concept_id else _trailing_comments(lines) for cid, lines in blocks]
+    result = "".join(line for lines in kept for line in lines)
+    if blocks and blocks[-1][0] == concept_id:  # it ended the file: no blank lines left after
+        stripped = result.rstrip("\r\n")
+        result = stripped + (("\r\n" if text.endswith("\r\n") else "\n") if stripped else "")
     return re.sub(r"\n{3,}", "\n\n", result)
+
+
+def _trailing_comments(lines: list[str]) -> list[str]:
+    """Of a removed block, the comments after its last table line with a blank line between
+    (at the end of a file, `_blocks` gives them to the last concept; they are the file's)."""
+    last = max((i for i, x in enumerate(lines) if x.strip() and not x.lstrip().startswith("#")),
+               default=-1)  # fmt: skip
+    tail = lines[last + 1 :]
+    blank = next((i for i, x in enumerate(tail) if not x.strip()), None)
+    if blank is None or not any(x.lstrip().startswith("#") for x in tail[blank:]):
+        return []
+    return tail[blank:]
