@@ -386,3 +386,35 @@ def test_rm_and_set_keep_every_other_comment_and_space(
     comments = [c for n, (cs, _) in enumerate(lead) if n != which for c in cs]
     comments.append("# the end of the file")
     assert [x for x in removed.splitlines() if x.startswith("#")] == comments
+
+
+def test_fill_and_set_keep_table_headers_as_written(tmp_path: Path) -> None:
+    """tomlkit respaces `[[ one.term ]]` as `[[ one .term ]]`, even in a table no edit
+    touches: every header whose key is unchanged is written as the user wrote it."""
+    base = tmp_path / "tb"
+    base.mkdir()
+    shutil.copy(ROOT / "terms" / "termbase.toml", base)
+    text = (
+        '[ one ]\nsubject = "x"\n[[ one.term ]]\nlang = "zh-Hans"\ntext = "发展"\n'
+        'status = "preferred"\n[[ one.term ]]  # English\nlang = "en"\ntext = "development"\n'
+        'status = "preferred"\n\n[ two ]\nsubject = "x"\n[[two.term]]\nlang = "en"\n'
+        'text = "two"\nstatus = "preferred"\n'
+    )
+    (base / "a.toml").write_text(text, "utf-8")
+    result = CliRunner().invoke(app, ["fill", str(base)])
+    assert result.exit_code == 0, result.output
+    after = (base / "a.toml").read_text("utf-8")
+    headers = [x for x in after.splitlines() if x.startswith("[")]
+    assert headers == [
+        "[ one ]",
+        "[[ one.term ]]",
+        "[[ one.term ]]  # English",
+        "[[one.term]]",  # the zh-Hant term fill added
+        "[ two ]",
+        "[[two.term]]",
+    ]
+    code, _, errors = _run(base, "set", "two", "subject", "y")
+    assert code == 0, errors
+    assert [x for x in (base / "a.toml").read_text("utf-8").splitlines() if x.startswith("[")] == (
+        headers
+    )

@@ -103,10 +103,44 @@ def _parse(change: FileChange) -> Any:
         ) from e
 
 
-def _dumps(doc: Any) -> str:
+def _dumps(doc: Any, old: str | None = None) -> str:
+    """The document as text; with `old` (the text it was parsed from), every table header
+    whose key did not change is written as it was (tomlkit respaces `[[ one.term ]]` as
+    `[[ one .term ]]`, even in tables no edit touched)."""
     import tomlkit
 
-    return tomlkit.dumps(doc)
+    new = tomlkit.dumps(doc)
+    return new if old is None else _restore_headers(old, new)
+
+
+_HEADER_LINE = re.compile(r"^[ \t]*(\[\[?)([^\[\]\n]*?)(\]\]?)[ \t]*(?:#[^\n]*)?$")
+
+
+def _header_key(m: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    return m.group(1), tuple(p.strip() for p in m.group(2).split("."))
+
+
+def _restore_headers(old: str, new: str) -> str:
+    """`new` with each table header line that has the same key as one of `old` (in order)
+    written as in `old`."""
+    originals: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for line in old.splitlines():
+        m = _HEADER_LINE.match(line)
+        if m:
+            originals.setdefault(_header_key(m), []).append(line)
+    if not originals:
+        return new
+    out = []
+    for line in new.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        m = _HEADER_LINE.match(body)
+        if m:
+            queue = originals.get(_header_key(m))
+            if queue:
+                out.append(queue.pop(0) + line[len(body) :])
+                continue
+        out.append(line)
+    return "".join(out)
 
 
 _HEADER = re.compile(r"^[ \t]*\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\][ \t]*(?:#.*)?$", re.M)
@@ -243,7 +277,7 @@ class _ConceptPart:
     def write_back(self) -> tuple[int, int]:
         """Put the edited tables back; where they now stand."""
         new = self.change.new
-        block = _dumps(self.doc)
+        block = _dumps(self.doc, new[self.start : self.end])
         self.change.new = new[: self.start] + block + new[self.end :]
         return self.start, self.start + len(block)
 

@@ -84,7 +84,7 @@ def fill(paths: Sequence[Path], languages: Iterable[str] = ()) -> Edit:
                 additions[c.id] = filled[len(c.terms) :]
             edit.notes += [f"{c.id}: {n}" for n in notes]
         if doc is not None:
-            text = _dumps(doc)
+            text = _dumps(doc, change.old)
             for cid, terms in additions.items():
                 text = _insert_terms(text, cid, terms)
             change.new = text
