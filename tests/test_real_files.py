@@ -134,3 +134,31 @@ def test_a_term_base_with_errors_is_said_before_linting(tmp_path: Path) -> None:
     result = run("lint", "a.md", "-t", str(base), cwd=tmp_path)
     assert "the term base has 1 error" in result.stderr
     assert "run termbase validate" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "row"),
+    [
+        ("t.csv", "source,target\n", "智能向善,intelligent for good\n"),
+        ("t.md", "", "China upholds intelligent for good.\n"),
+    ],
+)
+def test_a_baseline_keeps_its_findings_when_rows_are_added_above(
+    tmp_path: Path, name: str, head: str, row: str
+) -> None:
+    """CSV, TSV and Markdown segments are numbered by row: the baseline keys them on their
+    text, so a row added above does not bring an accepted finding back."""
+    path = tmp_path / name
+    path.write_text(head + row, "utf-8")
+    baseline = tmp_path / "baseline.json"
+    terms = str(ROOT / "terms")
+    written = run("lint", name, "-t", terms, "--write-baseline", str(baseline), cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+    above = "人工智能,AI\n" if name.endswith(".csv") else "Artificial intelligence.\n\n"
+    path.write_text(head + above + row, "utf-8")
+    result = run("lint", name, "-t", terms, "--baseline", str(baseline), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "LT103" not in result.stdout
+    path.write_text(head + above + row.replace("good", "good and more"), "utf-8")
+    changed = run("lint", name, "-t", terms, "--baseline", str(baseline), cwd=tmp_path)
+    assert "LT103" in changed.stdout  # a segment whose text changed is checked again

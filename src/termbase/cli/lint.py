@@ -226,7 +226,7 @@ def lint(
             raise typer.Exit(0)
         if baseline is not None:
             known = linting.read_baseline(baseline)
-            findings = [f for f in findings if linting.baseline_key(f) not in known]
+            findings = [f for f in findings if known.isdisjoint(linting.baseline_keys(f))]
         if explain is not None:
             if not result.explained:
                 err(f"no segment {explain!r} in the files linted")

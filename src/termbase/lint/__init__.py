@@ -24,7 +24,7 @@ format (`tabular`, `plain`, `po`, `xliff`, `tmx`, `pairs`), `settings`, `suppres
 batches, severities, order) and `baseline`.
 """
 
-from termbase.lint.baseline import baseline_key, read_baseline, write_baseline
+from termbase.lint.baseline import baseline_key, baseline_keys, read_baseline, write_baseline
 from termbase.lint.engine import (
     Inputs,
     LintResult,
@@ -49,6 +49,7 @@ __all__ = [
     "ReadOptions",
     "SegmentMemo",
     "baseline_key",
+    "baseline_keys",
     "check_inputs",
     "collect",
     "excerpt",
