@@ -112,7 +112,7 @@ def test_unknown_top_level_keys_in_settings_stop(tmp_path: Path, settings: str, 
     assert says in message
 
 
-@pytest.mark.parametrize("named", [".termbase.toml", "pyproject.toml", "a.md"])
+@pytest.mark.parametrize("named", [".termbase.toml", "pyproject.toml"])
 def test_t_naming_what_is_not_a_term_base_stops(tmp_path: Path, named: str) -> None:
     (tmp_path / ".termbase.toml").write_text('[lint]\nexclude = ["x"]\n', "utf-8")
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', "utf-8")

@@ -50,8 +50,6 @@ def discover(paths: Iterable[Path]) -> list[Path]:
                     f"{p}: a settings file, not a part of a term base; name the term base's "
                     'folder or files (a settings file names it with termbase = "PATH")'
                 )
-            if p.suffix != ".toml":
-                raise ReadError(f"{p}: not a term-base file (*.toml) or folder")
             files.append(p)
         else:
             raise ReadError(f"{p}: no such file or folder")
