@@ -111,6 +111,7 @@ def test_inputs_are_bounded_and_read_only_tools_say_so() -> None:
                 await client.call_tool("pinyin", {"text": "人" * 100_001}),
                 await client.call_tool("lookup", {"query": "q" * 501}),
                 await client.call_tool("lookup", {"query": "智能向善"}),
+                await client.call_tool("lookup", {"query": "小院高强"}),  # a wrong character
             ]
         return listed, results
 
@@ -122,3 +123,4 @@ def test_inputs_are_bounded_and_read_only_tools_say_so() -> None:
         assert result.is_error
         assert "more than" in _text(result)
     assert json.loads(_text(results[3]))[0]["id"] == "ai-for-good"
+    assert json.loads(_text(results[4]))[0]["id"] == "small-yard-high-fence"

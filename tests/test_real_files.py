@@ -162,3 +162,12 @@ def test_a_baseline_keeps_its_findings_when_rows_are_added_above(
     path.write_text(head + above + row.replace("good", "good and more"), "utf-8")
     changed = run("lint", name, "-t", terms, "--baseline", str(baseline), cwd=tmp_path)
     assert "LT103" in changed.stdout  # a segment whose text changed is checked again
+
+
+@pytest.mark.parametrize("query", ["xiaoyuan gaoqaing", "小院高强", "小院高牆"])
+def test_lookup_finds_typos_in_spaced_pinyin_and_a_wrong_character(
+    tmp_path: Path, query: str
+) -> None:
+    result = run("lookup", query, "-t", str(ROOT / "terms"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("1. small-yard-high-fence"), result.stdout

@@ -351,8 +351,8 @@ class Index:
             q = query.forms.get(kind)
             if not q or len(q) < 3:
                 continue
-            if kind == "py" and " " in query.text.strip():
-                continue  # words with spaces and a typo: English, not pinyin (halves the cost)
+            if kind == "py" and " " in query.text.strip() and hits:
+                continue  # words with spaces that English matched: not pinyin (halves the cost)
             rows = [
                 r
                 for r in self.db.execute(

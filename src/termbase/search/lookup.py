@@ -187,7 +187,7 @@ def best_hits(hits: Iterable[Hit]) -> list[Hit]:
 
 
 # Fuzzy matching applies to these kinds only: initials are too short to be fuzzy.
-FUZZY_KINDS = ("lat", "py")
+FUZZY_KINDS = ("lat", "py", "zh")  # zh: a wrong character (小院高强 finds 小院高墙)
 FUZZY_CUTOFF = 75.0
 
 
