@@ -108,6 +108,30 @@ def test_import_of_a_tbx_with_hostile_ids_and_languages(tb: Path, tmp_path: Path
     assert run("validate", "-t", str(tb), cwd=tmp_path).returncode in (0, 1)
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh_Hans!", "<langSec> xml:lang: 'zh_Hans!' is not a language tag"),
+        ("english", "<langSec> xml:lang: 'english' is not a language tag; did you mean en?"),
+        ("", "a <langSec> without xml:lang"),
+    ],
+)
+def test_a_langsec_that_is_no_language_is_named(
+    tb: Path, tmp_path: Path, lang: str, said: str
+) -> None:
+    """Not "would not read back as imported (please report it)", exit 0: the tag and its line
+    (issue 36, item 3); a spelling of a tag (`en_us`, `eng`) is read as the tag."""
+    text = (DATA / "tbx-min.tbx").read_text("utf-8")
+    tbx = tmp_path / "tags.tbx"
+    tbx.write_text(text.replace('<langSec xml:lang="en">', f'<langSec xml:lang="{lang}">', 1))
+    line = clean_exit_2(run("import", str(tbx), "-t", str(tb), cwd=tmp_path))
+    assert f"tags.tbx:12: {said}" in line
+    tbx.write_text(text.replace('<langSec xml:lang="en">', '<langSec xml:lang="en_us">', 1))
+    into = ["--into", str(tb / "imported.toml")]
+    assert run("import", str(tbx), "-t", str(tb), *into, cwd=tmp_path).returncode == 0
+    assert 'lang = "en-US"' in (tb / "imported.toml").read_text("utf-8")
+
+
 # ----------------------------------------------------------- 2. XML 1.0 characters
 
 
@@ -466,9 +490,36 @@ def test_only_regular_files_are_read(tb: Path, tmp_path: Path, kind: str, comman
         assert "x.toml" in result.stderr or "loop.toml" in result.stderr
 
 
-def test_an_unreadable_subfolder_is_exit_2(tmp_path: Path) -> None:
-    """Root reads every folder, and CI runs as root: there the command runs as `nobody`
-    (setpriv), in a folder that user can reach."""
+def _run_unprivileged(folder: Path, args: list[str]) -> subprocess.CompletedProcess[str]:
+    """`termbase ARGS` in `folder` as a user who cannot read what is chmod 0. Root reads
+    everything, and CI runs as root: there the command runs as `nobody` (setpriv), in a folder
+    that user can reach."""
+    command = [*_command(), *args]
+    env = dict(os.environ)
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.fail("running as root needs setpriv (util-linux) to test as another user")
+        cache = folder / "cache"
+        cache.mkdir(mode=0o777, exist_ok=True)
+        cache.chmod(0o777)
+        folder.chmod(0o777)
+        env["TERMBASE_CACHE_DIR"] = str(cache)
+        env["HOME"] = str(folder)
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        probe = subprocess.run(
+            [*command[:4], *_command(), "--version"], capture_output=True, check=False
+        )
+        if probe.returncode != 0:
+            # termbase is installed where `nobody` cannot reach it (a clone in a 0700
+            # `mktemp -d` folder): nothing can be tested as that user here. In CI, fail.
+            why = "the installed termbase is in a folder the user nobody cannot reach"
+            if os.environ.get("CI"):
+                pytest.fail(why)
+            pytest.skip(why)
+    return subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, check=False)
+
+
+def test_an_unreadable_subfolder_is_exit_2() -> None:
     import tempfile
 
     folder = Path(tempfile.mkdtemp(prefix="termbase-unreadable-"))
@@ -480,33 +531,57 @@ def test_an_unreadable_subfolder_is_exit_2(tmp_path: Path) -> None:
         sub.mkdir()
         (sub / "a.toml").write_text("", "utf-8")
         sub.chmod(0)
-        command = [*_command(), "validate", "-t", str(base)]
-        env = dict(os.environ)
-        if os.geteuid() == 0:
-            if shutil.which("setpriv") is None:
-                pytest.fail("running as root needs setpriv (util-linux) to test as another user")
-            cache = folder / "cache"
-            cache.mkdir(mode=0o777)
-            cache.chmod(0o777)
-            env["TERMBASE_CACHE_DIR"] = str(cache)
-            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
-            probe = subprocess.run(
-                [*command[:4], *_command(), "--version"], capture_output=True, check=False
-            )
-            if probe.returncode != 0:
-                # termbase is installed where `nobody` cannot reach it (a clone in a 0700
-                # `mktemp -d` folder): nothing can be tested as that user here. In CI, fail.
-                why = "the installed termbase is in a folder the user nobody cannot reach"
-                if os.environ.get("CI"):
-                    pytest.fail(why)
-                pytest.skip(why)
-        result = subprocess.run(
-            command, cwd=folder, env=env, capture_output=True, text=True, check=False
-        )
+        result = _run_unprivileged(folder, ["validate", "-t", str(base)])
         clean_exit_2(result)
         assert "more: cannot read the folder" in result.stderr
     finally:
         (folder / "tb" / "more").chmod(0o755)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "-t", "tb"],
+        ["lookup", "和音", "-t", "tb"],
+        ["list", "-t", "tb"],
+        ["show", "he-yin", "-t", "tb"],
+        ["lint", "t.md", "--source", "zh", "--target", "en", "-t", "tb"],
+        ["fmt", "--check", "tb"],
+        [
+            "add",
+            "unreadable-test",
+            "--term",
+            "zh-Hans=测试",
+            "--term",
+            "en=test",
+            "-n",
+            "-t",
+            "tb",
+            "--file",
+            "tb/diplomacy.toml",
+        ],
+        ["export", "--format", "tbx", "-t", "tb"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_an_unreadable_file_of_the_base_is_one_line_everywhere(args: list[str]) -> None:
+    """A file of the base that cannot be read: every command says so in one line, exit 2; none
+    answers from the rest of the base, none traces back (issue 36, item 7)."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="termbase-unreadable-"))
+    try:
+        folder.chmod(0o755)
+        base = folder / "tb"
+        shutil.copytree(TERMS, base)
+        (folder / "t.md").write_text("AI for good\n", "utf-8")
+        locked = base / "ai-governance.toml"
+        locked.chmod(0)
+        result = _run_unprivileged(folder, args)
+        clean_exit_2(result)
+        assert "ai-governance.toml: cannot read: Permission denied" in result.stderr
+    finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -90,6 +90,10 @@ def regular_file(path: Path, why: str = "a term base is made of regular files") 
         raise ReadError(f"{path}: {kind}; {why}")
     if st.st_size > MAX_FILE_BYTES:
         raise ReadError(f"{path}: {st.st_size} bytes, more than termbase reads in one file")
+    import os
+
+    if not os.access(path, os.R_OK):  # said here, before an index or a cache tries to read it
+        raise ReadError(f"{path}: cannot read: Permission denied")
     return st.st_size
 
 

@@ -12,6 +12,7 @@ from termbase.cli._app import (
     app,
     bad_input,
     editing,
+    open_index,
     termbase_paths,
 )
 
@@ -102,7 +103,7 @@ def export(
     against the official RELAX NG schema, for CAT tools. csv/tsv/xlsx --profile TOOL: the
     layout, language codes and limits of that tool; values the tool would refuse stop the
     export with the concept named, and nothing is written."""
-    from termbase.base import atomic, store
+    from termbase.base import atomic
     from termbase.errors import TermbaseError
     from termbase.exchange import (
         BINARY,
@@ -115,7 +116,8 @@ def export(
     from termbase.model import Status
 
     with bad_input():
-        tb = store.load_termbase(termbase_paths(termbase))
+        # from the look-up index's copy of the base (kept between runs), not a parse of the TOML
+        tb = open_index(termbase_paths(termbase), use_cache=True).termbase()
         options = ExportOptions(
             tuple(subject or ()),
             tuple(Status(s.value) for s in status or ()),

@@ -87,6 +87,7 @@ def mine(
             files.append(p)
         # read as English -> Chinese, so that each segment is located in the Chinese file
         pairs = [_split_pair(p)[::-1] for p in pair or []]
+        miner.check_size([*files, *(f for two in pairs for f in two)])
         options = ReadOptions(align=align.value)
         inputs = read_inputs(files, options, pairs=pairs)
         for problem in inputs.problems:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termbase.chinese.pinyin_text import words
+from termbase.errors import TermbaseError
 from termbase.model import Concept, Origin, Status, Term
 
 # A single segmenter word more frequent than this in jieba's dictionary is general language.
@@ -114,6 +115,24 @@ _BONUS = {"title": 2.0, "quoted": 1.5, "enumeration": 1.5, "idiom": 1.2}
 MAX_RUN = 5
 
 
+# What one run mines at most. Counting is linear (about 3 s and 55 MB a megabyte of Chinese
+# text), but every distinct word and run is held until the end: past this, mine a sample or
+# split the corpus by topic (the README says so).
+MAX_INPUT_BYTES = 24_000_000
+MAX_CHARACTERS = MAX_INPUT_BYTES // 3
+
+
+def check_size(files: Sequence[Path]) -> None:
+    """`TermbaseError` when the files hold more than one run mines."""
+    total = sum(f.stat().st_size for f in files if f.is_file())
+    if total > MAX_INPUT_BYTES:
+        raise TermbaseError(
+            f"{', '.join(map(str, files[:3]))}{' ...' if len(files) > 3 else ''}: "
+            f"{total / 1e6:.0f} MB, more than termbase mine reads at once "
+            f"({MAX_INPUT_BYTES / 1e6:.0f} MB); mine a sample, or each part of the corpus"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One Chinese text to mine (a line, a paragraph or a segment's source), with its aligned
@@ -172,6 +191,11 @@ def mine(
     """The candidates in `units` that are not `known` (term texts of the base), best first."""
     from termbase.chinese import script
 
+    size = sum(len(u.chinese) for u in units)
+    if size > MAX_CHARACTERS:
+        raise TermbaseError(
+            f"{size} characters, more than one run mines ({MAX_CHARACTERS}); mine a sample"
+        )
     known_set = {script.simplify_characters(k) for k in known if _HAN.search(k)}
     joined = "\n".join(known_set)  # one substring search per candidate, in C
     tallies: dict[str, _Tally] = defaultdict(_Tally)
@@ -316,15 +340,19 @@ def _general(term: str, t: _Tally) -> bool:
 
 
 def _drop_nested(tallies: dict[str, _Tally]) -> dict[str, _Tally]:
-    """A word or run that occurs only inside a longer candidate gives way to it."""
-    runs = sorted((k for k, t in tallies.items() if t.kinds & {"run", "word"}), key=len)
+    """A word or run that occurs only inside a longer candidate gives way to it. Each longer
+    candidate's substrings are looked up (a candidate is at most a few words long): linear in
+    the number of candidates, where comparing every pair took minutes on a megabyte."""
+    runs = {k for k, t in tallies.items() if t.kinds & {"run", "word"}}
     drop = set()
-    for i, short in enumerate(runs):
-        count = tallies[short].count
-        for longer in runs[i + 1 :]:
-            if count > 1 and short in longer and tallies[longer].count >= count:
-                drop.add(short)
-                break
+    for longer in runs:
+        at_least = tallies[longer].count
+        n = len(longer)
+        for size in range(2, n):
+            for start in range(n - size + 1):
+                short = longer[start : start + size]
+                if short in runs and 1 < tallies[short].count <= at_least:
+                    drop.add(short)
     return {k: t for k, t in tallies.items() if k not in drop or t.kinds - {"run", "word"}}
 
 

@@ -16,76 +16,29 @@ Fields without a value are null (or empty lists). `read` turns it back into the 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
-from termbase.exchange import ExportOptions
-from termbase.model import (
-    Concept,
-    Origin,
-    PartOfSpeech,
-    Settings,
-    Source,
-    Status,
-    Term,
-    TermBase,
-    TermType,
+from termbase.base.records import (
+    concept_data,
+    concept_from,
+    settings_data,
+    settings_from,
+    source_data,
+    source_from,
 )
+from termbase.exchange import ExportOptions
+from termbase.model import TermBase
 
 FORMAT = "termbase-json/1"
 
 
-def _term(t: Term) -> dict[str, Any]:
-    return {
-        "lang": t.lang,
-        "text": t.text,
-        "status": t.status.value,
-        "pinyin": t.pinyin,
-        "part_of_speech": t.part_of_speech.value if t.part_of_speech else None,
-        "term_type": t.term_type.value if t.term_type else None,
-        "usage_note": t.usage_note,
-        "case_sensitive": t.case_sensitive,
-        "forms": list(t.forms),
-        "not_in": list(t.not_in),
-        "sources": list(t.sources),
-        "origin": t.origin.value,
-    }
-
-
 def as_data(tb: TermBase) -> dict[str, Any]:
-    s = tb.settings
     return {
         "format": FORMAT,
-        "settings": {
-            "name": s.name,
-            "source_language": s.source_language,
-            "languages": list(s.languages),
-            "working_language": s.working_language,
-        },
-        "sources": {
-            sid: {
-                "title": src.title,
-                "publisher": src.publisher,
-                "date": src.date.isoformat() if src.date else None,
-                "url": src.url,
-                "note": src.note,
-            }
-            for sid, src in tb.sources.items()
-        },
-        "concepts": [
-            {
-                "id": c.id,
-                "subject": c.subject,
-                "definition": dict(c.definition),
-                "note": c.note,
-                "sources": list(c.sources),
-                "see_also": list(c.see_also),
-                "replaced_by": c.replaced_by,
-                "terms": [_term(t) for t in c.terms],
-            }
-            for c in tb.concepts
-        ],
+        "settings": settings_data(tb.settings),
+        "sources": {sid: source_data(src) for sid, src in tb.sources.items()},
+        "concepts": [concept_data(c) for c in tb.concepts],
     }
 
 
@@ -98,48 +51,6 @@ def read(text: str) -> TermBase:
     data = json.loads(text)
     if data.get("format") != FORMAT:
         raise ValueError(f"not {FORMAT}")
-    s = data["settings"]
-    settings = Settings(
-        s["name"], s["source_language"], tuple(s["languages"]), s["working_language"]
-    )
-    sources = {
-        sid: Source(
-            sid,
-            v["title"],
-            v["publisher"],
-            dt.date.fromisoformat(v["date"]) if v["date"] else None,
-            v["url"],
-            v["note"],
-        )
-        for sid, v in data["sources"].items()
-    }
-    concepts = tuple(
-        Concept(
-            c["id"],
-            tuple(
-                Term(
-                    t["lang"],
-                    t["text"],
-                    Status(t["status"]),
-                    t["pinyin"],
-                    PartOfSpeech(t["part_of_speech"]) if t["part_of_speech"] else None,
-                    TermType(t["term_type"]) if t["term_type"] else None,
-                    t["usage_note"],
-                    t["case_sensitive"],
-                    tuple(t["forms"]),
-                    tuple(t["not_in"]),
-                    tuple(t["sources"]),
-                    Origin(t["origin"]),
-                )
-                for t in c["terms"]
-            ),
-            c["subject"],
-            dict(c["definition"]),
-            c["note"],
-            tuple(c["sources"]),
-            tuple(c["see_also"]),
-            c["replaced_by"],
-        )
-        for c in data["concepts"]
-    )
-    return TermBase(concepts, sources, settings)
+    sources = {sid: source_from(sid, v) for sid, v in data["sources"].items()}
+    concepts = tuple(concept_from(c) for c in data["concepts"])
+    return TermBase(concepts, sources, settings_from(data["settings"]))

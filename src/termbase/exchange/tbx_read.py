@@ -64,7 +64,7 @@ def read_file(path: Path) -> TbxFile:
     entries = [e for e in root.iter() if _local(e.tag) in ("conceptEntry", "termEntry")]
     ids = _ids(path, entries)
     sources = _Sources(_header_sources(root))
-    concepts = [_concept(e, ids, sources) for e in entries]
+    concepts = [_concept(path, e, ids, sources) for e in entries]
     title = next(
         (" ".join(t.itertext()).strip() for t in root.iter() if _local(t.tag) == "title"), None
     )
@@ -152,7 +152,7 @@ def _ids(path: Path, entries: list[Any]) -> dict[str, str]:
     return ids
 
 
-def _concept(entry: Any, ids: dict[str, str], known: _Sources) -> Concept:
+def _concept(path: Path, entry: Any, ids: dict[str, str], known: _Sources) -> Concept:
     cid = ids[entry.get("id")]
     subject = note = replaced_by = None
     definition: dict[str, str] = {}
@@ -185,7 +185,7 @@ def _concept(entry: Any, ids: dict[str, str], known: _Sources) -> Concept:
                 see_also.append(ids.get(target, target))
     terms: list[Term] = []
     for lang_el in _children(entry, "langSec", "langSet"):
-        lang = lang_el.get(XML_LANG) or ""
+        lang = _language(path, lang_el)
         for el in _children(lang_el, "descrip"):
             if el.get("type") == "definition":
                 definition[lang] = (el.text or "").strip()
@@ -201,6 +201,21 @@ def _concept(entry: Any, ids: dict[str, str], known: _Sources) -> Concept:
         see_also=tuple(see_also),
         replaced_by=replaced_by,
     )
+
+
+def _language(path: Path, lang_el: Any) -> str:
+    """The language of a langSec as BCP 47 writes it (`zh_Hans` -> zh-Hans, `eng` -> en);
+    `TermbaseError` naming the tag where it is none."""
+    from termbase.langtags import normalize_tag, not_a_tag
+
+    given = lang_el.get(XML_LANG)
+    where = f"{path}:{lang_el.sourceline}" if lang_el.sourceline else str(path)
+    if not given:
+        raise TermbaseError(f"{where}: a <{_local(lang_el.tag)}> without xml:lang")
+    tag = normalize_tag(given)
+    if tag is None:
+        raise TermbaseError(f"{where}: <{_local(lang_el.tag)}> xml:lang: {not_a_tag(given)}")
+    return tag
 
 
 def _termbase_note(text: str) -> tuple[str | None, str]:

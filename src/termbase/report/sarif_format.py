@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -119,6 +119,12 @@ def _driver(rules: list[Rule]) -> dict[str, Any]:
 
 
 def render(findings: Sequence[Finding]) -> str:
+    return "".join(chunks(findings))
+
+
+def chunks(findings: Sequence[Finding], size: int = 1000) -> Iterator[str]:
+    """The document a thousand results at a time: the whole report is never one string (the
+    random 1 MB file's SARIF peaked at 652 MB when it was)."""
     rules = list(RULES.values())
     index = {r.code: i for i, r in enumerate(rules)}
     doc = {
@@ -133,9 +139,13 @@ def render(findings: Sequence[Finding]) -> str:
     }
     head = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if not findings:
-        return head
+        yield head
+        return
     # the results in their place: the last member of the run, where json writes an empty list
     # (no string of the document can hold this text: its quotes would be escaped)
     before, after = head.rsplit('"results": []', 1)
-    body = ",\n".join(_result(f, index) for f in findings)
-    return f'{before}"results": [\n{body}\n      ]{after}'
+    yield f'{before}"results": [\n'
+    for at in range(0, len(findings), size):
+        body = ",\n".join(_result(f, index) for f in findings[at : at + size])
+        yield body + (",\n" if at + size < len(findings) else "")
+    yield f"\n      ]{after}"

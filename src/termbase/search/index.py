@@ -26,11 +26,13 @@ from termbase.base.files import SETTINGS_FILE, discover
 from termbase.base.toml_file import raise_unreadable
 from termbase.errors import ReadError
 from termbase.finding import Severity
+from termbase.model import TermBase
 from termbase.search import lookup
 from termbase.search.lookup import STATUS_NAMES, Hit, Level, Query
 
-# 8: a duplicate concept id is refused (7 indexed the first one); 9: the count of errors
-FORMAT = "termbase-index-9"
+# 8: a duplicate concept id is refused (7 indexed the first one); 9: the count of errors;
+# 10: the whole model (an export reads it instead of the TOML)
+FORMAT = "termbase-index-10"
 
 SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -38,6 +40,7 @@ CREATE TABLE files(path TEXT PRIMARY KEY, size INT, mtime_ns INT, ctime_ns INT, 
                    hash TEXT);
 CREATE TABLE concepts(n INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, subject TEXT,
                       statuses TEXT NOT NULL, card TEXT NOT NULL);
+CREATE TABLE models(n INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE keys(kind TEXT NOT NULL, key TEXT NOT NULL, n INT NOT NULL, status INT NOT NULL,
                   term INT NOT NULL, lang TEXT NOT NULL);
 """
@@ -61,9 +64,12 @@ def _hash(path: Path) -> str:
     import hashlib
 
     digest = hashlib.blake2b(digest_size=20)
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
+    try:
+        with path.open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as e:
+        raise ReadError(f"{path}: cannot read: {e.strerror or e}") from e
     return digest.hexdigest()
 
 
@@ -230,6 +236,25 @@ class Index:
                 continue
             out.append(self._expand(json.loads(card)))
         return out
+
+    @_healing
+    def termbase(self) -> TermBase:
+        """The whole term base as `store.load` reads it, from the index's copy: an export of
+        the 125,000-concept base spent three quarters of its time parsing the TOML again."""
+        from termbase.base import records
+        from termbase.base.parallel import paused_gc
+
+        row = self.db.execute("SELECT v FROM meta WHERE k = 'model'").fetchone()
+        model = json.loads(row[0])
+        sources = {k: records.source_from(k, v) for k, v in model["sources"].items()}
+        with paused_gc():  # 125,000 concepts of small objects: nothing to collect meanwhile
+            concepts = tuple(
+                records.concept_from(json.loads(data))
+                for (data,) in self.db.execute("SELECT data FROM models ORDER BY n")
+            )
+        return TermBase(
+            concepts, sources, records.settings_from(model["settings"]), tuple(self.files)
+        )
 
     def matcher_cache(self) -> Any:
         """Where `termbase lint` keeps its compiled matchers between runs: files beside this
@@ -428,15 +453,20 @@ def _refresh_stats(target: Path, files: dict[str, Path]) -> None:
 
 
 def _build(where: str, files: list[Path]) -> sqlite3.Connection:
-    from termbase.base import store
+    from termbase.base import records, store
     from termbase.chinese import script
+    from termbase.model import Settings
 
     stats = [(str(p.resolve()), *_stat_row(p), _hash(p)) for p in files]
     settings = [p for p in files if p.name == SETTINGS_FILE]
     concept_files = [p for p in files if p.name != SETTINGS_FILE]
     sources: dict[str, Any] = {}
+    model: dict[str, Any] = {"settings": records.settings_data(Settings()), "sources": {}}
     for part in map(store.read_file, settings):
         raise_unreadable(part.findings)
+        if part.settings is not None:
+            model["settings"] = records.settings_data(part.settings)
+        model["sources"].update({k: records.source_data(v) for k, v in part.sources.items()})
         for sid, s in part.sources.items():
             sources[sid] = {
                 "id": sid,
@@ -457,7 +487,8 @@ def _build(where: str, files: list[Path]) -> sqlite3.Connection:
         errors += file_errors
         local_to_n: dict[int, int] = {}
         rows = []
-        for local, (cid, subject, statuses, card) in enumerate(concept_rows):
+        models = []
+        for local, (cid, subject, statuses, card, data) in enumerate(concept_rows):
             if cid in seen:  # which one would a look-up mean? refuse, as validate does
                 db.close()
                 raise ReadError(
@@ -467,8 +498,10 @@ def _build(where: str, files: list[Path]) -> sqlite3.Connection:
             seen[cid] = path
             local_to_n[local] = n
             rows.append((n, cid, subject, statuses, card))
+            models.append((n, data))
             n += 1
         db.executemany("INSERT INTO concepts VALUES (?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO models VALUES (?, ?)", models)
         db.executemany(
             "INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?)",
             (
@@ -483,12 +516,13 @@ def _build(where: str, files: list[Path]) -> sqlite3.Connection:
     fold = json.dumps({str(k): v for k, v in script.simplified_table().items()})
     db.execute("INSERT INTO meta VALUES ('fold', ?)", (fold,))
     db.execute("INSERT INTO meta VALUES ('sources', ?)", (json.dumps(sources, ensure_ascii=False),))
+    db.execute("INSERT INTO meta VALUES ('model', ?)", (json.dumps(model, ensure_ascii=False),))
     db.executescript(INDEXES)
     db.commit()
     return db
 
 
-ConceptRow = tuple[str, str | None, str, str]
+ConceptRow = tuple[str, str | None, str, str, str]
 KeyRow = tuple[str, str, int, int, int, str]
 
 
@@ -496,7 +530,7 @@ def rows_for_file(path: Path) -> tuple[list[ConceptRow], list[KeyRow], int]:
     """One file's rows for the index (run in worker processes for a large base), and how many
     errors reading it found (a misspelt status, an unknown key: `termbase validate` lists
     them; a look-up or a lint says there are some)."""
-    from termbase.base import store
+    from termbase.base import records, store
 
     part = store.read_file(path)
     raise_unreadable(part.findings)
@@ -506,7 +540,8 @@ def rows_for_file(path: Path) -> tuple[list[ConceptRow], list[KeyRow], int]:
     for local, c in enumerate(concepts):
         statuses = ",".join(sorted({t.status.value for t in c.terms}))
         card = lookup.card(c)
-        concept_rows.append((c.id, c.subject, statuses, json.dumps(card, ensure_ascii=False)))
+        data = json.dumps(records.concept_data(c, where=True), ensure_ascii=False)
+        concept_rows.append((c.id, c.subject, statuses, json.dumps(card, ensure_ascii=False), data))
         for k in lookup.keys_of(c):
             t = c.terms[k.term]
             key_rows.append((k.kind, k.key, local, t.status.rank, k.term, t.lang))

@@ -20,17 +20,21 @@ from __future__ import annotations
 
 import asyncio
 import re
+import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 from urllib.parse import unquote, urlparse
 
 from termbase.errors import TermbaseError
 from termbase.finding import Finding, Severity
+from termbase.servers.frames import ERROR_METHOD, Frames
 
 _QUOTED = re.compile(r"'([^']+)'")
 _USE = re.compile(r'use "([^"]+)"')
+# How long a document stays unchanged before it is linted: a burst of typing is linted once.
+QUIET_SECONDS = 0.1
 
 
 class Engine:
@@ -191,7 +195,10 @@ def card_markdown(card: dict[str, Any]) -> str:
 
 
 def _name(uri: str) -> str:
-    return unquote(urlparse(uri).path) or "document.md"
+    name = unquote(urlparse(uri).path) or "document.md"
+    if any(c in name for c in "\0\n\r"):
+        raise TermbaseError(f"{uri!r}: a document URI with a NUL or a line break")
+    return name
 
 
 # Where a suppression comment goes: a Markdown or text line takes an HTML comment at its end;
@@ -330,17 +337,24 @@ def serve(given: list[Path] | None) -> None:
     dirty: set[str] = set()  # ... and changed again meanwhile
 
     async def lint(uri: str) -> None:
-        """Lint at once; changes that arrive meanwhile are linted together when this one is
-        done, and only the result for the latest text is published."""
+        """Lint once the changes have paused; changes that arrive meanwhile are linted together
+        when this one is done, and only the result for the latest text is published (2,000
+        incremental changes to a 1 MB file are one lint, not 2,000)."""
         running.add(uri)
         try:
             while True:
                 dirty.discard(uri)
-                if uri not in server.workspace.text_documents:
+                await asyncio.sleep(QUIET_SECONDS)
+                if uri in dirty:
+                    continue  # still typing
+                if not is_open(uri):
                     return  # closed meanwhile
                 doc = server.workspace.get_text_document(uri)
                 version, source = doc.version, doc.source
-                found = await asyncio.to_thread(diagnostics_of, engine, _name(uri), source)
+                try:
+                    found = await asyncio.to_thread(diagnostics_of, engine, _name(uri), source)
+                except Exception as e:  # noqa: BLE001 - said in the editor, the server goes on
+                    found = [_failure(f"termbase could not lint this document: {e}")]
                 if uri not in dirty:
                     publish(uri, version, found)
                     return
@@ -360,6 +374,18 @@ def serve(given: list[Path] | None) -> None:
                 params, types.PublishDiagnosticsParams
             )
             server.text_document_publish_diagnostics(structured)
+
+    def is_open(uri: str) -> bool:
+        # pygls keeps documents by their URI percent-decoded: a path with a space or a Chinese
+        # name is `%20` or `%E6%96%87` in the URI the editor sends
+        return unquote(uri) in server.workspace.text_documents
+
+    def opened(uri: str) -> str:
+        """The text of a document the editor opened; "" for any other (pygls would read the
+        file from disk)."""
+        if not is_open(uri):
+            return ""
+        return server.workspace.get_text_document(uri).source
 
     def schedule(uri: str) -> None:
         if uri in running:
@@ -384,13 +410,13 @@ def serve(given: list[Path] | None) -> None:
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     async def files_changed(ls: Any, params: types.DidChangeWatchedFilesParams) -> None:
         engine.reload()  # the term base or a settings file changed: lint again with it
-        for uri in list(server.workspace.text_documents):
-            schedule(uri)
+        for doc in list(server.workspace.text_documents.values()):
+            schedule(doc.uri)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: Any, params: types.HoverParams) -> types.Hover | None:
         uri = params.text_document.uri
-        lines = server.workspace.get_text_document(uri).source.split("\n")
+        lines = opened(uri).split("\n")
         if params.position.line >= len(lines):
             return None
         line = lines[params.position.line]
@@ -404,13 +430,15 @@ def serve(given: list[Path] | None) -> None:
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[]))
     def completion(ls: Any, params: types.CompletionParams) -> types.CompletionList:
         uri = params.text_document.uri
-        lines = server.workspace.get_text_document(uri).source.split("\n")
+        lines = opened(uri).split("\n")
         line = lines[params.position.line] if params.position.line < len(lines) else ""
-        m = re.search(r"[A-Za-z]+$", line[: params.position.character])
+        at = min(params.position.character, len(line))
+        m = re.search(r"[A-Za-z]+$", line[:at])
         items = []
         if m:
             start = types.Position(line=params.position.line, character=m.start())
-            replace = types.Range(start=start, end=params.position)
+            end = types.Position(line=params.position.line, character=at)
+            replace = types.Range(start=start, end=end)
             found = engine.completions(m.group(), name=_name(uri))
             for rank, (text, concept, detail) in enumerate(found):
                 items.append(
@@ -427,7 +455,7 @@ def serve(given: list[Path] | None) -> None:
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION)
     def code_action(ls: Any, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
-        source = server.workspace.get_text_document(uri).source
+        source = opened(uri)
         return code_actions(_name(uri), uri, source, list(params.context.diagnostics))
 
     @server.command("termbase.lookup")
@@ -443,7 +471,52 @@ def serve(given: list[Path] | None) -> None:
         )
         return text
 
-    server.start_io()
+    @server.feature(ERROR_METHOD)
+    def frame_error(ls: Any, params: Any) -> None:
+        """A message `Frames` could not hand on: answered, and said in the client's log."""
+
+        def get(key: str) -> Any:
+            return params.get(key) if isinstance(params, dict) else getattr(params, key, None)
+
+        send = server.protocol._send_data
+        text = f"termbase: {get('message')}"
+        send(
+            {
+                "jsonrpc": "2.0",
+                "method": "window/logMessage",
+                "params": {"type": 1, "message": text},
+            }
+        )
+        if get("method") is None or get("id") is not None:  # not a notification
+            error = {"code": get("code"), "message": text}
+            send({"jsonrpc": "2.0", "id": get("id"), "error": error})
+
+    def check(message: dict[str, Any]) -> None:
+        try:
+            server.protocol.structure_message(message)
+        except Exception as e:  # noqa: BLE001 - pygls raises its own, cattrs's within
+            raise ValueError(_why(e)) from None
+
+    server.start_io(stdin=cast(BinaryIO, Frames(sys.stdin.buffer, check)))
+
+
+def _why(e: BaseException) -> str:
+    """What cattrs found wrong, from the innermost exception pygls wraps."""
+    while e.__cause__ is not None or getattr(e, "exceptions", None):
+        inner = getattr(e, "exceptions", None)
+        e = inner[0] if inner else e.__cause__  # type: ignore[assignment]
+    return str(e) or type(e).__name__
+
+
+def _failure(message: str) -> dict[str, Any]:
+    """One diagnostic at the top of the document saying why it has no others."""
+    where = {"line": 0, "character": 0}
+    return {
+        "range": {"start": where, "end": where},
+        "severity": 1,
+        "source": "termbase",
+        "message": message,
+    }
 
 
 def _first_string(args: Any) -> str | None:
