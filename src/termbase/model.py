@@ -90,6 +90,9 @@ class Term:
     sources: tuple[str, ...] = ()
     origin: Origin = Origin.HUMAN
     line: int = field(default=0, compare=False)
+    # English: false keeps the rendering's verb in the form written (no interfere for
+    # interfering in); None is the default, inflected
+    inflect: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,8 @@ def term_data(t: Term, *, where: bool = False) -> dict[str, Any]:
         "sources": list(t.sources),
         "origin": t.origin.value,
     }
+    if t.inflect is not None:
+        data["inflect"] = t.inflect
     if where:
         data["line"] = t.line
     return data
@@ -69,6 +71,7 @@ def term_from(t: dict[str, Any]) -> Term:
         tuple(t["sources"]),
         model.Origin(t["origin"]),
         t.get("line", 0),
+        t.get("inflect"),
     )
 
 

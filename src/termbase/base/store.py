@@ -52,6 +52,7 @@ TERM_KEYS = (
     "term-type",
     "usage-note",
     "case-sensitive",
+    "inflect",
     "forms",
     "not-in",
     "sources",
@@ -438,7 +439,17 @@ class _Reader:
                 cid,
             )
             case = None
+        inflect = raw.get("inflect")
+        if inflect is not None and not isinstance(inflect, bool):
+            self.add(
+                "TB101",
+                key_line("inflect"),
+                f"inflect must be true or false, not {_type_name(inflect)}",
+                cid,
+            )
+            inflect = None
         term = Term(
+            inflect=inflect,
             lang=lang or "",
             text=text or "",
             status=status or Status.ADMITTED,

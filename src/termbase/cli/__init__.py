@@ -18,6 +18,7 @@ COMMANDS = {
     "rules": "validate",
     "lookup": "lookup",
     "show": "lookup",
+    "forms": "lookup",
     "list": "lookup",
     "lint": "lint",
     "convert": "convert",
@@ -33,6 +34,7 @@ COMMANDS = {
     "diff": "history",
     "impact": "history",
     "mine": "mine",
+    "score": "score",
     "mcp": "servers",
     "lsp": "servers",
 }
@@ -45,6 +47,7 @@ SUMMARIES = {
     "rules": "List every validation rule: code, name, default severity and what it catches.",
     "lookup": "Find a term: by Simplified or Traditional characters, pinyin with or without tones or spaces (xiǎo yuàn, xiaoyuan, xiao3 yuan4), initials (xygq) or English, also from a fragment or with a typo.",
     "show": "Show one concept by its id.",
+    "forms": "List what lint and score accept as each term of a concept in a text.",
     "list": "List concepts, one line each: id, preferred Chinese and English terms, subject.",
     "lint": "Check translations against the term base.",
     "convert": "Convert Chinese text between Simplified and Traditional (Taiwan, Hong Kong) script.",
@@ -60,6 +63,7 @@ SUMMARIES = {
     "diff": "Show what changed in meaning between two states of the term base.",
     "impact": "Show which translations a change of the term base breaks or fixes.",
     "mine": "Find candidate terms in new documents: repeated words and set phrases not in the term base.",
+    "score": "Score how well MT or LLM output keeps the terms, per system and per term.",
     "mcp": "Serve the term base to AI assistants over stdio (Model Context Protocol).",
     "lsp": "Serve the term base to editors over stdio (Language Server Protocol).",
 }

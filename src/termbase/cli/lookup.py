@@ -92,6 +92,19 @@ def lookup(
     _print_cards([(f"{n}. ", c) for n, (_, c) in enumerate(cards, 1)], langs)
 
 
+def _card(index: Any, concept_id: str) -> dict[str, Any]:
+    """The concept's card; exit 1 saying which ids are close where there is none."""
+    import difflib
+
+    card: dict[str, Any] | None = index.card(concept_id)
+    if card is None:
+        close = difflib.get_close_matches(concept_id, index.ids(), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        err(f"no concept {concept_id!r}{hint}")
+        raise typer.Exit(EXIT_FINDINGS)
+    return card
+
+
 @app.command()
 def show(
     concept_id: Annotated[str, typer.Argument(metavar="ID", help="The concept's id.")],
@@ -101,22 +114,59 @@ def show(
     termbase: TermbaseOption = None,
 ) -> None:
     """Show one concept by its id. Exit 1 if there is none."""
-    import difflib
-
     with bad_input():
-        index = _open(termbase, no_cache)
-        card = index.card(concept_id)
-        if card is None:
-            close = difflib.get_close_matches(concept_id, index.ids(), n=3)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            err(f"no concept {concept_id!r}{hint}")
-            raise typer.Exit(EXIT_FINDINGS)
+        card = _card(_open(termbase, no_cache), concept_id)
     if as_json:
         import json
 
         typer.echo(json.dumps(card, ensure_ascii=False, indent=2))
     else:
         _print_cards([("", card)], list(lang or []))
+
+
+@app.command()
+def forms(
+    concept_id: Annotated[str, typer.Argument(metavar="ID", help="The concept's id.")],
+    lang: LangOption = None,
+    as_json: JsonOption = False,
+    no_cache: NoCacheOption = False,
+    termbase: TermbaseOption = None,
+) -> None:
+    """List what lint and score accept as each term of a concept in a text.
+
+    The term, the forms it lists, and in English a verb phrase's other forms (interfere in,
+    interfered in) and an approved rendering without its leading article. Plurals and
+    possessives are matched word by word and need no form. `inflect = false` on a term keeps its
+    verb as written; an all-capitals acronym is matched case-sensitively unless the term says
+    `case-sensitive = false`. Exit 1 if there is no such concept."""
+    from termbase.lint.patterns import term_texts
+
+    with bad_input():
+        card = _card(_open(termbase, no_cache), concept_id)
+    wanted = {x.lower() for x in lang or []}
+    rows = [
+        {
+            "lang": t["lang"],
+            "status": t["status"],
+            "term": t["text"],
+            "forms": [
+                {"text": text, "case_sensitive": cased, "why": why or "the term"}
+                for text, cased, why in term_texts(t)
+            ],
+        }
+        for t in card["terms"]
+        if not wanted or t["lang"].lower() in wanted or t["lang"].split("-")[0] in wanted
+    ]
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        typer.echo(f"{row['lang']} {row['status']}: {row['term']}")
+        for f in row["forms"]:
+            case = ", case-sensitive" if f["case_sensitive"] else ""
+            typer.echo(f"  {f['text']}  ({f['why']}{case})")
 
 
 @app.command("list")

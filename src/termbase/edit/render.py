@@ -59,6 +59,8 @@ def render_term_lines(t: Term) -> list[str]:
         lines.append(f"usage-note = {_quote(t.usage_note)}")
     if t.case_sensitive is not None:
         lines.append(f"case-sensitive = {'true' if t.case_sensitive else 'false'}")
+    if t.inflect is not None:
+        lines.append(f"inflect = {'true' if t.inflect else 'false'}")
     for key, values in (("forms", t.forms), ("not-in", t.not_in), ("sources", t.sources)):
         if values:
             lines.append(f"{key} = [{', '.join(_quote(v) for v in values)}]")

@@ -103,9 +103,9 @@ def _assign(table: Any, key: str, value: Any) -> None:
 def _typed(name: str, value: str) -> Any:
     if name in ("see-also", "sources", "forms", "not-in"):
         return [v.strip() for v in value.split(",") if v.strip()]
-    if name == "case-sensitive":
+    if name in ("case-sensitive", "inflect"):
         if value.lower() not in ("true", "false"):
-            raise EditError(f"case-sensitive is true or false, not {value!r}")
+            raise EditError(f"{name} is true or false, not {value!r}")
         return value.lower() == "true"
     if name == "status" and value not in {s.value for s in Status}:
         raise EditError(_unknown(value, tuple(s.value for s in Status), "status"))

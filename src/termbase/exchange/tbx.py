@@ -99,6 +99,8 @@ def _term(
             lines.append(f"{pad}  <note>termbase:{key}={_text(v)}</note>")
     if t.case_sensitive is not None:
         lines.append(f"{pad}  <note>termbase:case-sensitive={str(t.case_sensitive).lower()}</note>")
+    if t.inflect is not None:
+        lines.append(f"{pad}  <note>termbase:inflect={str(t.inflect).lower()}</note>")
     if t.origin.value != "human":
         lines.append(f"{pad}  <note>termbase:origin={t.origin.value}</note>")
     for sid in t.sources:

@@ -246,6 +246,7 @@ def _term(lang: str, el: Any, known: _Sources) -> Term:
     sources: list[str] = []
     citations: list[str] = []
     case: bool | None = None
+    inflect: bool | None = None
     origin = Origin.HUMAN
     for child in el.iter():
         name, value = _local(child.tag), (child.text or "").strip()
@@ -270,6 +271,8 @@ def _term(lang: str, el: Any, known: _Sources) -> Term:
                 not_in.append(rest)
             elif key == "case-sensitive":
                 case = rest == "true"
+            elif key == "inflect":
+                inflect = rest == "true"
             elif key == "origin" and rest in _ORIGINS:
                 origin = Origin(rest)
             elif key == "source":
@@ -291,4 +294,5 @@ def _term(lang: str, el: Any, known: _Sources) -> Term:
         tuple(not_in),
         _cited(sources, citations, known),
         origin,
+        inflect=inflect,
     )

@@ -40,6 +40,7 @@ def explain(
             lines.append(
                 f"    found {text[m.start : m.end]!r} at {m.start + 1}-{m.end}: "
                 f"{m.concept}, {m.pattern.lang} {m.pattern.status} {m.pattern.text!r}"
+                + _relaxed(m, renderings(m.concept, m.pattern.lang))
             )
     for cid in dict.fromkeys(m.concept for m in src_matches):
         wanted = renderings(cid, tgt_lang)
@@ -53,3 +54,17 @@ def explain(
         )
         lines.append(f"  {cid}: looked for {', '.join(map(repr, wanted)) or '-'}; {verdict}")
     return lines
+
+
+def _relaxed(m: Match, wanted: list[str]) -> str:
+    """Which relaxation of an approved rendering a match is (a verb form, without the
+    article), said so that none passes unseen."""
+    from termbase.english import surface_forms
+
+    if m.pattern.status not in APPROVED or m.pattern.text in wanted:
+        return ""
+    for w in wanted:
+        for form, why in surface_forms(w, approved=True):
+            if form == m.pattern.text:
+                return f" ({why} of {w!r})"
+    return ""

@@ -26,7 +26,7 @@ from termbase.lint.matcher import (
     tag_fits,
 )
 from termbase.lint.missing import FIELD, ITEM, Wanted, WantedTable, table_state
-from termbase.lint.patterns import APPROVED
+from termbase.lint.patterns import APPROVED, term_texts
 from termbase.lint.segment import Segment, excerpt
 from termbase.lint.settings import LintSettings
 from termbase.lint.suppress import segment_finding, suppress
@@ -524,9 +524,9 @@ def _renderings_state(cards: Iterable[dict[str, Any]], primary: str) -> tuple[An
         ok = sorted((t for t in terms if t["status"] in APPROVED), key=_approved_rank)
         if ok:
             renderings[card["id"]] = tuple(
-                (t["lang"], text, bool(t.get("case_sensitive")), n > 0)  # n > 0: a form
+                (t["lang"], text, cased, bool(why))  # why: a form
                 for t in ok
-                for n, text in enumerate((t["text"], *(t.get("forms") or ())))
+                for text, cased, why in term_texts(t)
             )
         for t in terms:
             if t["status"] not in APPROVED and t.get("usage_note"):

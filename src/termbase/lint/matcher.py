@@ -26,6 +26,7 @@ from termbase.lint.patterns import (
     is_chinese_tag,
     protected_spans,
     tag_fits,
+    term_texts,
 )
 from termbase.lint.words import OTHER_WORD, WordMatcher, WordTrie, normalise_word, words
 
@@ -196,8 +197,7 @@ def iter_patterns(cards: Iterable[dict[str, Any]]) -> Iterator[Pattern]:
         terms = sorted(card["terms"], key=lambda t: _RANK[t["status"]])
         for t in terms:
             not_in = tuple(t.get("not_in") or ())
-            cs = bool(t.get("case_sensitive"))
-            for text in (t["text"], *(t.get("forms") or ())):
+            for text, cs, _ in term_texts(t):
                 yield Pattern(card["id"], t["lang"], text, t["status"], not_in, cs)
 
 

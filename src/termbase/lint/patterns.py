@@ -38,6 +38,32 @@ def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for a, b in spans)
 
 
+def term_texts(term: dict[str, Any]) -> list[tuple[str, bool, str]]:
+    """What counts as a card's term in a text: (text, case-sensitive, why) for the term, each
+    form it lists and, in English, the forms `termbase.english.surface_forms` adds (a verb
+    phrase's other forms, an approved rendering without its article). `why` is "" for the term
+    itself. An all-capitals acronym is case-sensitive unless the term says otherwise."""
+    from termbase.english import is_acronym, surface_forms
+
+    given = term.get("case_sensitive")
+
+    def cased(text: str) -> bool:
+        return is_acronym(text) if given is None else bool(given)
+
+    out = [(term["text"], cased(term["text"]), "")]
+    out += [(f, cased(f), "a form the term lists") for f in term.get("forms") or ()]
+    if term["lang"].split("-")[0].lower() == "en":
+        approved = term["status"] in APPROVED
+        inflect = term.get("inflect") is not False
+        seen = {t for t, _, _ in out}
+        for text, _, _ in list(out):
+            for form, why in surface_forms(text, approved=approved, inflect=inflect):
+                if form not in seen:
+                    seen.add(form)
+                    out.append((form, cased(form), why))
+    return out
+
+
 class Pattern(NamedTuple):
     """One term (or one of its forms) to find, with what it belongs to."""
 

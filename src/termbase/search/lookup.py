@@ -221,8 +221,10 @@ def card(c: Concept) -> dict[str, Any]:
             row["forms"] = list(t.forms)
         if t.not_in:
             row["not_in"] = list(t.not_in)
-        if t.case_sensitive:
-            row["case_sensitive"] = True
+        if t.case_sensitive is not None:  # false said: an acronym matched in any case
+            row["case_sensitive"] = t.case_sensitive
+        if t.inflect is False:
+            row["inflect"] = False
         terms.append(row)
     return {
         "id": c.id,

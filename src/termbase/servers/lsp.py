@@ -376,9 +376,10 @@ def serve(given: list[Path] | None) -> None:
             server.text_document_publish_diagnostics(structured)
 
     def is_open(uri: str) -> bool:
-        # pygls keeps documents by their URI percent-decoded: a path with a space or a Chinese
-        # name is `%20` or `%E6%96%87` in the URI the editor sends
-        return unquote(uri) in server.workspace.text_documents
+        # pygls 2.1 keeps documents by their URI percent-decoded (a path with a space or a
+        # Chinese name is `%20` or `%E6%96%87` in the URI the editor sends), 2.0 as sent
+        documents = server.workspace.text_documents
+        return uri in documents or unquote(uri) in documents
 
     def opened(uri: str) -> str:
         """The text of a document the editor opened; "" for any other (pygls would read the

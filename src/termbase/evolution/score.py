@@ -1,0 +1,312 @@
+"""How well machine or LLM output keeps its terms: `termbase score`.
+
+A document has a source text, a reference translation and its term constraints (a source
+term and the renderings accepted for it). A (document, term) pair is *required* where the term
+occurs in the source and one of its renderings in the reference (the WMT25 terminology metric's
+rule: the constraints were extracted by a model and only reviewed, so a rendering the reference
+does not use is not demanded). Its success is the number of renderings found in the system's
+output over the number of the term's occurrences in the source, capped at 1.
+
+Unlike the official script's substring counts:
+- occurrences are exclusive: where one source term is inside another (存款保障計劃 in
+  存款保障計劃（修訂）條例), the longer one's occurrence is not also the shorter one's, and
+  n occurrences need n disjoint renderings in the output;
+- English renderings are matched on word boundaries, in any case, with a verb phrase's other
+  forms and an approved rendering's leading article optional (`termbase.english`): "go" is not
+  found in "good";
+- Chinese renderings are matched with the spaces of tokenised output removed, and in the
+  script written: a Simplified rendering of a Hong Kong Traditional term is missed unless
+  `fold_script` (then both sides are folded to Simplified) - `script_misses` counts them.
+
+`consistency`: for each source term that occurs at least twice in a document and whose
+renderings were found, the share of the found renderings that are its most frequent one;
+averaged over those terms.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from termbase.errors import TermbaseError
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    source: str
+    reference: str
+    constraints: tuple[tuple[str, tuple[str, ...]], ...]  # (source term, accepted renderings)
+
+
+@dataclass(frozen=True, slots=True)
+class TermScore:
+    term: str
+    required: int  # (document, term) pairs
+    success: float  # summed over them
+    missed: int  # pairs with no rendering at all
+
+
+@dataclass(frozen=True, slots=True)
+class SystemScore:
+    file: str
+    success_rate: float
+    required: int
+    missed: int
+    consistency: float | None
+    script_misses: int  # pairs missed only because the output is in the other script
+    terms: tuple[TermScore, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "success_rate": round(self.success_rate, 4),
+            "required": self.required,
+            "missed": self.missed,
+            "consistency": None if self.consistency is None else round(self.consistency, 4),
+            "script_misses": self.script_misses,
+            "concepts": [
+                {
+                    "term": t.term,
+                    "required": t.required,
+                    "success_rate": round(t.success / t.required, 4),
+                    "missed": t.missed,
+                }
+                for t in self.terms
+            ],
+        }
+
+
+# ---------------------------------------------------------------- reading WMT25 files
+
+
+def read_wmt25(path: Path, source: str, target: str, terms: str) -> list[Document]:
+    """The documents of a WMT25 track-2 reference file (`full_data_YEAR.jsonl`)."""
+    out = []
+    for n, row in enumerate(_jsonl(path), 1):
+        try:
+            constraints = tuple(
+                (k.strip(), tuple(v.strip() for v in vs))
+                for k, vs in row[terms].items()
+                if k.strip()
+            )
+            out.append(Document(row[source].strip(), row[target].strip(), constraints))
+        except (KeyError, TypeError, AttributeError) as e:
+            raise TermbaseError(f"{path}:{n}: not a WMT25 reference line ({e})") from e
+    return out
+
+
+def read_outputs(path: Path, target: str, count: int) -> list[str]:
+    """A system's outputs, one document a line (WMT25 jsonl: the `target` field)."""
+    rows = _jsonl(path)
+    if len(rows) != count:
+        raise TermbaseError(f"{path}: {len(rows)} documents, the references have {count}")
+    try:
+        return [str(r[target]).strip() for r in rows]
+    except (KeyError, TypeError) as e:
+        raise TermbaseError(f"{path}: a line without {target!r}") from e
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise TermbaseError(f"{path}: cannot read: {e}") from e
+    rows = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as e:
+            raise TermbaseError(f"{path}:{n}: not JSON: {e}") from e
+        if not isinstance(row, dict):
+            raise TermbaseError(f"{path}:{n}: not a JSON object")
+        rows.append(row)
+    return rows
+
+
+# ---------------------------------------------------------------- matching
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _is_chinese(text: str) -> bool:
+    return bool(_HAN.search(text))
+
+
+@lru_cache(maxsize=65536)
+def _english_pattern(rendering: str) -> re.Pattern[str]:
+    """A rendering on word boundaries, any case, with its other forms (a verb phrase's, and
+    without a leading article)."""
+    from termbase.english import surface_forms
+
+    texts = [rendering, *(f for f, _ in surface_forms(rendering, approved=True))]
+    alts = sorted({_number_free(t.lower()) for t in texts}, key=len)
+    return re.compile(r"(?<![\w])(?:" + "|".join(reversed(alts)) + r")(?![\w])")
+
+
+def _number_free(text: str) -> str:
+    """A pattern for `text` whose last word may be singular, plural or possessive (issue,
+    issues, policy, policies, country's), words apart by any space."""
+    from termbase.english import singular
+
+    head, _, last = text.rpartition(" ")
+    base = singular(last)
+    if base != last or (last.isalpha() and last.islower() and len(last) > 3):
+        stem = re.escape(base[:-1]) + "(?:y|ies)" if base.endswith("y") else re.escape(base)
+        tail = stem + r"(?:s|es)?(?:'s|’s|')?"
+    else:
+        tail = re.escape(last)
+    prefix = re.escape(head + " ").replace(r"\ ", r"\s+") if head else ""
+    return prefix + tail
+
+
+def _spans(text: str, renderings: Iterable[str], chinese: bool) -> list[tuple[int, int]]:
+    """Disjoint occurrences of any of `renderings` in `text` (leftmost, then longest)."""
+    found: list[tuple[int, int]] = []
+    for r in renderings:
+        if not r:
+            continue
+        if chinese:
+            start = text.find(r)
+            while start >= 0:
+                found.append((start, start + len(r)))
+                start = text.find(r, start + 1)
+        else:
+            found += [(m.start(), m.end()) for m in _english_pattern(r).finditer(text)]
+    found.sort(key=lambda s: (s[0], -s[1]))
+    out: list[tuple[int, int]] = []
+    end = -1
+    for s, e in found:
+        if s >= end:
+            out.append((s, e))
+            end = e
+    return out
+
+
+def _source_counts(text: str, terms: Sequence[str], chinese: bool) -> dict[str, int]:
+    """Each term's exclusive occurrences: a term inside a longer term's occurrence is not
+    counted again."""
+    found: list[tuple[int, int, str]] = []
+    for t in terms:
+        found += [(s, e, t) for s, e in _spans(text, [t], chinese)]
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    counts: Counter[str] = Counter()
+    taken_end = -1
+    for s, e, t in found:
+        if s >= taken_end:
+            counts[t] += 1
+            taken_end = e
+    return counts
+
+
+# ---------------------------------------------------------------- scoring
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """A required (document, term) pair: the term, its exclusive occurrences in the source,
+    its renderings as the output is matched."""
+
+    term: str
+    occurrences: int
+    renderings: tuple[str, ...]
+
+
+class Reference:
+    """The documents read and matched once: the required pairs of each (a system's score only
+    scans its own output)."""
+
+    def __init__(self, documents: Sequence[Document], *, fold_script: bool = False) -> None:
+        self.fold_script = fold_script
+        self.fold: Callable[[str], str] = _folder() if fold_script else (lambda s: s)
+        self.chinese: list[bool] = []
+        self.pairs: list[list[_Pair]] = []
+        for doc in documents:
+            src_chinese = _is_chinese(doc.source)
+            tgt_chinese = _is_chinese(doc.reference)
+            src = _prepare(doc.source, src_chinese, self.fold)
+            ref = _prepare(doc.reference, tgt_chinese, self.fold)
+            keys = {t: _prepare(t, src_chinese, self.fold) for t, _ in doc.constraints}
+            counts = _source_counts(src, list(dict.fromkeys(keys.values())), src_chinese)
+            pairs = []
+            for term, renderings in doc.constraints:
+                n = counts.get(keys[term], 0)
+                wanted = tuple(_prepare(r, tgt_chinese, self.fold) for r in renderings)
+                if n and _spans(ref, wanted, tgt_chinese):
+                    pairs.append(_Pair(term, n, wanted))
+            self.chinese.append(tgt_chinese)
+            self.pairs.append(pairs)
+
+    def score(self, file: str, outputs: Sequence[str]) -> SystemScore:
+        required = missed = script_misses = 0
+        total = 0.0
+        by_term: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0])
+        consistency: list[float] = []
+        for pairs, tgt_chinese, output in zip(self.pairs, self.chinese, outputs, strict=True):
+            hyp = _prepare(output, tgt_chinese, self.fold)
+            for pair in pairs:
+                spans = _spans(hyp, pair.renderings, tgt_chinese)
+                success = min(len(spans) / pair.occurrences, 1.0)
+                required += 1
+                total += success
+                row = by_term[pair.term]
+                row[0] += 1
+                row[1] += success
+                if not spans:
+                    missed += 1
+                    row[2] += 1
+                    if tgt_chinese and not self.fold_script:
+                        fold = _folder()
+                        if _spans(fold(hyp), [fold(w) for w in pair.renderings], True):
+                            script_misses += 1
+                if pair.occurrences >= 2 and spans:
+                    texts = Counter(hyp[s:e] for s, e in spans)
+                    consistency.append(texts.most_common(1)[0][1] / len(spans))
+        terms_out = tuple(
+            TermScore(t, int(r[0]), r[1], int(r[2]))
+            for t, r in sorted(by_term.items(), key=lambda kv: (kv[1][1] / kv[1][0], kv[0]))
+        )
+        return SystemScore(
+            file,
+            total / required if required else 0.0,
+            required,
+            missed,
+            sum(consistency) / len(consistency) if consistency else None,
+            script_misses,
+            terms_out,
+        )
+
+
+def score(
+    file: str,
+    documents: Sequence[Document],
+    outputs: Sequence[str],
+    *,
+    fold_script: bool = False,
+) -> SystemScore:
+    """One system's score over `documents` (its `outputs`, one a document); for several
+    systems, make one `Reference` and score each against it."""
+    return Reference(documents, fold_script=fold_script).score(file, outputs)
+
+
+def _prepare(text: str, chinese: bool, fold: Callable[[str], str]) -> str:
+    """Chinese without the spaces of tokenised text (WMT21 writes 世界 卫生 组织), folded if
+    asked; other languages lower-cased."""
+    if chinese:
+        return fold(re.sub(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])", "", text)).lower()
+    return text.lower()
+
+
+@lru_cache(maxsize=1)
+def _folder() -> Callable[[str], str]:
+    from termbase.chinese import script
+
+    return script.simplify_characters
