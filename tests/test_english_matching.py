@@ -162,6 +162,15 @@ def test_which_terms_are_verb_phrases(text: str, forms: set[str]) -> None:
     assert {" ".join(f.split()[:2]) for f in verb_forms(text)} == forms
 
 
+def test_irregular_plurals_are_the_term() -> None:
+    from termbase.english import noun_forms
+
+    assert noun_forms("vulnerable children") == ("vulnerable child",)
+    assert "assessment criterion" in noun_forms("assessment criteria")
+    assert noun_forms("internal affairs") == ()  # a regular plural: matched singular anyway
+    assert surface_forms("vulnerable children", approved=True, inflect=False) == ()
+
+
 def test_acronyms_and_articles() -> None:
     assert [is_acronym(t) for t in ("WHO", "US", "NGOs", "BRICS", "Who", "A", "AI")] == [
         *(True, True, True, True, False, False, True)

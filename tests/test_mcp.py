@@ -41,14 +41,27 @@ def test_the_server_answers_every_tool() -> None:
         ("pinyin", {"text": "中国坚持智能向善。"}),
         ("convert", {"text": "人工智能", "to": "klingon"}),  # bad argument: a tool error
         ("lookup", {"query": "智能向善"}),  # and the server is still there
+        (
+            "score",
+            {
+                "source": "坚持智能向善，反对小院高墙。",
+                "target": "We uphold intelligent for good and oppose small yard, high fence.",
+            },
+        ),
     ]
     tools, results = asyncio.run(_session(calls))
-    assert sorted(tools) == ["check", "convert", "glossary_for", "lookup", "pinyin"]
+    assert sorted(tools) == ["check", "convert", "glossary_for", "lookup", "pinyin", "score"]
     lookup = json.loads(_text(results[0]))
     assert lookup[0]["id"] == "small-yard-high-fence"
     assert {t["lang"] for t in lookup[0]["terms"]} == {"en"}
     findings = json.loads(_text(results[1]))
     assert [(f["code"], f["concept"]) for f in findings] == [("LT103", "ai-for-good")]
+    # a repair a model can apply: the characters to replace, and with what
+    repair = findings[0]["repair"]
+    target = "adhere to intelligent for good"
+    fixed = target[: repair["start"]] + repair["replacement"] + target[repair["end"] :]
+    assert fixed == "adhere to AI for good"
+    assert repair["instruction"].startswith('Replace "intelligent for good"')
     glossary = json.loads(_text(results[2]))
     assert [g["concept"] for g in glossary] == ["ai-for-good", "small-yard-high-fence"]
     assert "intelligent for good" in glossary[0]["do_not_use"]
@@ -57,6 +70,9 @@ def test_the_server_answers_every_tool() -> None:
     assert results[5].is_error
     assert "klingon" in _text(results[5])
     assert json.loads(_text(results[6]))[0]["id"] == "ai-for-good"
+    scored = json.loads(_text(results[7]))
+    assert (scored["success_rate"], scored["required"]) == (0.5, 2)
+    assert scored["banned_renderings"] == ["ai-for-good"]
 
 
 def test_a_term_base_that_does_not_load_stops_the_server_at_once(tmp_path: Any) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 def singular(word: str) -> str:
     """A small plural and possessive rule (no stemmer: 'developed' must not become 'develop')."""
@@ -33,6 +35,13 @@ _AFTER_VERB = frozenset(
 ARTICLES = ("the", "a", "an")
 
 
+def _lexicon() -> Any:
+    """lemminflect (imported when a term first needs it: 0.1 s, and numpy)."""
+    import lemminflect  # type: ignore[import-untyped]
+
+    return lemminflect
+
+
 def is_acronym(text: str) -> bool:
     """An all-capitals abbreviation (WHO, G20, BRICS, NGOs): matched case-sensitively unless
     the term says otherwise, so that WHO is not the word "who"."""
@@ -62,7 +71,7 @@ def verb_forms(text: str) -> tuple[str, ...]:
     second = rest.split(" ", 1)[0].lower()
     if not rest or not first.isalpha() or not first.islower() or second not in _AFTER_VERB:
         return ()
-    import lemminflect  # type: ignore[import-untyped]
+    lemminflect = _lexicon()
 
     lemmas = lemminflect.getAllLemmas(first).get("VERB")
     if not lemmas:
@@ -76,16 +85,39 @@ def verb_forms(text: str) -> tuple[str, ...]:
     return tuple(f"{w} {rest}" for w in found if w != first)
 
 
+def noun_forms(text: str) -> tuple[str, ...]:
+    """The other number of a term whose last word is a noun with an irregular plural (child
+    -> children, criteria -> criterion, analysis -> analyses), from lemminflect's lexicon;
+    regular plurals need no form (every word is matched singular: `singular`)."""
+    head, _, last = text.rpartition(" ")
+    if not last.isalpha() or not last.islower() or len(last) < 3:
+        return ()
+    lemminflect = _lexicon()
+
+    lemmas = lemminflect.getAllLemmas(last).get("NOUN")
+    if not lemmas:
+        return ()
+    inflections = lemminflect.getAllInflections(lemmas[0], upos="NOUN")
+    words = {w for tag in ("NN", "NNS") for w in inflections.get(tag, ())}
+    if last not in words:
+        return ()  # a spelling lemminflect only guessed
+    folded = singular(last)
+    found = sorted(w for w in words if w != last and singular(w) != folded)
+    return tuple(f"{head} {w}" if head else w for w in found)
+
+
 def surface_forms(
     text: str, *, approved: bool, inflect: bool = True
 ) -> tuple[tuple[str, str], ...]:
     """The texts besides `text` that count as `text` in a translation, each with why: the
-    other forms of a verb phrase (unless `inflect` is false), and for an approved rendering the
+    other forms of a verb phrase and an irregular noun's other number (unless `inflect` is
+    false), and for an approved rendering the
     text without its leading article (a banned rendering is never relaxed into a shorter one).
     Plurals and possessives need no form: every word is matched singular (`singular`)."""
     out: list[tuple[str, str]] = []
     if inflect:
         out += [(f, "verb form") for f in verb_forms(text)]
+        out += [(f, "irregular plural or singular") for f in noun_forms(text)]
     if approved:
         bare = without_article(text)
         if bare is not None:

@@ -3,7 +3,11 @@ that translate or check translations. Built on the official MCP Python SDK (the 
 `mcp`); the tools call the same library as the commands:
 
 - `lookup`: find concepts by characters, pinyin or English (the JSON of `lookup --json`);
-- `check`: lint a source and target text (the findings of `termbase lint`, as JSON);
+- `check`: lint a source and target text (the findings of `termbase lint`, as JSON, each with
+  a repair a model can apply: the target characters to replace and with what, or the rendering
+  to use);
+- `score`: how well a target keeps the source's terms (success rate, concepts missed, banned
+  renderings used);
 - `glossary_for`: the concepts a source text holds, with approved and forbidden renderings,
   compact enough to put into a translation prompt;
 - `convert`: Simplified/Traditional conversion with the term base's forms;
@@ -18,6 +22,7 @@ error; the server keeps running.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -31,6 +36,42 @@ MAX_QUERY = 500
 MAX_ID = 80
 MAX_FIELD = 2_000  # a proposed term or definition
 MAX_FINDINGS = 500
+
+
+_QUOTED = re.compile(r"'([^']+)'")
+_USE = re.compile(r'use "([^"]+)"')
+
+
+def _repair(f: Any, target: str, linter: Any, lang: str) -> dict[str, Any] | None:
+    """What a model should do about a finding, in a form it can apply: replace the characters
+    `start`-`end` of the target (a banned rendering) with `replacement`, or render the source
+    term with `rendering` (a missing one). None where there is nothing to apply."""
+    found = _QUOTED.search(f.message)
+    if f.code in ("LT102", "LT103") and f.column and found:
+        start = f.column - 1
+        end = start + len(found.group(1))
+        use = _USE.search(f.message)
+        replacement = use.group(1) if use else None
+        text = target[start:end]
+        how = f'with "{replacement}"' if replacement else "with an approved rendering"
+        return {
+            "action": "replace",
+            "start": start,
+            "end": end,
+            "text": text,
+            "replacement": replacement,
+            "instruction": f'Replace "{text}" (characters {start} to {end} of the target) {how}.',
+        }
+    if f.code == "LT101" and f.concept and found:
+        renderings = linter._renderings(f.concept, lang)
+        if renderings:
+            return {
+                "action": "use",
+                "source_term": found.group(1),
+                "rendering": renderings[0],
+                "instruction": f'Render "{found.group(1)}" as "{renderings[0]}".',
+            }
+    return None
 
 
 def _limit(name: str, value: str | None, most: int) -> None:
@@ -87,7 +128,36 @@ class Tools:
         _limit("source", source, MAX_TEXT)
         _limit("target", target, MAX_TEXT)
         segment = Segment(Path("<text>"), 1, "1", target, source, source_lang, target_lang)
-        return [as_dict(f) for f in self._linter().check(segment)[:MAX_FINDINGS]]
+        linter = self._linter()
+        out = []
+        for f in linter.check(segment)[:MAX_FINDINGS]:
+            row = as_dict(f)
+            row["repair"] = _repair(f, target, linter, target_lang)
+            out.append(row)
+        return out
+
+    def score(
+        self, source: str, target: str, source_lang: str = "zh-Hans", target_lang: str = "en"
+    ) -> dict[str, Any]:
+        """How well `target` keeps the term base's terms of `source`: the share of the
+        concepts found in the source whose approved rendering the target has, the concepts
+        missed, the banned renderings used, and the findings with their repairs."""
+        wanted = {
+            f["concept"]
+            for f in self.check(source, "", source_lang, target_lang)
+            if f["code"] == "LT101" and f.get("concept")
+        }
+        findings = self.check(source, target, source_lang, target_lang)
+        missed = sorted({f["concept"] for f in findings if f["code"] == "LT101"} & wanted)
+        banned = sorted({f["concept"] for f in findings if f["code"] in ("LT102", "LT103")})
+        kept = len(wanted - set(missed) - set(banned))  # a banned rendering keeps nothing
+        return {
+            "success_rate": round(kept / len(wanted), 4) if wanted else None,
+            "required": len(wanted),
+            "missed": missed,
+            "banned_renderings": banned,
+            "findings": findings,
+        }
 
     def glossary_for(self, text: str, target_lang: str = "en") -> list[dict[str, Any]]:
         """The concepts `text` holds: for each, the term found, the renderings to use and not."""
@@ -210,8 +280,21 @@ def serve(paths: list[Path], *, allow_edits: bool = False) -> None:
     ) -> str:
         """Check a translation against the term base: missing approved renderings (LT101),
         deprecated (LT102) and forbidden (LT103) ones. Returns the findings as JSON (at most
-        500). Each text at most 100,000 characters."""
+        500), each with a `repair`: replace target characters start-end with `replacement`, or
+        render the source term as `rendering`, and an `instruction` saying so in words. Each
+        text at most 100,000 characters."""
         return await answer(lambda: tools.check(source, target, source_lang, target_lang))
+
+    @server.tool(annotations=read_only)
+    async def score(
+        source: str, target: str, source_lang: str = "zh-Hans", target_lang: str = "en"
+    ) -> str:
+        """Score how well a translation keeps the term base's terms: success_rate (the share
+        of the concepts found in the source whose approved rendering the target uses; null if
+        the source holds none), required, missed and banned_renderings (concept ids), and the
+        findings with their repairs, as `check` gives them. Each text at most 100,000
+        characters."""
+        return await answer(lambda: tools.score(source, target, source_lang, target_lang))
 
     @server.tool(annotations=read_only)
     async def glossary_for(text: str, target_lang: str = "en") -> str:
