@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from termbase.catalog import RULES
 from termbase.cli import app
 
-from .conftest import DATA, bundled_files
+from .conftest import DATA, ROOT, bundled_files
 
 runner = CliRunner()
 BAD = DATA / "bad"
@@ -194,3 +194,34 @@ def test_fast_top_level_help_is_the_real_help(width: str) -> None:
     assert real.exit_code == fast.exit_code == 0
     assert fast.stdout == real.stdout
     assert "lookup" in fast.stdout
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("termbase export --format ", {"tbx", "html", "json"}),
+        ("termbase show ai-f", {"ai-for-good"}),
+        ("termbase set small-yard", {"small-yard-high-fence"}),
+        ("termbase lint --fo", {"--format"}),
+        ("termbase export --profile m", {"memoq"}),
+    ],
+)
+def test_shell_completion_completes_options_choices_and_ids(words: str, expected: set[str]) -> None:
+    """Not only command names (issue 30): options, their choices, profiles and concept ids."""
+    from .test_lint_routes import run
+
+    env = {"_TERMBASE_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    result = run(cwd=ROOT, env=env)
+    assert result.returncode == 0, result.stderr
+    assert expected <= set(result.stdout.split()), result.stdout
+
+
+def test_the_profiles_completed_are_the_profiles() -> None:
+    import pkgutil
+
+    from termbase.cli.export import PROFILE_NAMES
+    from termbase.exchange import profiles
+
+    modules = {m.name.replace("_", "-") for m in pkgutil.iter_modules(profiles.__path__)}
+    assert set(PROFILE_NAMES) == modules

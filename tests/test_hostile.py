@@ -132,6 +132,28 @@ def test_a_langsec_that_is_no_language_is_named(
     assert 'lang = "en-US"' in (tb / "imported.toml").read_text("utf-8")
 
 
+def test_taiwan_and_hong_kong_terms_of_a_microsoft_tbx_keep_their_region(
+    tb: Path, tmp_path: Path
+) -> None:
+    """Microsoft's Terminology Collection writes Taiwan terms as zh-Hant with a
+    geographicalUsage of TWN (issue 30): imported as zh-TW, Hong Kong's as zh-HK."""
+    entry = """
+        <langSec xml:lang="zh-Hant"><termSec><term>人工智慧</term>
+          <termNote type="geographicalUsage">TWN</termNote></termSec></langSec>
+        <langSec xml:lang="zh-Hant"><termSec><term>人工智能</term>
+          <termNote type="geographicalUsage">HKG</termNote></termSec></langSec>
+        <langSec xml:lang="en">"""
+    text = (DATA / "tbx-min.tbx").read_text("utf-8").replace('<langSec xml:lang="en">', entry, 1)
+    tbx = tmp_path / "ms.tbx"
+    tbx.write_text(text, "utf-8")
+    into = tb / "imported.toml"
+    result = run("import", str(tbx), "-t", str(tb), "--into", str(into), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = into.read_text("utf-8")
+    assert 'lang = "zh-TW"\ntext = "人工智慧"' in written
+    assert 'lang = "zh-HK"\ntext = "人工智能"' in written
+
+
 # ----------------------------------------------------------- 2. XML 1.0 characters
 
 

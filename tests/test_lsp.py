@@ -438,14 +438,13 @@ def _apply(text: str, edit: dict[str, Any]) -> str:
     return text[:start] + new_text + text[end:]
 
 
-@pytest.mark.parametrize("name", sorted(_FIX_DOCUMENTS))
-def test_the_quick_fix_edits_the_rendering_and_nothing_else(tmp_path: Path, name: str) -> None:
-    from termbase.lint.segment import EXTENSIONS, ReadOptions, read
-
-    text = _FIX_DOCUMENTS[name]
-    client = _start(tmp_path, ROOT / "terms")
+def _actions_on_lt103(
+    tmp_path: Path, base: Path, path: Path, text: str
+) -> tuple[str, list[dict[str, Any]]]:
+    """Open `text` as `path` with `base`; the code actions offered on its one LT103."""
+    client = _start(tmp_path, base)
     try:
-        uri = _open(client, tmp_path / name, text)
+        uri = _open(client, path, text)
         found = [d for d in _diagnostics(client, uri) if d["code"] == "LT103"]
         assert len(found) == 1, found
         actions = client.request(
@@ -458,6 +457,15 @@ def test_the_quick_fix_edits_the_rendering_and_nothing_else(tmp_path: Path, name
         )
     finally:
         client.close()
+    return uri, actions
+
+
+@pytest.mark.parametrize("name", sorted(_FIX_DOCUMENTS))
+def test_the_quick_fix_edits_the_rendering_and_nothing_else(tmp_path: Path, name: str) -> None:
+    from termbase.lint.segment import EXTENSIONS, ReadOptions, read
+
+    text = _FIX_DOCUMENTS[name]
+    uri, actions = _actions_on_lt103(tmp_path, ROOT / "terms", tmp_path / name, text)
     fix = next(a for a in actions if a["title"] == 'Replace with "AI for good"')
     edit = fix["edit"]["changes"][uri][0]
     fixed = _apply(text, edit)
@@ -467,3 +475,55 @@ def test_the_quick_fix_edits_the_rendering_and_nothing_else(tmp_path: Path, name
     fmt = EXTENSIONS[path.suffix]
     targets = [s.target for s in read(path, fmt, ReadOptions(columns=None))]
     assert any("upholds AI for good." in t for t in targets), targets
+
+
+_ESCAPE_BASE = """\
+[rd-lab]
+[[rd-lab.term]]
+lang = "zh-Hans"
+text = "智能向善"
+status = "preferred"
+[[rd-lab.term]]
+lang = "en"
+text = 'R&D "lab" <x>'
+status = "preferred"
+[[rd-lab.term]]
+lang = "en"
+text = "intelligent for good"
+status = "forbidden"
+"""
+
+
+@pytest.mark.parametrize("name", ["a.xlf", "b.xlf", "c.po", "d.tmx", "e.csv", "f.md"])
+def test_the_quick_fix_writes_the_rendering_as_the_format_escapes_it(
+    tmp_path: Path, name: str
+) -> None:
+    """A preferred rendering with &, < and quotes: XML-escaped in XLIFF and TMX, quote-escaped
+    in PO, as is in Markdown; the fixed file reads back with the rendering itself. In CSV the
+    field would need quoting anew: no quick fix rather than a broken row (issue 30)."""
+    from termbase.lint.segment import EXTENSIONS, ReadOptions, read
+
+    (tmp_path / "tb").mkdir()
+    (tmp_path / "tb" / "terms.toml").write_text(_ESCAPE_BASE, "utf-8")
+    text = _FIX_DOCUMENTS[name]
+    uri, actions = _actions_on_lt103(tmp_path, tmp_path / "tb", tmp_path / name, text)
+    fixes = [a for a in actions if a["title"].startswith("Replace with")]
+    if name.endswith(".csv"):
+        assert fixes == []
+        return
+    fixed = _apply(text, fixes[0]["edit"]["changes"][uri][0])
+    path = tmp_path / f"fixed-{name}"
+    path.write_text(fixed, "utf-8")
+    targets = [s.target for s in read(path, EXTENSIONS[path.suffix], ReadOptions(columns=None))]
+    assert any('upholds R&D "lab" <x>.' in t for t in targets), targets
+
+
+def test_a_banned_rendering_with_an_apostrophe_is_read_back_whole() -> None:
+    """The quick fix's range is the found text's length: Python writes a text with an
+    apostrophe in double quotes, and a rendering to use may hold quotes."""
+    from termbase.lint.linter import Linter
+
+    message = '"other countries\' affairs" is a forbidden rendering of x; use "R&D "lab""'
+    assert Linter.banned_parts(message) == ("other countries' affairs", 'R&D "lab"')
+    assert Linter.banned_parts("'a' is a deprecated rendering of x") == ("a", None)
+    assert Linter.banned_parts("something else") is None

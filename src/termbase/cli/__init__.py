@@ -104,6 +104,11 @@ def main() -> None:
 
 
 def _run(args: list[str]) -> None:
+    import os
+
+    if "_TERMBASE_COMPLETE" in os.environ:
+        load_all()()  # shell completion: every command's options, choices and arguments
+        return
     name = next((a for a in args if not a.startswith("-")), None)
     if name in COMMANDS and args[:1] not in (["--help"], ["-h"]):
         importlib.import_module(f"termbase.cli.{COMMANDS[name]}")

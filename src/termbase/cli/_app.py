@@ -129,6 +129,25 @@ def main() -> None:
     app()
 
 
+def complete_concept_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of a concept id: the ids of the term base the command would use
+    (its -t if given so far) that start with what is typed."""
+    try:
+        from termbase.search.index import Index
+
+        given = ctx.params.get("termbase") or None
+        index = Index.open(termbase_paths(given), use_cache=True)
+        return [i for i in index.ids() if i.startswith(incomplete)][:200]
+    except Exception:  # noqa: BLE001 - completion offers nothing rather than a traceback
+        return []
+
+
+ConceptId = Annotated[
+    str,
+    typer.Argument(metavar="ID", help="The concept's id.", autocompletion=complete_concept_ids),
+]
+
+
 def termbase_paths(paths: list[Path] | None) -> list[Path]:
     """The paths given, or where commands look by default (see termbase.files)."""
     from termbase.base.config import default_paths

@@ -8,6 +8,7 @@ import typer
 
 from termbase.cli._app import (
     EXIT_FINDINGS,
+    ConceptId,
     StatusChoice,
     TermbaseOption,
     app,
@@ -133,7 +134,7 @@ LangSelect = Annotated[str | None, typer.Option("--lang", help="With --term: its
 
 @app.command("set")
 def set_command(
-    concept_id: Annotated[str, typer.Argument(metavar="ID")],
+    concept_id: ConceptId,
     field: Annotated[
         str,
         typer.Argument(
@@ -158,7 +159,7 @@ def set_command(
 
 @app.command("rm")
 def rm_command(
-    concept_id: Annotated[str, typer.Argument(metavar="ID")],
+    concept_id: ConceptId,
     lang: LangSelect = None,
     term: TermSelect = None,
     field: Annotated[
@@ -188,7 +189,7 @@ def rm_command(
 
 @app.command("mv")
 def mv_command(
-    concept_id: Annotated[str, typer.Argument(metavar="ID")],
+    concept_id: ConceptId,
     new_id: Annotated[str, typer.Argument(metavar="NEW_ID")],
     dry_run: DryRun = False,
     termbase: TermbaseOption = None,

@@ -36,6 +36,16 @@ PROFILES = (
     "deepl, omegat (tsv); google (csv/tsv); google-sets, amazon, lokalise, weblate (csv); "
     "memoq, crowdin (csv/xlsx); trados (xlsx/csv); phrase (xlsx)"
 )
+PROFILE_NAMES = (
+    *("deepl", "omegat", "google", "google-sets", "amazon", "lokalise", "weblate", "memoq"),
+    *("crowdin", "trados", "phrase"),
+)
+
+
+def _complete_profiles(incomplete: str) -> list[str]:
+    return [p for p in PROFILE_NAMES if p.startswith(incomplete)]
+
+
 PROFILE_HELP = (
     f"csv/tsv/xlsx: the tool's layout: {PROFILES}. weblate writes one file for each target "
     "language: give -o a folder."
@@ -74,7 +84,7 @@ def export(
     title: Annotated[str | None, typer.Option("--title", help="The page's title.")] = None,
     profile: Annotated[
         str | None,
-        typer.Option("--profile", help=PROFILE_HELP),
+        typer.Option("--profile", help=PROFILE_HELP, autocompletion=_complete_profiles),
     ] = None,
     fallback: Annotated[
         bool,
@@ -202,7 +212,11 @@ def import_command(
     ] = None,
     profile: Annotated[
         str | None,
-        typer.Option("--profile", help=f"csv/tsv/xlsx: the tool that wrote the file: {PROFILES}."),
+        typer.Option(
+            "--profile",
+            help=f"csv/tsv/xlsx: the tool that wrote the file: {PROFILES}.",
+            autocompletion=_complete_profiles,
+        ),
     ] = None,
     source: Annotated[
         str | None,

@@ -7,6 +7,7 @@ import typer
 
 from termbase.cli._app import (
     EXIT_FINDINGS,
+    ConceptId,
     StatusChoice,
     TermbaseOption,
     app,
@@ -107,7 +108,7 @@ def _card(index: Any, concept_id: str) -> dict[str, Any]:
 
 @app.command()
 def show(
-    concept_id: Annotated[str, typer.Argument(metavar="ID", help="The concept's id.")],
+    concept_id: ConceptId,
     lang: LangOption = None,
     as_json: JsonOption = False,
     no_cache: NoCacheOption = False,
@@ -126,7 +127,7 @@ def show(
 
 @app.command()
 def forms(
-    concept_id: Annotated[str, typer.Argument(metavar="ID", help="The concept's id.")],
+    concept_id: ConceptId,
     lang: LangOption = None,
     as_json: JsonOption = False,
     no_cache: NoCacheOption = False,

@@ -235,6 +235,14 @@ def _cited(ids: list[str], citations: list[str], known: _Sources) -> tuple[str, 
     return tuple(dict.fromkeys(known.cite(c) for c in citations))
 
 
+# Where a TBX says a Chinese term is used (Microsoft's Terminology Collection writes Taiwan terms
+# as zh-Hant with geographicalUsage TWN): the regional tag termbase keeps them under.
+_REGIONS = {
+    **dict.fromkeys(("TWN", "TW", "ZH-TW"), "zh-TW"),
+    **dict.fromkeys(("HKG", "HK", "ZH-HK"), "zh-HK"),
+}
+
+
 def _term(lang: str, el: Any, known: _Sources) -> Term:
     text = ""
     status = Status.ADMITTED  # a term without a status: usable, not preferred
@@ -260,6 +268,8 @@ def _term(lang: str, el: Any, known: _Sources) -> Term:
                 pos = PartOfSpeech(value)
             elif kind == "termType" and value in _TERM_TYPE:
                 term_type = TermType(_TERM_TYPE[value])
+            elif kind == "geographicalUsage" and lang.startswith("zh-Hant"):
+                lang = _REGIONS.get(value.upper().replace("_", "-"), lang)
         elif name == "note":
             if child.get(XML_LANG) == "zh-Latn-pinyin":
                 pinyin = value

@@ -32,6 +32,12 @@ from termbase.lint.settings import LintSettings
 from termbase.lint.suppress import segment_finding, suppress
 
 _APPROVED = frozenset(APPROVED)
+# `'found' is a forbidden rendering of CONCEPT; use "RENDERING"` (see `_banned_info`)
+_BANNED_MESSAGE = re.compile(
+    r"(?P<found>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\") is an? \w+ rendering of \S+?"
+    r"(?:; use \"(?P<use>.*)\")?\Z",
+    re.DOTALL,
+)
 _KEY = itemgetter(0)  # a hit's pattern number
 REGIONS = frozenset({"zh-TW", "zh-HK", "zh-MO"})
 
@@ -260,6 +266,18 @@ class Linter:
         if not found and not seg.notes:
             return found
         return suppress(seg, found)
+
+    @staticmethod
+    def banned_parts(message: str) -> tuple[str, str | None] | None:
+        """The text found and the rendering to use, read back from an LT102 or LT103 message
+        (the found text is a Python literal: a rendering with an apostrophe is written in
+        double quotes; the rendering to use may hold quotes of its own)."""
+        import ast
+
+        m = _BANNED_MESSAGE.match(message)
+        if m is None:
+            return None
+        return ast.literal_eval(m.group("found")), m.group("use")
 
     def _banned_info(
         self, table: PatternTable, k: int, lang: str

@@ -31,8 +31,6 @@ from termbase.errors import TermbaseError
 from termbase.finding import Finding, Severity
 from termbase.servers.frames import ERROR_METHOD, Frames
 
-_QUOTED = re.compile(r"'([^']+)'")
-_USE = re.compile(r'use "([^"]+)"')
 # How long a document stays unchanged before it is linted: a burst of typing is linted once.
 QUIET_SECONDS = 0.1
 
@@ -222,8 +220,10 @@ def diagnostics_of(engine: Engine, name: str, source: str) -> list[dict[str, Any
     files = FileText(source) if mapped else None
     out = []
     for f in engine.findings(name, source):
-        quoted = _QUOTED.search(f.message)
-        width = len(quoted.group(1)) if quoted and f.code in ("LT102", "LT103") else 0
+        from termbase.lint.linter import Linter
+
+        parts = Linter.banned_parts(f.message) if f.code in ("LT102", "LT103") else None
+        width = len(parts[0]) if parts else 0
         span: tuple[tuple[int, int], tuple[int, int]] | None = None
         if width and f.column:
             start = f.column - 1
@@ -250,7 +250,12 @@ def diagnostics_of(engine: Engine, name: str, source: str) -> list[dict[str, Any
                 "severity": 1 if f.severity is Severity.ERROR else 2,  # Error, Warning
                 "code": f.code,
                 "source": "termbase",
-                "data": {"concept": f.concept, "use": _use(f) if span else None},
+                "data": {
+                    "concept": f.concept,
+                    "use": _as_written(kind.value if kind else "", parts[1])
+                    if span and parts
+                    else None,
+                },
             }
         )
     return out
@@ -532,6 +537,16 @@ def _first_string(args: Any) -> str | None:
     return None
 
 
-def _use(f: Finding) -> str | None:
-    m = _USE.search(f.message)
-    return m.group(1) if m else None
+def _as_written(kind: str, text: str | None) -> str | None:
+    """A rendering as it must be written into a file of `kind` to read back as itself: XML
+    escaped in XLIFF and TMX (R&D is R&amp;D), backslash and quote escaped in a PO string.
+    None where it cannot be written in place: a CSV or TSV field would need quoting."""
+    if text is None:
+        return None
+    if kind in ("xliff", "tmx"):
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if kind == "po":
+        return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    if kind in ("csv", "tsv") and any(c in text for c in ',"\t\n\r'):
+        return None
+    return text

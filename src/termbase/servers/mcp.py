@@ -38,20 +38,22 @@ MAX_FIELD = 2_000  # a proposed term or definition
 MAX_FINDINGS = 500
 
 
-_QUOTED = re.compile(r"'([^']+)'")
-_USE = re.compile(r'use "([^"]+)"')
+# the source term an LT101 message starts with, as Python writes a string (in double quotes
+# when it holds an apostrophe)
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 
 
 def _repair(f: Any, target: str, linter: Any, lang: str) -> dict[str, Any] | None:
     """What a model should do about a finding, in a form it can apply: replace the characters
     `start`-`end` of the target (a banned rendering) with `replacement`, or render the source
     term with `rendering` (a missing one). None where there is nothing to apply."""
-    found = _QUOTED.search(f.message)
-    if f.code in ("LT102", "LT103") and f.column and found:
+    from termbase.lint.linter import Linter
+
+    parts = Linter.banned_parts(f.message) if f.code in ("LT102", "LT103") else None
+    if parts and f.column:
         start = f.column - 1
-        end = start + len(found.group(1))
-        use = _USE.search(f.message)
-        replacement = use.group(1) if use else None
+        end = start + len(parts[0])
+        replacement = parts[1]
         text = target[start:end]
         how = f'with "{replacement}"' if replacement else "with an approved rendering"
         return {
@@ -62,14 +64,18 @@ def _repair(f: Any, target: str, linter: Any, lang: str) -> dict[str, Any] | Non
             "replacement": replacement,
             "instruction": f'Replace "{text}" (characters {start} to {end} of the target) {how}.',
         }
+    found = _QUOTED.match(f.message)
     if f.code == "LT101" and f.concept and found:
+        import ast
+
+        term = ast.literal_eval(found.group(0))
         renderings = linter._renderings(f.concept, lang)
         if renderings:
             return {
                 "action": "use",
-                "source_term": found.group(1),
+                "source_term": term,
                 "rendering": renderings[0],
-                "instruction": f'Render "{found.group(1)}" as "{renderings[0]}".',
+                "instruction": f'Render "{term}" as "{renderings[0]}".',
             }
     return None
 
