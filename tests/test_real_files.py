@@ -171,3 +171,33 @@ def test_lookup_finds_typos_in_spaced_pinyin_and_a_wrong_character(
     result = run("lookup", query, "-t", str(ROOT / "terms"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("1. small-yard-high-fence"), result.stdout
+
+
+def test_a_reversed_xliff_stops_instead_of_passing(tmp_path: Path) -> None:
+    """source-language zh-Hans over English sources and Chinese targets: every Chinese term
+    would be looked for in English text and "0 errors" said (issue 30)."""
+    path = tmp_path / "r.xlf"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language='
+        '"zh-Hans" target-language="en" datatype="plaintext" original="x"><body>\n'
+        "<trans-unit id='1'><source>China upholds intelligent for good.</source>"
+        "<target>中国坚持智能向善。</target></trans-unit>\n"
+        "<trans-unit id='2'><source>We oppose small yard, high fence.</source>"
+        "<target>我们反对小院高墙。</target></trans-unit>\n</body></file></xliff>\n",
+        "utf-8",
+    )
+    line = one_line_exit_2(run("lint", str(path), cwd=tmp_path))
+    assert "the languages look reversed; nothing was checked" in line
+
+
+def test_positional_columns_reversed_or_with_a_header(tmp_path: Path) -> None:
+    (tmp_path / "h.csv").write_text("zh,en\n智能向善,intelligent for good\n小院高墙,x\n", "utf-8")
+    result = run("lint", "h.csv", "--columns", "1,2", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "in 2 segments" in result.stderr  # the header row is not a segment
+    (tmp_path / "n.csv").write_text("intelligent for good,智能向善\nsmall yard,小院高墙\n", "utf-8")
+    line = one_line_exit_2(run("lint", "n.csv", "--columns", "1,2", cwd=tmp_path))
+    assert "the columns look reversed" in line
+    result = run("lint", "n.csv", "--columns", "2,1", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "LT103 ai-for-good" in result.stdout

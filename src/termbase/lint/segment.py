@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -158,7 +159,54 @@ def detect(path: Path, head: bytes) -> InputFormat | None:
 def read(path: Path, fmt: InputFormat, options: ReadOptions) -> list[Segment]:
     module = importlib.import_module(READERS[fmt])
     segments: list[Segment] = module.read(path, fmt, options)
+    check_sides(path, segments)
     return segments
+
+
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def han_share(text: str) -> float:
+    """The share of Han characters among the letters of `text`."""
+    letters = sum(map(str.isalpha, text))  # counted in C: a sample is thousands of characters
+    return len(_HAN.findall(text)) / letters if letters else 0.0
+
+
+def check_sides(path: Path, segments: list[Segment], sample: int = 200) -> None:
+    """`UsageError` when a bilingual file's text is in the other languages than it declares
+    (a reversed XLIFF: source-language zh-Hans over English sources and Chinese targets): the
+    term base's terms would be looked for in the wrong text and none found ("0 errors")."""
+    pairs = [s for s in segments[:sample] if s.source]
+    if not pairs:
+        return
+    source = han_share("".join(s.source or "" for s in pairs))
+    target = han_share("".join(s.target for s in pairs))
+    lang = pairs[0].source_lang
+    from termbase.langtags import is_chinese, normalize_tag
+
+    chinese = lang is None or is_chinese(normalize_tag(lang) or lang)
+    if chinese and source < 0.1 and target > 0.5:
+        if lang is None:
+            raise UsageError(
+                path,
+                0,
+                "the file names no source language, its source text has no Chinese and its "
+                "target text is mostly Chinese: give the languages (for English into Chinese: "
+                "--source en --target zh-Hans); nothing was checked",
+            )
+        raise UsageError(
+            path,
+            0,
+            f"the file declares {lang} as its source, but its source text has no Chinese and "
+            "its target text is mostly Chinese: the languages look reversed; nothing was checked",
+        )
+    if not chinese and source > 0.5 and target < 0.1:
+        raise UsageError(
+            path,
+            0,
+            f"the file declares {lang} as its source, but its source text is mostly Chinese "
+            "and its target text has none: the languages look reversed; nothing was checked",
+        )
 
 
 def iter_read(path: Path, fmt: InputFormat, options: ReadOptions) -> Iterator[Segment]:
@@ -169,7 +217,7 @@ def iter_read(path: Path, fmt: InputFormat, options: ReadOptions) -> Iterator[Se
     module = importlib.import_module(READERS[fmt])
     streamed = getattr(module, "iter_read", None)
     if streamed is None:
-        yield from module.read(path, fmt, options)
+        yield from read(path, fmt, options)
     else:
         yield from streamed(path, fmt, options)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import itertools
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from termbase.lint.segment import (
     ReadOptions,
     Segment,
     UsageError,
+    han_share,
     iter_lines,
     quick_segment,
 )
@@ -116,9 +116,13 @@ def _columns(path: Path, header: list[str], options: ReadOptions) -> tuple[int, 
                 raise UsageError(
                     path, 1, f"--columns: no column {want!r}; the header has {_seen(header)}"
                 )
-        has_header = not all(w.isdigit() for w in options.columns)
         if any(c >= len(header) or c < 0 for c in cols):
             raise UsageError(path, 1, f"--columns: the file has {len(header)} columns")
+        # positions: the first row is still a header where its chosen cells name languages or
+        # columns (zh-Hans, en, source, target), not a segment to check
+        has_header = not all(w.isdigit() for w in options.columns) or all(
+            _header_lang(names[c]) or names[c] in (*_SOURCE_NAMES, *_TARGET_NAMES) for c in cols
+        )
         return cols[0], cols[1], has_header
     for i, name in enumerate(names):
         if name in _SOURCE_NAMES:
@@ -145,16 +149,8 @@ def _columns(path: Path, header: list[str], options: ReadOptions) -> tuple[int, 
 def _looks_like_text(row: list[str]) -> bool:
     """A first row that is a segment rather than a header: Chinese on one side, other letters
     on the other (a header such as Chinese,English has no Chinese in it)."""
-    shares = [_han_share(cell) for cell in row]
+    shares = [han_share(cell) for cell in row]
     return (shares[0] > 0.3) != (shares[1] > 0.3)
-
-
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
-
-
-def _han_share(text: str) -> float:
-    letters = sum(map(str.isalpha, text))  # counted in C: a sample is thousands of characters
-    return len(_HAN.findall(text)) / letters if letters else 0.0
 
 
 def _check_languages(
@@ -166,9 +162,19 @@ def _check_languages(
     if not sample:
         return
     shares = {
-        "source": _han_share("".join(seg.source or "" for seg in sample)),
-        "target": _han_share("".join(seg.target for seg in sample)),
+        "source": han_share("".join(seg.source or "" for seg in sample)),
+        "target": han_share("".join(seg.target for seg in sample)),
     }
+    if sample[0].source_lang is None and shares["source"] < 0.1 and shares["target"] > 0.5:
+        # nothing declared, and the target is the Chinese side: the base's Chinese terms would
+        # be looked for in the other language's text and none found ("0 errors")
+        raise UsageError(
+            path,
+            1,
+            "the source column has no Chinese and the target column is mostly Chinese: the "
+            "columns look reversed; name them with --columns SOURCE,TARGET"
+            + (f" (the header has {_seen(header)})" if header else ""),
+        )
     for side, col in (("source", cols[0]), ("target", cols[1])):
         lang = sample[0].source_lang if side == "source" else sample[0].target_lang
         if lang is None:

@@ -211,6 +211,7 @@ def diagnostics_of(engine: Engine, name: str, source: str) -> list[dict[str, Any
     entities, escapes and inline tags accounted for) or of its line, and the concept and
     preferred rendering for the code actions. A quick fix is offered only where the rendering's
     range is known: replacing a guessed range could break the file."""
+    from termbase.lint.linter import Linter
     from termbase.lint.positions import MAPPED, FileText, locate, utf16_column
     from termbase.lint.segment import detect
 
@@ -220,8 +221,6 @@ def diagnostics_of(engine: Engine, name: str, source: str) -> list[dict[str, Any
     files = FileText(source) if mapped else None
     out = []
     for f in engine.findings(name, source):
-        from termbase.lint.linter import Linter
-
         parts = Linter.banned_parts(f.message) if f.code in ("LT102", "LT103") else None
         width = len(parts[0]) if parts else 0
         span: tuple[tuple[int, int], tuple[int, int]] | None = None
