@@ -148,18 +148,20 @@ class Tools:
         """How well `target` keeps the term base's terms of `source`: the share of the
         concepts found in the source whose approved rendering the target has, the concepts
         missed, the banned renderings used, and the findings with their repairs."""
-        wanted = {
-            f["concept"]
-            for f in self.check(source, "", source_lang, target_lang)
-            if f["code"] == "LT101" and f.get("concept")
-        }
+        from termbase.evolution.score import termbase_scores
+        from termbase.lint.segment import Segment
+
+        _limit("source", source, MAX_TEXT)
+        _limit("target", target, MAX_TEXT)
+        segment = Segment(Path("<text>"), 1, "1", target, source, source_lang, target_lang)
+        scored = termbase_scores(self._linter(), [segment])  # as `termbase score` judges
+        wanted = {t.term for r in scored for t in r.terms}
         findings = self.check(source, target, source_lang, target_lang)
-        missed = sorted({f["concept"] for f in findings if f["code"] == "LT101"} & wanted)
+        missed = sorted(wanted & {f["concept"] for f in findings if f["code"] == "LT101"})
         banned = sorted({f["concept"] for f in findings if f["code"] in ("LT102", "LT103")})
-        kept = len(wanted - set(missed) - set(banned))  # a banned rendering keeps nothing
         return {
-            "success_rate": round(kept / len(wanted), 4) if wanted else None,
-            "required": len(wanted),
+            "success_rate": round(scored[0].success_rate, 4) if wanted else None,
+            "required": scored[0].required if scored else 0,
             "missed": missed,
             "banned_renderings": banned,
             "findings": findings,
