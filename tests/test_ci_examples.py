@@ -1,4 +1,4 @@
-"""The README's pre-commit example, run for real against a local clone of this repository."""
+"""The pre-commit example of docs/lint.md, run for real against a local clone of this repository."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from .conftest import ROOT
 
 
 def _example() -> str:
-    readme = (ROOT / "README.md").read_text("utf-8")
+    readme = (ROOT / "docs" / "lint.md").read_text("utf-8")
     block = readme.split("<!-- pre-commit-example -->", 1)[1]
     return block.split("```yaml", 1)[1].split("```", 1)[0]
 
@@ -29,7 +29,7 @@ def test_the_hooks_in_the_example_exist() -> None:
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_the_readme_pre_commit_example_runs(tmp_path: Path) -> None:
-    """A translations repository with the README's .pre-commit-config.yaml, its repository URL
+    """A translations repository with docs/lint.md's .pre-commit-config.yaml, its repository URL
     pointed at a clone of this one (pre-commit takes a local path as repo): the hook installs
     termbase, reads the repository's .termbase.toml and fails on a forbidden rendering."""
     clone = tmp_path / "termbase"

@@ -144,7 +144,7 @@ def test_every_command_has_help() -> None:
         assert "Usage:" in result.stdout
 
 
-def test_help_does_not_import_pinyin_or_opencc() -> None:
+def test_help_does_not_import_pinyin_opencc_the_segmenter_or_lemminflect() -> None:
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "termbase", "--help"],
         capture_output=True,
@@ -154,7 +154,7 @@ def test_help_does_not_import_pinyin_or_opencc() -> None:
     assert "Usage: " in proc.stdout
     imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines()}
     assert "typer" in imported
-    assert not {m for m in imported if m.startswith(("pypinyin", "opencc"))}
+    assert not {m for m in imported if m.startswith(("pypinyin", "opencc", "rjieba", "lemminflect"))}
 
 
 def test_python_dash_m_runs() -> None:

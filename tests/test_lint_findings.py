@@ -193,7 +193,7 @@ def test_the_action_names_only_its_inputs() -> None:
     # installed from the action's own checkout, never from a package index name
     steps = action["runs"]["steps"]
     assert any('"${{ github.action_path }}"' in s.get("run", "") for s in steps)
-    readme = (ROOT / "README.md").read_text("utf-8")
+    readme = (ROOT / "docs" / "lint.md").read_text("utf-8")
     block = readme.split("<!-- action-example -->", 2)[1]
     example = yaml.safe_load(block.split("```yaml", 1)[1].split("```", 1)[0])
     with_inputs = next(s["with"] for s in example if "termbase" in s.get("uses", ""))
@@ -208,7 +208,7 @@ def test_the_settings_schema_takes_a_translations_repository_file() -> None:
     import jsonschema
 
     schema = json.loads((ROOT / "schema" / "settings.schema.json").read_text("utf-8"))
-    readme = (ROOT / "README.md").read_text("utf-8")
+    readme = (ROOT / "docs" / "lint.md").read_text("utf-8")
     example = readme.split("# .termbase.toml\n", 1)[1].split("```", 1)[0]
     jsonschema.validate(tomllib.loads(example), schema)
     with pytest.raises(jsonschema.ValidationError):

@@ -23,7 +23,7 @@ LangOption = Annotated[
         "--lang", "-l", help="Show only these languages (repeat for more).", show_default=False
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (see the README).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (its shape: docs/lookup.md).")]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Read the TOML files instead of the index cache.")
 ]

@@ -76,7 +76,7 @@ def markdown() -> str:
         "",
         "Generated from `termbase.report.rule_help` (a test checks that it is up to date; "
         "`pytest --update-goldens` rewrites it). Codes are stable: a code never changes meaning.",
-        "Severities can be changed per rule: see the README's lint settings.",
+        "Severities can be changed per rule: see [the lint settings](lint.md#settings).",
         "",
     ]
     for rule in RULES.values():
