@@ -71,3 +71,27 @@ def shared_file(relative: str) -> Path:
             pytest.fail(f"{path} is missing; CI needs the shared data next to the project")
         pytest.skip(f"{path} is not here")
     return path
+
+
+def npm_tool(binary: str, *packages: str) -> Path:
+    """A tool from npm (`packages`, with their versions), installed once per machine beside the
+    test cache; the path of its `binary`. Skips without npm, and fails in CI, which has it."""
+    import shutil
+    import subprocess
+
+    if shutil.which("npm") is None:
+        if os.environ.get("CI"):
+            pytest.fail("npm is missing; .ci/run installs it")
+        pytest.skip("npm is not installed")
+    folder = Path(os.environ["TERMBASE_CACHE_DIR"]).parent / "termbase-test-node"
+    path = folder / "node_modules" / ".bin" / binary
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--silent", *packages],
+            cwd=folder,
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+    return path

@@ -388,6 +388,71 @@ def test_rm_and_set_keep_every_other_comment_and_space(
     assert [x for x in removed.splitlines() if x.startswith("#")] == comments
 
 
+def _random_file(lead: list[tuple[list[str], int]], space: str) -> str:
+    """Three concepts (a Chinese term without pinyin in each, for fill) with random comments
+    and blank lines above them and odd spacing inside."""
+    blocks = []
+    for n, (comments, blanks) in enumerate(lead):
+        above = "".join(f"{c}\n" for c in comments)
+        see = '"c0"' if n else ""
+        blocks.append(
+            "\n" * blanks + above + f"[c{n}]\nsubject{space} = 'old'  # keep\nsee-also = [{see}]\n"
+            f'[[c{n}.term]]\nlang = "en"\ntext = "word {n}"\nstatus = "preferred"\n'
+            f'[[c{n}.term]]\nlang{space} = "zh-Hans"\ntext = "词语{n}"\nstatus = "preferred"\n'
+        )
+    return "".join(blocks) + "\n# the end of the file\n"
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.tuples(st.lists(_COMMENT, max_size=2), st.integers(0, 2)), min_size=3, max_size=3),
+    st.sampled_from(["", "  "]),
+)
+def test_add_fill_and_mv_keep_every_other_byte(
+    tmp_path_factory: pytest.TempPathFactory, lead: list[tuple[list[str], int]], space: str
+) -> None:
+    """`add` only appends, `fill` only adds lines (pinyin, Traditional terms), `mv` changes
+    only the lines that name the concept: every other line, comment and space stays."""
+    base = tmp_path_factory.mktemp("tb")
+    shutil.copy(ROOT / "terms" / "termbase.toml", base)
+    text = _random_file(lead, space)
+    (base / "a.toml").write_text(text, "utf-8")
+    a_toml = str(base / "a.toml")
+    code, _, errors = _run(base, "add", "new-one", "--term", "en=new one", "--file", a_toml)
+    assert code == 0, errors
+    after = (base / "a.toml").read_text("utf-8")
+    assert after.startswith(text)
+    result = runner.invoke(app, ["fill", str(base)])
+    assert result.exit_code == 0, result.stderr
+    filled = (base / "a.toml").read_text("utf-8")
+    assert all(line.startswith("+") for line in _diff(after, filled))
+    assert _diff(after, filled)  # pinyin and zh-Hant terms were added
+    code, _, errors = _run(base, "mv", "c0", "c-zero")
+    assert code == 0, errors
+    moved = (base / "a.toml").read_text("utf-8")
+    changed = _diff(filled, moved)
+    assert all("c0" in line or "c-zero" in line for line in changed), changed
+    assert moved.replace("c-zero", "c0") == filled
+
+
+def test_add_refuses_a_file_outside_the_term_base(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--file a.toml` from another folder would write a concept no command reads."""
+    base = tmp_path / "tb"
+    base.mkdir()
+    shutil.copy(ROOT / "terms" / "termbase.toml", base)
+    monkeypatch.chdir(tmp_path)
+    code, _, errors = _run(base, "add", "lost", "--term", "en=lost", "--file", "a.toml")
+    assert code == 2
+    assert "a.toml is not in the term base" in errors
+    assert not (tmp_path / "a.toml").exists()
+    code, _, errors = _run(base, "add", "kept", "--term", "en=kept", "--file", "tb/a.toml")
+    assert code == 0, errors
+
+
 def test_fill_and_set_keep_table_headers_as_written(tmp_path: Path) -> None:
     """tomlkit respaces `[[ one.term ]]` as `[[ one .term ]]`, even in a table no edit
     touches: every header whose key is unchanged is written as the user wrote it."""

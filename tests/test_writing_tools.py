@@ -4,16 +4,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 import yaml
 
-from .conftest import ROOT
+from .conftest import ROOT, npm_tool
 from .test_lint_routes import run
 
 TERMS = ROOT / "terms"
@@ -55,30 +52,7 @@ def test_prh_and_vale_are_valid_yaml(tmp_path: Path) -> None:
 
 def _textlint() -> Path:
     """textlint and textlint-rule-terminology from npm, once per machine (in the test cache)."""
-    if shutil.which("npm") is None:
-        if os.environ.get("CI"):
-            pytest.fail("npm is missing; .ci/run installs it")
-        pytest.skip("npm is not installed")
-    folder = Path(os.environ["TERMBASE_CACHE_DIR"]).parent / "termbase-test-node"
-    binary = folder / "node_modules" / ".bin" / "textlint"
-    if not binary.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                "npm",
-                "install",
-                "--no-audit",
-                "--no-fund",
-                "--silent",
-                "textlint@14",
-                "textlint-rule-terminology@5",
-            ],
-            cwd=folder,
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
-    return binary
+    return npm_tool("textlint", "textlint@14", "textlint-rule-terminology@5")
 
 
 def test_textlint_with_the_export_finds_what_termbase_lint_finds(tmp_path: Path) -> None:

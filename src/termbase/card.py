@@ -27,8 +27,19 @@ def _status(t: dict[str, Any]) -> str:
 
 def _source_line(s: dict[str, Any]) -> str:
     parts = [s.get("publisher"), s.get("title"), s.get("date"), s.get("url")]
-    text = ", ".join(p for p in parts if p)
+    text = ", ".join(dict.fromkeys(p for p in parts if p))  # a title that is the address: once
     return text or s["id"]
+
+
+def context_line(t: dict[str, Any]) -> str:
+    """A term's context as a card shows it: in use: “...” (source)."""
+    source = f" ({t['context_source']})" if t.get("context_source") else ""
+    return f"in use: “{t['context']}”{source}"
+
+
+def term_notes(t: dict[str, Any]) -> str:
+    """What a card says under a term: its usage note, then its context."""
+    return "\n".join(filter(None, (t.get("usage_note"), t.get("context") and context_line(t))))
 
 
 def render_text(card: dict[str, Any], langs: Sequence[str] = (), header: str = "") -> str:
@@ -45,13 +56,14 @@ def render_text(card: dict[str, Any], langs: Sequence[str] = (), header: str = "
         if status:
             line += f"  [{status}]"
         lines.append(line.rstrip())
-        if t.get("usage_note"):
-            lines.append(f"  {'':<{width_lang}}    {t['usage_note']}")
+        pad = f"  {'':<{width_lang}}    "
+        if term_notes(t):  # a note of several lines stays under its term
+            lines.append(pad + term_notes(t).replace("\n", "\n" + pad))
     for lang, text in card.get("definition", {}).items():
         if not langs or lang in langs or len(card["definition"]) == 1:
             lines.append(f"  definition ({lang}): {text}")
     if card.get("note"):
-        lines.append(f"  note: {card['note']}")
+        lines.append("  note: " + card["note"].replace("\n", "\n        "))
     for s in card.get("sources", []):
         lines.append(f"  source: {_source_line(s)}")
     if card.get("see_also"):
@@ -98,7 +110,7 @@ def render_rich(cards: Iterable[tuple[str, dict[str, Any]]], langs: Sequence[str
                 f"[{styles.get(t['status'], '')}]{_status(t)}[/]"
                 if styles.get(t["status"])
                 else _status(t),
-                t.get("usage_note") or "",
+                term_notes(t),
             )
         console.print(table)
         rest = render_text({**card, "terms": []}).splitlines()[1:]

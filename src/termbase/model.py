@@ -93,6 +93,9 @@ class Term:
     # English: false keeps the rendering's verb in the form written (no interfere for
     # interfering in); None is the default, inflected
     inflect: bool | None = None
+    # An example of the term in use (TBX's context), and the source it was taken from
+    context: str | None = None
+    context_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

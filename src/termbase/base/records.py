@@ -34,6 +34,10 @@ def term_data(t: Term, *, where: bool = False) -> dict[str, Any]:
     }
     if t.inflect is not None:
         data["inflect"] = t.inflect
+    if t.context is not None:
+        data["context"] = t.context
+    if t.context_source is not None:
+        data["context_source"] = t.context_source
     if where:
         data["line"] = t.line
     return data
@@ -72,6 +76,8 @@ def term_from(t: dict[str, Any]) -> Term:
         model.Origin(t["origin"]),
         t.get("line", 0),
         t.get("inflect"),
+        t.get("context"),
+        t.get("context_source"),
     )
 
 

@@ -57,6 +57,8 @@ TERM_KEYS = (
     "not-in",
     "sources",
     "origin",
+    "context",
+    "context-source",
 )
 SOURCE_KEYS = ("title", "publisher", "date", "url", "note")
 SETTINGS_KEYS = ("name", "source-language", "languages", "working-language")
@@ -472,6 +474,10 @@ class _Reader:
             origin=self.choice(raw.get("origin"), Origin, "origin", key_line("origin"), cid)
             or Origin.HUMAN,
             line=line,
+            context=self.text(raw.get("context"), "context", key_line("context"), cid),
+            context_source=self.text(
+                raw.get("context-source"), "context-source", key_line("context-source"), cid
+            ),
         )
         if lang is None or text is None or status is None:
             return None

@@ -64,7 +64,8 @@ def check_links(tb: TermBase) -> Iterator[Finding]:
                     concept=c.id,
                     hint=did_you_mean(ref, first),
                 )
-        for sid in (*c.sources, *(s for t in c.terms for s in t.sources)):
+        term_sources = (s for t in c.terms for s in (*t.sources, t.context_source) if s)
+        for sid in (*c.sources, *term_sources):
             if sid not in tb.sources:
                 yield finding(
                     "TB206",
@@ -305,7 +306,11 @@ def concept_texts(c: Concept) -> Iterator[tuple[str, str, Term | None]]:
         yield f"definition ({lang})", text, None
     for t in c.terms:
         yield f"{t.lang} term", t.text, t
-        for name, value in (("pinyin", t.pinyin), ("usage-note", t.usage_note)):
+        for name, value in (
+            ("pinyin", t.pinyin),
+            ("usage-note", t.usage_note),
+            ("context", t.context),
+        ):
             if value:
                 yield name, value, t
         for name, values in (("forms", t.forms), ("not-in", t.not_in)):

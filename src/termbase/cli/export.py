@@ -246,6 +246,14 @@ def import_command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help="Show the change as a diff; write nothing.")
     ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="TBX: refuse a file that breaks TBX-Basic's rules (data categories, their "
+            "levels, picklists); without it the import says how many problems it has.",
+        ),
+    ] = False,
     termbase: TermbaseOption = None,
 ) -> None:
     """Import a TBX file or another tool's glossary. Concepts are matched by id (TBX, or a
@@ -258,7 +266,7 @@ def import_command(
     from termbase import edit
     from termbase.errors import TermbaseError
 
-    with editing(_import_base(termbase, into)) as paths:
+    with bad_input():  # the file first: one that cannot be read makes no term base folder
         from termbase.base.files import regular_file
 
         # a FIFO would hang, /dev/zero never end: regular files only
@@ -266,14 +274,19 @@ def import_command(
         kind = fmt.value if fmt else SUFFIXES.get(file.suffix.casefold())
         if kind is None:
             raise TermbaseError(f"{file}: cannot tell the format from the suffix: give --format")
-        sources = None
-        new_base = None
-        current = None
+        read_tbx = None
         if kind in ("tbx", "tbx2"):
             from termbase.exchange import tbx_read
 
             read_tbx = tbx_read.read_file(file)
-            concepts = read_tbx.concepts
+            _say_what_tbx_breaks(file, read_tbx.problems, strict)
+    with editing(_import_base(termbase, into)) as paths:
+        sources = None
+        new_base = None
+        current = None
+        dropped: dict[str, int] = {}
+        if read_tbx is not None:
+            concepts, dropped = read_tbx.concepts, read_tbx.dropped
             sources = read_tbx.sources
             new_base = edit.NewBase(read_tbx.title, read_tbx.languages)
             unchanged = 0
@@ -312,6 +325,25 @@ def import_command(
                 typer.echo(f"changed {path}", err=True)
         for note in result.notes:
             typer.echo(note, err=True)
+        if dropped:
+            left = "; ".join(f"{what} x{n}" for what, n in dropped.items())
+            typer.echo(f"{file}: not kept (the format has no field for them): {left}", err=True)
+
+
+def _say_what_tbx_breaks(file: Path, problems: tuple[str, ...], strict: bool) -> None:
+    """A TBX file that breaks TBX-Basic's rules: refused under --strict, else said."""
+    from termbase.errors import TermbaseError
+
+    if not problems:
+        return
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    if strict:
+        raise TermbaseError(f"{problems[0]}{more}; --strict: nothing was imported")
+    typer.echo(
+        f"{file}: {len(problems)} problem(s) against TBX-Basic, imported anyway; the first: "
+        f"{problems[0]}; --strict refuses such a file",
+        err=True,
+    )
 
 
 def _import_base(given: list[Path] | None, into: Path | None) -> list[Path] | None:

@@ -20,6 +20,19 @@ from termbase.edit.render import render_concept
 from termbase.model import Concept, Term
 
 
+def _in_the_base(paths: Sequence[Path], target: Path) -> None:
+    """A concept written outside the term base's folders would not be part of it: refused."""
+    where = target.resolve()
+    for p in paths:
+        root = p.resolve()
+        if where == root or (root.is_dir() and root in where.parents):
+            return
+    raise EditError(
+        f"{target} is not in the term base ({', '.join(map(str, paths))}): a concept there "
+        "would not be part of it; give --file a path inside it"
+    )
+
+
 def add(
     paths: Sequence[Path],
     concept_id: str,
@@ -44,6 +57,7 @@ def add(
     if not terms:
         raise EditError("a concept needs at least one term: --term LANG=TEXT")
     target = file or _default_file(paths)
+    _in_the_base(paths, target)
     notes: list[str] = []
     if fill:
         terms, notes = fill_terms(terms, languages=languages)

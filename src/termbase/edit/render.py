@@ -66,4 +66,8 @@ def render_term_lines(t: Term) -> list[str]:
             lines.append(f"{key} = [{', '.join(_quote(v) for v in values)}]")
     if t.origin.value != "human":
         lines.append(f'origin = "{t.origin.value}"')
+    if t.context:
+        lines.append(f"context = {_quote(t.context)}")
+    if t.context_source:
+        lines.append(f"context-source = {_quote(t.context_source)}")
     return lines

@@ -27,6 +27,7 @@ def _data(tb: TermBase) -> dict[str, Any]:
     """The page's data, compact: empty fields left out, statuses as numbers, each source
     citation once. Search keys are not stored: the page derives them at its first search
     (they would double the file), except pinyin initials, which need a syllable parser."""
+    from termbase.card import term_notes
     from termbase.chinese import script
     from termbase.search import lookup
 
@@ -42,7 +43,7 @@ def _data(tb: TermBase) -> dict[str, Any]:
                 t["text"],
                 _STATUS[t["status"]],
                 t.get("pinyin") or "",
-                t.get("usage_note") or "",
+                term_notes(t),
                 t.get("use_instead") or "",
                 initials,
                 t.get("forms") or [],
@@ -191,6 +192,7 @@ button.copy { font-size: .75rem; margin-left: .3rem; padding: 0 .3rem; cursor: p
 .forbidden .status { color: var(--bad); }
 .forbidden .term, .deprecated .term { text-decoration: line-through; }
 .note, .meta { color: var(--muted); font-size: .9rem; }
+td.note { white-space: pre-line; }
 .instead { font-size: .9rem; }
 .meta p { margin: .2rem 0; }
 a:focus, input:focus, select:focus { outline: 3px solid #4c8bf5; outline-offset: 1px; }

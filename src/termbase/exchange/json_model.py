@@ -9,7 +9,8 @@ Shape (stable; `"format": "termbase-json/1"`):
                    "replaced_by",
                    "terms": [{"lang", "text", "status", "pinyin", "part_of_speech",
                               "term_type", "usage_note", "case_sensitive", "forms", "not_in",
-                              "sources", "origin", "inflect" (only when set)}]}]}
+                              "sources", "origin", and only when set "inflect",
+                              "context", "context_source"}]}]}
 
 Fields without a value are null (or empty lists). `read` turns it back into the model.
 """

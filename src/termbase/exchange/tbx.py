@@ -7,7 +7,8 @@ xml:lang, when the concept has no term in that language); note -> note; sources 
 "replaced-by"; status -> termNote administrativeStatus (preferred: preferredTerm-admn-sts,
 admitted: admittedTerm-admn-sts, deprecated: supersededTerm-admn-sts, forbidden:
 deprecatedTerm-admn-sts, as TBX-Basic has no "forbidden"); pinyin -> note
-xml:lang="zh-Latn-pinyin"; part of speech and term type -> termNote; usage note -> note; the
+xml:lang="zh-Latn-pinyin"; part of speech and term type -> termNote; usage note -> note; context
+-> descripGrp with descrip context and its source as admin source; the
 fields TBX-Basic has no category for (forms, not-in, case-sensitive, origin) -> notes starting
 with "termbase:". Only values of TBX-Basic's picklists are written: the official Schematron
 never checks some of them, so this module does.
@@ -104,10 +105,26 @@ def _term(
     if t.origin.value != "human":
         lines.append(f"{pad}  <note>termbase:origin={t.origin.value}</note>")
     for sid in t.sources:
-        lines.append(f'{pad}  <admin type="source">{_text(citation(sid, sources))}</admin>')
-        lines.append(f"{pad}  <note>termbase:source={_text(sid)}</note>")
+        lines.extend(_source_lines(sid, sources, pad + "  "))
+    if t.context:
+        lines.append(f"{pad}  <descripGrp>")
+        lines.append(f'{pad}    <descrip type="context">{_text(t.context)}</descrip>')
+        if t.context_source:  # v2's DTD allows only admin beside the descrip
+            cited = _text(citation(t.context_source, sources))
+            lines.append(f'{pad}    <admin type="source">{cited}</admin>')
+        lines.append(f"{pad}  </descripGrp>")
+        if t.context_source:
+            lines.append(f"{pad}  <note>termbase:context-source={_text(t.context_source)}</note>")
     lines.append(f"{pad}</{names['term']}>")
     return lines
+
+
+def _source_lines(sid: str, sources: Mapping[str, Source], pad: str) -> list[str]:
+    """A source as TBX-Basic cites it (admin source) with termbase's id of it beside it."""
+    return [
+        f'{pad}<admin type="source">{_text(citation(sid, sources))}</admin>',
+        f"{pad}<note>termbase:source={_text(sid)}</note>",
+    ]
 
 
 def citation(sid: str, sources: Mapping[str, Source]) -> str:
@@ -142,8 +159,7 @@ def concept_lines(c: Concept, tb: TermBase, ids: set[str], names: dict[str, str]
                 f'{pad}<descrip type="definition" xml:lang={lang_attr}>{_text(text)}</descrip>'
             )
     for sid in c.sources:
-        lines.append(f'{pad}<admin type="source">{_text(citation(sid, tb.sources))}</admin>')
-        lines.append(f"{pad}<note>termbase:source={_text(sid)}</note>")
+        lines.extend(_source_lines(sid, tb.sources, pad))
     if c.note:
         lines.append(f"{pad}<note>{_text(c.note)}</note>")
     links = [("see-also", r) for r in c.see_also]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,10 @@ class TbxFile:
     concepts: list[Concept]
     sources: dict[str, Source] = field(default_factory=dict)
     title: str | None = None
+    # What the format has no field for, per data category: how many were left out
+    dropped: dict[str, int] = field(default_factory=dict)
+    # Where the file breaks TBX-Basic's rules (termbase.exchange.tbx_check), `path:line: ...`
+    problems: tuple[str, ...] = ()
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -61,14 +66,37 @@ def read_file(path: Path) -> TbxFile:
         raise TermbaseError(str(e)) from e
     if _local(root.tag) not in ("tbx", "martif"):
         raise TermbaseError(f"{path}: not TBX: the root is <{_local(root.tag)}>")
+    from termbase.exchange.tbx_check import problems
+
     entries = [e for e in root.iter() if _local(e.tag) in ("conceptEntry", "termEntry")]
     ids = _ids(path, entries)
     sources = _Sources(_header_sources(root))
-    concepts = [_concept(path, e, ids, sources) for e in entries]
+    reader = _Reader(path, ids, sources, own=_own_export(root))
+    concepts = [reader.concept(e) for e in entries]
     title = next(
         (" ".join(t.itertext()).strip() for t in root.iter() if _local(t.tag) == "title"), None
     )
-    return TbxFile(concepts, sources.used(), title or None)
+    for el in root.iter():
+        if _local(el.tag) in ("refObjectSec", "refObjectList"):
+            reader.dropped["back matter (refObjectSec: the people and objects it lists)"] += 1
+        elif _local(el.tag) == "p" and not _kept_header_text(el):
+            reader.dropped["header text (publicationStmt, sourceDesc, encodingDesc ...)"] += 1
+    return TbxFile(
+        concepts, sources.used(), title or None, dict(reader.dropped), problems(path, root)
+    )
+
+
+_OWN_EXPORT = "Exported by termbase."
+
+
+def _own_export(root: Any) -> bool:
+    return any(_local(p.tag) == "p" and p.text == _OWN_EXPORT for p in root.iter())
+
+
+def _kept_header_text(p: Any) -> bool:
+    """termbase's own header lines, the source records and v2's XCS name (no data)."""
+    text = p.text or ""
+    return text == _OWN_EXPORT or text.startswith(SOURCE_RECORD) or p.get("type") == "XCSURI"
 
 
 def _header_sources(root: Any) -> dict[str, Source]:
@@ -152,55 +180,238 @@ def _ids(path: Path, entries: list[Any]) -> dict[str, str]:
     return ids
 
 
-def _concept(path: Path, entry: Any, ids: dict[str, str], known: _Sources) -> Concept:
-    cid = ids[entry.get("id")]
-    subject = note = replaced_by = None
-    definition: dict[str, str] = {}
-    sources: list[str] = []
-    citations: list[str] = []  # admin source: a citation, or free text from another tool
-    see_also: list[str] = []
-    for el in entry:
-        name, text = _local(el.tag), (el.text or "").strip()
-        if name == "descrip" and el.get("type") == "subjectField":
-            subject = text
-        elif name == "descrip" and el.get("type") == "definition":
-            definition[el.get(XML_LANG) or "en"] = text
+# What termbase's format has no field for, as the import reports it (per data category).
+TRANSACTIONS = "transacGrp (dates and responsible party: git keeps a term base's history)"
+TERM_PARTS = "termCompList (the parts of a term)"
+
+
+@dataclass
+class _ConceptFields:
+    subject: str | None = None
+    definition: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # termbase:source= notes
+    citations: list[str] = field(default_factory=list)  # admin source
+    see_also: list[str] = field(default_factory=list)
+    replaced_by: str | None = None
+
+
+@dataclass
+class _TermFields:
+    text: str = ""
+    status: Status = Status.ADMITTED  # a term without a status: usable, not preferred
+    pinyin: str | None = None
+    pos: PartOfSpeech | None = None
+    term_type: TermType | None = None
+    usage: list[str] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    not_in: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+    case: bool | None = None
+    inflect: bool | None = None
+    origin: Origin = Origin.HUMAN
+    context: str | None = None
+    context_ids: list[str] = field(default_factory=list)
+    context_citations: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    """Turns entries into concepts, keeping every data category the format can hold (a field,
+    or a line of a note) and counting, per category, what it cannot."""
+
+    def __init__(self, path: Path, ids: dict[str, str], known: _Sources, *, own: bool) -> None:
+        self.path, self.ids, self.known, self.own = path, ids, known, own
+        self.dropped: Counter[str] = Counter()
+
+    def text(self, el: Any) -> str:
+        """An element's text. Another tool's file is indented: runs of white space (tabs and
+        line breaks included) are one space there; termbase's own exports keep theirs."""
+        raw = "".join(el.itertext())
+        return raw.strip() if self.own else " ".join(raw.split())
+
+    def concept(self, entry: Any) -> Concept:
+        c = _ConceptFields()
+        terms: list[Term] = []
+        for el in entry:
+            if _local(el.tag) not in ("langSec", "langSet"):
+                self.aux(el, c, None)
+                continue
+            lang = _language(self.path, el)
+            for child in el:
+                if _local(child.tag) in ("termSec", "tig", "ntig"):
+                    terms.append(self.term(lang, child, c))
+                else:
+                    self.aux(child, c, lang)
+        sources = _cited(c.ids, c.citations, self.known)
+        return Concept(
+            self.ids[entry.get("id")],
+            tuple(terms),
+            subject=c.subject,
+            definition=c.definition,
+            note="\n".join(c.notes) or None,
+            sources=tuple(dict.fromkeys(sources)),
+            see_also=tuple(dict.fromkeys(c.see_also)),
+            replaced_by=c.replaced_by,
+        )
+
+    def aux(self, el: Any, c: _ConceptFields, lang: str | None) -> None:
+        """One element of a conceptEntry or langSec that is not a term."""
+        name, kind = _local(el.tag), el.get("type")
+        if not name:  # a comment or processing instruction
+            return
+        value = self.text(el)
+        if name == "descripGrp":
+            for child in el:
+                self.aux(child, c, lang)
+        elif name == "descrip" and kind == "subjectField" and c.subject in (None, value):
+            c.subject = value
+        elif name == "descrip" and kind == "definition":
+            where = el.get(XML_LANG) or lang or "en"
+            if c.definition.setdefault(where, value) != value:
+                c.notes.append(f"definition ({where}): {value}")
         elif name == "note":
-            key, value = _termbase_note(text)
+            key, rest = _termbase_note(value)
             if key == "source":
-                sources.append(value)
+                c.ids.append(rest)
             elif key == "see-also":
-                see_also.append(ids.get(value, value))
+                c.see_also.append(self.ids.get(rest, rest))
             elif key == "replaced-by":
-                replaced_by = ids.get(value, value)
-            elif key is None:
-                note = text
-        elif name == "admin" and el.get("type") == "source" and text:
-            citations.append(text)
-        elif name == "ref" and el.get("type") == "crossReference":
-            target = el.get("target") or ""
-            if text == "replaced-by":
-                replaced_by = ids.get(target, target)
+                c.replaced_by = self.ids.get(rest, rest)
+            elif value:
+                c.notes.append(value if lang is None else f"({lang}) {value}")
+        elif name == "admin" and kind == "source" and value:
+            c.citations.append(value)
+        elif name == "ref" and kind == "crossReference":
+            target = self.ids.get(el.get("target") or "", el.get("target") or "")
+            if value == "replaced-by":
+                c.replaced_by = target
+            elif target:
+                c.see_also.append(target)
+        elif name == "transacGrp":
+            self.dropped[TRANSACTIONS] += 1
+        elif name in ("descrip", "admin", "xref", "ref") and value:
+            c.notes.append(_labelled(kind or name, value, el.get("target")))
+        else:
+            self.dropped[f"<{name}{f' type={kind!r}' if kind else ''}> in a concept"] += 1
+
+    def term(self, lang: str, el: Any, c: _ConceptFields) -> Term:
+        f = _TermFields()
+        for child in el:
+            lang = self.term_part(lang, child, f, c)
+        known = self.known
+        context_source = _cited(f.context_ids, f.context_citations, known)
+        return Term(
+            lang,
+            f.text,
+            f.status,
+            f.pinyin,
+            f.pos,
+            f.term_type,
+            "\n".join(f.usage) or None,
+            f.case,
+            tuple(f.forms),
+            tuple(f.not_in),
+            _cited(f.ids, f.citations, known),
+            f.origin,
+            inflect=f.inflect,
+            context=f.context,
+            context_source=context_source[0] if context_source else None,
+        )
+
+    def term_part(self, lang: str, el: Any, f: _TermFields, c: _ConceptFields) -> str:
+        """One element of a termSec (or tig); returns the term's language, which Microsoft's
+        geographicalUsage makes regional."""
+        name, kind = _local(el.tag), el.get("type")
+        if not name:
+            return lang
+        value = self.text(el)
+        if name == "term":
+            f.text = value
+        elif name in ("termNoteGrp", "descripGrp") and not _children(el, "descrip", "termNote"):
+            self.dropped[f"<{name}> without its element"] += 1
+        elif name == "termNoteGrp":
+            for child in el:
+                lang = self.term_part(lang, child, f, c)
+        elif name == "termNote":
+            lang = self.term_note(lang, kind, value, f)
+        elif name == "note" and el.get(XML_LANG) == "zh-Latn-pinyin":
+            f.pinyin = value
+        elif name == "note":
+            self.term_note_text(value, f)
+        elif name == "admin" and kind == "source" and value:
+            f.citations.append(value)
+        elif name == "descripGrp":
+            self.term_descrip_grp(lang, el, f, c)
+        elif name == "descrip" and kind == "context" and f.context is None:
+            f.context = value
+        elif name == "descrip" and kind == "definition" and lang not in c.definition:
+            c.definition[lang] = value  # TBX-Basic puts it in the langSec; kept where it fits
+        elif name == "ref" and kind == "crossReference" and el.get("target"):
+            c.see_also.append(self.ids.get(el.get("target"), el.get("target")))
+        elif name == "transacGrp":
+            self.dropped[TRANSACTIONS] += 1
+        elif name in ("termCompList", "termCompGrp"):
+            self.dropped[TERM_PARTS] += 1
+        elif name in ("admin", "descrip", "xref", "ref") and value:
+            f.usage.append(_labelled(kind or name, value, el.get("target")))
+        else:
+            self.dropped[f"<{name}{f' type={kind!r}' if kind else ''}> in a term"] += 1
+        return lang
+
+    def term_note(self, lang: str, kind: str | None, value: str, f: _TermFields) -> str:
+        if kind == "administrativeStatus" and value in _STATUS:
+            f.status = _STATUS[value]
+        elif kind == "partOfSpeech" and value in {p.value for p in PartOfSpeech}:
+            f.pos = PartOfSpeech(value)
+        elif kind == "termType" and value in _TERM_TYPE:
+            f.term_type = TermType(_TERM_TYPE[value])
+        elif kind == "geographicalUsage" and lang.startswith("zh-Hant") and _region(value):
+            return _region(value) or lang
+        elif value:
+            f.usage.append(f"{kind}: {value}")
+        return lang
+
+    def term_note_text(self, value: str, f: _TermFields) -> None:
+        key, rest = _termbase_note(value)
+        if key == "forms":
+            f.forms.append(rest)
+        elif key == "not-in":
+            f.not_in.append(rest)
+        elif key == "case-sensitive":
+            f.case = rest == "true"
+        elif key == "inflect":
+            f.inflect = rest == "true"
+        elif key == "origin" and rest in _ORIGINS:
+            f.origin = Origin(rest)
+        elif key == "source":
+            f.ids.append(rest)
+        elif key == "context-source":
+            f.context_ids.append(rest)
+        elif value:
+            f.usage.append(value)
+
+    def term_descrip_grp(self, lang: str, el: Any, f: _TermFields, c: _ConceptFields) -> None:
+        """A context with its source (or another descrip with what belongs to it)."""
+        descrip = _children(el, "descrip")[0]
+        if descrip.get("type") != "context" or f.context is not None:
+            for child in el:
+                self.term_part(lang, child, f, c)
+            return
+        f.context = self.text(descrip)
+        for child in el:
+            name, value = _local(child.tag), self.text(child)
+            if child is descrip or not name:
+                continue
+            if name == "admin" and child.get("type") == "source" and value:
+                f.context_citations.append(value)
             else:
-                see_also.append(ids.get(target, target))
-    terms: list[Term] = []
-    for lang_el in _children(entry, "langSec", "langSet"):
-        lang = _language(path, lang_el)
-        for el in _children(lang_el, "descrip"):
-            if el.get("type") == "definition":
-                definition[lang] = (el.text or "").strip()
-        for term_el in _children(lang_el, "termSec", "tig", "ntig"):
-            terms.append(_term(lang, term_el, known))
-    return Concept(
-        cid,
-        tuple(terms),
-        subject=subject,
-        definition=definition,
-        note=note,
-        sources=_cited(sources, citations, known),
-        see_also=tuple(see_also),
-        replaced_by=replaced_by,
-    )
+                self.term_part(lang, child, f, c)
+
+
+def _labelled(kind: str, value: str, target: str | None) -> str:
+    """A data category the format has no field for, as a line of a note."""
+    return f"{kind}: {value}" + (f" ({target})" if target and target != value else "")
 
 
 def _language(path: Path, lang_el: Any) -> str:
@@ -243,66 +454,5 @@ _REGIONS = {
 }
 
 
-def _term(lang: str, el: Any, known: _Sources) -> Term:
-    text = ""
-    status = Status.ADMITTED  # a term without a status: usable, not preferred
-    pinyin = usage = None
-    pos: PartOfSpeech | None = None
-    term_type: TermType | None = None
-    forms: list[str] = []
-    not_in: list[str] = []
-    sources: list[str] = []
-    citations: list[str] = []
-    case: bool | None = None
-    inflect: bool | None = None
-    origin = Origin.HUMAN
-    for child in el.iter():
-        name, value = _local(child.tag), (child.text or "").strip()
-        if name == "term":
-            text = "".join(child.itertext()).strip()
-        elif name == "termNote":
-            kind = child.get("type")
-            if kind == "administrativeStatus":
-                status = _STATUS.get(value, Status.ADMITTED)
-            elif kind == "partOfSpeech" and value in {p.value for p in PartOfSpeech}:
-                pos = PartOfSpeech(value)
-            elif kind == "termType" and value in _TERM_TYPE:
-                term_type = TermType(_TERM_TYPE[value])
-            elif kind == "geographicalUsage" and lang.startswith("zh-Hant"):
-                lang = _REGIONS.get(value.upper().replace("_", "-"), lang)
-        elif name == "note":
-            if child.get(XML_LANG) == "zh-Latn-pinyin":
-                pinyin = value
-                continue
-            key, rest = _termbase_note(value)
-            if key == "forms":
-                forms.append(rest)
-            elif key == "not-in":
-                not_in.append(rest)
-            elif key == "case-sensitive":
-                case = rest == "true"
-            elif key == "inflect":
-                inflect = rest == "true"
-            elif key == "origin" and rest in _ORIGINS:
-                origin = Origin(rest)
-            elif key == "source":
-                sources.append(rest)
-            elif key is None:
-                usage = value
-        elif name == "admin" and child.get("type") == "source" and value:
-            citations.append(value)
-    return Term(
-        lang,
-        text,
-        status,
-        pinyin,
-        pos,
-        term_type,
-        usage,
-        case,
-        tuple(forms),
-        tuple(not_in),
-        _cited(sources, citations, known),
-        origin,
-        inflect=inflect,
-    )
+def _region(value: str) -> str | None:
+    return _REGIONS.get(value.upper().replace("_", "-"))

@@ -32,8 +32,8 @@ from termbase.search.lookup import STATUS_NAMES, Hit, Level, Query
 
 # 8: a duplicate concept id is refused (7 indexed the first one); 9: the count of errors;
 # 10: the whole model (an export reads it instead of the TOML); 11: case_sensitive false and
-# inflect false in the cards
-FORMAT = "termbase-index-11"
+# inflect false in the cards; 12: a term's context in the model and the cards
+FORMAT = "termbase-index-12"
 
 SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);

@@ -223,6 +223,10 @@ def card(c: Concept) -> dict[str, Any]:
             row["not_in"] = list(t.not_in)
         if t.case_sensitive is not None:  # false said: an acronym matched in any case
             row["case_sensitive"] = t.case_sensitive
+        if t.context:
+            row["context"] = t.context
+            if t.context_source:
+                row["context_source"] = t.context_source
         if t.inflect is False:
             row["inflect"] = False
         terms.append(row)
