@@ -205,6 +205,9 @@ def test_fast_top_level_help_is_the_real_help(width: str) -> None:
         ("termbase set small-yard", {"small-yard-high-fence"}),
         ("termbase lint --fo", {"--format"}),
         ("termbase export --profile m", {"memoq"}),
+        ("termbase lookup x --lang zh-H", {"zh-Hans", "zh-Hant", "zh-HK"}),
+        ("termbase lint x.po --target e", {"en", "en-GB"}),
+        ("termbase lint x.po --enable LT1", {"LT104", "LT106"}),
     ],
 )
 def test_shell_completion_completes_options_choices_and_ids(words: str, expected: set[str]) -> None:

@@ -37,9 +37,21 @@ def context_line(t: dict[str, Any]) -> str:
     return f"in use: “{t['context']}”{source}"
 
 
+def validity_line(t: dict[str, Any]) -> str:
+    """When a dated rendering was right: right from ... until ..., then: its replacement."""
+    start, end = t.get("valid_from"), t.get("valid_to")
+    if start and end:
+        text = f"right from {start} until {end}"
+    else:
+        text = f"right from {start}" if start else f"right until {end}"
+    return text + (f"; then: {t['replaced_by']}" if t.get("replaced_by") else "")
+
+
 def term_notes(t: dict[str, Any]) -> str:
-    """What a card says under a term: its usage note, then its context."""
-    return "\n".join(filter(None, (t.get("usage_note"), t.get("context") and context_line(t))))
+    """What a card says under a term: its usage note, its dates, then its context."""
+    dates = (t.get("valid_from") or t.get("valid_to")) and validity_line(t)
+    context = t.get("context") and context_line(t)
+    return "\n".join(filter(None, (t.get("usage_note"), dates, context)))
 
 
 def render_text(card: dict[str, Any], langs: Sequence[str] = (), header: str = "") -> str:

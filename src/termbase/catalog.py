@@ -46,6 +46,8 @@ RULES: dict[str, Rule] = _rules(
     ("TB108", "exclusion-context", E, "A not-in context that does not contain the term."),
     ("TB110", "no-preferred-term", W, "A language with terms but none of them preferred."),
     ("TB111", "duplicate-term", E, "The same term twice in one concept and language."),
+    ("TB112", "validity", E, "Dates that end before they start, or a replaced-by that is no term."),
+    ("TB113", "overlapping-validity", E, "Two renderings that replace each other valid at once."),
     ("TB120", "machine-made", W, "A term filled in by a machine that a person has yet to review."),
     ("TB201", "duplicate-id", E, "Two concepts with the same id."),
     ("TB202", "ambiguous-preferred", W, "One term preferred in two concepts of one language."),

@@ -96,6 +96,21 @@ class Term:
     # An example of the term in use (TBX's context), and the source it was taken from
     context: str | None = None
     context_source: str | None = None
+    # When this rendering was right: from valid_from (that day included) until valid_to (that
+    # day excluded: the day its replacement, replaced_by, took effect). Either may be open.
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    replaced_by: str | None = None  # the text of the term of this concept and language
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Whether the rendering was right on `day` (a term without dates always is)."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day < self.valid_to
+        )
+
+    @property
+    def dated(self) -> bool:
+        return self.valid_from is not None or self.valid_to is not None
 
 
 @dataclass(frozen=True, slots=True)

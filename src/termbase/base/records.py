@@ -38,6 +38,11 @@ def term_data(t: Term, *, where: bool = False) -> dict[str, Any]:
         data["context"] = t.context
     if t.context_source is not None:
         data["context_source"] = t.context_source
+    for key, day in (("valid_from", t.valid_from), ("valid_to", t.valid_to)):
+        if day is not None:
+            data[key] = day.isoformat()
+    if t.replaced_by is not None:
+        data["replaced_by"] = t.replaced_by
     if where:
         data["line"] = t.line
     return data
@@ -78,7 +83,14 @@ def term_from(t: dict[str, Any]) -> Term:
         t.get("inflect"),
         t.get("context"),
         t.get("context_source"),
+        _day(t.get("valid_from")),
+        _day(t.get("valid_to")),
+        t.get("replaced_by"),
     )
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
 
 
 @lru_cache(maxsize=1024)

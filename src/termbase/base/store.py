@@ -59,6 +59,9 @@ TERM_KEYS = (
     "origin",
     "context",
     "context-source",
+    "valid-from",
+    "valid-to",
+    "replaced-by",
 )
 SOURCE_KEYS = ("title", "publisher", "date", "url", "note")
 SETTINGS_KEYS = ("name", "source-language", "languages", "working-language")
@@ -252,6 +255,22 @@ class _Reader:
             self.add("TB102", line, f"{key} is empty", concept)
             return None
         return value
+
+    def date(self, value: Any, key: str, line: Line, concept: str | None) -> dt.date | None:
+        """A TOML date (a date-time is taken as its day); anything else is TB101."""
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        self.add(
+            "TB101",
+            line,
+            f"{key} must be a TOML date such as 2015-09-28 (unquoted), not {_type_name(value)}",
+            concept,
+        )
+        return None
 
     def texts(self, value: Any, key: str, line: Line, concept: str | None) -> tuple[str, ...]:
         if value is None:
@@ -477,6 +496,11 @@ class _Reader:
             context=self.text(raw.get("context"), "context", key_line("context"), cid),
             context_source=self.text(
                 raw.get("context-source"), "context-source", key_line("context-source"), cid
+            ),
+            valid_from=self.date(raw.get("valid-from"), "valid-from", key_line("valid-from"), cid),
+            valid_to=self.date(raw.get("valid-to"), "valid-to", key_line("valid-to"), cid),
+            replaced_by=self.text(
+                raw.get("replaced-by"), "replaced-by", key_line("replaced-by"), cid
             ),
         )
         if lang is None or text is None or status is None:

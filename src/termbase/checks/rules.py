@@ -7,6 +7,7 @@ characters in a term.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
@@ -166,6 +167,66 @@ def check_terms(tb: TermBase) -> Iterator[Finding]:
                         hint="a context is the surrounding text in which a match does not count",
                     )
             yield from _characters(c, t)
+        yield from _validity(c)
+
+
+def _overlap(a: Term, b: Term) -> bool:
+    """Whether two dated terms were both valid on some day."""
+    low, high = dt.date.min, dt.date.max
+    start = max(a.valid_from or low, b.valid_from or low)
+    return start < min(a.valid_to or high, b.valid_to or high)
+
+
+def _validity(c: Concept) -> Iterator[Finding]:
+    """TB112, TB113: a concept's dated renderings."""
+    by_text = {(t.lang, t.text): t for t in c.terms}
+    for t in c.terms:
+        path, line = _at(c, t)
+        if t.valid_from and t.valid_to and t.valid_from >= t.valid_to:
+            yield finding(
+                "TB112",
+                path,
+                line,
+                f"{t.lang} term {t.text!r} is valid from {t.valid_from} to {t.valid_to}",
+                concept=c.id,
+                hint="valid-to is the day its replacement took effect: after valid-from",
+            )
+        if t.replaced_by is None:
+            continue
+        new = by_text.get((t.lang, t.replaced_by))
+        if new is None:
+            yield finding(
+                "TB112",
+                path,
+                line,
+                f"replaced-by names {t.replaced_by!r}, which is not a {t.lang} term of {c.id}",
+                concept=c.id,
+                hint=did_you_mean(t.replaced_by, [x.text for x in c.terms if x.lang == t.lang]),
+            )
+        elif t.valid_to and new.valid_from and new.valid_from < t.valid_to:
+            yield finding(
+                "TB113",
+                path,
+                line,
+                f"{t.text!r} is valid until {t.valid_to}, and {new.text!r}, which replaced it, "
+                f"from {new.valid_from}",
+                concept=c.id,
+                hint="give the replacement's valid-from as the old term's valid-to",
+            )
+    dated = [t for t in c.terms if t.status is Status.PREFERRED and t.dated]
+    for n, a in enumerate(dated):
+        for b in dated[n + 1 :]:
+            if a.lang == b.lang and _overlap(a, b):
+                path, line = _at(c, b)
+                yield finding(
+                    "TB113",
+                    path,
+                    line,
+                    f"two preferred {a.lang} terms valid on the same day: {a.text!r} and "
+                    f"{b.text!r}",
+                    concept=c.id,
+                    hint="mark the older one deprecated, with valid-to the day the newer began",
+                )
 
 
 _FULLWIDTH = re.compile("[\uff01-\uff5e]")

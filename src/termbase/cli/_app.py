@@ -142,6 +142,30 @@ def complete_concept_ids(ctx: typer.Context, incomplete: str) -> list[str]:
         return []
 
 
+# Offered after the term base's own languages
+COMMON_TAGS = ("zh-Hans", "zh-Hant", "zh-TW", "zh-HK", "en", "en-GB", "en-US", "fr", "de", "es")
+
+
+def complete_languages(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of a language tag: the term base's languages, then common tags."""
+    try:
+        from termbase.search.index import Index
+
+        given = ctx.params.get("termbase") or None
+        own = Index.open(termbase_paths(given), use_cache=True).languages()
+    except Exception:  # noqa: BLE001 - completion offers the common tags rather than a traceback
+        own = []
+    tags = dict.fromkeys([*own, *COMMON_TAGS])
+    return [t for t in tags if t.casefold().startswith(incomplete.casefold())]
+
+
+def complete_rules(incomplete: str) -> list[str]:
+    """Shell completion of a rule code (LT104, ...)."""
+    from termbase.catalog import RULES
+
+    return [code for code in RULES if code.casefold().startswith(incomplete.casefold())]
+
+
 ConceptId = Annotated[
     str,
     typer.Argument(metavar="ID", help="The concept's id.", autocompletion=complete_concept_ids),

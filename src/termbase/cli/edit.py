@@ -12,6 +12,7 @@ from termbase.cli._app import (
     StatusChoice,
     TermbaseOption,
     app,
+    complete_languages,
     editing,
     err,
 )
@@ -129,7 +130,10 @@ def _languages(paths: list[Path]) -> list[str]:
 TermSelect = Annotated[
     str | None, typer.Option("--term", help="With --lang: the term to act on (its text).")
 ]
-LangSelect = Annotated[str | None, typer.Option("--lang", help="With --term: its language.")]
+LangSelect = Annotated[
+    str | None,
+    typer.Option("--lang", help="With --term: its language.", autocompletion=complete_languages),
+]
 
 
 @app.command("set")

@@ -11,25 +11,14 @@ from termbase.cli._app import (
     TermbaseOption,
     app,
     bad_input,
+    complete_languages,
     editing,
     open_index,
     termbase_paths,
 )
+from termbase.formats import ExportFormat
 
-
-class ExportChoice(StrEnum):
-    """A copy of termbase.exchange.ExportFormat, so that --help imports nothing heavy."""
-
-    HTML = "html"
-    TBX = "tbx"
-    TBX2 = "tbx2"
-    JSON = "json"
-    CSV = "csv"
-    TSV = "tsv"
-    XLSX = "xlsx"
-    TEXTLINT = "textlint"
-    PRH = "prh"
-    VALE = "vale"
+ExportChoice = ExportFormat  # the enum only: --help imports no writer
 
 
 PROFILES = (
@@ -79,7 +68,13 @@ def export(
     ] = None,
     lang: Annotated[
         list[str] | None,
-        typer.Option("--lang", "-l", help="Only terms in this language.", show_default=False),
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Only terms in this language.",
+            show_default=False,
+            autocompletion=complete_languages,
+        ),
     ] = None,
     title: Annotated[str | None, typer.Option("--title", help="The page's title.")] = None,
     profile: Annotated[

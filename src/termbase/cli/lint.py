@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from termbase.formats import InputFormat
+
 if TYPE_CHECKING:
     from termbase.lint.setup import Setup
 
@@ -18,6 +20,8 @@ from termbase.cli._app import (
     TermbaseOption,
     app,
     bad_input,
+    complete_languages,
+    complete_rules,
     count,
     err,
     open_index,
@@ -33,15 +37,7 @@ class LintFormat(StrEnum):
     JUNIT = "junit"
 
 
-class InputChoice(StrEnum):
-    XLIFF = "xliff"
-    PO = "po"
-    TMX = "tmx"
-    CSV = "csv"
-    TSV = "tsv"
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
+InputChoice = InputFormat  # the enum only: --help imports no reader
 
 
 @app.command()
@@ -56,10 +52,20 @@ def lint(
     ] = None,
     pair: PairsOption = None,
     source: Annotated[
-        str | None, typer.Option("--source", help="Source language, where the file does not say.")
+        str | None,
+        typer.Option(
+            "--source",
+            help="Source language, where the file does not say.",
+            autocompletion=complete_languages,
+        ),
     ] = None,
     target: Annotated[
-        str | None, typer.Option("--target", help="Target language, where the file does not say.")
+        str | None,
+        typer.Option(
+            "--target",
+            help="Target language, where the file does not say.",
+            autocompletion=complete_languages,
+        ),
     ] = None,
     input_format: Annotated[
         InputChoice | None,
@@ -102,9 +108,23 @@ def lint(
             "check passed or failed.",
         ),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE|auto",
+            help="Judge each text on a date (YYYY-MM-DD): a rendering right on that day (its "
+            "valid-from, valid-to) is accepted, one that was not is deprecated. auto: each "
+            "file's own date (TMX, PO, XLIFF, front matter), else its last commit, else today.",
+        ),
+    ] = None,
     enable: Annotated[
         list[str] | None,
-        typer.Option("--enable", help="Turn on a rule that is off by default (LT104)."),
+        typer.Option(
+            "--enable",
+            help="Turn on a rule that is off by default (LT104).",
+            autocompletion=complete_rules,
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
     no_cache: Annotated[
@@ -196,6 +216,17 @@ def lint(
                 f"{in_base}; a concept with one may not be checked as meant: run termbase validate"
             )
         linter = linting.Linter.from_index(index, setup.settings)
+        dates = None
+        if as_of is not None:
+            from termbase.errors import TermbaseError
+            from termbase.lint.dated import AsOf
+
+            try:
+                dates = linter.as_of = AsOf.parse(as_of)
+            except ValueError:
+                raise TermbaseError(
+                    f"--as-of {as_of!r}: give a date as YYYY-MM-DD, or auto"
+                ) from None
         files = linting.collect(named, linter.settings)
         if not files and not pairs:
             _nothing_to_lint(named, setup)
@@ -231,7 +262,7 @@ def lint(
             if not result.explained:
                 err(f"no segment {explain!r} in the files linted")
                 raise typer.Exit(2)
-            typer.echo("\n".join(result.explained))
+            typer.echo("\n".join([*(dates.explain() if dates else []), *result.explained]))
         else:
             write_output(streamer(Format(fmt.value), strict=strict)(findings), output)
     errors = sum(1 for f in findings if f.severity.value == "error")

@@ -12,6 +12,7 @@ from termbase.cli._app import (
     TermbaseOption,
     app,
     bad_input,
+    complete_languages,
     err,
     open_index,
     termbase_paths,
@@ -20,7 +21,11 @@ from termbase.cli._app import (
 LangOption = Annotated[
     list[str] | None,
     typer.Option(
-        "--lang", "-l", help="Show only these languages (repeat for more).", show_default=False
+        "--lang",
+        "-l",
+        help="Show only these languages (repeat for more).",
+        show_default=False,
+        autocompletion=complete_languages,
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (its shape: docs/lookup.md).")]

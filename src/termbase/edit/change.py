@@ -274,6 +274,20 @@ class _ConceptPart:
         text = change.new[span[0] : span[1]]
         return cls(change, *span, _parse(FileChange(change.path, text, text)))
 
+    @classmethod
+    def of(
+        cls,
+        paths: Sequence[Path],
+        concept_id: str,
+        term: tuple[str | None, str | None],
+        verb: str,
+    ) -> _ConceptPart:
+        """The concept's tables from the file that holds it, for an edit of the concept or of
+        one term, which `term` (--lang, --term) names with both or neither."""
+        if (term[0] is None) != (term[1] is None):
+            raise EditError(f"to {verb} a term, give both --lang and --term")
+        return cls.open(read_change(locate(paths, concept_id)), concept_id)
+
     def write_back(self) -> tuple[int, int]:
         """Put the edited tables back; where they now stand."""
         new = self.change.new

@@ -11,8 +11,6 @@ from termbase.edit.change import (
     EditError,
     _ConceptPart,
     _guard,
-    locate,
-    read_change,
     referrers,
 )
 from termbase.edit.layout import _blocks
@@ -29,12 +27,8 @@ def remove(
     force: bool = False,
 ) -> Edit:
     """Remove a concept, one of its terms (--lang and --term) or one of its fields (--field)."""
-    path = locate(paths, concept_id)
-    change = read_change(path)
-    part = _ConceptPart.open(change, concept_id)
-    doc = part.doc
-    if (lang is None) != (term is None):
-        raise EditError("to remove a term, give both --lang and --term")
+    part = _ConceptPart.of(paths, concept_id, (lang, term), "remove")
+    change, doc = part.change, part.doc
     if lang is not None and term is not None:
         terms = doc[concept_id]["term"]
         i = _term_index(doc, concept_id, lang, term)
@@ -62,7 +56,7 @@ def remove(
                 f"{concept_id} is still named by {names}; change them first or use --force"
             )
         change.new = _drop_concept_text(change.new, concept_id)
-        return Edit([change], [f"removed {concept_id} from {path}"])
+        return Edit([change], [f"removed {concept_id} from {change.path}"])
     _guard(paths, change, concept_id, part.write_back())
     return Edit([change], [what])
 

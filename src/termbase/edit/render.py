@@ -70,4 +70,9 @@ def render_term_lines(t: Term) -> list[str]:
         lines.append(f"context = {_quote(t.context)}")
     if t.context_source:
         lines.append(f"context-source = {_quote(t.context_source)}")
+    for key, day in (("valid-from", t.valid_from), ("valid-to", t.valid_to)):
+        if day is not None:
+            lines.append(f"{key} = {day.isoformat()}")
+    if t.replaced_by:
+        lines.append(f"replaced-by = {_quote(t.replaced_by)}")
     return lines

@@ -13,8 +13,6 @@ from termbase.edit.change import (
     _ConceptPart,
     _guard,
     _unknown,
-    locate,
-    read_change,
 )
 from termbase.langtags import canonical_tag
 from termbase.model import Status
@@ -39,12 +37,8 @@ def set_field(
     term: str | None = None,
 ) -> Edit:
     """Change one field of a concept, or of one of its terms (--lang and --term)."""
-    path = locate(paths, concept_id)
-    change = read_change(path)
-    part = _ConceptPart.open(change, concept_id)
-    doc = part.doc
-    if (lang is None) != (term is None):
-        raise EditError("to change a term, give both --lang and --term")
+    part = _ConceptPart.of(paths, concept_id, (lang, term), "change")
+    change, doc = part.change, part.doc
     if lang is not None and term is not None:
         if field_name not in TERM_KEYS:
             raise EditError(_unknown(field_name, TERM_KEYS, "term field"))

@@ -139,7 +139,8 @@ def _plain_members(tar: tarfile.TarFile, into: Path) -> list[tarfile.TarInfo]:
 @dataclass(frozen=True, slots=True)
 class Change:
     """One change in meaning. `kind`: added, removed, renamed, term-added, term-removed, status,
-    field (a concept's subject, definition, note, sources, see-also or replaced-by), pinyin."""
+    field (a concept's subject, definition, note, sources, see-also or replaced-by), pinyin,
+    validity (when a term is right: valid-from, valid-to, replaced-by)."""
 
     kind: str
     concept: str
@@ -208,6 +209,16 @@ def _term_change(kind: str, cid: str, t: Term, what: str, **values: str | None) 
     return Change(kind, cid, f"{t.lang} term {t.text!r}{what}", lang=t.lang, term=t.text, **values)
 
 
+def _window(t: Term) -> str:
+    """When a rendering is right, as a change names it."""
+    if not t.dated:
+        return "always"
+    start, end = t.valid_from, t.valid_to
+    text = f"from {start} until {end}" if start and end else f"from {start}" if start else ""
+    text = text or f"until {end}"
+    return text + (f", then {t.replaced_by}" if t.replaced_by else "")
+
+
 def _concept_changes(a: Concept, b: Concept) -> list[Change]:
     out: list[Change] = []
     old_terms = {_key(t): t for t in a.terms}
@@ -223,6 +234,10 @@ def _concept_changes(a: Concept, b: Concept) -> list[Change]:
         elif was.pinyin != t.pinyin:
             what = f": pinyin {was.pinyin!r} -> {t.pinyin!r}"
             out.append(_term_change("pinyin", b.id, t, what, old=was.pinyin, new=t.pinyin))
+        if was is not None and _window(was) != _window(t):
+            then, now = _window(was), _window(t)
+            what = f": validity {then} -> {now}"
+            out.append(_term_change("validity", b.id, t, what, old=then, new=now))
     for key, t in old_terms.items():
         if key not in new_terms:
             then = t.status.value
@@ -288,7 +303,7 @@ def _md(text: str) -> str:
 
 _SECTIONS = (
     ("Added", {"added", "term-added"}),
-    ("Changed", {"renamed", "status", "field", "pinyin"}),
+    ("Changed", {"renamed", "status", "field", "pinyin", "validity"}),
     ("Removed", {"removed", "term-removed"}),
 )
 

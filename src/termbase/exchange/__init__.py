@@ -8,25 +8,11 @@ import dataclasses
 import importlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from termbase.errors import TermbaseError
+from termbase.formats import ExportFormat as ExportFormat
 from termbase.model import Concept, Status, Term, TermBase
-
-
-class ExportFormat(StrEnum):
-    HTML = "html"
-    TBX = "tbx"
-    TBX2 = "tbx2"
-    JSON = "json"
-    CSV = "csv"
-    TSV = "tsv"
-    XLSX = "xlsx"
-    TEXTLINT = "textlint"
-    PRH = "prh"
-    VALE = "vale"
-
 
 MODULES: dict[ExportFormat, str] = {
     ExportFormat.HTML: "termbase.exchange.html_page",

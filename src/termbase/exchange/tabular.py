@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from termbase.errors import TermbaseError
-from termbase.model import Concept, Status, Term, TermBase
+from termbase.model import Concept, PartOfSpeech, Status, Term, TermBase
 
 FORMULA_START = ("=", "+", "-", "@")
 
@@ -97,6 +97,8 @@ class Profile:
     # Deprecated and Forbidden fields, Phrase's status, OmegaT's comment); where it does not,
     # the export says how many it leaves out (see `left_out`).
     holds_banned: bool = False
+    # The tool's status words (case-folded) to ours, for a `TermColumns.status` column
+    statuses: Mapping[str, Status] = field(default_factory=dict)
     # The concept fields read from named columns (header names, case-folded): {"subject":
     # "concept subject", "note": "concept note", ...}; see `draft`.
     concept_columns: Mapping[str, str] = field(default_factory=dict)
@@ -440,3 +442,75 @@ def pairs(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
             continue
         seen.add(src.text)
         yield c.id, [src.text, tgt.text]
+
+
+# The columns of a layout --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TermColumns:
+    """Where one language's term and its attributes stand in a tool's row, by header name
+    (matched case-insensitively): a profile declares its layout's languages with these, and
+    `read_columns` reads any of them."""
+
+    lang: str
+    text: str
+    forbidden: str | None = None  # a yes/no flag: yes is forbidden
+    status: str | None = None  # a status word, read through the profile's `statuses`
+    usage: str | None = None
+    part_of_speech: str | None = None
+    case: str | None = None  # a yes/no flag: yes is case-sensitive
+
+
+_PARTS_OF_SPEECH = {p.value: p for p in PartOfSpeech}
+
+
+def terms_of(
+    row: Row, names: Mapping[str, int], columns: Iterable[TermColumns], p: Profile
+) -> list[Term]:
+    """The terms a row holds in the columns declared, each with its status and attributes."""
+
+    def value(name: str | None) -> str:
+        return cell(row, names.get(name.casefold())) if name else ""
+
+    terms = []
+    for col in columns:
+        text = value(col.text)
+        if not text:
+            continue
+        status = Status.FORBIDDEN if yes(value(col.forbidden)) else Status.PREFERRED
+        if col.status:
+            status = p.statuses.get(value(col.status).casefold(), status)
+        terms.append(
+            Term(
+                col.lang,
+                text,
+                status,
+                part_of_speech=_PARTS_OF_SPEECH.get(value(col.part_of_speech).casefold()),
+                usage_note=value(col.usage) or None,
+                case_sensitive=True if yes(value(col.case)) else None,
+            )
+        )
+    return terms
+
+
+def read_columns(
+    sheet: Sheet,
+    p: Profile,
+    columns: Callable[[dict[str, int]], list[TermColumns]],
+    *,
+    required: Sequence[str] = (),
+    minimum: int = 1,
+    too_few: str = "the header has no language column",
+) -> Iterator[Draft]:
+    """Every row of a file with a header: the terms in `columns(header)` and the concept fields
+    of the profile's `concept_columns`; a header without the `required` names, or with fewer
+    than `minimum` term columns (`too_few` says so), is not the tool's file."""
+    names, body = header_map(sheet)
+    require(names, required, p.name)
+    found = columns(names)
+    if len(found) < minimum:
+        article = "an" if p.name[0] in "aeiou" else "a"
+        raise RowError(1, f"not {article} {p.name} file: {too_few}")
+    for line, row in body:
+        yield p.draft(terms_of(row, names, found, p), row, names, line)

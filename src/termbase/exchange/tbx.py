@@ -9,9 +9,9 @@ admitted: admittedTerm-admn-sts, deprecated: supersededTerm-admn-sts, forbidden:
 deprecatedTerm-admn-sts, as TBX-Basic has no "forbidden"); pinyin -> note
 xml:lang="zh-Latn-pinyin"; part of speech and term type -> termNote; usage note -> note; context
 -> descripGrp with descrip context and its source as admin source; the
-fields TBX-Basic has no category for (forms, not-in, case-sensitive, origin) -> notes starting
-with "termbase:". Only values of TBX-Basic's picklists are written: the official Schematron
-never checks some of them, so this module does.
+fields TBX-Basic has no category for (forms, not-in, case-sensitive, origin, valid-from,
+valid-to, replaced-by) -> notes starting with "termbase:". Only values of TBX-Basic's
+picklists are written: the official Schematron never checks some of them, so this module does.
 """
 
 from __future__ import annotations
@@ -104,6 +104,11 @@ def _term(
         lines.append(f"{pad}  <note>termbase:inflect={str(t.inflect).lower()}</note>")
     if t.origin.value != "human":
         lines.append(f"{pad}  <note>termbase:origin={t.origin.value}</note>")
+    for key, day in (("valid-from", t.valid_from), ("valid-to", t.valid_to)):
+        if day is not None:
+            lines.append(f"{pad}  <note>termbase:{key}={day.isoformat()}</note>")
+    if t.replaced_by:
+        lines.append(f"{pad}  <note>termbase:replaced-by={_text(t.replaced_by)}</note>")
     for sid in t.sources:
         lines.extend(_source_lines(sid, sources, pad + "  "))
     if t.context:
@@ -187,25 +192,43 @@ def export(tb: TermBase, options: ExportOptions) -> str:
 
 def chunks(tb: TermBase, options: ExportOptions) -> Iterator[str]:
     """The file in pieces, one concept at a time, so that a large base streams."""
+    root = (
+        f'<tbx xmlns="{NAMESPACE}" type="TBX-Basic" style="dca" '
+        f"xml:lang={quoteattr(tb.settings.working_language)}>"
+    )
+    return stream(tb, options, [root], ("tbxHeader", []), V3, "tbx")
+
+
+def stream(
+    tb: TermBase,
+    options: ExportOptions,
+    opening: list[str],
+    header: tuple[str, list[str]],
+    names: dict[str, str],
+    root: str,
+) -> Iterator[str]:
+    """A TBX file of either version in pieces: its opening lines, the header (its element and
+    what follows the fileDesc), every concept, the close. A character XML cannot carry stops
+    the export before the first byte."""
     title = options.title or tb.settings.name or "termbase export"
     refuse_xml_illegal_anywhere(tb)
     ids = {c.id for c in tb.concepts}
     head = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<tbx xmlns="{NAMESPACE}" type="TBX-Basic" style="dca" '
-        f"xml:lang={quoteattr(tb.settings.working_language)}>",
-        "  <tbxHeader>",
+        *opening,
+        f"  <{header[0]}>",
         "    <fileDesc>",
         f"      <titleStmt><title>{_text(title)}</title></titleStmt>",
         "      <sourceDesc>",
         *source_records(tb),
         "      </sourceDesc>",
         "    </fileDesc>",
-        "  </tbxHeader>",
+        *header[1],
+        f"  </{header[0]}>",
         "  <text>",
         "    <body>",
     ]
     yield "\n".join(head) + "\n"
     for c in tb.concepts:
-        yield "\n".join(concept_lines(c, tb, ids)) + "\n"
-    yield "    </body>\n  </text>\n</tbx>\n"
+        yield "\n".join(concept_lines(c, tb, ids, names)) + "\n"
+    yield f"    </body>\n  </text>\n</{root}>\n"

@@ -214,6 +214,8 @@ class _TermFields:
     context: str | None = None
     context_ids: list[str] = field(default_factory=list)
     context_citations: list[str] = field(default_factory=list)
+    dates: dict[str, dt.date | None] = field(default_factory=dict)
+    replaced_by: str | None = None
 
 
 class _Reader:
@@ -317,6 +319,9 @@ class _Reader:
             inflect=f.inflect,
             context=f.context,
             context_source=context_source[0] if context_source else None,
+            valid_from=f.dates.get("valid-from"),
+            valid_to=f.dates.get("valid-to"),
+            replaced_by=f.replaced_by,
         )
 
     def term_part(self, lang: str, el: Any, f: _TermFields, c: _ConceptFields) -> str:
@@ -388,6 +393,10 @@ class _Reader:
             f.ids.append(rest)
         elif key == "context-source":
             f.context_ids.append(rest)
+        elif key in ("valid-from", "valid-to") and _iso_day(rest) is not None:
+            f.dates[key] = _iso_day(rest)
+        elif key == "replaced-by":
+            f.replaced_by = rest
         elif value:
             f.usage.append(value)
 
@@ -407,6 +416,13 @@ class _Reader:
                 f.context_citations.append(value)
             else:
                 self.term_part(lang, child, f, c)
+
+
+def _iso_day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _labelled(kind: str, value: str, target: str | None) -> str:

@@ -4,6 +4,7 @@ base's matchers and renderings and checks any number of segments. The rules are 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -13,6 +14,7 @@ from typing import Any
 
 from termbase.catalog import RULES
 from termbase.finding import Finding, quick_finding
+from termbase.lint import dated
 from termbase.lint.ellipsis import coordinated_by
 from termbase.lint.explain import explain
 from termbase.lint.matcher import (
@@ -35,7 +37,7 @@ _APPROVED = frozenset(APPROVED)
 # `'found' is a forbidden rendering of CONCEPT; use "RENDERING"` (see `_banned_info`)
 _BANNED_MESSAGE = re.compile(
     r"(?P<found>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\") is an? \w+ rendering of \S+?"
-    r"(?:; use \"(?P<use>.*)\")?\Z",
+    r"(?: \([^)]*\))?(?:; use \"(?P<use>.*)\")?\Z",
     re.DOTALL,
 )
 _KEY = itemgetter(0)  # a hit's pattern number
@@ -69,7 +71,9 @@ class Linter:
         self._lt101 = RULES["LT101"].severity
         self._banned: dict[tuple[str, int], tuple[str, str, Any, str, str | None]] = {}
         self._on = {code: settings.severity(code) is not None for code in RULES}
-        self._tables: dict[str, tuple[dict[str, Any], dict[str, dict[str, str]]]] = {}
+        self._tables: dict[str, tuple[Any, ...]] = {}
+        # the date each segment's text is judged on (termbase lint --as-of), by its file
+        self.as_of: Callable[[Any], dt.date] | None = None
         self._tags: dict[str, str] = {}  # tags as written -> as BCP 47 writes them
 
     @classmethod
@@ -221,12 +225,23 @@ class Linter:
             present = set(map(t_concepts.__getitem__, keys))
             found.extend(self._missing(seg, tgt_lang, first, present, coded))
         unexpected = self._on["LT104"] and seg.source is not None
+        # the windows of the language's dated renderings, where the text is judged on its date
+        windows = self._language_table(tgt_lang)[2] if self.as_of is not None else None
         # each hit that is deprecated or forbidden, or with LT104 on, each hit
         looked_at: list[Hit] = tgt_hits
-        if not unexpected and _APPROVED.issuperset(map(t_statuses.__getitem__, keys)):
+        if (
+            not unexpected
+            and not windows
+            and _APPROVED.issuperset(map(t_statuses.__getitem__, keys))
+        ):
             looked_at = []  # every hit approved, and nothing to say about approved ones here
         for k, s, e in looked_at:
             status = t_statuses[k]
+            if windows:
+                judged = self._on_its_date(seg, tgt_lang, tgt_table[k], s, e, windows)
+                if judged is not None:
+                    found.extend(judged)
+                    continue
             if status in _APPROVED:
                 cid = t_concepts[k]
                 if unexpected and cid not in first:
@@ -266,6 +281,36 @@ class Linter:
         if not found and not seg.notes:
             return found
         return suppress(seg, found)
+
+    def _on_its_date(
+        self,
+        seg: Segment,
+        lang: str,
+        pattern: Any,
+        s: int,
+        e: int,
+        windows: dict[str, dict[str, dated.Window]],
+    ) -> list[Finding] | None:
+        """A hit of a dated rendering judged on the segment's date: nothing where the rendering
+        was right that day (whatever its status now), else LT102 with its dates and the
+        rendering of that day; None for a rendering without dates."""
+        assert self.as_of is not None
+        concept = windows.get(pattern.concept)
+        when = concept.get(pattern.text) if concept else None
+        if concept is None or when is None:
+            return None
+        day = self.as_of(seg.path)
+        if dated.within(when, day):
+            return []
+        use = dated.rendering_on(concept, day) if when[0] and day.isoformat() < when[0] else None
+        use = use or when[2] or next(iter(self._renderings(pattern.concept, lang)), None)
+        message = (
+            f"{seg.target[s:e]!r} is a deprecated rendering of {pattern.concept} "
+            f"({dated.describe(when)}; the text's date: {day})"
+        )
+        if use:
+            message += f'; use "{use}"'
+        return [segment_finding("LT102", seg, s + 1, message, pattern.concept)]
 
     @staticmethod
     def banned_parts(message: str) -> tuple[str, str | None] | None:
@@ -435,10 +480,11 @@ class Linter:
         notes = self._language_table(m.pattern.lang)[1].get(m.concept)
         return notes.get(m.pattern.text) if notes else None
 
-    def _language_table(self, lang: str) -> tuple[dict[str, Any], dict[str, dict[str, str]]]:
+    def _language_table(self, lang: str) -> tuple[Any, ...]:
         """For one language (all its variants): each concept's approved terms, preferred
-        first, as (tag, text); and the usage notes of its deprecated and forbidden terms by
-        text and form. Built from the cards once, then kept with the matchers."""
+        first, as (tag, text); the usage notes of its deprecated and forbidden terms by text
+        and form; the windows of its dated terms (`dated.Window`) by text and form. Built from
+        the cards once, then kept with the matchers."""
         primary = lang.split("-", maxsplit=1)[0].lower()
         table = self._tables.get(primary)
         if table is None:
@@ -447,7 +493,7 @@ class Linter:
             if state is None:
                 state = _renderings_state(self._cards(), primary)
                 self.matcher.cache.put(name, state)
-            table = self._tables[primary] = (state[0], state[1])
+            table = self._tables[primary] = state
         return table
 
     def _script(self, seg: Segment, lang: str) -> list[Finding]:
@@ -537,6 +583,7 @@ def _han_share(text: str) -> float:
 def _renderings_state(cards: Iterable[dict[str, Any]], primary: str) -> tuple[Any, ...]:
     renderings: dict[str, tuple[tuple[str, str, bool, bool], ...]] = {}
     notes: dict[str, dict[str, str]] = {}
+    windows: dict[str, dict[str, dated.Window]] = {}
     for card in cards:
         terms = [t for t in card["terms"] if t["lang"].split("-")[0].lower() == primary]
         ok = sorted((t for t in terms if t["status"] in APPROVED), key=_approved_rank)
@@ -551,7 +598,11 @@ def _renderings_state(cards: Iterable[dict[str, Any]], primary: str) -> tuple[An
                 into = notes.setdefault(card["id"], {})
                 for text in (t["text"], *(t.get("forms") or ())):
                     into.setdefault(text, str(t["usage_note"]))
-    return (renderings, notes)
+            when = dated.window(t)
+            if when is not None:
+                for text in (t["text"], *(t.get("forms") or ())):
+                    windows.setdefault(card["id"], {}).setdefault(text, when)
+    return (renderings, notes, windows)
 
 
 def _approved_rank(term: dict[str, Any]) -> int:

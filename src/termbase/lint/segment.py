@@ -6,10 +6,10 @@ import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 from termbase.errors import TermbaseError
+from termbase.formats import InputFormat as InputFormat  # noqa: PLC0414 (re-exported)
 
 
 class InputError(TermbaseError):
@@ -97,17 +97,6 @@ class ReadOptions:
 @dataclass(slots=True)
 class Document:
     segments: list[Segment] = field(default_factory=list)
-
-
-class InputFormat(StrEnum):
-    XLIFF = "xliff"
-    PO = "po"
-    TMX = "tmx"
-    CSV = "csv"
-    TSV = "tsv"
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
 
 
 # One module per format, each with `read(path, options) -> list[Segment]`.

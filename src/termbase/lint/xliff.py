@@ -12,6 +12,24 @@ CONTAINERS = frozenset({"g", "mrk", "pc", "sub"})
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
+def _texts(el: Any) -> tuple[str | None, str | None, int, list[str]]:
+    """A trans-unit's (or segment's) source and target text, the target's line (else the
+    element's), and its notes."""
+    source = target = None
+    notes: list[str] = []
+    line = el.sourceline or 0
+    for child in el:
+        name = _xml.local(child.tag)
+        if name == "source":
+            source = _xml.text_of(child, CONTAINERS)
+        elif name == "target":
+            target = _xml.text_of(child, CONTAINERS)
+            line = child.sourceline or line
+        elif name == "note":
+            notes.append(child.text or "")
+    return source, target, line, notes
+
+
 def read(path: Path, fmt: object, options: ReadOptions) -> list[Segment]:
     root = _xml.parse(path)
     if _xml.local(root.tag) != "xliff":
@@ -30,18 +48,7 @@ def _read_1(path: Path, root: Any, options: ReadOptions) -> list[Segment]:
         src_lang = options.source_lang or file_el.get("source-language")
         tgt_lang = options.target_lang or file_el.get("target-language")
         for unit in (e for e in file_el.iter() if _xml.local(e.tag) == "trans-unit"):
-            source = target = None
-            notes: list[str] = []
-            line = unit.sourceline or 0
-            for child in unit:
-                name = _xml.local(child.tag)
-                if name == "source":
-                    source = _xml.text_of(child, CONTAINERS)
-                elif name == "target":
-                    target = _xml.text_of(child, CONTAINERS)
-                    line = child.sourceline or line
-                elif name == "note":
-                    notes.append(child.text or "")
+            source, target, line, notes = _texts(unit)
             if target is None:
                 continue  # untranslated
             out.append(
@@ -68,15 +75,7 @@ def _read_2(path: Path, root: Any, options: ReadOptions) -> list[Segment]:
         n = 0
         for seg in (e for e in unit if _xml.local(e.tag) in ("segment", "ignorable")):
             n += 1
-            source = target = None
-            line = seg.sourceline or 0
-            for child in seg:
-                name = _xml.local(child.tag)
-                if name == "source":
-                    source = _xml.text_of(child, CONTAINERS)
-                elif name == "target":
-                    target = _xml.text_of(child, CONTAINERS)
-                    line = child.sourceline or line
+            source, target, line, _ = _texts(seg)
             if target is None:
                 continue
             seg_id = seg.get("id") or f"{unit.get('id', '')}#{n}"

@@ -20,6 +20,12 @@ HELP: dict[str, str] = {
     "where the language has an `admitted` term with a `usage-note`: that is how the content "
     "policy (docs/content-policy.md) records a rendering of our own until an official one is "
     "known, and the note says so.",
+    "TB112": "A term's `valid-from` is on or after its `valid-to` (`valid-to` is the day its "
+    "replacement took effect, so it comes after `valid-from`), or its `replaced-by` names no "
+    "term of the same concept and language.",
+    "TB113": "Renderings that follow one another are valid on the same days: a term valid until "
+    "a day its replacement had already begun, or two preferred dated terms of one language "
+    "whose validities overlap. Give the replacement's `valid-from` as the old term's `valid-to`.",
     "LT001": "The file could not be read as its format (broken XML, an unclosed PO string, a "
     "ragged CSV row, an XML file with entity declarations). The other files are still checked.",
     "LT002": "The source and target files of a `--pair` have a different number of lines or "

@@ -32,8 +32,9 @@ from termbase.search.lookup import STATUS_NAMES, Hit, Level, Query
 
 # 8: a duplicate concept id is refused (7 indexed the first one); 9: the count of errors;
 # 10: the whole model (an export reads it instead of the TOML); 11: case_sensitive false and
-# inflect false in the cards; 12: a term's context in the model and the cards
-FORMAT = "termbase-index-12"
+# inflect false in the cards; 12: a term's context in the model and the cards; 13: dated
+# renderings (valid-from, valid-to, replaced-by) in the model, the cards and lint's tables
+FORMAT = "termbase-index-13"
 
 SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -221,6 +222,12 @@ class Index:
     @_healing
     def ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM concepts ORDER BY n")]
+
+    @_healing
+    def languages(self) -> list[str]:
+        """The languages termbase.toml lists (for shell completion)."""
+        row = self.db.execute("SELECT v FROM meta WHERE k = 'model'").fetchone()
+        return list(json.loads(row[0])["settings"].get("languages") or []) if row else []
 
     @_healing
     def cards(

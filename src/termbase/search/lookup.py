@@ -227,6 +227,11 @@ def card(c: Concept) -> dict[str, Any]:
             row["context"] = t.context
             if t.context_source:
                 row["context_source"] = t.context_source
+        if t.dated:
+            row["valid_from"] = t.valid_from.isoformat() if t.valid_from else None
+            row["valid_to"] = t.valid_to.isoformat() if t.valid_to else None
+            if t.replaced_by:
+                row["replaced_by"] = t.replaced_by
         if t.inflect is False:
             row["inflect"] = False
         terms.append(row)

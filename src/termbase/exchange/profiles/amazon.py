@@ -6,43 +6,30 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from termbase.exchange.tabular import (
-    Draft,
-    Languages,
-    Profile,
-    Row,
-    RowError,
-    Sheet,
-    cell,
-    header_map,
-    pairs,
-)
-from termbase.model import Status, Term
-
-CODES = {"zh-Hans": "zh", "zh-CN": "zh", "zh-Hant": "zh-TW", "zh-TW": "zh-TW"}
+from termbase.exchange import tabular as tab
 
 
-def header(langs: Languages) -> Row:
+def header(langs: tab.Languages) -> tab.Row:
     return [PROFILE.code(langs.source), PROFILE.code(langs.target)]
 
 
-def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
-    names, body = header_map(sheet)
-    if len(names) < 2:
-        raise RowError(1, "not an amazon file: the header needs two language codes")
-    columns = {n: PROFILE.tag(code) for code, n in names.items()}
-    for line, row in body:
-        terms = [Term(lang, cell(row, n), Status.PREFERRED) for n, lang in columns.items()]
-        yield Draft.of([t for t in terms if t.text], line=line)
+def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
+    return tab.read_columns(
+        sheet,
+        PROFILE,
+        lambda names: [tab.TermColumns(PROFILE.tag(code), code) for code in names],
+        minimum=2,
+        too_few="the header needs two language codes",
+    )
 
 
-PROFILE = Profile(
+PROFILE = tab.Profile(
     "amazon",
-    pairs,
+    tab.pairs,
     ("csv",),
     header=header,
     read=read,
     max_term_bytes=200,
     max_file_bytes=10_000_000,
-    codes=CODES,
+    codes={"zh-Hans": "zh", "zh-CN": "zh", "zh-Hant": "zh-TW", "zh-TW": "zh-TW"},
 )

@@ -11,49 +11,38 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from termbase.exchange.tabular import (
-    Draft,
-    Languages,
-    Profile,
-    Row,
-    RowError,
-    Sheet,
-    cell,
-    header_map,
-    preferred,
-)
-from termbase.model import PartOfSpeech, Status, Term, TermBase
+from termbase.exchange import tabular as tab
+from termbase.model import Status, TermBase
 
-CODES = {"zh-Hans": "zh-CN", "zh-CN": "zh-CN", "zh-Hant": "zh-TW", "zh-TW": "zh-TW"}
-COLUMN = re.compile(r"^(term|description|part of speech|status) \[([^\]]+)\]$")
+COLUMN = re.compile(r"^term \[([^\]]+)\]$")
 STATUS = {
     Status.PREFERRED: "preferred",
     Status.ADMITTED: "admitted",
     Status.DEPRECATED: "not recommended",
     Status.FORBIDDEN: "obsolete",
 }
-FROM_STATUS = {v: k for k, v in STATUS.items()}
-POS = {p.value: p for p in PartOfSpeech}
 
 
-def header(langs: Languages) -> Row:
-    s, t = PROFILE.code(langs.source), PROFILE.code(langs.target)
-    return [
-        f"Term [{s}]",
-        f"Part of Speech [{s}]",
-        f"Term [{t}]",
-        f"Description [{t}]",
-        f"Part of Speech [{t}]",
-        f"Status [{t}]",
-        "Concept Definition",
-        "Concept Subject",
-        "Concept Note",
-    ]
+def _language(code: str) -> tab.TermColumns:
+    return tab.TermColumns(
+        PROFILE.tag(code),
+        f"Term [{code}]",
+        status=f"Status [{code}]",
+        usage=f"Description [{code}]",
+        part_of_speech=f"Part of Speech [{code}]",
+    )
 
 
-def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
+def header(langs: tab.Languages) -> tab.Row:
+    s, t = _language(PROFILE.code(langs.source)), _language(PROFILE.code(langs.target))
+    concept = ["Concept Definition", "Concept Subject", "Concept Note"]
+    target = [t.text, f"{t.usage}", f"{t.part_of_speech}", f"{t.status}"]
+    return [s.text, f"{s.part_of_speech}", *target, *concept]
+
+
+def rows(tb: TermBase, langs: tab.Languages) -> Iterator[tuple[str, tab.Row]]:
     for c in tb.concepts:
-        src, tgt = preferred(c, langs.source), preferred(c, langs.target)
+        src, tgt = tab.preferred(c, langs.source), tab.preferred(c, langs.target)
         if src is None or tgt is None:
             continue
         src_pos = src.part_of_speech.value if src.part_of_speech else ""
@@ -65,37 +54,16 @@ def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
             yield c.id, [src.text, src_pos, *cells, *concept]
 
 
-def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
-    names, body = header_map(sheet)
-    columns: dict[str, dict[str, int]] = {}
-    for name, n in names.items():
-        m = COLUMN.match(name)
-        if m:
-            columns.setdefault(m.group(2), {})[m.group(1)] = n
-    codes = [code for code, kinds in columns.items() if "term" in kinds]
-    if not codes:
-        raise RowError(1, "not a crowdin file: the header has no 'Term [language]' column")
-    for line, row in body:
-        terms = []
-        for code in codes:
-            text = cell(row, columns[code]["term"])
-            if text:
-                pos = POS.get(cell(row, columns[code].get("part of speech")).casefold())
-                usage = cell(row, columns[code].get("description")) or None
-                said = cell(row, columns[code].get("status")).casefold()
-                terms.append(
-                    Term(
-                        PROFILE.tag(code),
-                        text,
-                        FROM_STATUS.get(said, Status.PREFERRED),
-                        part_of_speech=pos,
-                        usage_note=usage,
-                    )
-                )
-        yield PROFILE.draft(terms, row, names, line)
+def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
+    def columns(names: dict[str, int]) -> list[tab.TermColumns]:
+        return [_language(m.group(1)) for m in map(COLUMN.match, names) if m]
+
+    return tab.read_columns(
+        sheet, PROFILE, columns, too_few="the header has no 'Term [language]' column"
+    )
 
 
-PROFILE = Profile(
+PROFILE = tab.Profile(
     "crowdin",
     rows,
     ("csv", "xlsx"),
@@ -104,7 +72,8 @@ PROFILE = Profile(
     machine_bound=False,
     holds_banned=True,
     term_cells=(0, 2),
-    codes=CODES,
+    codes={"zh-Hans": "zh-CN", "zh-CN": "zh-CN", "zh-Hant": "zh-TW", "zh-TW": "zh-TW"},
+    statuses={v: k for k, v in STATUS.items()},
     concept_columns={
         "subject": "concept subject",
         "definition": "concept definition",

@@ -7,23 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from termbase.exchange.tabular import (
-    Draft,
-    Languages,
-    Profile,
-    Row,
-    RowError,
-    Sheet,
-    cell,
-    header_map,
-)
-from termbase.model import PartOfSpeech, Status, Term, TermBase
+from termbase.exchange import tabular as tab
+from termbase.model import PartOfSpeech, TermBase
 
-CODES = {"zh-Hans": "zh-CN", "zh-CN": "zh-CN", "zh-Hant": "zh-TW", "zh-TW": "zh-TW"}
 POS = {PartOfSpeech.NOUN: "noun", PartOfSpeech.VERB: "verb", PartOfSpeech.ADJECTIVE: "adj"}
+FIELDS = ("pos", "description")
 
 
-def _columns(tb: TermBase, langs: Languages) -> dict[str, list[str]]:
+def _columns(tb: TermBase, langs: tab.Languages) -> dict[str, list[str]]:
     """Google's codes, source and target first, each with our tags in the order to try: the
     zh-TW column takes a Taiwan form where there is one, else the Traditional one."""
     present = dict.fromkeys(t.lang for c in tb.concepts for t in c.terms)
@@ -32,15 +23,15 @@ def _columns(tb: TermBase, langs: Languages) -> dict[str, list[str]]:
     )
     columns: dict[str, list[str]] = {}
     for lang in ordered:
-        columns.setdefault(CODES.get(lang, lang), []).append(lang)
+        columns.setdefault(PROFILE.code(lang), []).append(lang)
     for tags in columns.values():
         tags.sort(key=lambda tag: tag not in ("zh-TW", "zh-CN"))
     return columns
 
 
-def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
+def rows(tb: TermBase, langs: tab.Languages) -> Iterator[tuple[str, tab.Row]]:
     columns = _columns(tb, langs)
-    yield "", [*columns, "pos", "description"]
+    yield "", [*columns, *FIELDS]
     for c in tb.concepts:
         terms = [
             next((t for t in map(c.preferred, tags) if t is not None), None)
@@ -53,19 +44,22 @@ def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
         yield c.id, [t.text if t else "" for t in terms] + [pos, c.definition.get("en", "")]
 
 
-def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
-    names, body = header_map(sheet)
-    columns = {n: PROFILE.tag(k) for k, n in names.items() if k not in ("pos", "description")}
-    if len(columns) < 2:
-        raise RowError(1, "not a google-sets file: the header needs two language codes")
-    for line, row in body:
-        terms = [
-            Term(lang, cell(row, n), Status.PREFERRED)
-            for n, lang in columns.items()
-            if cell(row, n)
-        ]
-        description = cell(row, names.get("description"))
-        yield Draft.of(terms, definition=description, line=line)
+def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
+    return tab.read_columns(
+        sheet,
+        PROFILE,
+        lambda names: [tab.TermColumns(PROFILE.tag(k), k) for k in names if k not in FIELDS],
+        minimum=2,
+        too_few="the header needs two language codes",
+    )
 
 
-PROFILE = Profile("google-sets", rows, ("csv",), read=read, max_file_bytes=10_000_000, codes=CODES)
+PROFILE = tab.Profile(
+    "google-sets",
+    rows,
+    ("csv",),
+    read=read,
+    max_file_bytes=10_000_000,
+    codes={"zh-Hans": "zh-CN", "zh-CN": "zh-CN", "zh-Hant": "zh-TW", "zh-TW": "zh-TW"},
+    concept_columns={"definition": "description"},
+)

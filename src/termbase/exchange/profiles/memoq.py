@@ -9,37 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from termbase.exchange.tabular import (
-    Draft,
-    Languages,
-    Profile,
-    Row,
-    Sheet,
-    cell,
-    header_map,
-    require,
-    yes,
-)
-from termbase.model import Status, Term, TermBase
-
-CODES = {
-    "zh-Hans": "zho-CN",
-    "zh-CN": "zho-CN",
-    "zh-Hant": "zho-TW",
-    "zh-TW": "zho-TW",
-    "zh-HK": "zho-HK",
-    "en": "eng",
-    "en-GB": "eng-GB",
-    "en-US": "eng-US",
-}
+from termbase.exchange import tabular as tab
+from termbase.model import Status, TermBase
 
 
-def header(langs: Languages) -> Row:
-    s, t = PROFILE.code(langs.source), PROFILE.code(langs.target)
-    return [s, f"{s}_Forbidden", t, f"{t}_Forbidden", "Entry_Subject", "Entry_Note"]
+def _columns(langs: tab.Languages) -> list[tab.TermColumns]:
+    return [
+        tab.TermColumns(lang, PROFILE.code(lang), forbidden=f"{PROFILE.code(lang)}_Forbidden")
+        for lang in (langs.source, langs.target)
+    ]
 
 
-def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
+def header(langs: tab.Languages) -> tab.Row:
+    s, t = _columns(langs)
+    return [s.text, f"{s.forbidden}", t.text, f"{t.forbidden}", "Entry_Subject", "Entry_Note"]
+
+
+def rows(tb: TermBase, langs: tab.Languages) -> Iterator[tuple[str, tab.Row]]:
     for c in tb.concepts:
         sources = [t for t in c.terms if t.lang == langs.source]
         targets = [t for t in c.terms if t.lang == langs.target]
@@ -48,34 +34,16 @@ def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
         src = next((t for t in sources if t.status is Status.PREFERRED), sources[0])
         for tgt in targets:
             forbidden = "Yes" if tgt.status in (Status.FORBIDDEN, Status.DEPRECATED) else "No"
-            yield (
-                c.id,
-                [
-                    src.text,
-                    "No",
-                    tgt.text,
-                    forbidden,
-                    c.subject or "",
-                    c.definition.get("en", ""),
-                ],
-            )
+            concept = [c.subject or "", c.definition.get("en", "")]
+            yield c.id, [src.text, "No", tgt.text, forbidden, *concept]
 
 
-def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
-    names, body = header_map(sheet)
-    s, t = PROFILE.code(langs.source), PROFILE.code(langs.target)
-    require(names, [s, t], "memoq")
-    for line, row in body:
-        terms = []
-        for code, lang in ((s, langs.source), (t, langs.target)):
-            text = cell(row, names[code.casefold()])
-            if text:
-                bad = yes(cell(row, names.get(f"{code}_forbidden".casefold())))
-                terms.append(Term(lang, text, Status.FORBIDDEN if bad else Status.PREFERRED))
-        yield PROFILE.draft(terms, row, names, line)
+def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
+    columns = _columns(langs)
+    return tab.read_columns(sheet, PROFILE, lambda _: columns, required=[c.text for c in columns])
 
 
-PROFILE = Profile(
+PROFILE = tab.Profile(
     "memoq",
     rows,
     ("csv", "xlsx"),
@@ -85,6 +53,15 @@ PROFILE = Profile(
     machine_bound=False,
     holds_banned=True,
     term_cells=(0, 2),
-    codes=CODES,
+    codes={
+        "zh-Hans": "zho-CN",
+        "zh-CN": "zho-CN",
+        "zh-Hant": "zho-TW",
+        "zh-TW": "zho-TW",
+        "zh-HK": "zho-HK",
+        "en": "eng",
+        "en-GB": "eng-GB",
+        "en-US": "eng-US",
+    },
     concept_columns={"subject": "entry_subject", "definition": "entry_note"},
 )

@@ -16,17 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from termbase.exchange.tabular import (
-    Draft,
-    Languages,
-    Profile,
-    Row,
-    RowError,
-    Sheet,
-    cell,
-    header_map,
-    yes,
-)
+from termbase.exchange import tabular as tab
 from termbase.model import Status, Term, TermBase
 
 CODES = {"zh-Hans": "zh_cn", "zh-CN": "zh_cn", "zh-Hant": "zh_tw", "zh-TW": "zh_tw", "en": "en"}
@@ -35,7 +25,7 @@ ATTRIBUTES = ["usage", "note", "forbidden", "preferred", "case"]
 DEPRECATED = "deprecated"
 
 
-def header(langs: Languages) -> Row:
+def header(langs: tab.Languages) -> tab.Row:
     out = list(CONCEPT)
     for lang in (langs.source, langs.target):
         code = PROFILE.code(lang)
@@ -43,7 +33,7 @@ def header(langs: Languages) -> Row:
     return out
 
 
-def _term_cells(t: Term | None) -> Row:
+def _term_cells(t: Term | None) -> tab.Row:
     if t is None:
         return [""] * (1 + len(ATTRIBUTES))
     forbidden = t.status in (Status.DEPRECATED, Status.FORBIDDEN)
@@ -57,7 +47,7 @@ def _term_cells(t: Term | None) -> Row:
     ]
 
 
-def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
+def rows(tb: TermBase, langs: tab.Languages) -> Iterator[tuple[str, tab.Row]]:
     for c in tb.concepts:
         columns = [
             sorted(c.terms_in(lang), key=lambda t: t.status.rank)
@@ -78,40 +68,40 @@ def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
             yield c.id, row
 
 
-def _status(row: Row, names: dict[str, int], code: str) -> Status:
-    if yes(cell(row, names.get(f"{code}_forbidden"))):
-        note = cell(row, names.get(f"{code}_note"))
+def _status(row: tab.Row, names: dict[str, int], code: str) -> Status:
+    if tab.yes(tab.cell(row, names.get(f"{code}_forbidden"))):
+        note = tab.cell(row, names.get(f"{code}_note"))
         return Status.DEPRECATED if note == DEPRECATED else Status.FORBIDDEN
-    if yes(cell(row, names.get(f"{code}_preferred"))):
+    if tab.yes(tab.cell(row, names.get(f"{code}_preferred"))):
         return Status.PREFERRED
     return Status.ADMITTED
 
 
-def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
-    names, body = header_map(sheet)
+def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
+    names, body = tab.header_map(sheet)
     fields = {f"{c}_{a}" for c in names for a in ATTRIBUTES} | {n.casefold() for n in CONCEPT}
     codes = [code for code in names if code not in fields]
     if not codes:
-        raise RowError(1, "not a phrase file: the header has no language column")
+        raise tab.RowError(1, "not a phrase file: the header has no language column")
     for line, row in body:
         terms = []
         for code in codes:
-            text = cell(row, names[code])
+            text = tab.cell(row, names[code])
             if text:
-                case = yes(cell(row, names.get(f"{code}_case")))
+                case = tab.yes(tab.cell(row, names.get(f"{code}_case")))
                 terms.append(
                     Term(
                         PROFILE.tag(code),
                         text,
                         _status(row, names, code),
-                        usage_note=cell(row, names.get(f"{code}_usage")) or None,
+                        usage_note=tab.cell(row, names.get(f"{code}_usage")) or None,
                         case_sensitive=True if case else None,
                     )
                 )
         yield PROFILE.draft(terms, row, names, line)
 
 
-PROFILE = Profile(
+PROFILE = tab.Profile(
     "phrase",
     rows,
     ("xlsx",),

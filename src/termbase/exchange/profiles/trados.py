@@ -13,18 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from termbase.exchange.tabular import (
-    Draft,
-    Languages,
-    Profile,
-    Row,
-    Sheet,
-    cell,
-    header_map,
-    join,
-    require,
-    split,
-)
+from termbase.exchange import tabular as tab
 from termbase.model import Status, Term, TermBase
 
 CODES = {
@@ -40,15 +29,15 @@ CODES = {
 FIELDS = ["Concept ID", "Subject", "Definition", "Pinyin", "Deprecated", "Forbidden"]
 
 
-def header(langs: Languages) -> Row:
+def header(langs: tab.Languages) -> tab.Row:
     return [PROFILE.code(langs.source), PROFILE.code(langs.target)] + [f">>E<<{f}" for f in FIELDS]
 
 
 def _join(terms: list[Term]) -> str:
-    return join(t.text for t in sorted(terms, key=lambda t: t.status.rank))
+    return tab.join(t.text for t in sorted(terms, key=lambda t: t.status.rank))
 
 
-def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
+def rows(tb: TermBase, langs: tab.Languages) -> Iterator[tuple[str, tab.Row]]:
     for c in tb.concepts:
         src = [t for t in c.terms_in(langs.source) if t.status.approved]
         tgt = c.terms_in(langs.target)
@@ -65,8 +54,8 @@ def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
                 c.subject or "",
                 c.definition.get("en", ""),
                 pinyin if pinyin.strip("|") else "",
-                join(t.text for t in tgt if t.status is Status.DEPRECATED),
-                join(t.text for t in tgt if t.status is Status.FORBIDDEN),
+                tab.join(t.text for t in tgt if t.status is Status.DEPRECATED),
+                tab.join(t.text for t in tgt if t.status is Status.FORBIDDEN),
             ],
         )
 
@@ -83,24 +72,24 @@ def _terms(lang: str, texts: list[str], pinyin: list[str] | None = None) -> list
     ]
 
 
-def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
-    names, body = header_map(sheet)
+def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
+    names, body = tab.header_map(sheet)
     s, t = PROFILE.code(langs.source), PROFILE.code(langs.target)
-    require(names, [s, t], "trados")
+    tab.require(names, [s, t], "trados")
 
-    def field(row: Row, name: str) -> str:
-        return cell(row, names.get(f">>e<<{name}".casefold(), names.get(name.casefold())))
+    def field(row: tab.Row, name: str) -> str:
+        return tab.cell(row, names.get(f">>e<<{name}".casefold(), names.get(name.casefold())))
 
     for line, row in body:
         pinyin = field(row, "Pinyin").split("|") if field(row, "Pinyin") else None
-        terms = _terms(langs.source, split(cell(row, names[s.casefold()])), pinyin)
-        terms += _terms(langs.target, split(cell(row, names[t.casefold()])))
+        terms = _terms(langs.source, tab.split(tab.cell(row, names[s.casefold()])), pinyin)
+        terms += _terms(langs.target, tab.split(tab.cell(row, names[t.casefold()])))
         for status in (Status.DEPRECATED, Status.FORBIDDEN):
             terms += [
-                Term(langs.target, x, status) for x in split(field(row, status.value.title()))
+                Term(langs.target, x, status) for x in tab.split(field(row, status.value.title()))
             ]
         definition = field(row, "Definition")
-        yield Draft.of(
+        yield tab.Draft.of(
             terms,
             id=field(row, "Concept ID"),
             subject=field(row, "Subject"),
@@ -109,7 +98,7 @@ def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
         )
 
 
-PROFILE = Profile(
+PROFILE = tab.Profile(
     "trados",
     rows,
     ("xlsx", "csv"),

@@ -10,64 +10,54 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from termbase.exchange.tabular import (
-    NOT,
-    Draft,
-    Languages,
-    Profile,
-    Row,
-    Sheet,
-    cell,
-    header_map,
-    parse_comment,
-    pinyin_part,
-    preferred,
-    require,
-)
+from termbase.exchange import tabular as tab
 from termbase.model import Status, Term, TermBase
 
-CODES = {"zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant", "zh-TW": "zh_Hant_TW", "zh-HK": "zh_Hant_HK"}
+HEADER = ["source", "target", "context", "developer_comments"]
 
 
-def header(langs: Languages) -> Row:
-    return ["source", "target", "context", "developer_comments"]
+def header(langs: tab.Languages) -> tab.Row:
+    return list(HEADER)
 
 
-def rows(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
+def rows(tb: TermBase, langs: tab.Languages) -> Iterator[tuple[str, tab.Row]]:
     for c in tb.concepts:
-        src, tgt = preferred(c, langs.source), preferred(c, langs.target)
+        src, tgt = tab.preferred(c, langs.source), tab.preferred(c, langs.target)
         if src is None or tgt is None:
             continue
         banned = [t.text for t in c.terms_in(langs.target) if not t.status.approved]
-        comment = [c.definition.get("en", ""), pinyin_part(src.pinyin) if src.pinyin else ""]
+        comment = [c.definition.get("en", ""), tab.pinyin_part(src.pinyin) if src.pinyin else ""]
         if banned:
-            comment.append(NOT + "; ".join(banned))
+            comment.append(tab.NOT + "; ".join(banned))
         yield c.id, [src.text, tgt.text, c.id, " | ".join(x for x in comment if x)]
 
 
-def read(sheet: Sheet, langs: Languages) -> Iterator[Draft]:
-    names, body = header_map(sheet)
-    require(names, ["source", "target"], "weblate")
-    for line, row in body:
-        terms = [Term(langs.source, cell(row, names["source"]), Status.PREFERRED)]
-        target = cell(row, names["target"])
-        if target:
-            terms.append(Term(langs.target, target, Status.PREFERRED))
-        comment = parse_comment(cell(row, names.get("developer_comments")))
-        if comment.pinyin:
+def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
+    columns = [tab.TermColumns(langs.source, "source"), tab.TermColumns(langs.target, "target")]
+    for draft in tab.read_columns(sheet, PROFILE, lambda _: columns, required=HEADER[:2]):
+        comment = tab.parse_comment(draft.note or "")
+        terms = draft.terms
+        if comment.pinyin and terms and terms[0].lang == langs.source:
             terms[0] = dataclasses.replace(terms[0], pinyin=comment.pinyin)
         terms += [Term(langs.target, x, Status.DEPRECATED) for x in comment.banned]
         rest = " | ".join(comment.rest)
-        yield PROFILE.draft(terms, row, names, line, definition=rest)
+        draft.note = None
+        draft.definition = {"en": rest} if rest else {}
+        yield draft
 
 
-PROFILE = Profile(
+PROFILE = tab.Profile(
     "weblate",
     rows,
     ("csv",),
     header=header,
     read=read,
     per_target=True,
-    codes=CODES,
-    concept_columns={"id": "context"},
+    codes={
+        "zh-Hans": "zh_Hans",
+        "zh-Hant": "zh_Hant",
+        "zh-TW": "zh_Hant_TW",
+        "zh-HK": "zh_Hant_HK",
+    },
+    concept_columns={"id": "context", "note": "developer_comments"},
 )
