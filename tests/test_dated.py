@@ -204,3 +204,31 @@ def test_diff_reports_a_change_of_validity_as_its_own_kind(tmp_path: Path) -> No
     assert changes[0]["new"].startswith("until 2015-09-23")
     log = run("diff", str(old), TERMS, "--changelog", cwd=tmp_path).stdout
     assert "validity always -> until 2015-09-23, then Belt and Road Initiative" in log
+
+
+def test_settings_may_ask_for_each_texts_own_date(tmp_path: Path) -> None:
+    """`as-of = "auto"` in the translations' .termbase.toml: lint (and the language server,
+    which reads the same settings) judge each file on its date without the option."""
+    (tmp_path / ".termbase.toml").write_text('[lint]\nas-of = "auto"\n', "utf-8")
+    (tmp_path / "a.po").write_text(_po("2014-05-01"), "utf-8")
+    assert run("lint", "a.po", "-t", TERMS, cwd=tmp_path).returncode == 0
+    shown = run("lint", "--show-settings", "a.po", "-t", TERMS, cwd=tmp_path).stdout
+    assert "as-of" in shown
+    assert "'auto'" in shown
+    (tmp_path / ".termbase.toml").write_text('[lint]\nas-of = "someday"\n', "utf-8")
+    bad = run("lint", "a.po", "-t", TERMS, cwd=tmp_path)
+    assert bad.returncode == 2
+    assert 'as-of must be "auto" or a date' in bad.stderr
+
+
+def test_the_mcp_check_tool_judges_a_text_on_its_date() -> None:
+    from termbase.errors import TermbaseError
+    from termbase.servers.mcp import Tools
+
+    tools = Tools([ROOT / "terms"])
+    assert not [f for f in tools.check(SOURCE, TARGET, as_of="2014-05-01") if f["code"] == "LT102"]
+    later = [f for f in tools.check(SOURCE, TARGET, as_of="2016-03-01") if f["code"] == "LT102"]
+    assert "the text's date: 2016-03-01" in later[0]["message"]
+    assert later[0]["repair"]["replacement"] == "Belt and Road Initiative"
+    with pytest.raises(TermbaseError, match="YYYY-MM-DD"):
+        tools.check(SOURCE, TARGET, as_of="March 2016")

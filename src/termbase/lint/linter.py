@@ -73,7 +73,9 @@ class Linter:
         self._on = {code: settings.severity(code) is not None for code in RULES}
         self._tables: dict[str, tuple[Any, ...]] = {}
         # the date each segment's text is judged on (termbase lint --as-of), by its file
-        self.as_of: Callable[[Any], dt.date] | None = None
+        self.as_of: Callable[[Any], dt.date] | None = (
+            dated.AsOf.parse(settings.as_of) if settings.as_of else None
+        )
         self._tags: dict[str, str] = {}  # tags as written -> as BCP 47 writes them
 
     @classmethod
@@ -170,7 +172,8 @@ class Linter:
             if seg.source is None and not target[1] and not seg.notes:
                 out.append([])  # no term in a target without source or notes: nothing to say
                 continue
-            out.append(self._check(seg, src_lang, tgt_lang, source, target, code))
+            day = self.as_of(seg.path) if self.as_of is not None else None
+            out.append(self._check(seg, src_lang, tgt_lang, source, target, code, day))
         return out
 
     def check(
@@ -178,8 +181,12 @@ class Linter:
         seg: Segment,
         explain: list[str] | None = None,
         target: tuple[PatternTable, list[Hit]] | None = None,
+        day: dt.date | None = None,
     ) -> list[Finding]:
-        """The findings of one segment. `target`: its target's hits, found already."""
+        """The findings of one segment. `target`: its target's hits, found already; `day`: the
+        date its text is judged on, where not the linter's `as_of`."""
+        if day is None and self.as_of is not None:
+            day = self.as_of(seg.path)
         src_lang, tgt_lang = self.languages(seg)
         tgt = target or self.matcher.hits(seg.target, tgt_lang)
         src: tuple[PatternTable, list[Hit]] | None = None
@@ -195,7 +202,7 @@ class Linter:
                     [Match(tgt[0][k], s, e) for k, s, e in tgt[1]],
                 )
             )
-        return self._check(seg, src_lang, tgt_lang, src, tgt, None)
+        return self._check(seg, src_lang, tgt_lang, src, tgt, None, day)
 
     def _check(
         self,
@@ -205,9 +212,10 @@ class Linter:
         src: tuple[PatternTable, list[Hit]] | None,
         tgt: tuple[PatternTable, list[Hit]],
         coded: str | None,
+        day: dt.date | None = None,
     ) -> list[Finding]:
         """The rules, given the hits of both sides; `coded`: the target's word codes, if
-        made already."""
+        made already; `day`: the date the text is judged on (None: by today's statuses)."""
         found: list[Finding] = []
         tgt_table, tgt_hits = tgt
         # The concepts of the source, each with where its first term is.
@@ -226,7 +234,7 @@ class Linter:
             found.extend(self._missing(seg, tgt_lang, first, present, coded))
         unexpected = self._on["LT104"] and seg.source is not None
         # the windows of the language's dated renderings, where the text is judged on its date
-        windows = self._language_table(tgt_lang)[2] if self.as_of is not None else None
+        windows = self._language_table(tgt_lang)[2] if day is not None else None
         # each hit that is deprecated or forbidden, or with LT104 on, each hit
         looked_at: list[Hit] = tgt_hits
         if (
@@ -237,8 +245,8 @@ class Linter:
             looked_at = []  # every hit approved, and nothing to say about approved ones here
         for k, s, e in looked_at:
             status = t_statuses[k]
-            if windows:
-                judged = self._on_its_date(seg, tgt_lang, tgt_table[k], s, e, windows)
+            if windows and day is not None:
+                judged = self._on_its_date(seg, tgt_lang, tgt_table[k], (s, e), windows, day)
                 if judged is not None:
                     found.extend(judged)
                     continue
@@ -287,19 +295,18 @@ class Linter:
         seg: Segment,
         lang: str,
         pattern: Any,
-        s: int,
-        e: int,
+        span: tuple[int, int],
         windows: dict[str, dict[str, dated.Window]],
+        day: dt.date,
     ) -> list[Finding] | None:
-        """A hit of a dated rendering judged on the segment's date: nothing where the rendering
-        was right that day (whatever its status now), else LT102 with its dates and the
-        rendering of that day; None for a rendering without dates."""
-        assert self.as_of is not None
+        """A hit of a dated rendering judged on `day`: nothing where the rendering was right
+        that day (whatever its status now), else LT102 with its dates and the rendering of
+        that day; None for a rendering without dates."""
         concept = windows.get(pattern.concept)
         when = concept.get(pattern.text) if concept else None
         if concept is None or when is None:
             return None
-        day = self.as_of(seg.path)
+        s, e = span
         if dated.within(when, day):
             return []
         use = dated.rendering_on(concept, day) if when[0] and day.isoformat() < when[0] else None

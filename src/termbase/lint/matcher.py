@@ -126,6 +126,8 @@ class TermMatcher:
         bad = m.table.misfits(lang)
         if bad and found:
             found = [h for h in found if h[0] not in bad]
+        if isinstance(m, WordMatcher) and m.table.not_in and found:
+            found = outside_contexts(m.table.not_in, text, found)
         return m.table, found
 
     def scan_many(
@@ -161,8 +163,11 @@ class TermMatcher:
             found = done.get(i)
             if found is None:
                 found = self.hits(text, lang)[1]
-            elif bad and found:
-                found = [h for h in found if h[0] not in bad]
+            else:
+                if bad and found:
+                    found = [h for h in found if h[0] not in bad]
+                if found and isinstance(m, WordMatcher) and m.table.not_in:
+                    found = outside_contexts(m.table.not_in, text, found)
             out.append(found)
         return m.table, out, coded
 
@@ -202,3 +207,30 @@ def iter_patterns(cards: Iterable[dict[str, Any]]) -> Iterator[Pattern]:
 
 
 _RANK = {"preferred": 0, "admitted": 1, "deprecated": 2, "forbidden": 3}
+
+
+def outside_contexts(
+    contexts: dict[int, tuple[str, ...]], text: str, found: list[Hit]
+) -> list[Hit]:
+    """The hits of a spaced language that no `not-in` context of theirs covers in `text`
+    ("Chairman Xi Jinping" inside "CMC Chairman Xi Jinping"), compared without case and with
+    runs of spaces as one."""
+    low = text.casefold()
+    if len(low) != len(text):
+        low = text  # a character whose case folds to more than one: compare as written
+    out = []
+    for k, s, e in found:
+        ctx = contexts.get(k)
+        if ctx and any(_covers(low, " ".join(c.split()).casefold(), s, e) for c in ctx):
+            continue
+        out.append((k, s, e))
+    return out
+
+
+def _covers(text: str, context: str, s: int, e: int) -> bool:
+    start = text.find(context, max(0, e - len(context)))
+    while start != -1 and start <= s:
+        if start + len(context) >= e:
+            return True
+        start = text.find(context, start + 1)
+    return False

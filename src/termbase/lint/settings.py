@@ -19,7 +19,7 @@ from termbase.errors import TermbaseError
 from termbase.finding import Severity
 
 OFF_BY_DEFAULT = frozenset({"LT104", "LT106"})
-KEYS = ("severity", "include", "exclude", "source-language", "target-language")
+KEYS = ("severity", "include", "exclude", "source-language", "target-language", "as-of")
 DEFAULT = "default"
 
 
@@ -35,6 +35,7 @@ class LintSettings:
     target_lang: str | None = None
     root: Path | None = None
     origins: dict[str, str] = field(default_factory=dict)
+    as_of: str | None = None  # "auto" or an ISO date: judge texts on a date (lint --as-of)
 
     def severity(self, code: str) -> Severity | None:
         if code in self.severities:
@@ -116,6 +117,19 @@ def _check(layer: Layer) -> None:
     for key in ("source-language", "target-language"):
         if key in table and not isinstance(table[key], str):
             raise TermbaseError(f"{where}: [lint] {key} must be a language tag")
+    if "as-of" in table:
+        import datetime as dt
+
+        value = table["as-of"]
+        if isinstance(value, dt.date):
+            table["as-of"] = value.isoformat()
+        elif value != "auto":
+            try:
+                dt.date.fromisoformat(str(value))
+            except ValueError:
+                raise TermbaseError(
+                    f'{where}: [lint] as-of must be "auto" or a date such as 2016-01-01'
+                ) from None
 
 
 def merge(layers: list[Layer]) -> LintSettings:
@@ -143,6 +157,7 @@ def merge(layers: list[Layer]) -> LintSettings:
         values.get("target-language"),
         root,
         origins,
+        values.get("as-of"),
     )
 
 
@@ -154,6 +169,7 @@ def describe(settings: LintSettings) -> list[tuple[str, str, str]]:
         ("target-language", settings.target_lang),
         ("include", list(settings.include)),
         ("exclude", list(settings.exclude)),
+        ("as-of", settings.as_of),
     ):
         shown = repr(value) if value not in (None, []) else "(not set)"
         rows.append((key, shown, settings.origins.get(key, DEFAULT)))

@@ -126,17 +126,28 @@ class Tools:
         return out
 
     def check(
-        self, source: str, target: str, source_lang: str = "zh-Hans", target_lang: str = "en"
+        self,
+        source: str,
+        target: str,
+        source_lang: str = "zh-Hans",
+        target_lang: str = "en",
+        as_of: str | None = None,
     ) -> list[dict[str, Any]]:
+        import datetime as dt
+
         from termbase.lint.segment import Segment
         from termbase.report.json_format import as_dict
 
         _limit("source", source, MAX_TEXT)
         _limit("target", target, MAX_TEXT)
+        try:
+            day = dt.date.fromisoformat(as_of) if as_of else None
+        except ValueError:
+            raise TermbaseError(f"as_of {as_of!r}: give the text's date as YYYY-MM-DD") from None
         segment = Segment(Path("<text>"), 1, "1", target, source, source_lang, target_lang)
         linter = self._linter()
         out = []
-        for f in linter.check(segment)[:MAX_FINDINGS]:
+        for f in linter.check(segment, day=day)[:MAX_FINDINGS]:
             row = as_dict(f)
             row["repair"] = _repair(f, target, linter, target_lang)
             out.append(row)
@@ -284,14 +295,19 @@ def serve(paths: list[Path], *, allow_edits: bool = False) -> None:
 
     @server.tool(annotations=read_only)
     async def check(
-        source: str, target: str, source_lang: str = "zh-Hans", target_lang: str = "en"
+        source: str,
+        target: str,
+        source_lang: str = "zh-Hans",
+        target_lang: str = "en",
+        as_of: str | None = None,
     ) -> str:
         """Check a translation against the term base: missing approved renderings (LT101),
         deprecated (LT102) and forbidden (LT103) ones. Returns the findings as JSON (at most
         500), each with a `repair`: replace target characters start-end with `replacement`, or
         render the source term as `rendering`, and an `instruction` saying so in words. Each
-        text at most 100,000 characters."""
-        return await answer(lambda: tools.check(source, target, source_lang, target_lang))
+        text at most 100,000 characters. `as_of` (YYYY-MM-DD): judge the text on its date, so
+        that an official wording of that day is accepted (One Belt, One Road in 2014)."""
+        return await answer(lambda: tools.check(source, target, source_lang, target_lang, as_of))
 
     @server.tool(annotations=read_only)
     async def score(
