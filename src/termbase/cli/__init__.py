@@ -35,6 +35,7 @@ COMMANDS = {
     "impact": "history",
     "mine": "mine",
     "score": "score",
+    "stats": "stats",
     "mcp": "servers",
     "lsp": "servers",
 }
@@ -64,6 +65,7 @@ SUMMARIES = {
     "impact": "Show which translations a change of the term base breaks or fixes.",
     "mine": "Find candidate terms in new documents: repeated words and set phrases not in the term base.",
     "score": "Score how well MT or LLM output keeps the terms, per system and per term.",
+    "stats": "Show what a corpus says about each concept: occurrences and documents, the renderings used and how often (preferred, admitted, deprecated, forbidden, none), the compliance rate, first and last seen and the counts per year (each file's date as lint --as-of auto reads it: its own date, else its last commit, else today).",
     "mcp": "Serve the term base to AI assistants over stdio (Model Context Protocol).",
     "lsp": "Serve the term base to editors over stdio (Language Server Protocol).",
 }

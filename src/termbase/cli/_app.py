@@ -88,6 +88,11 @@ def open_index(paths: list[Path], use_cache: bool) -> Any:
     return index
 
 
+OutputOption = Annotated[
+    str, typer.Option("--output", "-o", help="Write to this file (atomically); - is stdout.")
+]
+
+
 def write_output(text: str | Iterable[str], output: str) -> None:
     """Write `text` (or its pieces, one after the other) to stdout or, atomically, a file."""
     pieces = [text] if isinstance(text, str) else text

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from termbase.cli._app import (
+    OutputOption,
     StatusChoice,
     TermbaseOption,
     app,
@@ -55,9 +56,7 @@ def export(
             "those writing tools.",
         ),
     ],
-    output: Annotated[
-        str, typer.Option("--output", "-o", help="Write to this file (atomically); - is stdout.")
-    ] = "-",
+    output: OutputOption = "-",
     subject: Annotated[
         list[str] | None,
         typer.Option("--subject", help="Only concepts of this subject.", show_default=False),

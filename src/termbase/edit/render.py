@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -23,56 +24,58 @@ def _key(value: str) -> str:
     return value if _BARE_KEY.fullmatch(value) else _quote(value)
 
 
+Value = str | bool | dt.date | tuple[str, ...] | None
+
+
+def _line(key: str, value: Value) -> str | None:
+    """`key = value` as TOML writes it; None for an absent value (None, "" or ())."""
+    if isinstance(value, bool):
+        return f"{key} = {'true' if value else 'false'}"
+    if not value:
+        return None
+    if isinstance(value, dt.date):
+        return f"{key} = {value.isoformat()}"
+    if isinstance(value, tuple):
+        return f"{key} = [{', '.join(_quote(v) for v in value)}]"
+    return f"{key} = {_quote(value)}"
+
+
+def _lines(fields: list[tuple[str, Value]]) -> list[str]:
+    return [line for key, value in fields if (line := _line(key, value)) is not None]
+
+
 def render_concept(c: Concept) -> str:
     """A concept in the canonical layout (the layout `fmt` produces)."""
-    lines = [f"[{_key(c.id)}]"]
-    if c.subject:
-        lines.append(f"subject = {_quote(c.subject)}")
-    for lang, text in c.definition.items():
-        lines.append(f"definition.{_key(lang)} = {_quote(text)}")
-    if c.note:
-        lines.append(f"note = {_quote(c.note)}")
-    if c.sources:
-        lines.append(f"sources = [{', '.join(_quote(s) for s in c.sources)}]")
-    if c.see_also:
-        lines.append(f"see-also = [{', '.join(_quote(s) for s in c.see_also)}]")
-    if c.replaced_by:
-        lines.append(f"replaced-by = {_quote(c.replaced_by)}")
+    definitions = [(f"definition.{_key(lang)}", text) for lang, text in c.definition.items()]
+    fields: list[tuple[str, Value]] = [("subject", c.subject), *definitions, ("note", c.note)]
+    fields += [("sources", c.sources), ("see-also", c.see_also), ("replaced-by", c.replaced_by)]
+    lines = [f"[{_key(c.id)}]", *_lines(fields)]
     for t in c.terms:
         lines += ["", f"[[{_key(c.id)}.term]]", *render_term_lines(t)]
     return "\n".join(lines) + "\n"
 
 
 def render_term_lines(t: Term) -> list[str]:
-    lines = [
-        f"lang = {_quote(t.lang)}",
-        f"text = {_quote(t.text)}",
-        f"status = {_quote(t.status.value)}",
-    ]
-    if t.pinyin:
-        lines.append(f"pinyin = {_quote(t.pinyin)}")
-    if t.part_of_speech:
-        lines.append(f"part-of-speech = {_quote(t.part_of_speech.value)}")
-    if t.term_type:
-        lines.append(f"term-type = {_quote(t.term_type.value)}")
-    if t.usage_note:
-        lines.append(f"usage-note = {_quote(t.usage_note)}")
-    if t.case_sensitive is not None:
-        lines.append(f"case-sensitive = {'true' if t.case_sensitive else 'false'}")
-    if t.inflect is not None:
-        lines.append(f"inflect = {'true' if t.inflect else 'false'}")
-    for key, values in (("forms", t.forms), ("not-in", t.not_in), ("sources", t.sources)):
-        if values:
-            lines.append(f"{key} = [{', '.join(_quote(v) for v in values)}]")
-    if t.origin.value != "human":
-        lines.append(f'origin = "{t.origin.value}"')
-    if t.context:
-        lines.append(f"context = {_quote(t.context)}")
-    if t.context_source:
-        lines.append(f"context-source = {_quote(t.context_source)}")
-    for key, day in (("valid-from", t.valid_from), ("valid-to", t.valid_to)):
-        if day is not None:
-            lines.append(f"{key} = {day.isoformat()}")
-    if t.replaced_by:
-        lines.append(f"replaced-by = {_quote(t.replaced_by)}")
-    return lines
+    """A term's keys in the canonical order (termbase.base.store.TERM_KEYS)."""
+    return _lines(
+        [
+            ("lang", t.lang),
+            ("text", t.text),
+            ("status", t.status.value),
+            ("pinyin", t.pinyin),
+            ("part-of-speech", t.part_of_speech.value if t.part_of_speech else None),
+            ("term-type", t.term_type.value if t.term_type else None),
+            ("usage-note", t.usage_note),
+            ("case-sensitive", t.case_sensitive),
+            ("inflect", t.inflect),
+            ("forms", t.forms),
+            ("not-in", t.not_in),
+            ("sources", t.sources),
+            ("origin", None if t.origin.value == "human" else t.origin.value),
+            ("context", t.context),
+            ("context-source", t.context_source),
+            ("valid-from", t.valid_from),
+            ("valid-to", t.valid_to),
+            ("replaced-by", t.replaced_by),
+        ]
+    )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from termbase.evolution.score import SystemScore
 
-_STYLE = """
+STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#222}
 h1{font-size:1.4em}
 .bar{display:flex;align-items:center;gap:.6em;margin:.25em 0}
@@ -56,7 +56,7 @@ document.body.dataset.ready = 'true';
 """
 
 
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
 
 def render(results: Sequence[SystemScore], title: str = "termbase score") -> str:
@@ -99,8 +99,8 @@ def render(results: Sequence[SystemScore], title: str = "termbase score") -> str
     )
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{_CSP}">
-<title>{html.escape(title)}</title><style>{_STYLE}</style></head>
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<title>{html.escape(title)}</title><style>{STYLE}</style></head>
 <body><h1>{html.escape(title)}</h1>
 <section id="bars">{bars}</section>
 <table id="systems"><thead><tr><th>system</th><th>success</th><th>required</th><th>missed</th>

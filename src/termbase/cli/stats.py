@@ -1,0 +1,169 @@
+"""`termbase stats`: what a corpus says about each concept of the term base."""
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from termbase.cli._app import (
+    OutputOption,
+    PairsOption,
+    TermbaseOption,
+    app,
+    bad_input,
+    err,
+    open_index,
+    write_output,
+)
+
+
+class StatsFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    CSV = "csv"
+    HTML = "html"
+
+
+class Period(StrEnum):
+    YEAR = "year"
+    MONTH = "month"
+
+
+@app.command()
+def stats(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Translations (XLIFF, PO, TMX, CSV/TSV, text, Markdown) or folders of them.",
+            show_default=False,
+        ),
+    ] = None,
+    pair: PairsOption = None,
+    fmt: Annotated[
+        StatsFormat,
+        typer.Option("--format", "-f", help="text, json, csv, or html (one self-contained page)."),
+    ] = StatsFormat.TEXT,
+    output: OutputOption = "-",
+    by: Annotated[
+        Period, typer.Option("--by", help="The period renderings are counted by over time.")
+    ] = Period.YEAR,
+    candidates: Annotated[
+        int,
+        typer.Option(
+            "--candidates",
+            help="Also list this many frequent Chinese source phrases that are not in the term "
+            "base, as termbase mine ranks them (0: none).",
+        ),
+    ] = 20,
+    termbase: TermbaseOption = None,
+) -> None:
+    """Show what a corpus says about each concept: occurrences and documents, the renderings
+    used and how often (preferred, admitted, deprecated, forbidden, none), the compliance
+    rate, first and last seen and the counts per year (each file's date as lint --as-of auto
+    reads it: its own date, else its last commit, else today).
+
+    One pass over the files, a file at a time. Exit 0 with the figures, 2 when nothing could be
+    read."""
+    import sys
+
+    from termbase.cli.lint import _split_pair
+    from termbase.errors import TermbaseError
+    from termbase.evolution import stats as counting
+    from termbase.lint import Linter, collect
+    from termbase.lint.dated import AsOf
+    from termbase.lint.setup import resolve
+
+    with bad_input():
+        split = [_split_pair(p) for p in pair or []]
+        named = list(paths or [])
+        if not named and not split:
+            raise TermbaseError("give translation files or folders, or --pair SOURCE:TARGET")
+        setup = resolve(termbase, None, [*named, *(t for _, t in split)], None, None, [])
+        index = open_index(setup.termbase.paths, use_cache=True)
+        linter = Linter.from_index(index, setup.settings)
+        files = collect(named, linter.settings)
+        if not files and not split:
+            raise TermbaseError(f"{', '.join(map(str, named))}: no translation file to read")
+        sources: list[Any] = []
+        dates = AsOf()
+        on_terminal = sys.stderr.isatty()
+
+        def progress(done: int) -> None:
+            if on_terminal:
+                sys.stderr.write(f"\r{done} file(s) read")
+
+        result = counting.gather(
+            linter,
+            _segments(files, split, sources if candidates else None),
+            dates,
+            by.value,
+            progress,
+        )
+        if on_terminal:
+            sys.stderr.write("\n")
+        if not result.segments:
+            raise TermbaseError("no segment in the files given: nothing was counted")
+        if candidates and sources:
+            from termbase.evolution.mine import MAX_CHARACTERS, units_from_segments
+
+            units, size = [], 0
+            for unit in units_from_segments(sources):
+                size += len(unit.chinese)
+                if size > MAX_CHARACTERS:
+                    break  # a sample: mining reads at most that much
+                units.append(unit)
+            known = [t.text for c in index.termbase().concepts for t in c.terms]
+            result.candidates = counting.candidates(units, known, candidates)
+        text = _render(result, fmt)
+    write_output(text, output)
+    err(
+        f"{len(result.concepts)} concept(s) in {result.segments} segment(s) "
+        f"from {result.files} file(s)"
+    )
+
+
+def _segments(files: list[Path], pairs: list[tuple[Path, Path]], keep: list[Any] | None) -> Any:
+    """Each file's segments, read as lint reads them, one file at a time; `keep` collects the
+    segments with Chinese sources for the candidates."""
+    from termbase.errors import TermbaseError
+    from termbase.lint import pairs as pair_reader
+    from termbase.lint.segment import InputError, ReadOptions, detect, iter_read
+
+    options = ReadOptions()
+
+    def kept(segments: Any) -> Any:
+        try:
+            for seg in segments:
+                if keep is not None and seg.source:
+                    keep.append(seg)
+                yield seg
+        except InputError as e:  # the counts of a file read in part would mislead
+            raise TermbaseError(f"{e.path}:{e.line}: {e.detail}") from None
+
+    for path in files:
+        with path.open("rb") as f:
+            kind = detect(path, f.read(512))
+        if kind is None:
+            raise TermbaseError(f"{path}: unknown format; stats reads what lint reads")
+        yield path, kept(iter_read(path, kind, options))
+    for src, tgt in pairs:
+        try:
+            segs, _ = pair_reader.read_pair(src, tgt, options)
+        except InputError as e:
+            raise TermbaseError(f"{e.path}:{e.line}: {e.detail}") from None
+        yield tgt, kept(iter(segs))
+
+
+def _render(result: Any, fmt: StatsFormat) -> str:
+    from termbase.evolution import stats as counting
+
+    if fmt is StatsFormat.JSON:
+        return counting.to_json(result)
+    if fmt is StatsFormat.CSV:
+        return counting.to_csv(result)
+    if fmt is StatsFormat.HTML:
+        from termbase.evolution.stats_page import render
+
+        return render(result)
+    return counting.to_text(result)
