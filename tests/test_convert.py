@@ -459,3 +459,24 @@ def test_built_dictionaries_are_kept_and_a_broken_file_is_rebuilt(
         assert blocker.read_text() == "a file, not a folder"
     finally:
         script._dictionary.cache_clear()
+
+
+def test_a_regional_term_pairs_with_the_term_it_writes_not_with_its_place() -> None:
+    """A concept whose zh-TW terms do not stand in the order of its zh-Hans ones: each zh-Hans
+    term takes the zh-TW term that writes the same words (a zh-TW variant added alone used to
+    turn 国际治理机构 into 國際人工智慧治理機構)."""
+    from termbase.chinese.convert import Target, term_overrides
+    from termbase.model import Concept, Status, Term, TermBase
+
+    p = Status.PREFERRED
+    concept = Concept(
+        "institution",
+        (
+            Term("zh-Hans", "国际治理机构", p),
+            Term("zh-Hans", "国际人工智能治理机构", p),
+            Term("zh-TW", "國際人工智慧治理機構", p),
+            Term("en", "international governance institution", p),
+        ),
+    )
+    found = {o.source: o.target for o in term_overrides(TermBase((concept,)), Target.ZH_TW)}
+    assert found == {"国际人工智能治理机构": "國際人工智慧治理機構"}  # 国际治理机构: OpenCC's

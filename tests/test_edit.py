@@ -483,3 +483,21 @@ def test_fill_and_set_keep_table_headers_as_written(tmp_path: Path) -> None:
     assert [x for x in (base / "a.toml").read_text("utf-8").splitlines() if x.startswith("[")] == (
         headers
     )
+
+
+def test_fill_and_fmt_take_the_term_base_as_every_command_does(tmp_path: Path) -> None:
+    """-t names the term base for fill and fmt too, not only a path argument."""
+    base = tmp_path / "tb"
+    base.mkdir()
+    shutil.copy(ROOT / "terms" / "termbase.toml", base)
+    (base / "a.toml").write_text(
+        '[one]\n\n[[one.term]]\nlang = \'zh-Hans\'\ntext = "发展"\nstatus = "preferred"\n',
+        "utf-8",
+    )
+    code, _, errors = _run(base, "fmt", "--check")
+    assert code == 1, errors  # single quotes: not the canonical layout
+    code, _, errors = _run(base, "fill", "--check")
+    assert code == 1, errors  # no zh-Hant term, no pinyin
+    code, _, errors = _run(base, "fill")
+    assert code == 0, errors
+    assert "發展" in (base / "a.toml").read_text("utf-8")

@@ -144,10 +144,26 @@ def term_overrides(tb: TermBase, target: Target) -> list[Override]:
 
 
 def _counterpart(term: Term, sources: list[Term], targets: list[Term]) -> Term | None:
-    """The target term with the same status and the same place among terms of that status."""
-    rank = [t for t in sources if t.status is term.status].index(term)
+    """The target term with the same status that writes the same words: each target belongs
+    to the source term whose characters, simplified, are closest to its own (人工智慧 to
+    人工智能; 國際人工智慧治理機構 to 国际人工智能治理机构, not to 国际治理机构); a source term
+    that owns none is left to OpenCC."""
+    import difflib
+
+    from termbase.chinese import script
+
     same = [t for t in targets if t.status is term.status]
-    return same[rank] if rank < len(same) else None
+    rivals = [t for t in sources if t.status is term.status]
+
+    def closeness(a: Term, b: Term) -> float:
+        plain = script.simplify_characters
+        return difflib.SequenceMatcher(None, plain(a.text), plain(b.text)).ratio()
+
+    def owner(target: Term) -> Term:
+        return max(rivals, key=lambda s: closeness(s, target))  # the first of equals
+
+    mine = [t for t in same if owner(t) is term]
+    return max(mine, key=lambda t: closeness(term, t)) if mine else None
 
 
 _DOUBLE = re.compile("“([^“”]*)”")

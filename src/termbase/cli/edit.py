@@ -227,13 +227,14 @@ def fill_command(
     ] = None,
     check: Check = False,
     dry_run: DryRun = False,
+    termbase: TermbaseOption = None,
 ) -> None:
     """Fill in missing zh-Hant terms (and zh-TW / zh-HK where termbase.toml lists them and
     they differ) and missing pinyin, marked origin = "machine" so that validate can list what
     a person still has to review. Never overwrites a value a person wrote."""
     from termbase import edit
 
-    with editing(paths) as chosen:
+    with editing([*(paths or []), *(termbase or [])] or None) as chosen:
         result = edit.fill(chosen, _languages(chosen))
         if check:
             _check(result, "would be filled")
@@ -251,12 +252,13 @@ def fmt_command(
         bool, typer.Option("--diff", help="Show what would change; write nothing.")
     ] = False,
     sort: Annotated[bool, typer.Option("--sort", help="Also order concepts by id.")] = False,
+    termbase: TermbaseOption = None,
 ) -> None:
     """Give the files the canonical layout: key order, double quotes, one blank line between
     tables, comments kept with the line below them. --check for CI."""
     from termbase import edit
 
-    with editing(paths) as chosen:
+    with editing([*(paths or []), *(termbase or [])] or None) as chosen:
         result = edit.fmt(chosen, sort=sort)
         if check:
             _check(result, "not formatted")

@@ -17,17 +17,10 @@ from termbase.cli._app import (
     write_output,
 )
 
-
-class StatsFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    CSV = "csv"
-    HTML = "html"
-
-
-class Period(StrEnum):
-    YEAR = "year"
-    MONTH = "month"
+StatsFormat = StrEnum(
+    "StatsFormat", [("TEXT", "text"), ("JSON", "json"), ("CSV", "csv"), ("HTML", "html")]
+)
+Period = StrEnum("Period", [("YEAR", "year"), ("MONTH", "month")])
 
 
 @app.command()
