@@ -4,6 +4,9 @@ Files are parsed with the standard library's `tomllib` (fast). tomllib keeps no 
 single pass over each file's lines finds where every table and key starts; findings use it to
 point at a line. Problems in the data become `Finding` values; only a path that cannot be read at
 all raises `ReadError`.
+
+Over the house's ~500 lines: the one reader of the format, key by key with its line numbers;
+the checks that need the whole base are in `termbase.checks`.
 """
 
 from __future__ import annotations

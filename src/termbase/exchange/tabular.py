@@ -7,6 +7,9 @@ Machine-bound files (MT glossaries, OmegaT) refuse a cell that a spreadsheet wou
 formula (= + - @ at the start), naming the concept; they also refuse tabs, line breaks and
 leading or trailing spaces in a term, and terms over the tool's byte limit. Files people open in
 a spreadsheet escape such a cell with an apostrophe (CSV) or store it as text (XLSX).
+
+Over the house's ~500 lines: it is the one engine of every profile, writing and reading
+(`TermColumns`, `read_columns`); the profiles hold only their layouts.
 """
 
 from __future__ import annotations

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from termbase.finding import Finding
+
 # A concept's dated renderings by text (and form): (valid from, valid to, replaced by)
 Window = tuple[str | None, str | None, str | None]
 
@@ -46,6 +48,38 @@ def describe(window: Window) -> str:
 def rendering_on(windows: Mapping[str, Window], day: dt.date) -> str | None:
     """The concept's dated rendering that was right on `day`, if one was."""
     return next((text for text, w in windows.items() if within(w, day)), None)
+
+
+def judge(
+    seg: Any,
+    pattern: Any,
+    span: tuple[int, int],
+    windows: Mapping[str, Mapping[str, Window]],
+    day: dt.date,
+    renderings: list[str],
+) -> list[Finding] | None:
+    """A hit of a dated rendering judged on `day`: nothing where the rendering was right that
+    day (whatever its status now), else LT102 with its dates and the rendering of that day
+    (`renderings`: the concept's approved ones, preferred first); None for a rendering without
+    dates, which today's status judges."""
+    from termbase.lint.suppress import segment_finding
+
+    concept = windows.get(pattern.concept)
+    when = concept.get(pattern.text) if concept else None
+    if concept is None or when is None:
+        return None
+    if within(when, day):
+        return []
+    use = rendering_on(concept, day) if when[0] and day.isoformat() < when[0] else None
+    use = use or when[2] or next(iter(renderings), None)
+    s, e = span
+    message = (
+        f"{seg.target[s:e]!r} is a deprecated rendering of {pattern.concept} "
+        f"({describe(when)}; the text's date: {day})"
+    )
+    if use:
+        message += f'; use "{use}"'
+    return [segment_finding("LT102", seg, s + 1, message, pattern.concept)]
 
 
 # ------------------------------------------------------------------ the date of a file

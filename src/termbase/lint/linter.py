@@ -1,6 +1,11 @@
 """The checks of one segment (LT101-LT106, suppressions LT201/LT202): a Linter holds the term
 base's matchers and renderings and checks any number of segments. The rules are listed in
-`termbase.lint`'s docstring."""
+`termbase.lint`'s docstring.
+
+Over the house's ~500 lines: every rule reads the same per-segment state (both sides' hits,
+the word codes, the renderings tables) on the hot path, and splitting the rules into modules
+would pass that state through every call (benchmarks/lint_ab.py measures the path).
+"""
 
 from __future__ import annotations
 
@@ -246,7 +251,8 @@ class Linter:
         for k, s, e in looked_at:
             status = t_statuses[k]
             if windows and day is not None:
-                judged = self._on_its_date(seg, tgt_lang, tgt_table[k], (s, e), windows, day)
+                approved = self._renderings(t_concepts[k], tgt_lang)
+                judged = dated.judge(seg, tgt_table[k], (s, e), windows, day, approved)
                 if judged is not None:
                     found.extend(judged)
                     continue
@@ -289,35 +295,6 @@ class Linter:
         if not found and not seg.notes:
             return found
         return suppress(seg, found)
-
-    def _on_its_date(
-        self,
-        seg: Segment,
-        lang: str,
-        pattern: Any,
-        span: tuple[int, int],
-        windows: dict[str, dict[str, dated.Window]],
-        day: dt.date,
-    ) -> list[Finding] | None:
-        """A hit of a dated rendering judged on `day`: nothing where the rendering was right
-        that day (whatever its status now), else LT102 with its dates and the rendering of
-        that day; None for a rendering without dates."""
-        concept = windows.get(pattern.concept)
-        when = concept.get(pattern.text) if concept else None
-        if concept is None or when is None:
-            return None
-        s, e = span
-        if dated.within(when, day):
-            return []
-        use = dated.rendering_on(concept, day) if when[0] and day.isoformat() < when[0] else None
-        use = use or when[2] or next(iter(self._renderings(pattern.concept, lang)), None)
-        message = (
-            f"{seg.target[s:e]!r} is a deprecated rendering of {pattern.concept} "
-            f"({dated.describe(when)}; the text's date: {day})"
-        )
-        if use:
-            message += f'; use "{use}"'
-        return [segment_finding("LT102", seg, s + 1, message, pattern.concept)]
 
     @staticmethod
     def banned_parts(message: str) -> tuple[str, str | None] | None:

@@ -2,7 +2,10 @@
 term is case-sensitive), put in the singular and stripped of a possessive ('s); hyphens, commas
 and spaces between words do not count. Each distinct word is one character (a word code), so
 the automaton matches whole words only: "AI" never matches inside "MAIN", and "developed
-countries" never passes for "developing countries" (no stemmer)."""
+countries" never passes for "developing countries" (no stemmer).
+
+Over the house's ~500 lines: the word coder and its tables are one hot path, measured as one.
+"""
 
 from __future__ import annotations
 

@@ -7,6 +7,9 @@ the files' content hashes decide (a file touched but not changed keeps the index
 change rebuilds it. A new index is written to a temporary file and renamed into place, so a
 look-up running at the same time sees the old index or the new one, never half of either.
 Where the cache folder cannot be written, the index is built in memory and used once.
+
+Over the house's ~500 lines: the schema, its building and its queries belong together so that
+a change of one is a change of `FORMAT`.
 """
 
 from __future__ import annotations

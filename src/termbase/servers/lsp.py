@@ -14,6 +14,9 @@
   the start of an English rendering gives the rendering, ranked as `lookup` ranks.
 
 A document the lint readers cannot read gets one diagnostic saying why; the server keeps running.
+
+Over the house's ~500 lines: the protocol's handlers share the documents, the settings per
+folder and the debounced lint worker; the framing is in `servers.frames`.
 """
 
 from __future__ import annotations
