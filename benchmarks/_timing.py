@@ -10,6 +10,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+# The MT-glossary export both the export and the scaling benchmarks time
+GOOGLE_CSV = ("export", "-f", "csv", "--profile", "google")
+
 
 def termbase_command() -> list[str]:
     """The installed console script next to this interpreter, else `python -m termbase`."""
@@ -20,9 +23,10 @@ def termbase_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "termbase"]
 
 
-def run_once(cmd: Sequence[str]) -> float:
+def run_once(cmd: Sequence[str], *, check: bool = False) -> float:
+    """Wall time of one run, its output dropped (with `check`, a failing run raises)."""
     start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=check)
     return time.perf_counter() - start
 
 

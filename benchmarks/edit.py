@@ -10,19 +10,10 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
-import time
 
 from _corpus import OUT
-from _timing import termbase_command
+from _timing import run_once, termbase_command
 from lookup import large_base
-
-
-def timed(cmd: list[str], *, check: bool = True) -> float:
-    """Wall time of one run (validate exits 1 on CC-CEDICT's findings: not a failure here)."""
-    start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=check)
-    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -38,9 +29,10 @@ def main() -> None:
     edits = []
     for n in range(args.runs):
         cmd = [*tb, "set", "ren-gong-zhi-neng", "note", values[n % 2], "-t", str(base)]
-        edits.append(timed(cmd))
+        edits.append(run_once(cmd, check=True))
     validate = [
-        timed([*tb, "validate", "-q", "-o", os.devnull, str(base)], check=False) for _ in range(2)
+        run_once([*tb, "validate", "-q", "-o", os.devnull, str(base)], check=False)
+        for _ in range(2)
     ]
     e, v = statistics.median(edits), statistics.median(validate)
     verdict = "ok" if e <= v else "over goal"

@@ -12,7 +12,7 @@ import statistics
 import sys
 
 from _corpus import OUT
-from _timing import termbase_command
+from _timing import GOOGLE_CSV, termbase_command
 from lookup import large_base
 from validate import PARSE, timed
 
@@ -26,18 +26,7 @@ def main() -> None:
     parse_cmd = [sys.executable, "-c", PARSE, str(base)]
     commands = {
         "tbx": [*tb, "export", "-f", "tbx", "-t", str(base), "-o", str(OUT / "cedict.tbx")],
-        "csv (google)": [
-            *tb,
-            "export",
-            "-f",
-            "csv",
-            "--profile",
-            "google",
-            "-t",
-            str(base),
-            "-o",
-            str(OUT / "cedict.csv"),
-        ],
+        "csv (google)": [*tb, *GOOGLE_CSV, "-t", str(base), "-o", str(OUT / "cedict.csv")],
     }
     timed(parse_cmd)
     parse = statistics.median(timed(parse_cmd)[0] for _ in range(args.runs))

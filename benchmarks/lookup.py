@@ -12,11 +12,10 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from _corpus import OUT
-from _timing import median_pair, report, termbase_command
+from _timing import median_pair, report, run_once, termbase_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,12 +30,6 @@ def large_base() -> Path:
     return base
 
 
-def once(cmd: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=11)
@@ -47,7 +40,7 @@ def main() -> None:
     tb = termbase_command()
     anchor = [sys.executable, "-c", "import typer"]
     bundled = [*tb, "lookup", "-t", str(ROOT / "terms"), "小院高牆"]
-    once(bundled)  # fill the cache
+    run_once(bundled)  # fill the cache
     ours, base = median_pair(bundled, anchor, runs=args.runs)
     print(report("lookup 小院高牆, bundled base", ours, 'python -c "import typer"', base, 1.5))
     if args.no_large:
@@ -55,8 +48,8 @@ def main() -> None:
     large = large_base()
     query = [*tb, "lookup", "-t", str(large), "xiaoyuan"]
     shutil.rmtree(cache, ignore_errors=True)
-    cold = once(query)
-    validate = once([*tb, "validate", "-q", "-o", os.devnull, str(large)])
+    cold = run_once(query)
+    validate = run_once([*tb, "validate", "-q", "-o", os.devnull, str(large)])
     print(
         f"lookup on 125k base, cold (builds the index): {cold:.1f} s; "
         f"validate of the same base: {validate:.1f} s; ratio {cold / validate:.2f} (goal <= 1)"

@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Callable
 
 from _corpus import OUT
-from _timing import termbase_command
+from _timing import GOOGLE_CSV, termbase_command
 from lint import bilingual_tsv
 from validate import base_of, timed
 
@@ -34,11 +34,7 @@ def main() -> None:
         "export --format tbx": lambda b: [*tb, "export", "-f", "tbx", "-t", b, "-o", os.devnull],
         "export --format csv --profile google": lambda b: [
             *tb,
-            "export",
-            "-f",
-            "csv",
-            "--profile",
-            "google",
+            *GOOGLE_CSV,
             "-t",
             b,
             "-o",

@@ -7,6 +7,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# `termbase add` of a concept the bundled base does not have, as several tests run it
+ADD_NEW_CONCEPT = (
+    "add",
+    "data-sovereignty",
+    "--term",
+    "zh-Hans=数据主权",
+    "--term",
+    "en=data sovereignty",
+)
 DATA = Path(__file__).resolve().parent / "data"
 
 # Look-up and lint index caches go to a folder of this test run, never the user's cache.
@@ -95,3 +104,16 @@ def npm_tool(binary: str, *packages: str) -> Path:
             timeout=600,
         )
     return path
+
+
+def export_bundled(factory: pytest.TempPathFactory, fmt: str, name: str) -> Path:
+    """The bundled term base exported with `termbase export -f FMT` to a file of this run."""
+    from typer.testing import CliRunner
+
+    from termbase.cli import app
+
+    out = factory.mktemp(fmt) / name
+    args = ["export", "-f", fmt, "-t", str(ROOT / "terms"), "-o", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    return out

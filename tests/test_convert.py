@@ -250,20 +250,6 @@ msgstr[1] ""
 """
 
 
-def test_cli_po_converts_only_translations(tmp_path: Path) -> None:
-    f = tmp_path / "zh.po"
-    f.write_text(PO, encoding="utf-8")
-    code, out, _ = _run(["--to", "zh-TW", str(f)])
-    assert code == 0
-    expected = (
-        PO.replace("zh_CN", "zh_TW")
-        .replace('msgstr "发展 {count} 个%s"', 'msgstr "發展 {count} 個%s"')
-        .replace('msgstr[0] "人工智能"', 'msgstr[0] "人工智慧"')
-        .replace('"数字鸿沟"', '"數位落差"')
-    )
-    assert out == expected
-
-
 XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file source-language="en" target-language="zh-CN" datatype="plaintext" original="发展.txt">
@@ -279,16 +265,43 @@ XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_cli_xliff_converts_only_targets(tmp_path: Path) -> None:
-    f = tmp_path / "a.xlf"
-    f.write_text(XLIFF, encoding="utf-8")
-    code, out, _ = _run(["--to", "zh-Hant", str(f)])
+@pytest.mark.parametrize(
+    ("text", "name", "to", "changes"),
+    [
+        (
+            PO,
+            "zh.po",
+            "zh-TW",
+            [
+                ("zh_CN", "zh_TW"),
+                ('msgstr "发展 {count} 个%s"', 'msgstr "發展 {count} 個%s"'),
+                ('msgstr[0] "人工智能"', 'msgstr[0] "人工智慧"'),
+                ('"数字鸿沟"', '"數位落差"'),
+            ],
+        ),
+        (
+            XLIFF,
+            "a.xlf",
+            "zh-Hant",
+            [
+                ('target-language="zh-CN"', 'target-language="zh-Hant"'),
+                ("坚持<g", "堅持<g"),
+                ("&amp; 发展</target>", "&amp; 發展</target>"),
+            ],
+        ),
+    ],
+    ids=["po: only translations", "xliff: only targets"],
+)
+def test_cli_converts_only_the_translations(
+    tmp_path: Path, text: str, name: str, to: str, changes: list[tuple[str, str]]
+) -> None:
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    code, out, _ = _run(["--to", to, str(f)])
     assert code == 0
-    expected = (
-        XLIFF.replace('target-language="zh-CN"', 'target-language="zh-Hant"')
-        .replace("坚持<g", "堅持<g")
-        .replace("&amp; 发展</target>", "&amp; 發展</target>")
-    )
+    expected = text
+    for old, new in changes:
+        expected = expected.replace(old, new)
     assert out == expected
 
 

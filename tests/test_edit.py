@@ -19,7 +19,7 @@ from termbase import edit, validate
 from termbase.cli import app
 from termbase.errors import TermbaseError
 
-from .conftest import DATA, ROOT, Golden
+from .conftest import ADD_NEW_CONCEPT, DATA, ROOT, Golden
 
 runner = CliRunner()
 EDIT = DATA / "edit"
@@ -38,6 +38,11 @@ def _run(base: Path, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def _set_en(field: str, value: str, term: str) -> list[str]:
+    """`set small-yard-high-fence FIELD VALUE` for one of its English terms."""
+    return ["set", "small-yard-high-fence", field, value, "--lang", "en", "--term", term]
+
+
 def _diff(before: str, after: str) -> list[str]:
     import difflib
 
@@ -52,12 +57,7 @@ def test_add_appends_only_the_new_concept(base: Path, golden: Golden) -> None:
     before = (base / "odd.toml").read_text("utf-8")
     code, _, errors = _run(
         base,
-        "add",
-        "data-sovereignty",
-        "--term",
-        "zh-Hans=数据主权",
-        "--term",
-        "en=data sovereignty",
+        *ADD_NEW_CONCEPT,
         "--definition",
         "A state's authority over data on its territory.",
     )
@@ -112,17 +112,7 @@ def test_set_keeps_quote_style_where_the_value_allows(base: Path) -> None:
 
 def test_set_term_field(base: Path) -> None:
     before = (base / "odd.toml").read_text("utf-8")
-    code, _, _ = _run(
-        base,
-        "set",
-        "small-yard-high-fence",
-        "status",
-        "admitted",
-        "--lang",
-        "en",
-        "--term",
-        "small yard, high fence",
-    )
+    code, _, _ = _run(base, *_set_en("status", "admitted", "small yard, high fence"))
     assert code == 0
     assert _diff(before, (base / "odd.toml").read_text("utf-8")) == [
         '-status = "preferred"',
@@ -143,42 +133,15 @@ def test_set_term_field(base: Path) -> None:
             "unknown concept field 'subjet'; did you mean 'subject'?",
         ),
         (
-            [
-                "set",
-                "small-yard-high-fence",
-                "status",
-                "prefered",
-                "--lang",
-                "en",
-                "--term",
-                "small yard, high fence",
-            ],
+            _set_en("status", "prefered", "small yard, high fence"),
             "unknown status 'prefered'; did you mean 'preferred'?",
         ),
         (
-            [
-                "set",
-                "small-yard-high-fence",
-                "status",
-                "admitted",
-                "--lang",
-                "en",
-                "--term",
-                "nope",
-            ],
+            _set_en("status", "admitted", "nope"),
             "small-yard-high-fence has no en term 'nope'",
         ),
         (
-            [
-                "set",
-                "small-yard-high-fence",
-                "lang",
-                "zh_CN",
-                "--lang",
-                "en",
-                "--term",
-                "small yard, high fence",
-            ],
+            _set_en("lang", "zh_CN", "small yard, high fence"),
             "'zh_CN' is not a BCP 47 language tag as written",
         ),
         (

@@ -13,53 +13,11 @@ import pytest
 
 from termbase.english import is_acronym, surface_forms, verb_forms
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT
 from .test_lint_routes import run
 
-BASE = """\
-[internal-affairs]
-[[internal-affairs.term]]
-lang = "zh-Hans"
-text = "干涉内政"
-status = "preferred"
-[[internal-affairs.term]]
-lang = "en"
-text = "interfering in internal affairs"
-status = "preferred"
-[[internal-affairs.term]]
-lang = "en"
-text = "meddling in internal affairs"
-status = "forbidden"
-usage-note = "Not the initiative's wording."
-
-[who]
-[[who.term]]
-lang = "zh-Hans"
-text = "世界卫生组织"
-status = "preferred"
-[[who.term]]
-lang = "en"
-text = "World Health Organization"
-status = "preferred"
-[[who.term]]
-lang = "en"
-text = "WHO"
-status = "admitted"
-
-[bri]
-[[bri.term]]
-lang = "zh-Hans"
-text = "一带一路倡议"
-status = "preferred"
-[[bri.term]]
-lang = "en"
-text = "the Belt and Road Initiative"
-status = "preferred"
-[[bri.term]]
-lang = "en"
-text = "the OBOR"
-status = "forbidden"
-"""
+# The test term base; its English bends: a verb phrase, an acronym, a leading article
+BASE = (DATA / "english" / "terms.toml").read_text("utf-8")
 
 
 @pytest.fixture

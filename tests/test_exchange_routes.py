@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, bundled_concepts
+from .conftest import ADD_NEW_CONCEPT, ROOT, bundled_concepts
 from .test_hostile import export_glossary, snapshot
 from .test_lint_routes import run
 from .test_tbx import schemas
@@ -224,12 +224,7 @@ def test_add_blames_the_machine_only_for_the_pinyin_it_filled(tmp_path: Path) ->
     base = tmp_path / "tb"
     shutil.copytree(TERMS, base)
     result = run(
-        "add",
-        "data-sovereignty",
-        "--term",
-        "zh-Hans=数据主权",
-        "--term",
-        "en=data sovereignty",
+        *ADD_NEW_CONCEPT,
         "--file",
         str(base / "ai-governance.toml"),
         "-t",

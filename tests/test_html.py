@@ -14,10 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from termbase import load
-from termbase.cli import app
 from termbase.exchange import ExportFormat, ExportOptions, export
 
-from .conftest import ROOT, bundled_concepts
+from .conftest import ROOT, bundled_concepts, export_bundled
 
 runner = CliRunner()
 EVIL = "<script>alert(1)</script>"
@@ -26,10 +25,7 @@ EVIL2 = '" onmouseover="alert(2)'
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("html") / "glossary.html"
-    result = runner.invoke(app, ["export", "-f", "html", "-t", str(ROOT / "terms"), "-o", str(out)])
-    assert result.exit_code == 0, result.stderr
-    return out
+    return export_bundled(tmp_path_factory, "html", "glossary.html")
 
 
 @pytest.fixture(scope="module")

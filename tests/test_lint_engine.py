@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from termbase.finding import Finding
 from termbase.lint import Linter, LintSettings, ellipsis
+from termbase.lint.linter import Spans
 from termbase.lint.matcher import ChineseMatcher, Pattern, is_chinese_tag, tag_fits
 from termbase.lint.segment import Segment
 from termbase.lint.suppress import segment_finding
@@ -27,12 +28,7 @@ class ReferenceLinter(Linter):
     `TermMatcher.contains`, the coordination patterns run for every rendering."""
 
     def _missing(
-        self,
-        seg: Segment,
-        lang: str,
-        first: dict[str, tuple[int, int]],
-        present: set[str],
-        coded: str | None = None,
+        self, seg: Segment, lang: str, first: Spans, present: set[str], coded: str | None = None
     ) -> list[Finding]:
         assert seg.source is not None
         out = []

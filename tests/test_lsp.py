@@ -5,6 +5,7 @@ fix and see the diagnostic go, hover over 小院高墙, complete xygq."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import threading
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT
 from .test_lint_routes import COMMAND
 
 pytest.importorskip("pygls")
@@ -477,21 +478,7 @@ def test_the_quick_fix_edits_the_rendering_and_nothing_else(tmp_path: Path, name
     assert any("upholds AI for good." in t for t in targets), targets
 
 
-_ESCAPE_BASE = """\
-[rd-lab]
-[[rd-lab.term]]
-lang = "zh-Hans"
-text = "智能向善"
-status = "preferred"
-[[rd-lab.term]]
-lang = "en"
-text = 'R&D "lab" <x>'
-status = "preferred"
-[[rd-lab.term]]
-lang = "en"
-text = "intelligent for good"
-status = "forbidden"
-"""
+_ESCAPE_BASE = DATA / "lsp" / "escape.toml"  # a rendering with &, < and quotes
 
 
 @pytest.mark.parametrize("name", ["a.xlf", "b.xlf", "c.po", "d.tmx", "e.csv", "f.md"])
@@ -504,7 +491,7 @@ def test_the_quick_fix_writes_the_rendering_as_the_format_escapes_it(
     from termbase.lint.segment import EXTENSIONS, ReadOptions, read
 
     (tmp_path / "tb").mkdir()
-    (tmp_path / "tb" / "terms.toml").write_text(_ESCAPE_BASE, "utf-8")
+    shutil.copyfile(_ESCAPE_BASE, tmp_path / "tb" / "terms.toml")
     text = _FIX_DOCUMENTS[name]
     uri, actions = _actions_on_lt103(tmp_path, tmp_path / "tb", tmp_path / name, text)
     fixes = [a for a in actions if a["title"].startswith("Replace with")]

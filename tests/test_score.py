@@ -94,13 +94,9 @@ def test_word_boundaries_plurals_and_verb_forms(tmp_path: Path) -> None:
 
 def test_the_wrong_script_is_missed_and_said(tmp_path: Path) -> None:
     ref = [
-        {
-            "en": "Monetary policy stays tight.",
-            "zh": "貨幣政策保持緊縮。",
-            "proper": {"monetary policy": ["貨幣政策"]},
-            "random": {},
-            "noterm": {},
-        }
+        _doc(
+            "貨幣政策保持緊縮。", "Monetary policy stays tight.", {"monetary policy": ["貨幣政策"]}
+        )
     ]
     system, stderr = _score(tmp_path, ref, ["货币政策保持紧缩。"])
     assert system["missed"] == 1
@@ -112,13 +108,11 @@ def test_the_wrong_script_is_missed_and_said(tmp_path: Path) -> None:
 
 def test_tokenised_chinese_matches_as_untokenised(tmp_path: Path) -> None:
     ref = [
-        {
-            "en": "The World Health Organization said so.",
-            "zh": "世界 卫生 组织 这样 说 。",
-            "proper": {"World Health Organization": ["世界卫生组织"]},
-            "random": {},
-            "noterm": {},
-        }
+        _doc(
+            "世界 卫生 组织 这样 说 。",
+            "The World Health Organization said so.",
+            {"World Health Organization": ["世界卫生组织"]},
+        )
     ]
     system, _ = _score(tmp_path, ref, ["世界 卫生 组织 说 了 。"])
     assert system["success_rate"] == 1.0

@@ -238,26 +238,25 @@ def test_output_to_a_fifo_writes_through(tmp_path: Path) -> None:
     assert received.read_bytes().startswith(b"{")
 
 
-def test_output_through_a_symlink_writes_its_target(tmp_path: Path) -> None:
-    target = tmp_path / "real.json"
-    target.write_text("old", "utf-8")
-    link = tmp_path / "link.json"
+@pytest.mark.parametrize(
+    ("name", "before", "args", "after"),
+    [
+        ("link.json", "old", ["export", "-f", "json", "-o", "{link}"], "{"),
+        ("link.txt", "发展\n", ["convert", "--to", "zh-Hant", "--in-place", "{link}"], "發展\n"),
+    ],
+    ids=["export -o", "convert --in-place"],
+)
+def test_a_write_through_a_symlink_writes_its_target_and_keeps_the_link(
+    tmp_path: Path, name: str, before: str, args: list[str], after: str
+) -> None:
+    target = tmp_path / ("real" + Path(name).suffix)
+    target.write_text(before, "utf-8")
+    link = tmp_path / name
     link.symlink_to(target)
-    result = run("export", "-f", "json", "-o", str(link), cwd=tmp_path)
+    result = run(*(a.format(link=link) for a in args), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert link.is_symlink()
-    assert target.read_text("utf-8").startswith("{")
-
-
-def test_in_place_convert_of_a_symlink_keeps_the_link(tmp_path: Path) -> None:
-    target = tmp_path / "real.txt"
-    target.write_text("发展\n", "utf-8")
-    link = tmp_path / "link.txt"
-    link.symlink_to(target)
-    result = run("convert", "--to", "zh-Hant", "--in-place", str(link), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert link.is_symlink()
-    assert target.read_text("utf-8") == "發展\n"
+    assert target.read_text("utf-8").startswith(after)
 
 
 # ----------------------------------------------------------- names and ids

@@ -14,7 +14,7 @@ from termbase.cli import app
 from termbase.exchange import ExportFormat, ExportOptions, export
 from termbase.exchange.tbx import STATUS
 
-from .conftest import DATA, ROOT, SHARED, Golden
+from .conftest import DATA, ROOT, SHARED, Golden, export_bundled
 
 runner = CliRunner()
 NS = {"t": "urn:iso:std:iso:30042:ed-2"}
@@ -32,10 +32,7 @@ def schemas() -> Path:
 
 @pytest.fixture(scope="module")
 def bundled_tbx(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("tbx") / "bundled.tbx"
-    result = runner.invoke(app, ["export", "-f", "tbx", "-t", str(ROOT / "terms"), "-o", str(out)])
-    assert result.exit_code == 0, result.stderr
-    return out
+    return export_bundled(tmp_path_factory, "tbx", "bundled.tbx")
 
 
 def test_valid_against_the_relax_ng_schema(bundled_tbx: Path) -> None:
@@ -151,10 +148,7 @@ def test_json_round_trip_keeps_every_field() -> None:
 
 @pytest.fixture(scope="module")
 def bundled_tbx2(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("tbx2") / "bundled.tbx"
-    result = runner.invoke(app, ["export", "-f", "tbx2", "-t", str(ROOT / "terms"), "-o", str(out)])
-    assert result.exit_code == 0, result.stderr
-    return out
+    return export_bundled(tmp_path_factory, "tbx2", "bundled.tbx")
 
 
 def test_tbx2_valid_against_the_v2_dtd(bundled_tbx2: Path) -> None:

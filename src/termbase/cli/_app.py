@@ -91,6 +91,10 @@ def open_index(paths: list[Path], use_cache: bool) -> Any:
 OutputOption = Annotated[
     str, typer.Option("--output", "-o", help="Write to this file (atomically); - is stdout.")
 ]
+ReportOption = Annotated[
+    str, typer.Option("--output", "-o", help="Write the report to a file; - is stdout.")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")]
 
 
 def write_output(text: str | Iterable[str], output: str) -> None:
@@ -203,6 +207,7 @@ class Align(StrEnum):
     PARAGRAPH = "paragraph"
 
 
+AlignOption = Annotated[Align, typer.Option("--align", help="How --pair text files align.")]
 PairsOption = Annotated[
     list[str] | None,
     typer.Option(

@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 from termbase.cli._app import (
     EXIT_FINDINGS,
     Align,
+    AlignOption,
     PairsOption,
+    QuietOption,
+    ReportOption,
     TermbaseOption,
     app,
     bad_input,
@@ -80,16 +83,12 @@ def lint(
             "or the columns named source and target, or two language-tag headers.",
         ),
     ] = None,
-    align: Annotated[
-        Align, typer.Option("--align", help="How --pair text files align.")
-    ] = Align.LINE,
+    align: AlignOption = Align.LINE,
     fmt: Annotated[
         LintFormat,
         typer.Option("--format", "-f", help="text, json, github, sarif (2.1.0) or junit."),
     ] = LintFormat.TEXT,
-    output: Annotated[
-        str, typer.Option("--output", "-o", help="Write the report to a file; - is stdout.")
-    ] = "-",
+    output: ReportOption = "-",
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     baseline: Annotated[
         Path | None,
@@ -126,7 +125,7 @@ def lint(
             autocompletion=complete_rules,
         ),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    quiet: QuietOption = False,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Read the term base's files, not the index cache.")
     ] = False,

@@ -9,6 +9,7 @@ import typer
 
 from termbase.cli._app import (
     Align,
+    AlignOption,
     PairsOption,
     TermbaseOption,
     app,
@@ -35,9 +36,7 @@ def mine(
         ),
     ] = None,
     pair: PairsOption = None,
-    align: Annotated[
-        Align, typer.Option("--align", help="How --pair text files align.")
-    ] = Align.PARAGRAPH,
+    align: AlignOption = Align.PARAGRAPH,
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many candidates.")] = 50,
     min_count: Annotated[
         int,

@@ -7,6 +7,8 @@ import typer
 
 from termbase.cli._app import (
     EXIT_FINDINGS,
+    QuietOption,
+    ReportOption,
     TermbaseOption,
     app,
     bad_input,
@@ -39,10 +41,8 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 on warnings too, not only errors.")
     ] = False,
-    output: Annotated[
-        str, typer.Option("--output", "-o", help="Write the report to a file; - is stdout.")
-    ] = "-",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    output: ReportOption = "-",
+    quiet: QuietOption = False,
     no_cache: Annotated[
         bool,
         typer.Option(

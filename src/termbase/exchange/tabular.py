@@ -15,6 +15,7 @@ Over the house's ~500 lines: it is the one engine of every profile, writing and 
 from __future__ import annotations
 
 import csv
+import enum
 import importlib
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -77,34 +78,89 @@ class Draft:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
-    name: str
-    rows: Callable[[TermBase, Languages], Iterable[tuple[str, Row]]]  # (concept id, cells)
-    formats: tuple[str, ...] = ("csv",)
-    header: Callable[[Languages], Row] | None = None
-    read: Callable[[Sheet, Languages], Iterable[Draft]] | None = None
-    delimiter: str | None = None  # default: "," for csv, tab for tsv
-    bom: bool = False
-    max_term_bytes: int | None = None
-    max_file_bytes: int | None = None
-    machine_bound: bool = True
-    term_cells: tuple[int, ...] = (0, 1)  # the cells that hold terms
-    per_target: bool = False  # one file for each target language (Weblate)
+class Trait(enum.Flag):
+    """What a tool's file is, beyond its columns."""
+
+    BOM = enum.auto()  # written with a byte order mark (Excel reads UTF-8 by it)
+    # People open the file in a spreadsheet: a cell that would run as a formula is escaped
+    # with an apostrophe. Without it the file is machine-bound (an MT glossary), and such a
+    # cell is refused.
+    FOR_PEOPLE = enum.auto()
+    # The file carries the renderings not to use (memoQ's forbidden flag, Trados' Deprecated
+    # and Forbidden fields, Phrase's status, OmegaT's comment); where it does not, the export
+    # says how many it leaves out (see `left_out`).
+    HOLDS_BANNED = enum.auto()
+    PER_TARGET = enum.auto()  # one file for each target language (Weblate)
     # The file tells preferred from admitted and deprecated from forbidden (Phrase). Where it
     # does not, an import keeps a term's status unless the file moves it between "use" and
     # "do not use".
-    full_status: bool = False
+    FULL_STATUS = enum.auto()
+
+
+NO_TRAITS = Trait(0)  # a machine-bound file that holds only what to use
+
+
+# The usual traits of a CAT tool's glossary: opened by people, with the renderings not to use.
+CAT_TOOL = Trait.FOR_PEOPLE | Trait.HOLDS_BANNED
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How a tool's rows are written (`rows`, after `header`) and read back (`read`)."""
+
+    rows: Callable[[TermBase, Languages], Iterable[tuple[str, Row]]]  # (concept id, cells)
+    header: Callable[[Languages], Row] | None = None
+    read: Callable[[Sheet, Languages], Iterable[Draft]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    name: str
+    layout: Layout
+    formats: tuple[str, ...] = ("csv",)
+    delimiter: str | None = None  # default: "," for csv, tab for tsv
+    traits: Trait = NO_TRAITS
+    max_term_bytes: int | None = None
+    max_file_bytes: int | None = None
+    term_cells: tuple[int, ...] = (0, 1)  # the cells that hold terms
     codes: Mapping[str, str] = field(default_factory=dict)  # our tags to the tool's codes
-    # The tool's file carries the renderings not to use (memoQ's forbidden flag, Trados'
-    # Deprecated and Forbidden fields, Phrase's status, OmegaT's comment); where it does not,
-    # the export says how many it leaves out (see `left_out`).
-    holds_banned: bool = False
     # The tool's status words (case-folded) to ours, for a `TermColumns.status` column
     statuses: Mapping[str, Status] = field(default_factory=dict)
     # The concept fields read from named columns (header names, case-folded): {"subject":
     # "concept subject", "note": "concept note", ...}; see `draft`.
     concept_columns: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> Callable[[TermBase, Languages], Iterable[tuple[str, Row]]]:
+        return self.layout.rows
+
+    @property
+    def header(self) -> Callable[[Languages], Row] | None:
+        return self.layout.header
+
+    @property
+    def read(self) -> Callable[[Sheet, Languages], Iterable[Draft]] | None:
+        return self.layout.read
+
+    @property
+    def bom(self) -> bool:
+        return Trait.BOM in self.traits
+
+    @property
+    def machine_bound(self) -> bool:
+        return Trait.FOR_PEOPLE not in self.traits
+
+    @property
+    def holds_banned(self) -> bool:
+        return Trait.HOLDS_BANNED in self.traits
+
+    @property
+    def per_target(self) -> bool:
+        return Trait.PER_TARGET in self.traits
+
+    @property
+    def full_status(self) -> bool:
+        return Trait.FULL_STATUS in self.traits
 
     def code(self, lang: str) -> str:
         return self.codes.get(lang, lang)

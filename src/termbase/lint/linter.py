@@ -48,6 +48,9 @@ _BANNED_MESSAGE = re.compile(
 _KEY = itemgetter(0)  # a hit's pattern number
 REGIONS = frozenset({"zh-TW", "zh-HK", "zh-MO"})
 
+# Each concept found in a source segment, with the span of its first occurrence
+Spans = dict[str, tuple[int, int]]
+
 
 class Linter:
     """The term base's terms, ready to check any number of segments."""
@@ -224,7 +227,7 @@ class Linter:
         found: list[Finding] = []
         tgt_table, tgt_hits = tgt
         # The concepts of the source, each with where its first term is.
-        first: dict[str, tuple[int, int]] = {}
+        first: Spans = {}
         if src is not None:
             concepts = src[0].concepts
             for k, s, e in src[1]:
@@ -346,12 +349,7 @@ class Linter:
         ]
 
     def _missing(
-        self,
-        seg: Segment,
-        lang: str,
-        first: dict[str, tuple[int, int]],
-        present: set[str],
-        coded: str | None = None,
+        self, seg: Segment, lang: str, first: Spans, present: set[str], coded: str | None = None
     ) -> list[Finding]:
         """LT101 for each concept of the source with none of its approved renderings in the
         target. A rendering counts also where the non-overlapping hits did not show it,

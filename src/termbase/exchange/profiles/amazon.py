@@ -25,10 +25,8 @@ def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
 
 PROFILE = tab.Profile(
     "amazon",
-    tab.pairs,
+    tab.Layout(tab.pairs, header, read),
     ("csv",),
-    header=header,
-    read=read,
     max_term_bytes=200,
     max_file_bytes=10_000_000,
     codes={"zh-Hans": "zh", "zh-CN": "zh", "zh-Hant": "zh-TW", "zh-TW": "zh-TW"},

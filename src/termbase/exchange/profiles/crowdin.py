@@ -65,12 +65,9 @@ def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
 
 PROFILE = tab.Profile(
     "crowdin",
-    rows,
+    tab.Layout(rows, header, read),
     ("csv", "xlsx"),
-    header=header,
-    read=read,
-    machine_bound=False,
-    holds_banned=True,
+    traits=tab.CAT_TOOL,
     term_cells=(0, 2),
     codes={"zh-Hans": "zh-CN", "zh-CN": "zh-CN", "zh-Hant": "zh-TW", "zh-TW": "zh-TW"},
     statuses={v: k for k, v in STATUS.items()},

@@ -4,8 +4,8 @@ script per glossary (`--lang zh-Hant` for a Traditional one)."""
 
 from __future__ import annotations
 
-from termbase.exchange.tabular import Profile, pair_rows, pairs
+from termbase.exchange.tabular import Layout, Profile, pair_rows, pairs
 
 PROFILE = Profile(
-    "deepl", pairs, ("tsv",), read=pair_rows, max_term_bytes=1024, max_file_bytes=10_000_000
+    "deepl", Layout(pairs, read=pair_rows), ("tsv",), max_term_bytes=1024, max_file_bytes=10_000_000
 )

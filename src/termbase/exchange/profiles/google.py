@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
-from termbase.exchange.tabular import Profile, pair_rows, pairs
+from termbase.exchange.tabular import Layout, Profile, pair_rows, pairs
 
-PROFILE = Profile("google", pairs, ("csv", "tsv"), read=pair_rows, max_file_bytes=10_000_000)
+PROFILE = Profile(
+    "google", Layout(pairs, read=pair_rows), ("csv", "tsv"), max_file_bytes=10_000_000
+)

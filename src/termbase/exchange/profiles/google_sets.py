@@ -56,9 +56,8 @@ def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
 
 PROFILE = tab.Profile(
     "google-sets",
-    rows,
+    tab.Layout(rows, read=read),
     ("csv",),
-    read=read,
     max_file_bytes=10_000_000,
     codes={"zh-Hans": "zh-CN", "zh-CN": "zh-CN", "zh-Hant": "zh-TW", "zh-TW": "zh-TW"},
     concept_columns={"definition": "description"},

@@ -40,12 +40,10 @@ def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
 
 PROFILE = tab.Profile(
     "lokalise",
-    rows,
+    tab.Layout(rows, header, read),
     ("csv",),
-    header=header,
-    read=read,
     delimiter=";",
-    machine_bound=False,
+    traits=tab.Trait.FOR_PEOPLE,
     term_cells=(0, 6),
     codes={"zh-Hans": "zh_CN", "zh-CN": "zh_CN", "zh-Hant": "zh_TW", "zh-TW": "zh_TW"},
     concept_columns={"subject": "tags", "definition": "description"},

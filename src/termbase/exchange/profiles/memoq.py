@@ -45,13 +45,9 @@ def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
 
 PROFILE = tab.Profile(
     "memoq",
-    rows,
+    tab.Layout(rows, header, read),
     ("csv", "xlsx"),
-    header=header,
-    read=read,
-    bom=True,
-    machine_bound=False,
-    holds_banned=True,
+    traits=tab.CAT_TOOL | tab.Trait.BOM,
     term_cells=(0, 2),
     codes={
         "zh-Hans": "zho-CN",

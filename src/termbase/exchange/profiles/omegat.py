@@ -41,4 +41,6 @@ def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
         yield draft
 
 
-PROFILE = tab.Profile("omegat", rows, ("tsv",), read=read, holds_banned=True)
+PROFILE = tab.Profile(
+    "omegat", tab.Layout(rows, read=read), ("tsv",), traits=tab.Trait.HOLDS_BANNED
+)

@@ -103,14 +103,10 @@ def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
 
 PROFILE = tab.Profile(
     "phrase",
-    rows,
+    tab.Layout(rows, header, read),
     ("xlsx",),
-    header=header,
-    read=read,
-    machine_bound=False,
-    holds_banned=True,
+    traits=tab.CAT_TOOL | tab.Trait.FULL_STATUS,
     term_cells=(4, 10),
-    full_status=True,
     codes=CODES,
     concept_columns={
         "id": "cid",

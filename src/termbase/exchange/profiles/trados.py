@@ -100,12 +100,8 @@ def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
 
 PROFILE = tab.Profile(
     "trados",
-    rows,
+    tab.Layout(rows, header, read),
     ("xlsx", "csv"),
-    header=header,
-    read=read,
-    bom=True,
-    machine_bound=False,
-    holds_banned=True,
+    traits=tab.CAT_TOOL | tab.Trait.BOM,
     codes=CODES,
 )

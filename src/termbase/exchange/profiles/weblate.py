@@ -48,11 +48,9 @@ def read(sheet: tab.Sheet, langs: tab.Languages) -> Iterator[tab.Draft]:
 
 PROFILE = tab.Profile(
     "weblate",
-    rows,
+    tab.Layout(rows, header, read),
     ("csv",),
-    header=header,
-    read=read,
-    per_target=True,
+    traits=tab.Trait.PER_TARGET,
     codes={
         "zh-Hans": "zh_Hans",
         "zh-Hant": "zh_Hant",
