@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from termbase.evolution.mine import Unit, as_concepts, mine
+from termbase.evolution.mine import Unit, mine
+from termbase.evolution.mine_output import as_concepts
 
 from .conftest import ROOT
 from .test_lint_routes import one_line_exit_2, run
@@ -212,3 +213,25 @@ def test_nested_candidates_are_dropped_in_linear_time() -> None:
     assert time.perf_counter() - start < 10
     assert "数字鸿沟" not in kept
     assert "弥合数字鸿沟" in kept
+
+
+def test_traditional_input_gives_traditional_candidates_with_the_simplified_beside() -> None:
+    """Hong Kong text in, Hong Kong candidates out (issue 33): 外匯基金, not 外汇基金; the concept
+    holds the zh-Hans term for the base and the zh-HK term as the text wrote it."""
+    from termbase.evolution.mine_output import to_json
+
+    lines = [
+        "外匯基金的投資收入增加。外匯基金的資產穩健。",
+        "金管局表示，外匯基金表現理想，本港銀行體系穩健。",
+        "本港銀行體系的流動資金充裕。",
+    ]
+    found = mine([Unit(Path("hk.txt"), i, t, "") for i, t in enumerate(lines, 1)])
+    first = found[0]
+    assert (first.term, first.simplified) == ("外匯基金", "外汇基金")
+    assert "外匯基金" in first.contexts[0].text
+    assert to_json(found)[0]["simplified"] == "外汇基金"
+    terms = [(t.lang, t.text) for t in as_concepts(found[:1])[0].terms]
+    assert terms == [("zh-Hans", "外汇基金"), ("zh-HK", "外匯基金")]
+    simplified = mine([Unit(Path("cn.txt"), 1, "外汇基金。外汇基金。", "")], min_count=2)
+    assert simplified[0].term == "外汇基金"
+    assert simplified[0].simplified == ""

@@ -11,14 +11,13 @@ from __future__ import annotations
 import codecs
 import json
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from importlib import resources
 from pathlib import Path
 from typing import IO
 
+from termbase.chinese.corrections import Correction, corrections, guess_region
 from termbase.errors import TermbaseError
 from termbase.langtags import is_simplified, is_traditional
 from termbase.model import Term, TermBase
@@ -35,9 +34,13 @@ class Target(StrEnum):
 CONFIG_FOR_TARGET = {
     Target.ZH_HANT: "s2t",
     Target.ZH_TW: "s2twp",
-    Target.ZH_HK: "s2hk",
+    Target.ZH_HK: "s2hkp",
     Target.ZH_HANS: "t2s",
 }
+# The configuration that writes each region's script, and the one that reads it back
+WRITER_OF_REGION = {"zh-TW": "s2twp", "zh-HK": "s2hkp"}
+READER_OF_REGION = {"zh-TW": "tw2sp", "zh-HK": "hk2sp", "zh-Hant": "t2s"}
+_REGION_OF_READER = {"tw2sp": "zh-TW", "hk2sp": "zh-HK"}
 # The script a configuration writes.
 TARGET_OF_CONFIG = {
     "s2t": Target.ZH_HANT,
@@ -46,61 +49,13 @@ TARGET_OF_CONFIG = {
     "s2twp": Target.ZH_TW,
     "t2hk": Target.ZH_HK,
     "s2hk": Target.ZH_HK,
+    "s2hkp": Target.ZH_HK,
     "t2s": Target.ZH_HANS,
+    "hk2sp": Target.ZH_HANS,
     "tw2s": Target.ZH_HANS,
     "tw2sp": Target.ZH_HANS,
     "hk2s": Target.ZH_HANS,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Correction:
-    """A known wrong conversion and its fix. With `followed_by` (or `preceded_by`), the row
-    holds only where `source` stands before (after) one of those strings: 并发 is 並發 before 挥,
-    布, 出 (并 + 发挥: "and give play to"), 併發 elsewhere (并发症). `wrong` empty: the dependency
-    is right here, and the row keeps a broader row of ours from applying."""
-
-    configs: tuple[str, ...]
-    source: str
-    wrong: str
-    right: str
-    note: str
-    followed_by: tuple[str, ...] = ()
-    preceded_by: tuple[str, ...] = ()
-
-    def phrases(self, convert: Callable[[str], str]) -> list[tuple[str, str, str]]:
-        """(source, what the dependency gives, right) for each context, `convert` being the
-        dependency's own conversion of the context strings."""
-        if not self.followed_by and not self.preceded_by:
-            return [(self.source, self.wrong, self.right)]
-        out = [
-            (self.source + f, self.wrong and self.wrong + convert(f), self.right + convert(f))
-            for f in self.followed_by
-        ]
-        out += [
-            (p + self.source, self.wrong and convert(p) + self.wrong, convert(p) + self.right)
-            for p in self.preceded_by
-        ]
-        return out
-
-
-def corrections() -> list[Correction]:
-    """The project's table of known wrong conversions in the dependency's dictionaries."""
-    data = tomllib.loads(
-        resources.files("termbase").joinpath("data/corrections.toml").read_text(encoding="utf-8")
-    )
-    return [
-        Correction(
-            tuple(r["configs"]),
-            r["source"],
-            r.get("wrong", ""),
-            r["right"],
-            r.get("note", ""),
-            tuple(r.get("followed-by", ())),
-            tuple(r.get("preceded-by", ())),
-        )
-        for r in data["correction"]
-    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +64,7 @@ class Override:
 
     source: str
     target: str
-    origin: str  # a concept id, or "correction"
+    origin: str  # a concept id, "correction" or "regional"
 
 
 def term_overrides(tb: TermBase, target: Target) -> list[Override]:
@@ -185,6 +140,14 @@ def corner_quotes(text: str) -> str:
     return _SINGLE.sub(swap("『", "』"), _DOUBLE.sub(swap("「", "」"), text))
 
 
+_MAINLAND_QUOTES = str.maketrans("「」『』", "“”‘’")
+
+
+def mainland_quotes(text: str) -> str:
+    """「」 -> “”, 『』 -> ‘’: the marks of GB/T 15834 for text written across the line."""
+    return text.translate(_MAINLAND_QUOTES)
+
+
 class TermAwareConverter:
     """Converts text for one OpenCC configuration, with the term base's forms and corrections."""
 
@@ -205,15 +168,17 @@ class TermAwareConverter:
 
         self.config = config
         self._quotes = quotes and TARGET_OF_CONFIG.get(config) in (Target.ZH_TW, Target.ZH_HK)
+        self._mainland_quotes = quotes and TARGET_OF_CONFIG.get(config) is Target.ZH_HANS
         overrides: dict[str, Override] = {}
         if use_corrections:
             # the dependency's conversion of the context strings, by our engine (identical to
             # the dependency, a test says; the dependency's own takes 0.1 s to start)
             plain = script.Converter(config).plain
-            for row in corrections():
-                if config in row.configs:
-                    for source, _, right in row.phrases(plain):
-                        overrides[source] = Override(source, right, "correction")
+            region = _REGION_OF_READER.get(config)
+            write = script.Converter(WRITER_OF_REGION[region]).plain if region else plain
+            for row in corrections(config, write):
+                for source, _, right in row.phrases(plain):
+                    overrides[source] = Override(source, right, row.origin)
         if termbase is not None:
             target = TARGET_OF_CONFIG[config]
             for o in term_overrides(termbase, target):
@@ -226,6 +191,8 @@ class TermAwareConverter:
 
     def convert(self, text: str) -> str:
         out = self._converter.convert(text)
+        if self._mainland_quotes:
+            return mainland_quotes(out)
         return corner_quotes(out) if self._quotes and ("“" in out or "‘" in out) else out
 
     def applied(self) -> list[tuple[Override, int]]:
@@ -233,6 +200,40 @@ class TermAwareConverter:
         counts = self._converter.applied
         return sorted(
             ((self.overrides[k], n) for k, n in counts.items()), key=lambda p: (-p[1], p[0].source)
+        )
+
+
+class Simplifier:
+    """Traditional to Simplified for text whose region is not given: each piece of text with
+    the Taiwan (tw2sp) or Hong Kong (hk2sp) phrase tables reversed, as `guess_region` reads it;
+    `pinned` keeps one choice for a whole file read in segments."""
+
+    def __init__(self, termbase: TermBase | None = None, **options: bool) -> None:
+        self._termbase = termbase
+        self._options = options
+        self._made: dict[str, TermAwareConverter] = {}
+        self.config = "t2s"  # the script it writes, for callers that ask (target_language)
+
+    def for_region(self, region: str) -> TermAwareConverter:
+        if region not in self._made:
+            config = READER_OF_REGION[region]
+            self._made[region] = TermAwareConverter(config, self._termbase, **self._options)
+        return self._made[region]
+
+    def pinned(self, sample: str) -> TermAwareConverter:
+        return self.for_region(guess_region(sample))
+
+    def convert(self, text: str) -> str:
+        return self.pinned(text).convert(text)
+
+    @property
+    def overrides(self) -> dict[str, Override]:
+        return {k: o for c in self._made.values() for k, o in c.overrides.items()}
+
+    def applied(self) -> list[tuple[Override, int]]:
+        return sorted(
+            (p for c in self._made.values() for p in c.applied()),
+            key=lambda p: (-p[1], p[0].source),
         )
 
 

@@ -7,10 +7,10 @@ from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from termbase.cli._app import TermbaseOption, app, bad_input, err, termbase_paths
+from termbase.cli._app import TermbaseOption, app, bad_input, err, open_index, termbase_paths
 
 if TYPE_CHECKING:
-    from termbase.chinese.convert import Format, TermAwareConverter
+    from termbase.chinese.convert import Format, Simplifier, TermAwareConverter
 
 
 class Target(StrEnum):
@@ -20,6 +20,15 @@ class Target(StrEnum):
     ZH_TW = "zh-TW"
     ZH_HK = "zh-HK"
     ZH_HANS = "zh-Hans"
+
+
+class Region(StrEnum):
+    """The script of Traditional input (a copy of termbase.chinese.convert's region tags)."""
+
+    AUTO = "auto"
+    ZH_TW = "zh-TW"
+    ZH_HK = "zh-HK"
+    ZH_HANT = "zh-Hant"
 
 
 class QuoteStyle(StrEnum):
@@ -40,7 +49,10 @@ class FormatChoice(StrEnum):
     JSON = "json"
 
 
-CONFIG_NAMES = ("s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2s", "tw2sp", "hk2s", "t2tw", "t2hk")
+CONFIG_NAMES = (
+    *("s2t", "s2tw", "s2twp", "s2hk", "s2hkp", "t2s"),
+    *("tw2s", "tw2sp", "hk2s", "hk2sp", "t2tw", "t2hk"),
+)
 
 
 @app.command()
@@ -54,10 +66,20 @@ def convert(
         typer.Option(
             "--to",
             help="The script to write: zh-Hant (OpenCC s2t), zh-TW (s2twp, with Taiwan "
-            "phrases), zh-HK (s2hk) or zh-Hans (t2s). Default: zh-Hant.",
+            "phrases), zh-HK (s2hkp, with Hong Kong phrases) or zh-Hans (tw2sp or hk2sp, by "
+            "--from). Default: zh-Hant.",
             show_default=False,
         ),
     ] = None,
+    region: Annotated[
+        Region,
+        typer.Option(
+            "--from",
+            help="--to zh-Hans: the region of the Traditional input, whose phrases are read "
+            "back (zh-TW: 軟體 -> 软件; zh-HK; zh-Hant: characters only). auto: Hong Kong where "
+            "a text has more of Hong Kong's marks (裏, 綫, 本港) than of Taiwan's, else Taiwan.",
+        ),
+    ] = Region.AUTO,
     config: Annotated[
         str | None,
         typer.Option(
@@ -83,7 +105,8 @@ def convert(
         QuoteStyle,
         typer.Option(
             "--quotes",
-            help="zh-TW and zh-HK: cjk writes “” and ‘’ around Chinese text as 「」 and 『』; "
+            help="cjk writes the marks the target's readers use: for zh-TW and zh-HK “” and ‘’ "
+            "around Chinese text become 「」 and 『』, for zh-Hans 「」 and 『』 become “” and ‘’; "
             "keep leaves them.",
         ),
     ] = QuoteStyle.CJK,
@@ -125,7 +148,14 @@ def convert(
     """
     import codecs
 
-    from termbase.chinese.convert import TermAwareConverter, config_for, report_json, report_lines
+    from termbase.chinese.convert import (
+        READER_OF_REGION,
+        Simplifier,
+        TermAwareConverter,
+        config_for,
+        report_json,
+        report_lines,
+    )
 
     if config is not None and config not in CONFIG_NAMES:
         raise typer.BadParameter(
@@ -147,16 +177,20 @@ def convert(
 
     chosen = config_for(LibTarget(to.value) if to else None, config)
     with bad_input():
-        from termbase.base import store
-
-        tb = None if no_terms else store.load_termbase(termbase_paths(termbase))
-        conv = TermAwareConverter(
-            chosen,
-            tb,
-            use_corrections=not no_corrections,
-            quotes=quotes is not QuoteStyle.KEEP,
-            common_forms=not standard_forms and config is None,
-        )
+        # from the look-up index's copy of the base (kept between runs): a fifth of the TOML
+        tb = None if no_terms else open_index(termbase_paths(termbase), use_cache=True).termbase()
+        options = {
+            "use_corrections": not no_corrections,
+            "quotes": quotes is not QuoteStyle.KEEP,
+            "common_forms": not standard_forms and config is None,
+        }
+        conv: TermAwareConverter | Simplifier
+        if to is Target.ZH_HANS and region is Region.AUTO:
+            conv = Simplifier(tb, **options)
+        elif to is Target.ZH_HANS:
+            conv = TermAwareConverter(READER_OF_REGION[region.value], tb, **options)
+        else:
+            conv = TermAwareConverter(chosen, tb, **options)
         job = _Job(conv, fmt, encoding)
         for path in inputs:
             _check_readable(path, encoding)
@@ -193,7 +227,9 @@ def _check_readable(path: Path, encoding: str) -> None:
 class _Job:
     """One conversion run: the converter, the format choice and the input encoding."""
 
-    def __init__(self, conv: "TermAwareConverter", fmt: "FormatChoice", encoding: str) -> None:
+    def __init__(
+        self, conv: "TermAwareConverter | Simplifier", fmt: "FormatChoice", encoding: str
+    ) -> None:
         self.conv = conv
         self.fmt = fmt
         self.encoding = encoding
@@ -206,6 +242,7 @@ class _Job:
     def one(self, source: IO[bytes], name: str, path: Path | None, sink: IO[str]) -> None:
         from termbase.chinese.convert import (
             Format,
+            Simplifier,
             convert_stream,
             convert_structured,
             iter_text,
@@ -219,8 +256,10 @@ class _Job:
             return
         text = "".join(iter_text(source, name, self.encoding))
         language = target_language(self.conv.config)
+        # one region for a whole file read in segments
+        conv = self.conv.pinned(text) if isinstance(self.conv, Simplifier) else self.conv
         try:
-            sink.write(convert_structured(text, kind, self.conv.convert, language))
+            sink.write(convert_structured(text, kind, conv.convert, language))
         except TermbaseError as e:
             raise TermbaseError(f"{name}: {e}") from e
 

@@ -71,6 +71,7 @@ def mine(
     from termbase.cli.lint import _split_pair
     from termbase.errors import TermbaseError
     from termbase.evolution import mine as miner
+    from termbase.evolution import mine_output
     from termbase.lint import read_inputs
     from termbase.lint.segment import ReadOptions
 
@@ -103,9 +104,9 @@ def mine(
         ]
         found = miner.mine(units, known, min_count=min_count, top=top)
         if fmt is MineFormat.JSON:
-            typer.echo(json.dumps(miner.to_json(found), ensure_ascii=False, indent=2))
+            typer.echo(json.dumps(mine_output.to_json(found), ensure_ascii=False, indent=2))
         elif fmt is MineFormat.TOML:
-            concepts = miner.as_concepts(found, (c.id for c in base.concepts))
+            concepts = mine_output.as_concepts(found, (c.id for c in base.concepts))
             header = (
                 "# Candidate terms mined by `termbase mine`: machine-made, for review. Give each\n"
                 "# a definition and English renderings, set the statuses, then move it into the\n"
@@ -113,5 +114,5 @@ def mine(
             )
             typer.echo(header + "".join("\n" + edit.render_concept(c) for c in concepts), nl=False)
         else:
-            typer.echo(miner.to_text(found), nl=False)
+            typer.echo(mine_output.to_text(found), nl=False)
         err(f"{len(found)} candidate(s) from {len(units)} Chinese segment(s)")

@@ -39,7 +39,6 @@ from pathlib import Path
 
 from termbase.chinese.pinyin_text import words
 from termbase.errors import TermbaseError
-from termbase.model import Concept, Origin, Status, Term
 
 # A single segmenter word more frequent than this in jieba's dictionary is general language.
 GENERAL = 3000
@@ -170,6 +169,9 @@ class Candidate:
     words: tuple[str, ...]
     contexts: tuple[Context, ...] = ()
     renderings: tuple[Rendering, ...] = ()
+    # `term` is written in the input's script; from Traditional input, this is its Simplified
+    # form (empty when the two are the same), for the term base's zh-Hans term
+    simplified: str = ""
 
 
 @dataclass
@@ -181,6 +183,7 @@ class _Tally:
     count: int = 0
     # occurrences in the current unit by kind: a title also cut as a run is one occurrence
     here: Counter[str] = field(default_factory=Counter)
+    written: Counter[str] = field(default_factory=Counter)  # as the input wrote it
 
 
 def mine(
@@ -204,6 +207,8 @@ def mine(
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     for i, unit in enumerate(units):
         text = script.simplify_characters(unit.chinese)
+        # character for character (the table maps one to one): a place in one is a place in both
+        source = unit.chinese if text != unit.chinese and len(text) == len(unit.chinese) else None
         seen: set[str] = set()
         for term, kind, parts in _candidates(text):
             t = tallies[term]
@@ -211,6 +216,9 @@ def mine(
                 seen.add(term)
                 t.here.clear()
                 t.units.append(i)
+                at = text.find(term) if source is not None else -1
+                if at >= 0 and source is not None:
+                    t.written[source[at : at + len(term)]] += 1
             t.kinds.add(kind)
             t.here[kind] += 1
             if t.here[kind] > max((n for k, n in t.here.items() if k != kind), default=0):
@@ -235,15 +243,18 @@ def mine(
     english = _english_index(units)
     out = []
     for score, term, t in scored:
+        written = t.written.most_common(1)[0][0] if t.written else term
         ctx = tuple(
-            Context(units[i].path, units[i].line, _snippet(units[i].chinese, term))
+            Context(units[i].path, units[i].line, _snippet(units[i].chinese, written))
             for i in t.units[:contexts]
         )
         renderings = _renderings(t.units, english, len(t.words)) if english else ()
         kinds = tuple(
             k for k in ("title", "quoted", "enumeration", "idiom", "word", "run") if k in t.kinds
         )
-        out.append(Candidate(term, t.count, round(score, 3), kinds, t.words, ctx, renderings))
+        simplified = term if written != term else ""
+        found = (t.count, round(score, 3), kinds, t.words, ctx, renderings, simplified)
+        out.append(Candidate(written, *found))
     return out
 
 
@@ -447,70 +458,3 @@ def units_from_segments(segments: Iterable[object]) -> list[Unit]:
 
 
 # ---------------------------------------------------------------- output
-
-
-def concept_id(candidate: Candidate, taken: set[str]) -> str:
-    """A readable id from the pinyin of the candidate's words (minjie-zhili), unique in `taken`."""
-    from termbase.chinese.pinyin import Style
-    from termbase.chinese.pinyin_text import transliterate
-
-    text = "".join(w for w in candidate.words if _HAN.search(w)) or candidate.term
-    parts = transliterate(text, Style.NONE).lower().split()
-    base = "-".join(p for p in parts if p)
-    if len(base) > 40:
-        base = base[:40].rsplit("-", 1)[0] if "-" in base[:40] else base[:40]
-    base = re.sub(r"[^a-z0-9-]", "", base.lower().replace("ü", "v")) or "candidate"
-    out, n = base, 2
-    while out in taken:
-        out, n = f"{base}-{n}", n + 1
-    taken.add(out)
-    return out
-
-
-def as_concepts(candidates: Sequence[Candidate], taken: Iterable[str] = ()) -> list[Concept]:
-    """Review-ready concepts: the Chinese term and the suggested renderings as admitted,
-    origin machine, with pinyin; the contexts and the evidence in the note."""
-    from termbase.chinese import pinyin_text
-
-    ids = set(taken)
-    out: list[Concept] = []
-    for c in candidates:
-        reading = pinyin_text.transliterate(c.term)
-        terms = [Term("zh-Hans", c.term, Status.ADMITTED, pinyin=reading, origin=Origin.MACHINE)]
-        terms += [Term("en", r.text, Status.ADMITTED, origin=Origin.MACHINE) for r in c.renderings]
-        evidence = [f"Mined: {c.frequency} occurrence(s), score {c.score}, {', '.join(c.kinds)}."]
-        evidence += [f"{x.path.name}:{x.line}: {x.text}" for x in c.contexts]
-        evidence += [
-            f"Rendering {r.text!r}: in {r.count} aligned segments, Dice {r.dice}."
-            for r in c.renderings
-        ]
-        out.append(Concept(concept_id(c, ids), tuple(terms), note=" | ".join(evidence)))
-    return out
-
-
-def to_json(candidates: Sequence[Candidate]) -> list[dict[str, object]]:
-    return [
-        {
-            "term": c.term,
-            "frequency": c.frequency,
-            "score": c.score,
-            "kinds": list(c.kinds),
-            "words": list(c.words),
-            "contexts": [{"path": str(x.path), "line": x.line, "text": x.text} for x in c.contexts],
-            "renderings": [
-                {"text": r.text, "count": r.count, "dice": r.dice} for r in c.renderings
-            ],
-        }
-        for c in candidates
-    ]
-
-
-def to_text(candidates: Sequence[Candidate]) -> str:
-    lines = []
-    for i, c in enumerate(candidates, 1):
-        lines.append(f"{i:3}. {c.term}  ×{c.frequency}  score {c.score}  ({', '.join(c.kinds)})")
-        for r in c.renderings:
-            lines.append(f"       → {r.text}  ({r.count} segments, Dice {r.dice})")
-        for x in c.contexts:
-            lines.append(f"       {x.path}:{x.line}: {x.text}")
-    return "\n".join(lines) + ("\n" if lines else "")

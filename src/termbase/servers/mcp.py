@@ -204,7 +204,12 @@ class Tools:
         return list(seen.values())
 
     def convert(self, text: str, to: str = "zh-Hant") -> str:
-        from termbase.chinese.convert import CONFIG_FOR_TARGET, Target, TermAwareConverter
+        from termbase.chinese.convert import (
+            CONFIG_FOR_TARGET,
+            Simplifier,
+            Target,
+            TermAwareConverter,
+        )
 
         _limit("text", text, MAX_TEXT)
         try:
@@ -213,6 +218,8 @@ class Tools:
             raise TermbaseError(
                 f"to: {to!r} is not one of zh-Hant, zh-TW, zh-HK, zh-Hans"
             ) from None
+        if target is Target.ZH_HANS:
+            return Simplifier(self._termbase()).convert(text)  # Taiwan or Hong Kong, as it reads
         return str(TermAwareConverter(CONFIG_FOR_TARGET[target], self._termbase()).convert(text))
 
     def propose_term(
