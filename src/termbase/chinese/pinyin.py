@@ -366,6 +366,21 @@ def _each_character(text: str) -> Any:
     return list(text)
 
 
+def is_phrase(word: str) -> bool:
+    """Whether pypinyin's phrase dictionary (of words with their readings) has `word`."""
+    from pypinyin.constants import PHRASES_DICT
+
+    return word in PHRASES_DICT
+
+
+def from_numbers(syllable: str) -> str:
+    """A syllable with a tone number as written with its mark (Qing1 -> Qīng, lu:4 -> lǜ)."""
+    from pypinyin.contrib.tone_convert import to_tone
+
+    written: str = to_tone(syllable.replace("u:", "v").replace("U:", "V").lower())
+    return written[:1].upper() + written[1:] if syllable[:1].isupper() else written
+
+
 def join_word(syllables: list[str]) -> str:
     """GB/T 16159: the syllables of one word written together, with an apostrophe before a
     syllable that starts with a, o or e."""

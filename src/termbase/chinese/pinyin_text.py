@@ -19,141 +19,55 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
+from termbase.chinese import names, segment
 from termbase.chinese.pinyin import (
     _HAN,
     PinyinError,
     Style,
+    is_phrase,
     join_word,
     parse,
     restyle,
     split_tone,
     syllables_of,
 )
-
-# Part-of-speech tags (jieba's) of proper nouns: people, places, organisations, other names.
-_PROPER = ("nr", "nrfg", "nrt", "ns", "nt")  # not nz: jieba tags 中肯 so
-_PERSON = ("nr", "nrfg", "nrt")
-# Aspect particles that GB/T writes together with the verb before them.
-_ASPECT = {"了": "le", "着": "zhe", "过": "guo"}
-# Readings that depend on the word's part of speech: (character, tag prefix) -> syllable.
-_BY_TAG = {
-    ("都", "d"): "dōu",
-    ("为", "p"): "wèi",
-    ("为", "v"): "wéi",
-    ("为", "c"): "wèi",
-    ("还", "d"): "hái",
-    ("和", "c"): "hé",
-    ("和", "p"): "hé",
-    ("地", "uv"): "de",
-    ("得", "ud"): "de",
-    ("的", "uj"): "de",
-    ("着", "uz"): "zhe",
-    ("了", "ul"): "le",
-    ("过", "ug"): "guo",
-    ("长", "a"): "cháng",
-    ("只", "d"): "zhǐ",
-    ("将", "d"): "jiāng",
-    ("应", "v"): "yīng",
-}
-# Two-character surnames, for Surname Givenname.
-_DOUBLE_SURNAMES = frozenset(
-    {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙"}
-    | {"慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木"}
+from termbase.chinese.pinyin_rules import (
+    _ADVERB_VERB,
+    _AS_VERBS,
+    _ASPECT,
+    _BY_TAG,
+    _CLOSING,
+    _COMMON_WORD,
+    _COMPLEMENTS,
+    _DETERMINER_WORDS,
+    _DETERMINERS,
+    _DIGITS,
+    _DOUBLE_SURNAMES,
+    _ERHUA,
+    _IDIOMS_TOGETHER,
+    _INSTITUTION_STARTS,
+    _INSTITUTION_SUFFIXES,
+    _MORE,
+    _NAMES,
+    _NOT_IDIOMS,
+    _NOT_NAMES,
+    _NUMERAL_MEASURE,
+    _NUMERAL_WORDS,
+    _OPENING,
+    _PERSON,
+    _PLACE,
+    _PREFIXES,
+    _PROPER,
+    _PUNCT,
+    _RUNNING_TEXT,
+    _SENTENCE_END,
+    _SUFFIXES,
+    _TWO_SYLLABLE_COMPLEMENTS,
+    _UNITS,
+    _VERY_COMMON_WORD,
 )
-_SENTENCE_END = frozenset("。！？!?")
-# A text with one of these is running text, whose first word takes a capital; a term is not.
-_RUNNING_TEXT = _SENTENCE_END | frozenset("，,；;")
-_PUNCT = {
-    "，": ",",
-    "、": ",",
-    "。": ".",
-    "；": ";",
-    "：": ":",
-    "？": "?",
-    "！": "!",
-    "（": "(",
-    "）": ")",
-    "“": "“",
-    "”": "”",
-    "‘": "‘",
-    "’": "’",
-    "《": "“",
-    "》": "”",
-    "〈": "‘",
-    "〉": "’",
-    "…": "…",
-    "……": "…",
-    "——": "—",
-    "—": "—",
-    "·": "·",
-    # ASCII marks in Chinese text (the seed writes 大国,中国 and 和音:积极): punctuation too
-    ",": ",",
-    ":": ":",
-    ";": ";",
-    "?": "?",
-    "!": "!",
-    "(": "(",
-    ")": ")",
-}
-_OPENING = frozenset("(“‘")
-_CLOSING = frozenset(",.;:?!)”’…")
-
-
-# Words the segmenter's dictionary lacks or cuts wrongly, with their part of speech.
-_WORDS = (("他国", "n"), ("攸关方", "n"), ("全人类", "n"), ("可持续", "a"), ("发展中", "a"))
-# Administrative units, written apart and capitalised after a place name (Běijīng Shì).
-_UNITS = frozenset("省市县区州")
-# Four-character idioms not read 2+2: written together, without a hyphen.
-_IDIOMS_TOGETHER = frozenset({"一衣带水", "不亦乐乎", "莫名其妙"})
-# Four-character words jieba's dictionary tags as idioms that are two words (积极 参与).
-_NOT_IDIOMS = frozenset({"积极参与"})
-# Numerals written apart from the measure word after them (两名 liǎng míng, 三个 sān gè); other
-# pairs jieba makes numerals are words (一万 yīwàn, 一些 yīxiē, 一道 yīdào "together", 一起).
-_NUMERALS = frozenset("一二两三四五六七八九十几")
-_MEASURES = frozenset("个名位次件条项种张本台辆家座届批岁只双对")
-# Common words jieba's dictionary (or its guess for a word it lacks) tags as names of people,
-# places or organisations (nr, ns, nt): written as the common words they are, with the part of
-# speech they have. Found by reading policy texts against CC-CEDICT, whose pinyin capitalises
-# only proper nouns (the test test_pinyin_text.py::test_no_common_word_is_capitalised).
-_NOT_NAMES: dict[str, str] = {
-    "长大": "v",
-    **dict.fromkeys(("都市", "河里", "海里", "城里", "山里", "村里", "市里", "国内", "太阳"), "n"),
-    **dict.fromkeys(("大国", "伦理", "宣言", "福祉", "契约", "文明", "小圈子", "安全观"), "n"),
-    **dict.fromkeys(("南北", "南南合作", "安全性", "普惠"), "n"),
-    **dict.fromkeys(("公正", "攸关"), "a"),
-}
-# Four-character set phrases (jieba's l) made of two common words are written as two words
-# (意识形态 yìshí xíngtài); the others are idioms, 2+2 with a hyphen (不可或缺 bùkě-huòquē). A
-# half jieba's dictionary has seen this often is a common word.
-_COMMON_WORD = 100
-# Names jieba tags otherwise (欧盟 as an abbreviation, j): capitalised as organisations.
-_NAMES = frozenset({"欧盟", "东盟", "北约", "世贸组织", "亚太经合组织"})
-# Numerals of the hundreds and thousands: written in groups (GB/T: 一百二十五 yībǎi èrshíwǔ).
-_DIGITS = frozenset("一二三四五六七八九")
-# 方位词 written apart from the noun before them, in the neutral tone (山上 shān shang).
-_PLACE = {"上": "shang", "下": "xia", "里": "li"}
-
-
-@cache
-def _segmenter() -> Any:
-    import rjieba
-
-    for word, tag in _WORDS:
-        rjieba.add_word(word, 100_000, tag)
-    return rjieba
-
-
-def dictionary_frequency(word: str) -> int:
-    """How often jieba's dictionary has seen `word` as a word (0 if not a word of it)."""
-    seg = _segmenter()
-    return int(seg.suggest_freq(word)) if seg.has_word(word) else 0
-
-
-def words(text: str) -> list[tuple[str, str]]:
-    """`text` (Simplified) cut into (word, part-of-speech tag) pairs."""
-    return [(str(w), str(t)) for w, t in _segmenter().tag(text)]
+from termbase.chinese.segment import words
 
 
 def transliterate(
@@ -168,7 +82,7 @@ def transliterate(
     -> its stored pinyin, written as stored. Without `words_joined`, one syllable each."""
     from termbase.chinese import script
 
-    simple = script.simplify_characters(text)
+    simple = _curly(script.simplify_characters(text))
     tokens: list[_Token] = []
     for span, stored in _term_spans(simple, terms or {}):
         if stored is not None:
@@ -180,6 +94,14 @@ def transliterate(
     # Sentences (not a term or a heading) start with a capital; a title's words always do.
     tokens = _capitalise_sentences(tokens, any(ch in _RUNNING_TEXT for ch in simple))
     return _join(tokens, style)
+
+
+def _curly(text: str) -> str:
+    """Straight quotes in Chinese text as the curly ones they stand for ("扩容" -> “扩容”)."""
+    if '"' not in text and "'" not in text:
+        return text
+    text = re.sub(r'"([^"\n]*[\u3400-\u9fff][^"\n]*)"', r"“\1”", text)
+    return re.sub(r"'([^'\n]*[\u3400-\u9fff][^'\n]*)'", r"‘\1’", text)
 
 
 def _term_spans(text: str, terms: dict[str, str]) -> list[tuple[str, str | None]]:
@@ -253,14 +175,32 @@ def _plain(text: str, *, sandhi: bool) -> list[_Token]:
     taking = False  # 以 … 为 …: "to take … as …", where 为 is wéi
     fixed = _fixed_readings(text)
     pos = 0
-    for word, jieba_tag in words(text):
+    tagged = segment.tagged(text)
+    spans = segment.name_spans(text, tagged)
+    skip = 0
+    for word, jieba_tag in tagged:
+        at = max(text.find(word, pos), pos)
+        pos = at + len(word)
+        if at < skip:
+            continue  # inside a name already written
+        whole = spans.get(at, (0, ""))
+        # a person CC-CEDICT knows (李白 Li3 Bai2: surname, given name), not a company (华为)
+        person = jieba_tag in _PERSON and whole[0] == pos and names.person(whole[1])
+        if at in spans and not person:  # a name on CC-CEDICT's evidence: its words, capitalised
+            skip, name = spans[at]
+            out += [_Token(join_word(s), "word", w, "nx") for w, s in names.words_of(name)]
+            continue
         # a common word jieba's dictionary tags as a name is written as one
         tag = _NOT_NAMES.get(word, jieba_tag)
         tag = "nt" if word in _NAMES else tag
         if tag in _PROPER and len(word) == 4 and _two_words(word):
             tag = "l"  # 应邀出席, 严格遵守: two common words, not a name
-        at = max(text.find(word, pos), pos)
-        pos = at + len(word)
+        if tag == "ns" or (tag in _PERSON and not segment.person(word, tag)):
+            tag = "n"  # a place or person by the segmenter's tag alone: no evidence
+        divided = _divided(word, tag, sandhi=sandhi)
+        if divided is not None:
+            out += divided
+            continue
         if fixed and any(at + k in fixed for k in range(len(word))):
             readings = _read(word, tag, sandhi=sandhi)
             readings = [fixed.get(at + k, r) for k, r in enumerate(readings)]
@@ -275,7 +215,8 @@ def _plain(text: str, *, sandhi: bool) -> list[_Token]:
             continue
         if word == "以" and tag == "p":
             taking = True
-        if word == "为" and taking:
+        into = bool(out) and out[-1].kind == "word" and out[-1].source in _AS_VERBS
+        if word == "为" and (taking or into):  # 以…为, 转化为, 确立为: "as, into", wéi
             out.append(_Token("wéi", "word", word, "v"))
             taking = False
             continue
@@ -292,11 +233,6 @@ def _plain(text: str, *, sandhi: bool) -> list[_Token]:
             noun = _read(word[0], "n", sandhi=sandhi)[0]
             out.append(_Token(f"{noun} {_PLACE[word[1]]}", "word", word, tag))
             continue
-        if tag == "m" and len(word) == 2 and word[0] in _NUMERALS and word[1] in _MEASURES:
-            number, measure = _read(word[0], "m", sandhi=sandhi), _read(word[1], "q", sandhi=sandhi)
-            out.append(_Token(number[0], "word", word[0], "m"))
-            out.append(_Token(measure[0], "word", word[1], "q"))
-            continue
         if word in ("上", "里") and tag == "f" and out and out[-1].kind in ("word", "term"):
             out.append(_Token(_PLACE[word], "word", word, tag))  # 国际上: guójì shang
             continue
@@ -308,13 +244,109 @@ def _plain(text: str, *, sandhi: bool) -> list[_Token]:
         particle = word in _ASPECT and tag in ("ul", "uz", "ug")
         # 了 at the end of a sentence is also a modal particle: apart (Huǒchē dào le.)
         final = word == "了" and _sentence_end(text, pos)
-        joins = out and out[-1].kind == "word" and (_is_verb(out[-1]) or out[-1].tag == "n")
+        joins = out and out[-1].kind == "word" and _takes_aspect(out[-1])
         if particle and not final and joins:
             out[-1].text += _ASPECT[word]  # kàn + zhe: kànzhe
             out[-1].source += word
             continue
         out.append(_Token(_write(word, tag, syllables), "word", word, tag))
+    return _institutions(_affixes(out))
+
+
+def _affixes(tokens: list[_Token]) -> list[_Token]:
+    """6.1.9: a one-syllable prefix (副, 超, 非, 反) or suffix (化, 性, 者, 员, 们, 力) the
+    segmenter cut off is written with its word (副/院长 fùyuànzhǎng, 超/节点 chāojiédiǎn, 现代/化
+    xiàndàihuà, 运载/力 yùnzàilì)."""
+    out: list[_Token] = []
+    for t in tokens:
+        prior = out[-1] if out else None
+        word = t.kind == "word" and _HAN.search(t.source) is not None
+        if word and prior is not None and prior.kind == "word" and _HAN.search(prior.source):
+            if prior.source in _PREFIXES and " " not in t.text and t.tag != "m":
+                prior.text, prior.source, prior.tag = (
+                    prior.text + t.text,
+                    prior.source + t.source,
+                    t.tag,
+                )
+                continue
+            if t.source in _SUFFIXES and " " not in prior.text and not prior.tag.startswith("u"):
+                prior.text, prior.source = prior.text + t.text, prior.source + t.source
+                continue
+        out.append(t)
     return out
+
+
+def _institutions(tokens: list[_Token]) -> list[_Token]:
+    """6.3.1: the name of an institution, each word capitalised, where the segmenter's words
+    run from 中国, 国家, 国务院 or a name to a word of institutions (研究院, 委员会, 大会, 局):
+    中国/信息/通信/研究院 Zhōngguó Xìnxī Tōngxìn Yánjiūyuàn."""
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        named = t.tag == "nx" and t.source.endswith(_INSTITUTION_SUFFIXES)  # 中国科学院 …研究院
+        if t.kind == "word" and (t.source in _INSTITUTION_STARTS or t.tag == "nt" or named):
+            j = i + 1
+            end = -1
+            while j < len(tokens) and j - i <= 6 and _noun(tokens[j]):
+                if tokens[j].source.endswith(_INSTITUTION_SUFFIXES):
+                    end = j
+                j += 1
+            if end > i:
+                for k in range(i, end + 1):
+                    tokens[k].text = " ".join(_capital(w) for w in tokens[k].text.split(" "))
+                    tokens[k].tag = "nt"
+                i = end
+        i += 1
+    return tokens
+
+
+def _noun(token: _Token) -> bool:
+    return (token.kind == "word" and token.tag[:1] in ("n", "j")) or token.tag in ("vn", "b")
+
+
+def _divided(word: str, tag: str, *, sandhi: bool) -> list[_Token] | None:
+    """GB/T's word division where the segmenter joins two words: a determiner or pronoun and
+    its noun or measure (各国 gè guó, 我国 wǒ guó; 6.1.5.3), 很 or 更 and its adjective (hěn duō,
+    gèng hǎo), a
+    numeral and its measure word (十年 shí nián, 新一代 xīn yī dài; 6.1.6.2), a verb and a
+    one-syllable complement after two (展现出 zhǎnxiàn chū; 6.1.4.5). None: one word."""
+    parts: list[tuple[str, str]] | None = None
+    if word[:1] == "第" and len(word) >= 2 and _NUMERAL_MEASURE.fullmatch(word[1:] + "个"):
+        number = join_word(_read(word[1:], "m", sandhi=sandhi))  # 6.1.6.3: dì-yī, dì-èr
+        return [_Token(f"{_read('第', 'm', sandhi=sandhi)[0]}-{number}", "word", word, "m")]
+    if word in _ERHUA:  # 6.1.8: 儿 of a retroflex final as r (哪儿 nǎr)
+        syllables = _read(word[:-1], tag, sandhi=sandhi)
+        return [_Token(join_word([*syllables[:-1], syllables[-1] + "r"]), "word", word, tag)]
+    if len(word) == 2 and word[0] in _DETERMINERS and word not in _DETERMINER_WORDS:
+        if tag[:1] in ("n", "r", "m", "q", "t"):
+            parts = [(word[0], "r"), (word[1], "n")]
+    elif word in _ADVERB_VERB:
+        parts = [(word[0], "d"), (word[1], "v")]
+    elif len(word) == 2 and (word[0] == "很" or word in _MORE) and tag[:1] in ("a", "d", "m"):
+        parts = [(word[0], "d"), (word[1], "a")]
+    elif word not in _NUMERAL_WORDS and (m := _NUMERAL_MEASURE.fullmatch(word)):
+        prefix, number, measure = m.groups()
+        parts = [(prefix, "a")] if prefix else []
+        parts += [(number, "m"), (measure, "q")]
+    elif len(word) == 3 and tag.startswith("v") and word[1:] in _TWO_SYLLABLE_COMPLEMENTS:
+        parts = [(word[0], "v"), (word[1:], "v")]
+    elif (
+        len(word) == 3 and tag[:1] == "v" and word[2] in _COMPLEMENTS and segment.is_word(word[:2])
+    ):
+        parts = [(word[:2], "v"), (word[2], "v")]
+    if parts is None:
+        return None
+    return [
+        _Token(join_word(_read(w, t, sandhi=sandhi)), "word", w, t)
+        for part, t in parts
+        for w in (_numeral_groups(part) if t == "m" else [part])
+    ]
+
+
+def _takes_aspect(token: _Token) -> bool:
+    """A word 了, 着, 过 join (GB/T 6.1.4.4): a verb, an adjective (明确了), a noun jieba made of
+    a verb, or 通过 and 经过, which it tags as prepositions (审议通过了)."""
+    return token.tag[:1] in ("v", "a") or token.tag == "n" or token.source in ("通过", "经过")
 
 
 def _sentence_end(text: str, pos: int) -> bool:
@@ -335,10 +367,6 @@ def _numeral_groups(word: str) -> list[str]:
             start = i + 1
     groups.append(word[start:])
     return groups
-
-
-def _is_verb(token: _Token) -> bool:
-    return token.tag.startswith("v")
 
 
 def _read(word: str, tag: str, *, sandhi: bool) -> list[str]:
@@ -385,27 +413,26 @@ def _is_idiom(word: str, tag: str) -> bool:
     phrases (l) unless both halves are common words."""
     if len(word) != 4 or word in _IDIOMS_TOGETHER or word in _NOT_IDIOMS or tag not in ("i", "l"):
         return False
-    if tag == "i":
-        return True
+    if tag == "i":  # 今年以来: jieba's idiom, two very common words, no idiom of pypinyin's
+        return is_phrase(word) or not _two_words(word, _VERY_COMMON_WORD)
     return not _two_words(word)
 
 
-def _two_words(word: str) -> bool:
+def _two_words(word: str, common: int = _COMMON_WORD) -> bool:
     """Whether both halves of a four-character word are common words."""
-    return all(dictionary_frequency(half) >= _COMMON_WORD for half in (word[:2], word[2:]))
+    return all(segment.dictionary_frequency(half) >= common for half in (word[:2], word[2:]))
 
 
 def _parts(word: str) -> list[str]:
     """A long word cut into the fewest dictionary words of two or three characters (中华人民共和国
     -> 中华/人民/共和国, 人工智能 -> 人工/智能); whole where it cannot be."""
-    seg = _segmenter()
     n = len(word)
     best: list[list[str] | None] = [[]] + [None] * n
     for end in range(2, n + 1):
         for size in (2, 3):
             start = end - size
             prior = best[start] if start >= 0 else None
-            if prior is None or size == n or not seg.has_word(word[start:end]):
+            if prior is None or size == n or not segment.is_word(word[start:end]):
                 continue
             if best[end] is None or len(prior) + 1 < len(best[end] or ()):
                 best[end] = [*prior, word[start:end]]

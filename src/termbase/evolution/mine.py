@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from termbase.chinese.pinyin_text import words
+from termbase.chinese.segment import words
 from termbase.errors import TermbaseError
 
 # A single segmenter word more frequent than this in jieba's dictionary is general language.
@@ -344,7 +344,7 @@ def _known(term: str, known: set[str], joined: str) -> bool:
 
 
 def _general_frequency(word: str) -> int:
-    from termbase.chinese.pinyin_text import dictionary_frequency
+    from termbase.chinese.segment import dictionary_frequency
 
     return dictionary_frequency(word)
 

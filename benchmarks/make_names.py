@@ -1,0 +1,53 @@
+"""Make termbase's table of proper names (src/termbase/data/cedict/) from CC-CEDICT.
+
+Run: python benchmarks/make_names.py [../shared/data/cedict_ts.u8]
+
+CC-CEDICT writes a proper noun's pinyin with capitals, one at the start of each of its words
+(清华大学 [Qing1 hua2 Da4 xue2]: Qīnghuá Dàxué). The pinyin of running text capitalises a word
+and divides a name into words only on that evidence (GB/T 16159-2012 6.3), never on a
+segmenter's part-of-speech tag alone. Kept: the Simplified headwords of two characters or more
+whose pinyin starts with a capital and has a syllable for each character, unless the same
+headword is also a common word of the dictionary (法制, 安康); and the one-character surnames
+("surname X"), for the names of people the dictionary cannot list. CC-CEDICT is CC BY-SA 4.0:
+so are the files made from it (NOTICE.md says so beside them).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def main() -> None:
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/data/cedict_ts.u8"
+    names: dict[str, str] = {}
+    common: set[str] = set()
+    surnames: set[str] = set()
+    for line in source.read_text("utf-8").splitlines():
+        m = ENTRY.match(line)
+        if line.startswith("#") or not m:
+            continue
+        _, simplified, pinyin, glosses = m.groups()
+        if not pinyin[:1].isupper():
+            common.add(simplified)
+            continue
+        if len(simplified) == 1 and re.search(r"\bsurname [A-Z]", glosses):
+            surnames.add(simplified)
+        syllables = [s for s in pinyin.split() if s != "·"]
+        han = HAN.findall(simplified)
+        if len(simplified) >= 2 and len(han) == len(simplified) == len(syllables):
+            names.setdefault(simplified, " ".join(syllables))
+    out = ROOT / "src/termbase/data/cedict"
+    rows = sorted((k, v) for k, v in names.items() if k not in common)
+    (out / "names.tsv").write_text("".join(f"{k}\t{v}\n" for k, v in rows), "utf-8")
+    (out / "surnames.txt").write_text("".join(sorted(surnames)) + "\n", "utf-8")
+    print(f"{len(rows)} names, {len(surnames)} surnames")
+
+
+if __name__ == "__main__":
+    main()

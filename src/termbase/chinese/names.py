@@ -1,0 +1,92 @@
+"""Proper names, as evidence for the pinyin of running text: CC-CEDICT's (data/cedict, CC BY-SA
+4.0), whose pinyin starts each word of a name with a capital (国家发展改革委 Guójiā Fāzhǎn Gǎigé
+Wěi), and its one-character surnames, for the names of people no dictionary lists."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _data(name: str) -> str:
+    return resources.files("termbase").joinpath(f"data/cedict/{name}").read_text("utf-8")
+
+
+@cache
+def _table() -> tuple[dict[str, str], Any]:
+    import daachorse
+
+    names = dict(line.split("\t") for line in _data("names.tsv").splitlines() if "\t" in line)
+    keys = list(names)
+    automaton = daachorse.CharwiseDoubleArrayAhoCorasick(
+        keys, match_kind=daachorse.MATCH_KIND_LEFTMOST_LONGEST
+    )
+    return names, (automaton, keys)
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(_data("surnames.txt").strip())
+
+
+def is_name(word: str) -> bool:
+    return word in _table()[0]
+
+
+def find(text: str, cuts: set[int]) -> list[tuple[int, int, str]]:
+    """The names in `text` that start and end where the segmenter cuts (`cuts`: the offsets
+    between its words), as (start, end, name), leftmost-longest: 中国 is not found inside
+    发展中/国家."""
+    automaton, keys = _table()[1]
+    out = []
+    for start, end, k in automaton.find(text):
+        if start in cuts and end in cuts:
+            out.append((start, end, keys[k]))
+    return out
+
+
+def person(name: str) -> bool:
+    """Whether CC-CEDICT writes the name as a person's: a capital after the first (李白 Li3
+    Bai2, 习近平 Xi2 Jin4 ping2), not one word (华为 Hua2 wei2)."""
+    return sum(s[:1].isupper() for s in _table()[0][name].split()) > 1
+
+
+def words_of(name: str) -> list[tuple[str, list[str]]]:
+    """The name's words with their syllables (tone marks, a capital on the first): 清华大学 ->
+    [(清华, [Qīng, huá]), (大学, [Dà, xué])]."""
+    from termbase.chinese.pinyin import from_numbers
+
+    syllables = _table()[0][name].split()
+    out: list[tuple[str, list[str]]] = []
+    for ch, numbered in zip(name, syllables, strict=True):
+        written = from_numbers(numbered)
+        if numbered[:1].isupper() or not out:
+            out.append((ch, [written[:1].upper() + written[1:]]))
+        else:
+            chars, group = out[-1]
+            out[-1] = (chars + ch, [*group, written])
+    return _abbreviations(out)
+
+
+def _abbreviations(groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """CC-CEDICT capitalises each syllable of an abbreviation (教科文 Jiao4 Ke1 Wen2); GB/T
+    writes three or more as one word (Jiàokēwén) and two with a hyphen (中美 Zhōng-Měi)."""
+    out: list[tuple[str, list[str]]] = []
+    i = 0
+    while i < len(groups):
+        j = i
+        while j < len(groups) and len(groups[j][0]) == 1:
+            j += 1
+        if j - i >= 2:
+            chars = "".join(g[0] for g in groups[i:j])
+            sylls = [g[1][0] for g in groups[i:j]]
+            if j - i == 2:
+                out.append((chars, [f"{sylls[0]}-{sylls[1]}"]))
+            else:
+                out.append((chars, [sylls[0], *(s.lower() for s in sylls[1:])]))
+            i = j
+        else:
+            out.append(groups[i])
+            i += 1
+    return out

@@ -1,0 +1,221 @@
+"""The tables of the pinyin of running text (termbase.chinese.pinyin_text): readings by part of
+speech, punctuation, and GB/T 16159-2012's word division, each with what it is for."""
+
+from __future__ import annotations
+
+import re
+
+# Part-of-speech tags (jieba's) of proper nouns: people, places, organisations, other names.
+_PROPER = ("nr", "nrfg", "nrt", "ns", "nt")  # not nz: jieba tags 中肯 so
+_PERSON = ("nr", "nrfg", "nrt")
+# Aspect particles that GB/T writes together with the verb before them.
+_ASPECT = {"了": "le", "着": "zhe", "过": "guo"}
+# Readings that depend on the word's part of speech: (character, tag prefix) -> syllable.
+_BY_TAG = {
+    ("都", "d"): "dōu",
+    ("为", "p"): "wèi",
+    ("为", "v"): "wéi",
+    ("为", "c"): "wèi",
+    ("还", "d"): "hái",
+    ("和", "c"): "hé",
+    ("和", "p"): "hé",
+    ("地", "uv"): "de",
+    ("得", "ud"): "de",
+    ("的", "uj"): "de",
+    ("着", "uz"): "zhe",
+    ("了", "ul"): "le",
+    ("过", "ug"): "guo",
+    ("长", "a"): "cháng",
+    ("只", "d"): "zhǐ",
+    ("将", "d"): "jiāng",
+    ("应", "v"): "yīng",
+}
+# Two-character surnames, for Surname Givenname.
+_DOUBLE_SURNAMES = frozenset(
+    {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙"}
+    | {"慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木"}
+)
+_SENTENCE_END = frozenset("。！？!?")
+# A text with one of these is running text, whose first word takes a capital; a term is not.
+_RUNNING_TEXT = _SENTENCE_END | frozenset("，,；;")
+_PUNCT = {
+    "，": ",",
+    "、": ",",
+    "。": ".",
+    "；": ";",
+    "：": ":",
+    "？": "?",
+    "！": "!",
+    "（": "(",
+    "）": ")",
+    "“": "“",
+    "”": "”",
+    "‘": "‘",
+    "’": "’",
+    "《": "“",
+    "》": "”",
+    "〈": "‘",
+    "〉": "’",
+    "…": "…",
+    "……": "…",
+    "——": "—",
+    "—": "—",
+    "·": "·",
+    # ASCII marks in Chinese text (the seed writes 大国,中国 and 和音:积极): punctuation too
+    ",": ",",
+    ":": ":",
+    ";": ";",
+    "?": "?",
+    "!": "!",
+    "(": "(",
+    ")": ")",
+}
+_OPENING = frozenset("(“‘")
+_CLOSING = frozenset(",.;:?!)”’…")
+
+
+# Words the segmenter's dictionary lacks or cuts wrongly, with their part of speech.
+_WORDS = (
+    ("他国", "n"),
+    ("攸关方", "n"),
+    ("全人类", "n"),
+    ("可持续", "a"),
+    ("发展中", "a"),
+    ("星地", "n"),
+)
+# Administrative units, written apart and capitalised after a place name (Běijīng Shì).
+_UNITS = frozenset("省市县区州")
+# Four-character idioms not read 2+2: written together, without a hyphen.
+_IDIOMS_TOGETHER = frozenset({"一衣带水", "不亦乐乎", "莫名其妙"})
+# Four-character words jieba's dictionary tags as idioms that are two words (积极 参与).
+_NOT_IDIOMS = frozenset({"积极参与"})
+# Common words jieba's dictionary (or its guess for a word it lacks) tags as names of people,
+# places or organisations (nr, ns, nt): written as the common words they are, with the part of
+# speech they have. Found by reading policy texts against CC-CEDICT, whose pinyin capitalises
+# only proper nouns (the test test_pinyin_text.py::test_no_common_word_is_capitalised).
+_NOT_NAMES: dict[str, str] = {
+    "长大": "v",
+    **dict.fromkeys(("都市", "河里", "海里", "城里", "山里", "村里", "市里", "国内", "太阳"), "n"),
+    **dict.fromkeys(("大国", "伦理", "宣言", "福祉", "契约", "文明", "小圈子", "安全观"), "n"),
+    **dict.fromkeys(("南北", "南南合作", "安全性", "普惠"), "n"),
+    **dict.fromkeys(("公正", "攸关"), "a"),
+}
+# Four-character set phrases (jieba's l) made of two common words are written as two words
+# (意识形态 yìshí xíngtài); the others are idioms, 2+2 with a hyphen (不可或缺 bùkě-huòquē). A
+# half jieba's dictionary has seen this often is a common word.
+_COMMON_WORD = 100
+# ... and an idiom of jieba's (i) whose halves are both very common words is two words too
+# (今年以来, 不断涌现: 涌现 1,514 in jieba's dictionary; 实事求是 stays an idiom, 实事 572)
+_VERY_COMMON_WORD = 1000
+# Names jieba tags otherwise (欧盟 as an abbreviation, j): capitalised as organisations.
+_NAMES = frozenset({"欧盟", "东盟", "北约", "世贸组织", "亚太经合组织"})
+# Numerals of the hundreds and thousands: written in groups (GB/T: 一百二十五 yībǎi èrshíwǔ).
+_DIGITS = frozenset("一二三四五六七八九")
+# 方位词 written apart from the noun before them, in the neutral tone (山上 shān shang).
+_PLACE = {"上": "shang", "下": "xia", "里": "li"}
+
+# ---- GB/T 16159-2012's word division where jieba joins two words (pinyin_text._divided)
+
+# 6.1.5.3: 各, 每, 某, 本, 该, 我, 你 and 这, 那, 哪 (and 此) written apart from the noun or
+# measure word after them (各国 gè guó, 每年 měi nián, 本国 běn guó, 该项 gāi xiàng, 我国 wǒ guó,
+# 这次 zhè cì, 此次 cǐ cì) ...
+_DETERMINERS = frozenset("各每某本该我你这那哪此")
+# ... except in words of their own (我们, 本身, 各自) and with 些, 么, 样, 般, 里, 边, 个, 儿
+_DETERMINER_WORDS = frozenset(
+    {"我们", "你们", "咱们", "本身", "本人", "本来", "本质", "本领", "本地", "本土", "本科"}
+    | {"本事", "本着", "本能", "本部", "本色", "本性", "本义", "本意", "本钱", "本息", "本金"}
+    | {"各自", "各位", "每每", "某些", "该当", "你好", "我爱", "我家", "本末", "本源"}
+    | {"此外", "此时", "此后", "此前", "此刻", "此地", "此处", "彼此"}
+    | {f"{d}{e}" for d in "这那哪" for e in "些么样般里边个儿会"}
+)
+# 6.1.6.2: a numeral apart from its measure word (一次 yī cì, 十年 shí nián, 多个 duō gè), also
+# after an adjective or a word of place (新一代 xīn yī dài, 上一轮 shàng yī lún)
+_NUMERAL_MEASURE = re.compile(
+    "([新上下前后头近])?([一二两三四五六七八九十百千万亿几多数半]+)"
+    "([个名位次件条项种张本台辆家座届批岁只双对场年天代轮期类份股层部篇回遍趟番阵周倍处架户元艘吨"
+    "亩所间栋幅根颗枚匹套笔例款起句大])"
+)
+# ... but these are words: 一些, 一下, 一起 ("together"), 一点 ("a bit"), 半天 ("a long while")
+_NUMERAL_WORDS = frozenset(
+    {"一些", "一下", "一切", "一起", "一样", "一般", "一定", "一致", "一直", "一道", "一同"}
+    | {"一度", "一带", "一体", "一流", "一时", "一点", "一边", "一面", "一旦", "一向", "一再"}
+    | {"一共", "一味", "一手", "一贯", "一律", "一概", "一齐", "半天", "一番", "多半", "一层"}
+    | {"万一", "十分", "一年四季", "三番", "两样", "上半年", "下半年", "上半场", "下半场"}
+)
+# 6.1.4.5: a verb of two syllables and a complement of one, apart (展现出 zhǎnxiàn chū,
+# 建立起 jiànlì qǐ); a one-syllable verb with its two-syllable complement too (走出去 zǒu chūqù)
+_COMPLEMENTS = frozenset("出来去到起上下回进开过")
+_TWO_SYLLABLE_COMPLEMENTS = frozenset(
+    {"出去", "出来", "进来", "进去", "起来", "下去", "下来", "上来", "上去", "回来", "回去"}
+    | {"过来", "过去", "开来"}
+)
+# A word the segmenter's model guesses that starts with one of these adverbs or prepositions,
+# or ends with one of these particles, is two words glued (就试 of 就试着); 共 (共赢, 共治) and
+# 新 (新质) make words and are not here.
+_GLUE_FIRST = frozenset("就也都还又才再很更最太已曾正将便却只仅不没别在把被对从向给跟与比按于由")
+_GLUE_LAST = frozenset("的了着过地得吗呢吧啊要会能将应可是在有和与")  # 央企要: yāngqǐ yào
+
+# 6.1.8: 儿 that makes a retroflex final, written r (哪儿 nǎr, 一点儿 yīdiǎnr)
+_ERHUA = frozenset(
+    {"哪儿", "这儿", "那儿", "一点儿", "一会儿", "一块儿", "玩儿", "事儿", "活儿", "味儿"}
+    | {"点儿", "会儿", "劲儿", "样儿", "空儿", "份儿", "个儿", "好好儿", "慢慢儿"}
+)
+# 6.1.9: one-syllable prefixes and suffixes written with their word (数据/集 shùjùjí); a prefix
+# is not joined to a numeral (超/百亿元: chāo bǎiyì yuán)
+_PREFIXES = frozenset({"副", "超", "非", "反", "准", "亚", "泛", "伪"})
+_SUFFIXES = frozenset({"化", "性", "者", "员", "们", "力", "集"})
+# 6.3.1: where the name of an institution starts, and the words that end one
+_INSTITUTION_STARTS = frozenset({"中国", "国家", "国务院", "全国", "中央", "中华", "世界"})
+_INSTITUTION_SUFFIXES = (
+    "研究院",
+    "研究所",
+    "委员会",
+    "办公室",
+    "中心",
+    "大学",
+    "学院",
+    "银行",
+    "协会",
+    "公司",
+    "集团",
+    "大会",
+    "论坛",
+    "组织",
+    "联盟",
+    "总局",
+    "局",
+    "部",
+    "署",
+    "委",
+    "院",
+    "厅",
+    "会",
+)
+# 6.1.7: the adverb 更 apart from a one-syllable adjective (更好 gèng hǎo), as 很 (hěn duō);
+# 更加, 更新 and 更换 are words
+_MORE = frozenset(f"更{a}" for a in "好多大高快强少小早深广低远")
+# Verbs after which 为 is "as, into" (wéi: 转化为, 确立为, 视为, 发展为), not "for" (wèi: 推动为)
+_AS_VERBS = frozenset(
+    {"转化", "确立", "视", "称", "定", "改", "变", "列", "选", "评", "认", "立", "分", "划", "译"}
+    | {"设", "改造", "转变", "升级", "命名", "任命", "选举", "定位", "界定", "归纳", "概括"}
+    | {"简称", "统称", "合称", "认定", "设定", "发展", "演变", "成长", "上升", "扩大", "变成"}
+    | {"缩小", "降", "升", "划分", "确定", "指定", "评选", "视作", "称作", "誉"}
+)
+# 6.1.7: an adverb apart from its verb where jieba joins the two (还要 hái yào, 仅靠 jǐn kào)
+_ADVERB_VERB = frozenset(
+    {"还要", "还能", "还会", "还将", "还有", "仅靠", "仅有", "仅是", "都有", "都是", "都要", "都能"}
+    | {
+        "也有",
+        "也是",
+        "也要",
+        "也能",
+        "就有",
+        "就要",
+        "就能",
+        "又有",
+        "再有",
+        "已有",
+        "已是",
+        "将有",
+    }
+)

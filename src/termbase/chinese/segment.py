@@ -1,0 +1,95 @@
+"""Running Chinese text cut into words for its pinyin: rjieba (jieba's dictionary and tags, in
+Rust) with the project's words, a check of the words its model guesses (a person's name or
+content words stand; an adverb glued to a verb does not), and the names CC-CEDICT gives
+evidence for. rjieba is imported on first use, so `termbase --help` never loads it."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from termbase.chinese import names
+from termbase.chinese.pinyin import _HAN, is_phrase
+from termbase.chinese.pinyin_rules import (
+    _DOUBLE_SURNAMES,
+    _GLUE_FIRST,
+    _GLUE_LAST,
+    _PERSON,
+    _PROPER,
+    _WORDS,
+)
+
+
+@cache
+def _segmenter() -> Any:
+    import rjieba
+
+    for word, tag in _WORDS:
+        rjieba.add_word(word, 100_000, tag)
+    return rjieba
+
+
+def dictionary_frequency(word: str) -> int:
+    """How often jieba's dictionary has seen `word` as a word (0 if not a word of it)."""
+    seg = _segmenter()
+    return int(seg.suggest_freq(word)) if seg.has_word(word) else 0
+
+
+def words(text: str, *, hmm: bool = True) -> list[tuple[str, str]]:
+    """`text` (Simplified) cut into (word, part-of-speech tag) pairs; with `hmm`, words the
+    dictionary lacks are guessed (jieba's hidden Markov model)."""
+    return [(str(w), str(t)) for w, t in _segmenter().tag(text, hmm)]
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """The words of `text` for its pinyin. A word the model guessed (neither jieba's dictionary
+    nor pypinyin's has it) stands if it is a person's name (许召元) or made of content words
+    (愿景, 新质, 共赢); one that starts with an adverb or a preposition or ends with a particle
+    (就试 of 就试着) is two words glued, cut by the dictionary again (jiù shìzhe)."""
+    seg = _segmenter()
+    out: list[tuple[str, str]] = []
+    for word, tag in words(text):
+        known = seg.has_word(word) or is_phrase(word)
+        if len(word) < 2 or known or not _HAN.search(word) or person(word, tag):
+            out.append((word, tag))
+            continue
+        if word[0] in _GLUE_FIRST:  # 就试: 就 + 试
+            out += [words(word[0], hmm=False)[0], (word[1:], tag)]
+        elif word[-1] in _GLUE_LAST:  # 央企要: 央企 + 要
+            out += [(word[:-1], tag), words(word[-1], hmm=False)[0]]
+        else:
+            out.append((word, tag))
+    return out
+
+
+def person(word: str, tag: str) -> bool:
+    """A person's name: tagged so, two to four characters, a surname first, and not a word
+    of the dictionary (jieba's dictionary tags 蓝图 and 权威 as names of people)."""
+    from termbase.chinese import names
+
+    if tag in _PERSON and len(word) == 1:
+        return word in names.surnames()  # 王部长: Wáng bùzhǎng
+    if tag not in _PERSON or not 2 <= len(word) <= 4 or dictionary_frequency(word):
+        return names.is_name(word) and tag in _PERSON
+    return word[0] in names.surnames() or word[:2] in _DOUBLE_SURNAMES
+
+
+def name_spans(text: str, tagged: list[tuple[str, str]]) -> dict[int, tuple[int, str]]:
+    """The names of CC-CEDICT in `text` that begin and end between the segmenter's words:
+    start -> (end, name)."""
+    cuts, at = {0}, 0
+    common: set[tuple[int, int]] = set()  # one word of the segmenter, not tagged as a name
+    for word, tag in tagged:
+        start = max(text.find(word, at), at)
+        at = start + len(word)
+        cuts.add(at)
+        if tag not in _PROPER and tag != "nz" and _segmenter().has_word(word):
+            common.add((start, at))
+    # CC-CEDICT writes 互联网 "Internet" with a capital: where the segmenter knows the word as a
+    # common one, that is no evidence of a Chinese proper noun
+    found = names.find(text, cuts)
+    return {s: (e, name) for s, e, name in found if (s, e) not in common}
+
+
+def is_word(word: str) -> bool:
+    return bool(_segmenter().has_word(word))
