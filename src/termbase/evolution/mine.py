@@ -39,6 +39,8 @@ from pathlib import Path
 
 from termbase.chinese.segment import words
 from termbase.errors import TermbaseError
+from termbase.evolution import renderings as aligned
+from termbase.evolution.renderings import Rendering, english_index
 
 # A single segmenter word more frequent than this in jieba's dictionary is general language.
 GENERAL = 3000
@@ -54,67 +56,13 @@ _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ebef]")
 _CLAUSE = re.compile(r"[^\u3400-\u9fff\U00020000-\U0002ebef、]+")
 _ENUMERATION = re.compile(r"[\u3400-\u9fff]+(?:、[\u3400-\u9fff]+)+")
 _QUOTED = re.compile(r"“([^”]{2,24})”|《([^》]{2,40})》|「([^」]{2,24})」|『([^』]{2,40})』")
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_EN_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "at",
-        "as",
-        "from",
-        "into",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "its",
-        "it",
-        "this",
-        "that",
-        "these",
-        "those",
-        "which",
-        "who",
-        "will",
-        "would",
-        "should",
-        "can",
-        "has",
-        "have",
-        "had",
-        "their",
-        "his",
-        "her",
-        "our",
-        "we",
-        "they",
-        "he",
-        "she",
-        "not",
-        "no",
-        "also",
-        "than",
-        "then",
-        "so",
-        "such",
-        "but",
-    ]
-)
 _KINDS = ("title", "quoted", "enumeration", "idiom", "word", "run")
 _BONUS = {"title": 2.0, "quoted": 1.5, "enumeration": 1.5, "idiom": 1.2}
 MAX_RUN = 5
+# A single two-character word's weight, and the least share of its count a candidate keeps when
+# longer candidates hold most of its occurrences
+_SHORT_WORD = 0.3
+_COVERED_SHARE = 0.1
 
 
 # What one run mines at most. Counting is linear (about 3 s and 55 MB a megabyte of Chinese
@@ -151,13 +99,6 @@ class Context:
     path: Path
     line: int
     text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Rendering:
-    text: str
-    count: int
-    dice: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,18 +170,23 @@ def mine(
     kept = {
         term: t
         for term, t in tallies.items()
-        if (t.count >= max(min_count, 2 if len(t.words) >= 4 else 1) or t.kinds - {"word", "run"})
+        if (
+            t.count >= (min_count if "enumeration" in t.kinds else _least(min_count, t))
+            or t.kinds - {"word", "run", "enumeration"}
+            or ("enumeration" in t.kinds and _set_enumeration(t.words))
+        )
         and not _known(term, known_set, joined)
         and not _general(term, t)
     }
     kept = _drop_nested(kept)
+    cover = _cover(kept)
     scored = sorted(
-        ((_score(term, t), term, t) for term, t in kept.items()),
+        ((_score(term, t, cover.get(term, 0)), term, t) for term, t in kept.items()),
         key=lambda x: (-x[0], -len(x[1]), x[1]),
     )
     if top is not None:
         scored = scored[:top]
-    english = _english_index(units)
+    english = english_index(units)
     out = []
     for score, term, t in scored:
         written = t.written.most_common(1)[0][0] if t.written else term
@@ -248,7 +194,7 @@ def mine(
             Context(units[i].path, units[i].line, _snippet(units[i].chinese, written))
             for i in t.units[:contexts]
         )
-        renderings = _renderings(t.units, english, len(t.words)) if english else ()
+        renderings = aligned.renderings(t.units, english, len(t.words)) if english else ()
         kinds = tuple(
             k for k in ("title", "quoted", "enumeration", "idiom", "word", "run") if k in t.kinds
         )
@@ -284,15 +230,48 @@ def _runs(tagged: list[tuple[str, str]]) -> Iterable[tuple[str, str, _Parts]]:
             continue
         if len(w) >= 2 and not numeral:
             yield w, "idiom" if tag in ("i", "l") and len(w) == 4 else "word", ((w, tag),)
+        if not numeral and not _starts_term(w, tag):
+            continue
         for j in range(i + 1, min(i + MAX_RUN, n)):
             w_j, tag_j = tagged[j]
             if not _HAN.search(w_j) or not (_content(w_j, tag_j) or w_j in _GLUE or tag_j == "m"):
                 break
-            if _content(w_j, tag_j):
+            if tag_j.startswith("nr"):
+                break  # a person's name ends a term (金管局總裁陳德霖)
+            if _content(w_j, tag_j) and _ends_term(tag_j):
                 parts = tuple(tagged[i : j + 1])
                 phrase = "".join(w for w, _ in parts)
                 if 3 <= len(phrase) <= 14:
                     yield phrase, "run", parts
+
+
+def _set_enumeration(items: tuple[str, ...]) -> bool:
+    """An enumeration that is a set phrase from its first use: words of two characters
+    (开放、透明、包容) or of three with one suffix (安全性、可靠性、可控性). A list of longer or
+    unlike items (託管費、交易費、預扣稅) is one only where it repeats."""
+    if all(len(x) == 2 for x in items):
+        return True
+    return all(len(x) == 3 for x in items) and len({x[-1] for x in items}) == 1
+
+
+def _least(min_count: int, t: _Tally) -> int:
+    """A run of four words or more needs two occurrences even where one would do."""
+    return max(min_count, 2 if len(t.words) >= 4 else 1)
+
+
+def _starts_term(word: str, tag: str) -> bool:
+    """A run of words that is a term does not start on a time word (年內), a person's name or
+    a general verb (請參閱, 設立): those start clauses."""
+    if tag == "t" or tag.startswith("nr"):
+        return False
+    return not (tag == "v" and _general_frequency(word) > GENERAL)
+
+
+def _ends_term(tag: str) -> bool:
+    """A term is a noun phrase: it ends on a noun, a verb that names an activity (治理, scored
+    down where it is a general verb), an abbreviation or a set phrase; not on an adjective
+    (流通性極高), an adverb or a word of place (轄下)."""
+    return (tag.startswith("n") and not tag.startswith("nr")) or tag in ("v", "vn", "j", "l", "i")
 
 
 def _content(word: str, tag: str) -> bool:
@@ -370,7 +349,21 @@ def _drop_nested(tallies: dict[str, _Tally]) -> dict[str, _Tally]:
     return {k: t for k, t in tallies.items() if k not in drop or t.kinds - {"run", "word"}}
 
 
-def _score(term: str, t: _Tally) -> float:
+def _cover(tallies: dict[str, _Tally]) -> dict[str, int]:
+    """For each candidate, the count of the most frequent longer candidate that contains it
+    (外汇 in 外汇基金): its occurrences there are the longer term's, not its own (C-value)."""
+    out: dict[str, int] = {}
+    for longer, t in tallies.items():
+        n = len(longer)
+        for size in range(2, n):
+            for start in range(n - size + 1):
+                short = longer[start : start + size]
+                if short in tallies and t.count > out.get(short, 0):
+                    out[short] = t.count
+    return out
+
+
+def _score(term: str, t: _Tally, covered: int = 0) -> float:
     """Frequency x length (up to three words) x the set-phrase bonus x specificity: the
     geometric mean over the words of 1 / (1 + log10(1 + general frequency)), so that a run of
     general words (中国有信心有能力) ranks below a run of domain words (数字鸿沟)."""
@@ -386,7 +379,11 @@ def _score(term: str, t: _Tally) -> float:
     parts = [w for w in t.words if w not in _GLUE] or [term]
     weights = [1 + math.log10(1 + _general_frequency(w)) for w in parts]
     specificity = math.exp(-sum(map(math.log, weights)) / len(weights))
-    return t.count * min(len(parts), 3) * bonus * specificity
+    # a word of two characters on its own is seldom a term of a reviewed list (利率, 按揭)
+    if t.kinds <= {"word"} and len(term) == 2:
+        bonus *= _SHORT_WORD
+    own = max(t.count - covered, t.count * _COVERED_SHARE)
+    return own * min(len(parts), 3) * bonus * specificity
 
 
 def _snippet(text: str, term: str, width: int = 24) -> str:
@@ -395,50 +392,6 @@ def _snippet(text: str, term: str, width: int = 24) -> str:
         return text[: 2 * width]
     start, end = max(0, at - width), min(len(text), at + len(term) + width)
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
-
-
-def _english_index(units: Sequence[Unit]) -> dict[int, set[str]]:
-    """Unit index -> the English n-grams of its aligned text."""
-    out: dict[int, set[str]] = {}
-    for i, unit in enumerate(units):
-        if unit.english:
-            toks = [w.lower().replace("’", "'") for w in _EN_WORD.findall(unit.english)]
-            grams = set()
-            for a in range(len(toks)):
-                if toks[a] in _EN_STOP:
-                    continue
-                for b in range(a, min(a + 5, len(toks))):
-                    if toks[b] not in _EN_STOP:
-                        grams.add(" ".join(toks[a : b + 1]))
-            out[i] = grams
-    return out
-
-
-def _renderings(
-    units: list[int], english: dict[int, set[str]], size: int, limit: int = 3
-) -> tuple[Rendering, ...]:
-    """The English n-grams seen with the candidate in two aligned segments at least, by Dice;
-    equal scores (n-grams that occur in exactly the same segments) go to the n-gram whose
-    length is nearest the candidate's number of words (`size`), then to the longer."""
-    aligned = [i for i in units if i in english]
-    if len(aligned) < 2:
-        return ()
-    together: Counter[str] = Counter(g for i in aligned for g in english[i])
-    frequent = {g: c for g, c in together.items() if c >= 2}
-    if not frequent:
-        return ()
-    seen_in: Counter[str] = Counter(g for grams in english.values() for g in grams if g in frequent)
-
-    def rank(g: str) -> tuple[float, int, int, int, str]:
-        n = g.count(" ") + 1
-        dice = 2 * frequent[g] / (len(aligned) + seen_in[g])
-        return (-round(dice, 6), -frequent[g], abs(n - size), -n, g)
-
-    ranked = sorted(frequent, key=rank)[:limit]
-    return tuple(
-        Rendering(g, frequent[g], round(2 * frequent[g] / (len(aligned) + seen_in[g]), 3))
-        for g in ranked
-    )
 
 
 def units_from_segments(segments: Iterable[object]) -> list[Unit]:
