@@ -229,7 +229,8 @@ def _plain(text: str, *, sandhi: bool) -> list[_Token]:
             head, tail = _read(word[0], "v", sandhi=sandhi)[0], _read(word[2], "a", sandhi=sandhi)
             out.append(_Token(f"{head} de {tail[0]}", "word", word, "v"))
             continue
-        if len(word) == 2 and tag in ("s", "f") and word[1] in _PLACE:  # 山上: shān shang
+        # 山上: shān shang; 以上, 以下, 之下 are words (yǐshàng)
+        if len(word) == 2 and tag in ("s", "f") and word[1] in _PLACE and word[0] not in "以之":
             noun = _read(word[0], "n", sandhi=sandhi)[0]
             out.append(_Token(f"{noun} {_PLACE[word[1]]}", "word", word, tag))
             continue
@@ -314,6 +315,9 @@ def _divided(word: str, tag: str, *, sandhi: bool) -> list[_Token] | None:
     if word[:1] == "第" and len(word) >= 2 and _NUMERAL_MEASURE.fullmatch(word[1:] + "个"):
         number = join_word(_read(word[1:], "m", sandhi=sandhi))  # 6.1.6.3: dì-yī, dì-èr
         return [_Token(f"{_read('第', 'm', sandhi=sandhi)[0]}-{number}", "word", word, "m")]
+    if len(word) == 3 and word[0] == "一" and word[1] == word[2]:  # 一个个 yī gègè
+        parts = [(word[0], "m"), (word[1:], "q")]
+        return [_Token(join_word(_read(w, t, sandhi=sandhi)), "word", w, t) for w, t in parts]
     if word in _ERHUA:  # 6.1.8: 儿 of a retroflex final as r (哪儿 nǎr)
         syllables = _read(word[:-1], tag, sandhi=sandhi)
         return [_Token(join_word([*syllables[:-1], syllables[-1] + "r"]), "word", word, tag)]
@@ -412,6 +416,8 @@ def _is_idiom(word: str, tag: str) -> bool:
     """A four-character idiom read 2+2 (GB/T's hyphen): jieba's idioms (i), and its set
     phrases (l) unless both halves are common words."""
     if len(word) != 4 or word in _IDIOMS_TOGETHER or word in _NOT_IDIOMS or tag not in ("i", "l"):
+        return False
+    if word[2] in "之以":  # 两国之间, 今年以来: a noun and a word of place or time
         return False
     if tag == "i":  # 今年以来: jieba's idiom, two very common words, no idiom of pypinyin's
         return is_phrase(word) or not _two_words(word, _VERY_COMMON_WORD)
