@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -117,3 +118,26 @@ def export_bundled(factory: pytest.TempPathFactory, fmt: str, name: str) -> Path
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.stderr
     return out
+
+
+def run_process(
+    command: list[str],
+    *,
+    cwd: Path,
+    env: dict[str, str],
+    stdin: str | None = None,
+    timeout: int | None = None,
+) -> Any:
+    """A command in its own process, its output captured as text (never raises on exit codes)."""
+    import subprocess
+
+    return subprocess.run(  # noqa: PLW1510 - check is False: the caller reads the exit code
+        command, cwd=cwd, env=env, input=stdin, timeout=timeout, capture_output=True, text=True
+    )
+
+
+def run_module(module: str, *args: str, cwd: Path, env: dict[str, str], timeout: int) -> Any:
+    """`python -m MODULE ARGS` as a separate process."""
+    import sys
+
+    return run_process([sys.executable, "-m", module, *args], cwd=cwd, env=env, timeout=timeout)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .conftest import ROOT
+from .conftest import ROOT, run_module
 
 
 def _example() -> str:
@@ -47,15 +46,10 @@ def test_the_readme_pre_commit_example_runs(tmp_path: Path) -> None:
     env.pop("TERMBASE", None)
 
     def pre_commit() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "run", "--all-files"],
-            cwd=repo,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=600,
+        result: subprocess.CompletedProcess[str] = run_module(
+            "pre_commit", "run", "--all-files", cwd=repo, env=env, timeout=600
         )
+        return result
 
     result = pre_commit()
     assert result.returncode == 1, result.stdout + result.stderr

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +16,7 @@ import yaml
 from termbase.cli import COMMANDS, app
 from termbase.cli.reference import reference
 
-from .conftest import ROOT, Golden
+from .conftest import ROOT, Golden, run_module
 
 DOCS = ROOT / "docs"
 
@@ -72,15 +70,7 @@ def test_the_site_builds_with_strict_links(tmp_path: Path) -> None:
     pytest.importorskip("material", reason="mkdocs-material is a test extra")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     site = tmp_path / "site"
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        check=False,
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    run = run_module("mkdocs", "build", "--strict", "-d", str(site), cwd=ROOT, env=env, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
     home = (site / "index.html").read_text("utf-8")
     assert "Quick start" in home  # the README, its links made relative

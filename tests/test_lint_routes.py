@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, run_process
 
 TERMS = ROOT / "terms"
 # The installed console script, as a user runs it (python -m termbase where there is none).
@@ -26,15 +26,10 @@ def run(
     """The real command, in its own process, as a CI job runs it."""
     environ = {k: v for k, v in os.environ.items() if k != "TERMBASE"}
     environ.update(env or {})
-    return subprocess.run(
-        [*COMMAND, *args],
-        cwd=cwd,
-        env=environ,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
+    result: subprocess.CompletedProcess[str] = run_process(
+        [*COMMAND, *args], cwd=cwd, env=environ, stdin=stdin
     )
+    return result
 
 
 def git_repo(path: Path) -> Path:

@@ -22,21 +22,12 @@ from termbase.errors import TermbaseError
 from termbase.langtags import is_simplified, is_traditional
 from termbase.model import Term, TermBase
 
-
-class Target(StrEnum):
-    ZH_HANT = "zh-Hant"
-    ZH_TW = "zh-TW"
-    ZH_HK = "zh-HK"
-    ZH_HANS = "zh-Hans"
-
-
+Target = StrEnum(
+    "Target",
+    [("ZH_HANT", "zh-Hant"), ("ZH_TW", "zh-TW"), ("ZH_HK", "zh-HK"), ("ZH_HANS", "zh-Hans")],
+)
 # The OpenCC configuration for each target. zh-TW uses Taiwan phrases (软件 -> 軟體).
-CONFIG_FOR_TARGET = {
-    Target.ZH_HANT: "s2t",
-    Target.ZH_TW: "s2twp",
-    Target.ZH_HK: "s2hkp",
-    Target.ZH_HANS: "t2s",
-}
+CONFIG_FOR_TARGET = dict(zip(Target, ("s2t", "s2twp", "s2hkp", "t2s"), strict=True))
 # The configuration that writes each region's script, and the one that reads it back
 WRITER_OF_REGION = {"zh-TW": "s2twp", "zh-HK": "s2hkp"}
 READER_OF_REGION = {"zh-TW": "tw2sp", "zh-HK": "hk2sp", "zh-Hant": "t2s"}

@@ -200,11 +200,8 @@ TermbaseOption = Annotated[
 ]
 
 
-class Align(StrEnum):
-    """How two text files of a --pair align: line by line or paragraph by paragraph."""
-
-    LINE = "line"
-    PARAGRAPH = "paragraph"
+# How two text files of a --pair align: line by line or paragraph by paragraph.
+Align = StrEnum("Align", [("LINE", "line"), ("PARAGRAPH", "paragraph")])
 
 
 AlignOption = Annotated[Align, typer.Option("--align", help="How --pair text files align.")]
@@ -220,11 +217,13 @@ PairsOption = Annotated[
 ]
 
 
-class StatusChoice(StrEnum):
-    """Term statuses as command-line choices (a copy of termbase.model.Status, so that --help
-    imports nothing more)."""
-
-    PREFERRED = "preferred"
-    ADMITTED = "admitted"
-    DEPRECATED = "deprecated"
-    FORBIDDEN = "forbidden"
+# Term statuses as command-line choices (a copy of termbase.model.Status: --help imports no more).
+StatusChoice = StrEnum(
+    "StatusChoice",
+    [
+        ("PREFERRED", "preferred"),
+        ("ADMITTED", "admitted"),
+        ("DEPRECATED", "deprecated"),
+        ("FORBIDDEN", "forbidden"),
+    ],
+)

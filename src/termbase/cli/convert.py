@@ -13,40 +13,29 @@ if TYPE_CHECKING:
     from termbase.chinese.convert import Format, Simplifier, TermAwareConverter
 
 
-class Target(StrEnum):
-    """The script to write (a copy of termbase.chinese.convert.Target: --help imports nothing)."""
-
-    ZH_HANT = "zh-Hant"
-    ZH_TW = "zh-TW"
-    ZH_HK = "zh-HK"
-    ZH_HANS = "zh-Hans"
+# The script to write (a copy of termbase.chinese.convert.Target: --help imports nothing).
+Target = StrEnum(
+    "Target",
+    [("ZH_HANT", "zh-Hant"), ("ZH_TW", "zh-TW"), ("ZH_HK", "zh-HK"), ("ZH_HANS", "zh-Hans")],
+)
 
 
-class Region(StrEnum):
-    """The script of Traditional input (a copy of termbase.chinese.convert's region tags)."""
-
-    AUTO = "auto"
-    ZH_TW = "zh-TW"
-    ZH_HK = "zh-HK"
-    ZH_HANT = "zh-Hant"
+# The script of Traditional input (a copy of termbase.chinese.convert's region tags).
+Region = StrEnum(
+    "Region", [("AUTO", "auto"), ("ZH_TW", "zh-TW"), ("ZH_HK", "zh-HK"), ("ZH_HANT", "zh-Hant")]
+)
 
 
-class QuoteStyle(StrEnum):
-    CJK = "cjk"
-    KEEP = "keep"
+QuoteStyle = StrEnum("QuoteStyle", [("CJK", "cjk"), ("KEEP", "keep")])
 
 
-class ReportFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
+ReportFormat = StrEnum("ReportFormat", [("TEXT", "text"), ("JSON", "json")])
 
 
-class FormatChoice(StrEnum):
-    AUTO = "auto"
-    TEXT = "text"
-    PO = "po"
-    XLIFF = "xliff"
-    JSON = "json"
+FormatChoice = StrEnum(
+    "FormatChoice",
+    [("AUTO", "auto"), ("TEXT", "text"), ("PO", "po"), ("XLIFF", "xliff"), ("JSON", "json")],
+)
 
 
 CONFIG_NAMES = (

@@ -182,12 +182,10 @@ def export(
                     f.write(piece)
 
 
-class ImportChoice(StrEnum):
-    TBX = "tbx"
-    TBX2 = "tbx2"
-    CSV = "csv"
-    TSV = "tsv"
-    XLSX = "xlsx"
+ImportChoice = StrEnum(
+    "ImportChoice",
+    [("TBX", "tbx"), ("TBX2", "tbx2"), ("CSV", "csv"), ("TSV", "tsv"), ("XLSX", "xlsx")],
+)
 
 
 SUFFIXES = {".tbx": "tbx", ".csv": "csv", ".tsv": "tsv", ".txt": "tsv", ".xlsx": "xlsx"}

@@ -8,11 +8,7 @@ import typer
 
 from termbase.cli._app import TermbaseOption, app, bad_input, termbase_paths
 
-
-class DiffFormat(StrEnum):
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
+DiffFormat = StrEnum("DiffFormat", [("TEXT", "text"), ("MARKDOWN", "markdown"), ("JSON", "json")])
 
 
 FormatOption = Annotated[
@@ -20,9 +16,7 @@ FormatOption = Annotated[
 ]
 
 
-class FailOn(StrEnum):
-    NEW_ERRORS = "new-errors"
-    NEVER = "never"
+FailOn = StrEnum("FailOn", [("NEW_ERRORS", "new-errors"), ("NEVER", "never")])
 
 
 @app.command()

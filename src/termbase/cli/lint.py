@@ -31,13 +31,16 @@ from termbase.cli._app import (
     write_output,
 )
 
-
-class LintFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
-    SARIF = "sarif"
-    JUNIT = "junit"
+LintFormat = StrEnum(
+    "LintFormat",
+    [
+        ("TEXT", "text"),
+        ("JSON", "json"),
+        ("GITHUB", "github"),
+        ("SARIF", "sarif"),
+        ("JUNIT", "junit"),
+    ],
+)
 
 
 InputChoice = InputFormat  # the enum only: --help imports no reader

@@ -18,11 +18,7 @@ from termbase.cli._app import (
     termbase_paths,
 )
 
-
-class MineFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    TOML = "toml"
+MineFormat = StrEnum("MineFormat", [("TEXT", "text"), ("JSON", "json"), ("TOML", "toml")])
 
 
 @app.command()

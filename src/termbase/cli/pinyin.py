@@ -8,14 +8,11 @@ import typer
 
 from termbase.cli._app import TermbaseOption, app, bad_input, termbase_paths
 
-
-class Style(StrEnum):
-    """A copy of termbase.chinese.pinyin.Style, so that --help imports nothing heavy."""
-
-    MARKS = "marks"
-    NUMBERS = "numbers"
-    NONE = "none"
-    INITIALS = "initials"
+# A copy of termbase.chinese.pinyin.Style, so that --help imports nothing heavy.
+Style = StrEnum(
+    "Style",
+    [("MARKS", "marks"), ("NUMBERS", "numbers"), ("NONE", "none"), ("INITIALS", "initials")],
+)
 
 
 @app.command()

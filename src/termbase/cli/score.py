@@ -11,22 +11,21 @@ import typer
 
 from termbase.cli._app import PairsOption, TermbaseOption, app, bad_input, open_index
 
-
-class ScoreInput(StrEnum):
-    WMT25 = "wmt25"
-    WMT21 = "wmt21"
-    CONSTRAINTS = "constraints"
-    TERMBASE = "termbase"
-
-
-class Direction(StrEnum):
-    ZHEN = "zhen"
-    ENZH = "enzh"
+ScoreInput = StrEnum(
+    "ScoreInput",
+    [
+        ("WMT25", "wmt25"),
+        ("WMT21", "wmt21"),
+        ("CONSTRAINTS", "constraints"),
+        ("TERMBASE", "termbase"),
+    ],
+)
 
 
-class TermSet(StrEnum):
-    PROPER = "proper"
-    RANDOM = "random"
+Direction = StrEnum("Direction", [("ZHEN", "zhen"), ("ENZH", "enzh")])
+
+
+TermSet = StrEnum("TermSet", [("PROPER", "proper"), ("RANDOM", "random")])
 
 
 @app.command()
