@@ -140,3 +140,61 @@ def test_the_page_in_chromium(browser: Any, tmp_path: Path) -> None:  # noqa: F8
     browser.find_element(By.CSS_SELECTOR, 'th[data-key="concept"]').click()
     first = browser.find_element(By.CSS_SELECTOR, "#concepts tbody tr td").text
     assert first == max(names)  # by concept, descending at the first click
+
+
+def _commit(repo: Path, day: str, message: str) -> None:
+    import os
+    import subprocess
+
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": f"{day}T10:00:00",
+        "GIT_COMMITTER_DATE": f"{day}T10:00:00",
+    }
+    for args in (
+        ["add", "-A"],
+        ["-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", message],
+    ):
+        subprocess.run(["git", "-C", str(repo), *args], check=True, env=env)
+
+
+def test_git_history_counts_every_committed_version_on_its_date(tmp_path: Path) -> None:
+    """`--git`: a file's history, each committed version on its commit's date (issue 35): the
+    forbidden rendering of 2020 and the preferred one that replaced it in 2022, each in its year;
+    the file as it is now is not counted again."""
+    from .test_lint_routes import git_repo
+
+    repo = git_repo(tmp_path / "repo")
+    tsv = repo / "t.tsv"
+    tsv.write_text("zh-Hans\ten\n坚持智能向善。\tWe uphold intelligent for good.\n", "utf-8")
+    _commit(repo, "2020-03-01", "first")
+    tsv.write_text("zh-Hans\ten\n坚持智能向善。\tWe uphold AI for good.\n", "utf-8")
+    _commit(repo, "2022-05-01", "second")
+    result = run(
+        "stats",
+        "--git",
+        "t.tsv",
+        "-f",
+        "json",
+        "--candidates",
+        "0",
+        "-t",
+        str(ROOT / "terms"),
+        cwd=repo,
+    )
+    assert result.returncode == 0, result.stderr
+    found = {c["concept"]: c for c in json.loads(result.stdout)["concepts"]}["ai-for-good"]
+    assert found["periods"] == {"2020": {"intelligent for good": 1}, "2022": {"AI for good": 1}}
+    assert (found["first_seen"], found["last_seen"], found["documents"]) == (
+        "2020-03-01",
+        "2022-05-01",
+        2,
+    )
+
+
+def test_git_history_outside_a_repository_is_said(tmp_path: Path) -> None:
+    from .test_lint_routes import one_line_exit_2
+
+    (tmp_path / "t.tsv").write_text("zh-Hans\ten\n智能向善\tAI for good\n", "utf-8")
+    result = run("stats", "--git", "t.tsv", "-t", str(ROOT / "terms"), cwd=tmp_path)
+    assert "--git" in one_line_exit_2(result)

@@ -23,6 +23,11 @@ StatsFormat = StrEnum(
 Period = StrEnum("Period", [("YEAR", "year"), ("MONTH", "month")])
 
 
+# The Chinese characters the candidates are mined from, at most (about 6 MB of text: mining holds
+# every word and run of its input, some 55 MB a megabyte)
+SAMPLE = 2_000_000
+
+
 @app.command()
 def stats(
     paths: Annotated[
@@ -41,6 +46,14 @@ def stats(
     by: Annotated[
         Period, typer.Option("--by", help="The period renderings are counted by over time.")
     ] = Period.YEAR,
+    git: Annotated[
+        bool,
+        typer.Option(
+            "--git",
+            help="Count every committed version of each file, each on its commit's date: how "
+            "the renderings changed over the history (a file's version is a document).",
+        ),
+    ] = False,
     candidates: Annotated[
         int,
         typer.Option(
@@ -54,7 +67,8 @@ def stats(
     """Show what a corpus says about each concept: occurrences and documents, the renderings
     used and how often (preferred, admitted, deprecated, forbidden, none), the compliance
     rate, first and last seen and the counts per year (each file's date as lint --as-of auto
-    reads it: its own date, else its last commit, else today).
+    reads it: its own date, else its last commit, else today). With --git, every committed
+    version of each file, on its commit's date.
 
     One pass over the files, a file at a time. Exit 0 with the figures, 2 when nothing could be
     read."""
@@ -86,25 +100,26 @@ def stats(
             if on_terminal:
                 sys.stderr.write(f"\r{done} file(s) read")
 
-        result = counting.gather(
-            linter,
-            _segments(files, split, sources if candidates else None),
-            dates,
-            by.value,
-            progress,
-        )
+        keep = sources if candidates else None
+        if git:
+            if split:
+                raise TermbaseError("--git reads files in a git repository, not --pair")
+            segments, dates = _history(files, keep)
+        else:
+            segments = _segments(files, split, keep)
+        result = counting.gather(linter, segments, dates, by.value, progress)
         if on_terminal:
             sys.stderr.write("\n")
         if not result.segments:
             raise TermbaseError("no segment in the files given: nothing was counted")
         if candidates and sources:
-            from termbase.evolution.mine import MAX_CHARACTERS, units_from_segments
+            from termbase.evolution.mine import units_from_segments
 
             units, size = [], 0
             for unit in units_from_segments(sources):
                 size += len(unit.chinese)
-                if size > MAX_CHARACTERS:
-                    break  # a sample: mining reads at most that much
+                if size > SAMPLE:
+                    break  # a sample: flat memory whatever the corpus
                 units.append(unit)
             known = [t.text for c in index.termbase().concepts for t in c.terms]
             result.candidates = counting.candidates(units, known, candidates)
@@ -124,12 +139,14 @@ def _segments(files: list[Path], pairs: list[tuple[Path, Path]], keep: list[Any]
     from termbase.lint.segment import InputError, ReadOptions, detect, iter_read
 
     options = ReadOptions()
+    held = [0]  # characters of the sources kept: the candidates come from a sample
 
     def kept(segments: Any) -> Any:
         try:
             for seg in segments:
-                if keep is not None and seg.source:
+                if keep is not None and seg.source and held[0] <= SAMPLE:
                     keep.append(seg)
+                    held[0] += len(seg.source)
                 yield seg
         except InputError as e:  # the counts of a file read in part would mislead
             raise TermbaseError(f"{e.path}:{e.line}: {e.detail}") from None
@@ -146,6 +163,28 @@ def _segments(files: list[Path], pairs: list[tuple[Path, Path]], keep: list[Any]
         except InputError as e:
             raise TermbaseError(f"{e.path}:{e.line}: {e.detail}") from None
         yield tgt, kept(iter(segs))
+
+
+def _history(files: list[Path], keep: list[Any] | None) -> tuple[Any, Any]:
+    """Every committed version of the files, read as lint reads them, and the date of each:
+    its commit's."""
+    import tempfile
+
+    from termbase.evolution import revisions
+
+    days: dict[Path, Any] = {}
+
+    def versions() -> Any:
+        with tempfile.TemporaryDirectory(prefix="termbase-stats-") as tmp:
+            for n, rev in enumerate(revisions.history(files)):
+                copy = Path(tmp) / str(n) / rev.path.name
+                copy.parent.mkdir()
+                copy.write_bytes(revisions.content(rev))
+                days[rev.label] = rev.day
+                for _, segments in _segments([copy], [], keep):
+                    yield rev.label, segments
+
+    return versions(), days.__getitem__
 
 
 def _render(result: Any, fmt: StatsFormat) -> str:
