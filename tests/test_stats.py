@@ -160,8 +160,9 @@ def _commit(repo: Path, day: str, message: str) -> None:
 
 def test_git_history_counts_every_committed_version_on_its_date(tmp_path: Path) -> None:
     """`--git`: a file's history, each committed version on its commit's date (issue 35): the
-    forbidden rendering of 2020 and the preferred one that replaced it in 2022, each in its year;
-    the file as it is now is not counted again."""
+    forbidden rendering of 2020 and the preferred one that replaced it in 2022, each in its year,
+    and the version of 2023 under the file's new name; the file as it is now is not counted
+    again."""
     from .test_lint_routes import git_repo
 
     repo = git_repo(tmp_path / "repo")
@@ -170,10 +171,12 @@ def test_git_history_counts_every_committed_version_on_its_date(tmp_path: Path) 
     _commit(repo, "2020-03-01", "first")
     tsv.write_text("zh-Hans\ten\n坚持智能向善。\tWe uphold AI for good.\n", "utf-8")
     _commit(repo, "2022-05-01", "second")
+    tsv.rename(repo / "renamed.tsv")  # the history follows the file under its new name
+    _commit(repo, "2023-01-01", "third")
     result = run(
         "stats",
         "--git",
-        "t.tsv",
+        "renamed.tsv",
         "-f",
         "json",
         "--candidates",
@@ -184,12 +187,10 @@ def test_git_history_counts_every_committed_version_on_its_date(tmp_path: Path) 
     )
     assert result.returncode == 0, result.stderr
     found = {c["concept"]: c for c in json.loads(result.stdout)["concepts"]}["ai-for-good"]
-    assert found["periods"] == {"2020": {"intelligent for good": 1}, "2022": {"AI for good": 1}}
-    assert (found["first_seen"], found["last_seen"], found["documents"]) == (
-        "2020-03-01",
-        "2022-05-01",
-        2,
-    )
+    years = {"2020": {"intelligent for good": 1}, "2022": {"AI for good": 1}}
+    assert found["periods"] == {**years, "2023": {"AI for good": 1}}
+    seen = (found["first_seen"], found["last_seen"], found["documents"])
+    assert seen == ("2020-03-01", "2023-01-01", 3)
 
 
 def test_git_history_outside_a_repository_is_said(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ class Revision:
     path: Path  # the file as named on the command line
     commit: str
     day: dt.date
+    at: str  # its path in the repository at that commit (renames followed)
 
     @property
     def label(self) -> Path:
@@ -40,27 +41,26 @@ def _git(args: list[str], cwd: Path) -> str:
 
 
 def revisions(path: Path) -> list[Revision]:
-    """The commits that changed `path`, oldest first, with their commit dates (renames
-    followed). A file git does not track is an error: there is no history to read."""
+    """The commits that changed `path`, oldest first, with their commit dates and the file's
+    path at each (renames followed). A file git does not track is an error: it has no history."""
     folder = path.resolve().parent
-    out = _git(["log", "--follow", "--format=%H %cs", "--", path.name], folder)
-    found = [line.split() for line in out.splitlines() if line.strip()]
+    out = _git(["log", "--follow", "--format=%x00%H %cs", "--name-only", "--", path.name], folder)
+    found: list[Revision] = []
+    for record in out.split("\0")[1:]:
+        head, *names = [line for line in record.splitlines() if line.strip()]
+        commit, day = head.split()
+        found.append(Revision(path, commit, dt.date.fromisoformat(day), names[-1] if names else ""))
     if not found:
         raise TermbaseError(f"{path}: --git: no commit has this file")
-    return [Revision(path, c, dt.date.fromisoformat(d)) for c, d in reversed(found)]
+    return found[::-1]
 
 
 def content(rev: Revision) -> bytes:
-    """The file as committed (its name at that commit, should it have been renamed since)."""
-    folder = rev.path.resolve().parent
-    names = _git(["show", "--format=", "--name-only", rev.commit, "--", "."], folder)
-    top = Path(_git(["rev-parse", "--show-toplevel"], folder).strip())
-    here = rev.path.resolve().relative_to(top).as_posix()
-    changed = [n for n in names.splitlines() if n.strip()]
-    at = here if here in changed or not changed else changed[0]
+    """The file as committed, under its name at that commit."""
+    top = Path(_git(["rev-parse", "--show-toplevel"], rev.path.resolve().parent).strip())
     try:
         done = subprocess.run(
-            ["git", "show", f"{rev.commit}:{at}"], cwd=top, capture_output=True, check=False
+            ["git", "show", f"{rev.commit}:{rev.at}"], cwd=top, capture_output=True, check=False
         )
     except FileNotFoundError:
         raise TermbaseError("--git: git is not installed") from None
