@@ -153,7 +153,8 @@ _TWO_SYLLABLE_COMPLEMENTS = frozenset(
 # or ends with one of these particles, is two words glued (就试 of 就试着); 共 (共赢, 共治) and
 # 新 (新质) make words and are not here.
 _GLUE_FIRST = frozenset("就也都还又才再很更最太已曾正将便却只仅不没别在把被对从向给跟与比按于由")
-_GLUE_LAST = frozenset("的了着过地得吗呢吧啊要会能将应可是在有和与")  # 央企要: yāngqǐ yào
+# 央企要: yāngqǐ yào; 委副 of 改革委副主任: 副 is the prefix of the next word (fùzhǔrèn)
+_GLUE_LAST = frozenset("的了着过地得吗呢吧啊要会能将应可是在有和与副")
 
 # 6.1.8: 儿 that makes a retroflex final, written r (哪儿 nǎr, 一点儿 yīdiǎnr)
 _ERHUA = frozenset(
