@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -340,12 +340,9 @@ def _drop_nested(tallies: dict[str, _Tally]) -> dict[str, _Tally]:
     drop = set()
     for longer in runs:
         at_least = tallies[longer].count
-        n = len(longer)
-        for size in range(2, n):
-            for start in range(n - size + 1):
-                short = longer[start : start + size]
-                if short in runs and 1 < tallies[short].count <= at_least:
-                    drop.add(short)
+        for short in _inner(longer):
+            if short in runs and 1 < tallies[short].count <= at_least:
+                drop.add(short)
     return {k: t for k, t in tallies.items() if k not in drop or t.kinds - {"run", "word"}}
 
 
@@ -354,13 +351,19 @@ def _cover(tallies: dict[str, _Tally]) -> dict[str, int]:
     (外汇 in 外汇基金): its occurrences there are the longer term's, not its own (C-value)."""
     out: dict[str, int] = {}
     for longer, t in tallies.items():
-        n = len(longer)
-        for size in range(2, n):
-            for start in range(n - size + 1):
-                short = longer[start : start + size]
-                if short in tallies and t.count > out.get(short, 0):
-                    out[short] = t.count
+        for short in _inner(longer):
+            if short in tallies and t.count > out.get(short, 0):
+                out[short] = t.count
     return out
+
+
+def _inner(longer: str) -> Iterator[str]:
+    """Every substring of two characters or more that is shorter than `longer` (a candidate
+    is at most a few words long: looking these up is linear in the number of candidates)."""
+    n = len(longer)
+    for size in range(2, n):
+        for start in range(n - size + 1):
+            yield longer[start : start + size]
 
 
 def _score(term: str, t: _Tally, covered: int = 0) -> float:

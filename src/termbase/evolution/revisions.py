@@ -27,17 +27,21 @@ class Revision:
         return self.path.with_name(f"{self.path.name}@{self.commit[:7]}")
 
 
-def _git(args: list[str], cwd: Path) -> str:
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     try:
-        done = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=120
+        return subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, check=False, timeout=120
         )
     except FileNotFoundError:
         raise TermbaseError("--git: git is not installed") from None
+
+
+def _git(args: list[str], cwd: Path) -> str:
+    done = _run(args, cwd)
     if done.returncode != 0:
-        message = (done.stderr.strip().splitlines() or ["git failed"])[-1]
-        raise TermbaseError(f"{cwd}: --git: {message}")
-    return done.stdout
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise TermbaseError(f"{cwd}: --git: {(said or ['git failed'])[-1]}")
+    return done.stdout.decode("utf-8")
 
 
 def revisions(path: Path) -> list[Revision]:
@@ -58,12 +62,7 @@ def revisions(path: Path) -> list[Revision]:
 def content(rev: Revision) -> bytes:
     """The file as committed, under its name at that commit."""
     top = Path(_git(["rev-parse", "--show-toplevel"], rev.path.resolve().parent).strip())
-    try:
-        done = subprocess.run(
-            ["git", "show", f"{rev.commit}:{rev.at}"], cwd=top, capture_output=True, check=False
-        )
-    except FileNotFoundError:
-        raise TermbaseError("--git: git is not installed") from None
+    done = _run(["show", f"{rev.commit}:{rev.at}"], top)
     if done.returncode != 0:
         raise TermbaseError(f"{rev.path}: --git: cannot read it at {rev.commit[:7]}")
     return done.stdout
