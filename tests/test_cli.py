@@ -212,12 +212,11 @@ def test_fast_top_level_help_is_the_real_help(width: str) -> None:
 )
 def test_shell_completion_completes_options_choices_and_ids(words: str, expected: set[str]) -> None:
     """Not only command names (issue 30): options, their choices, profiles and concept ids."""
-    from .test_lint_routes import run
+    from .test_lint_routes import run_ok
 
     env = {"_TERMBASE_COMPLETE": "complete_bash", "COMP_WORDS": words}
     env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
-    result = run(cwd=ROOT, env=env)
-    assert result.returncode == 0, result.stderr
+    result = run_ok(cwd=ROOT, env=env)
     assert expected <= set(result.stdout.split()), result.stdout
 
 

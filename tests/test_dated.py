@@ -17,7 +17,7 @@ from termbase import load
 from termbase.checks.validation import validate
 
 from .conftest import ROOT
-from .test_lint_routes import run
+from .test_lint_routes import run, run_ok
 
 TERMS = str(ROOT / "terms")
 SOURCE, TARGET = "推进一带一路建设", "advance the One Belt, One Road"
@@ -105,8 +105,9 @@ def test_as_of_auto_takes_a_plain_files_date_from_git(tmp_path: Path) -> None:
 
 def test_explain_says_which_date_was_used_and_why(tmp_path: Path) -> None:
     (tmp_path / "a.po").write_text(_po("2014-05-01"), "utf-8")
-    result = run("lint", "a.po", "-t", TERMS, "--as-of", "auto", "--explain", SOURCE, cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_ok(
+        "lint", "a.po", "-t", TERMS, "--as-of", "auto", "--explain", SOURCE, cwd=tmp_path
+    )
     assert "date of a.po: 2014-05-01 (its PO-Revision-Date)" in result.stdout
     fixed = run(
         "lint", "a.po", "-t", TERMS, "--as-of", "2016-01-01", "--explain", SOURCE, cwd=tmp_path
@@ -195,8 +196,7 @@ def test_diff_reports_a_change_of_validity_as_its_own_kind(tmp_path: Path) -> No
     path = old / "events-and-documents.toml"
     text = path.read_text("utf-8")
     path.write_text(text.replace("valid-to = 2015-09-23\n", ""), "utf-8")
-    result = run("diff", str(old), TERMS, "--format", "json", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("diff", str(old), TERMS, "--format", "json", cwd=tmp_path)
     import json
 
     changes = [c for c in json.loads(result.stdout) if c["kind"] == "validity"]

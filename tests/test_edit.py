@@ -38,6 +38,14 @@ def _run(base: Path, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def _run_writing_nothing(base: Path, *args: str) -> tuple[int, str, str]:
+    """`_run`, checking that the term base's file is byte for byte as it was."""
+    before = (base / "odd.toml").read_bytes()
+    ran = _run(base, *args)
+    assert (base / "odd.toml").read_bytes() == before
+    return ran
+
+
 def _set_en(field: str, value: str, term: str) -> list[str]:
     """`set small-yard-high-fence FIELD VALUE` for one of its English terms."""
     return ["set", "small-yard-high-fence", field, value, "--lang", "en", "--term", term]
@@ -70,12 +78,12 @@ def test_add_appends_only_the_new_concept(base: Path, golden: Golden) -> None:
 
 
 def test_add_refuses_an_error_and_writes_nothing(base: Path) -> None:
-    before = (base / "odd.toml").read_bytes()
-    code, _, errors = _run(base, "add", "bad-one", "--term", "zh-Hans=小院高牆", "--no-fill")
+    code, _, errors = _run_writing_nothing(
+        base, "add", "bad-one", "--term", "zh-Hans=小院高牆", "--no-fill"
+    )
     assert code == 1
     assert errors.startswith("termbase: the change would add 1 error(s); nothing was written\n")
     assert "TB301" in errors
-    assert (base / "odd.toml").read_bytes() == before
 
 
 def test_add_existing_id_and_bad_id(base: Path) -> None:
@@ -153,13 +161,11 @@ def test_set_term_field(base: Path) -> None:
 def test_bad_edits_are_one_line_exit_2_and_touch_nothing(
     base: Path, args: list[str], message: str
 ) -> None:
-    before = (base / "odd.toml").read_bytes()
-    code, out, errors = _run(base, *args)
+    code, out, errors = _run_writing_nothing(base, *args)
     assert code == 2
     assert out == ""
     assert errors.startswith(f"termbase: {message}")
     assert errors.count("\n") == 1
-    assert (base / "odd.toml").read_bytes() == before
 
 
 def test_rm_term_field_and_forced_concept(base: Path) -> None:
@@ -228,13 +234,13 @@ def test_bundled_base_is_formatted() -> None:
 
 
 def test_dry_run_writes_nothing(base: Path) -> None:
-    before = (base / "odd.toml").read_bytes()
-    code, out, errors = _run(base, "set", "small-yard-high-fence", "note", "n", "--dry-run")
+    code, out, errors = _run_writing_nothing(
+        base, "set", "small-yard-high-fence", "note", "n", "--dry-run"
+    )
     assert code == 0
     assert out.startswith("--- a/")
     assert '+note = "n"' in out
     assert errors.endswith("dry run: nothing written\n")
-    assert (base / "odd.toml").read_bytes() == before
 
 
 def test_a_change_on_disk_is_not_overwritten(base: Path) -> None:

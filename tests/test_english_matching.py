@@ -14,7 +14,7 @@ import pytest
 from termbase.english import is_acronym, surface_forms, verb_forms
 
 from .conftest import DATA, ROOT
-from .test_lint_routes import run
+from .test_lint_routes import run, run_ok
 
 # The test term base; its English bends: a verb phrase, an acronym, a leading article
 BASE = (DATA / "english" / "terms.toml").read_text("utf-8")
@@ -94,8 +94,7 @@ def test_a_leading_article_does_not_make_a_rendering_missing(folder: Path) -> No
 
 
 def test_forms_lists_what_is_accepted_and_explain_says_which(folder: Path) -> None:
-    result = run("forms", "internal-affairs", "-t", "tb", "-l", "en", cwd=folder)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("forms", "internal-affairs", "-t", "tb", "-l", "en", cwd=folder)
     assert "interfered in internal affairs  (verb form)" in result.stdout
     assert "meddled in internal affairs  (verb form)" in result.stdout
     result = run("forms", "who", "-t", "tb", "--json", cwd=folder)

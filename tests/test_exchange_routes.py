@@ -10,7 +10,7 @@ import pytest
 
 from .conftest import ADD_NEW_CONCEPT, ROOT, bundled_concepts
 from .test_hostile import export_glossary, snapshot
-from .test_lint_routes import run
+from .test_lint_routes import run, run_ok
 from .test_tbx import schemas
 
 TERMS = ROOT / "terms"
@@ -40,8 +40,7 @@ def test_an_official_sample_imports_into_an_empty_folder_as_a_valid_base(
     path = schemas() / sample
     if not path.is_file():
         pytest.skip(f"{path} is not here")
-    result = run("import", str(path), "--into", "terms/all.toml", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    run_ok("import", str(path), "--into", "terms/all.toml", cwd=tmp_path)
     assert (tmp_path / "terms" / "termbase.toml").is_file()  # made from the file's header
     errors, report = _validate(tmp_path)
     assert errors == 0, report
@@ -57,8 +56,7 @@ def test_export_import_export_is_identical(tmp_path: Path, fmt: str) -> None:
     )
     made = tmp_path / "made"
     made.mkdir()
-    result = run("import", str(first), "--into", "terms/all.toml", cwd=made)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("import", str(first), "--into", "terms/all.toml", cwd=made)
     assert f"added {bundled_concepts()} concepts to terms/all.toml" in result.stderr
     errors, report = _validate(made)
     assert errors == 0, report
@@ -75,8 +73,7 @@ def test_importing_the_term_base_own_export_changes_nothing(tmp_path: Path) -> N
     out = tmp_path / "all.tbx"
     assert run("export", "--format", "tbx", "-o", str(out), cwd=tmp_path).returncode == 0
     before = snapshot(base)
-    result = run("import", str(out), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("import", str(out), cwd=tmp_path)
     assert "conflict" not in result.stderr
     assert f"{bundled_concepts()} concept(s) already as the file has them" in result.stderr
     assert "nothing to change" in result.stderr
@@ -97,8 +94,7 @@ def test_a_free_text_source_becomes_a_source_entry(tmp_path: Path) -> None:
         "</conceptEntry></body></text></tbx>\n",
         "utf-8",
     )
-    result = run("import", str(tbx), "--into", "glossary/all.toml", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    run_ok("import", str(tbx), "--into", "glossary/all.toml", cwd=tmp_path)
     settings = (tmp_path / "glossary" / "termbase.toml").read_text("utf-8")
     assert 'name = "Client glossary"' in settings
     assert 'title = "Oxford2007"' in settings
@@ -110,8 +106,9 @@ def test_a_free_text_source_becomes_a_source_entry(tmp_path: Path) -> None:
 def test_import_into_a_new_folder_never_touches_the_bundled_base(tmp_path: Path) -> None:
     out = tmp_path / "one.tsv"
     out.write_text("数据主权\tdata sovereignty\n", "utf-8")
-    result = run("import", str(out), "--profile", "deepl", "--into", "mine/new.toml", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_ok(
+        "import", str(out), "--profile", "deepl", "--into", "mine/new.toml", cwd=tmp_path
+    )
     assert "added" in result.stderr
     assert "数据主权" in (tmp_path / "mine" / "new.toml").read_text("utf-8")
 
@@ -213,8 +210,7 @@ def test_fill_takes_a_regional_form_from_the_reviewed_traditional_term(tmp_path:
         '[[partner.term]]\nlang = "en"\ntext = "partner"\nstatus = "preferred"\n',
         "utf-8",
     )
-    result = run("fill", str(base), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    run_ok("fill", str(base), cwd=tmp_path)
     assert "伙" not in (base / "a.toml").read_text("utf-8").split('lang = "zh-Hant"')[1]
 
 
@@ -223,7 +219,7 @@ def test_add_blames_the_machine_only_for_the_pinyin_it_filled(tmp_path: Path) ->
 
     base = tmp_path / "tb"
     shutil.copytree(TERMS, base)
-    result = run(
+    run_ok(
         *ADD_NEW_CONCEPT,
         "--file",
         str(base / "ai-governance.toml"),
@@ -231,7 +227,6 @@ def test_add_blames_the_machine_only_for_the_pinyin_it_filled(tmp_path: Path) ->
         str(base),
         cwd=tmp_path,
     )
-    assert result.returncode == 0, result.stderr
     report = run("validate", "-t", str(base), cwd=tmp_path).stdout
     lines = [line for line in report.splitlines() if "TB120" in line and "data-sovereignty" in line]
     assert any("the pinyin of zh-Hans term '数据主权'" in line for line in lines), lines

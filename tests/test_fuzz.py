@@ -6,8 +6,9 @@ import datetime as dt
 import functools
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import tomlkit
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +17,8 @@ from hypothesis import strategies as st
 from termbase import validate
 from termbase.errors import TermbaseError
 from termbase.finding import Finding
+
+_T = TypeVar("_T")
 
 KEYS = st.sampled_from(
     [
@@ -242,6 +245,16 @@ def _one_line_about(path: Path, message: str) -> None:
     assert "\n" not in message.strip()
 
 
+def _or_one_line(path: Path, call: Callable[[], _T], errors: type[Exception]) -> _T | None:
+    """What `call` returns, or None when it ends in one of `errors`: then one line about the
+    file, as the command would say it before exit 2."""
+    try:
+        return call()
+    except errors as e:
+        _one_line_about(path, str(e))
+        return None
+
+
 def _lint_and_report(name: str, content: bytes) -> None:
     import json as json_module
     import xml.etree.ElementTree as ET
@@ -253,14 +266,10 @@ def _lint_and_report(name: str, content: bytes) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         path.write_bytes(content)
-        try:
-            result = lint_files(_linter(), [path], ReadOptions())
-        except UsageError as e:
-            message = str(e)
-        else:
-            message = ""
-        if message:
-            _one_line_about(path, message)
+        result = _or_one_line(
+            path, lambda: lint_files(_linter(), [path], ReadOptions()), UsageError
+        )
+        if result is None:
             return
         ET.fromstring(junit_format.render(result.findings, strict=True).encode())
         json_module.loads(sarif_format.render(result.findings))
@@ -292,15 +301,7 @@ def test_mutated_tbx_imports_never_crash(data: st.DataObject) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "a.tbx"
         path.write_bytes(data.draw(mutated(original)))
-        try:
-            concepts = tbx_read.read(path)
-        except TermbaseError as e:
-            concepts, message = [], str(e)
-        else:
-            message = ""
-        if message:
-            _one_line_about(path, message)
-        for c in concepts:
+        for c in _or_one_line(path, lambda: tbx_read.read(path), TermbaseError) or []:
             assert c.id
 
 
@@ -330,15 +331,12 @@ def test_mutated_glossary_imports_never_crash(profile: str, data: st.DataObject)
         path = Path(tmp) / f"a.{fmt}"
         path.write_bytes(data.draw(mutated(body.encode())))
         langs = tabular.Languages("zh-Hans", "en")
-        try:
+
+        def read() -> None:
             concepts = tabular_read.read(path, fmt, p, langs)
             tabular_read.resolve(concepts, TermBase((), {}), "zh-Hans", full_status=p.full_status)
-        except TermbaseError as e:
-            message = str(e)
-        else:
-            message = ""
-        if message:
-            _one_line_about(path, message)
+
+        _or_one_line(path, read, TermbaseError)
 
 
 @fuzz(150)

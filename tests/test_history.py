@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
-from .test_lint_routes import git_repo, run
+from .test_lint_routes import git_repo, run, run_ok
 
 TERMS = ROOT / "terms"
 
@@ -62,15 +62,13 @@ def repo(tmp_path: Path) -> Path:
         ),
     ]
     for args in edits:
-        result = run(*args, "-t", "terms", cwd=repo)
-        assert result.returncode == 0, result.stderr
+        run_ok(*args, "-t", "terms", cwd=repo)
     commit(repo, "a change")
     return repo
 
 
 def test_diff_names_every_change_in_meaning(repo: Path) -> None:
-    result = run("diff", "HEAD~1", "HEAD", "-t", "terms", cwd=repo)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("diff", "HEAD~1", "HEAD", "-t", "terms", cwd=repo)
     assert result.stdout.splitlines() == [
         "digital-divide: en term 'digital gap' removed (was admitted)",
         "he-yin-column: renamed from he-yin",

@@ -17,7 +17,7 @@ import pytest
 from termbase.base import tomlread
 
 from .conftest import DATA, ROOT, bundled_concepts
-from .test_lint_routes import run
+from .test_lint_routes import run, run_ok
 
 TERMS = ROOT / "terms"
 
@@ -147,8 +147,7 @@ def test_taiwan_and_hong_kong_terms_of_a_microsoft_tbx_keep_their_region(
     tbx = tmp_path / "ms.tbx"
     tbx.write_text(text, "utf-8")
     into = tb / "imported.toml"
-    result = run("import", str(tbx), "-t", str(tb), "--into", str(into), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    run_ok("import", str(tbx), "-t", str(tb), "--into", str(into), cwd=tmp_path)
     written = into.read_text("utf-8")
     assert 'lang = "zh-TW"\ntext = "人工智慧"' in written
     assert 'lang = "zh-HK"\ntext = "人工智能"' in written
@@ -210,7 +209,7 @@ def test_export_then_import_update_changes_no_byte(
     made = run("export", "--format", fmt, *profile_args, "-t", str(tb), "-o", output, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     fmt_args = ["--format", fmt if fmt != "tbx2" else "tbx"]
-    result = run(
+    result = run_ok(
         "import",
         str(exported),
         *fmt_args,
@@ -222,7 +221,6 @@ def test_export_then_import_update_changes_no_byte(
         "--update",
         cwd=tmp_path,
     )
-    assert result.returncode == 0, result.stderr
     assert "nothing to change" in result.stderr
     assert (
         f"{bundled_concepts()} concept(s) already as the file has them" in result.stderr
@@ -253,8 +251,7 @@ def test_trados_keeps_a_term_with_a_bar_whole(tb: Path, tmp_path: Path) -> None:
         ).returncode
         == 0
     )
-    result = run("import", str(out), "--profile", "trados", "-t", str(tb), "--update", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    run_ok("import", str(out), "--profile", "trados", "-t", str(tb), "--update", cwd=tmp_path)
     assert snapshot(tb) == before
 
 
@@ -296,8 +293,7 @@ def test_a_glossary_rendering_beside_the_preferred_one_is_admitted(
 ) -> None:
     tsv = tmp_path / "new.tsv"
     tsv.write_text("人工智能\tmachine intelligence\n", "utf-8")
-    result = run("import", str(tsv), "--profile", "deepl", "-t", str(tb), "--update", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    run_ok("import", str(tsv), "--profile", "deepl", "-t", str(tb), "--update", cwd=tmp_path)
     card = json.loads(
         run("show", "artificial-intelligence", "-t", str(tb), "--json", cwd=tmp_path).stdout
     )
@@ -316,8 +312,7 @@ def test_import_update_replaces_a_concept_where_it_stands(tb: Path, tmp_path: Pa
         out.read_text("utf-8").replace("small yard, high fence", "small yard, tall fence"), "utf-8"
     )
     before = snapshot(tb)
-    result = run("import", str(out), "-t", str(tb), "--update", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    run_ok("import", str(out), "-t", str(tb), "--update", cwd=tmp_path)
     after = snapshot(tb)
     changed = [name for name in after if after[name] != before[name]]
     assert len(changed) == 1
@@ -347,8 +342,7 @@ def test_convert_of_an_xliff_with_an_empty_target_leaves_the_next_unit_alone(
         "</body></file></xliff>\n",
         "utf-8",
     )
-    result = run("convert", str(xlf), "--to", "zh-Hant", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("convert", str(xlf), "--to", "zh-Hant", cwd=tmp_path)
     # The next unit's source stays Simplified; only its target is converted.
     assert '<trans-unit id="2"><source>数据</source><target>數據</target>' in result.stdout
     assert "<source>人工智能</source><target/>" in result.stdout
@@ -706,7 +700,7 @@ def test_an_xlsx_with_a_stale_dimension_imports_every_row(tb: Path, tmp_path: Pa
             if item.filename.endswith("sheet1.xml"):
                 data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:B2"/>', data)
             z.writestr(item, data)
-    result = run(
+    run_ok(
         "import",
         str(out),
         "--profile",
@@ -717,7 +711,6 @@ def test_an_xlsx_with_a_stale_dimension_imports_every_row(tb: Path, tmp_path: Pa
         str(tb / "n.toml"),
         cwd=tmp_path,
     )
-    assert result.returncode == 0, result.stderr
     text = (tb / "n.toml").read_text("utf-8")
     assert all(zh in text for zh, _ in rows)
 

@@ -32,6 +32,15 @@ def run(
     return result
 
 
+def run_ok(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`run`, which must succeed (exit 0; its stderr shown when it does not)."""
+    result = run(*args, cwd=cwd, env=env, stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 def git_repo(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     subprocess.run(["git", "init", "-q", str(path)], check=True)
@@ -257,10 +266,15 @@ def test_pyproject_settings_and_config_option(tmp_path: Path) -> None:
 # ------------------------------------------ 4. CSV/TSV columns that cannot be told
 
 
+def _lint_refused(repo: Path, name: str, text: str) -> str:
+    """The one line `lint NAME` ends with (exit 2) on a file of this text."""
+    (repo / name).write_text(text, "utf-8")
+    return one_line_exit_2(run("lint", name, cwd=repo))
+
+
 def test_an_unidentified_header_is_exit_2(tmp_path: Path) -> None:
     repo = git_repo(tmp_path / "r")
-    (repo / "a.csv").write_text("key,Chinese,English\nk1,智能向善,intelligent stuff\n", "utf-8")
-    line = one_line_exit_2(run("lint", "a.csv", cwd=repo))
+    line = _lint_refused(repo, "a.csv", "key,Chinese,English\nk1,智能向善,intelligent stuff\n")
     assert line.startswith("termbase: a.csv:1: cannot tell the source and target columns")
     assert "('key', 'Chinese', 'English')" in line
     assert "--columns SOURCE,TARGET" in line
@@ -270,12 +284,10 @@ def test_an_unidentified_header_is_exit_2(tmp_path: Path) -> None:
 
 def test_a_target_column_in_the_wrong_language_is_exit_2(tmp_path: Path) -> None:
     repo = git_repo(tmp_path / "r")
-    (repo / "a.csv").write_text("zh-Hans,en\n智能向善,智能向善\n人工智能,人工智能\n", "utf-8")
-    line = one_line_exit_2(run("lint", "a.csv", cwd=repo))
+    line = _lint_refused(repo, "a.csv", "zh-Hans,en\n智能向善,智能向善\n人工智能,人工智能\n")
     assert line.startswith("termbase: a.csv:1: the target column 'en' is read as en but its text")
     assert "--columns" in line
-    (repo / "b.tsv").write_text("source\ttarget\n智能向善\t智能向善\n", "utf-8")
-    line = one_line_exit_2(run("lint", "b.tsv", cwd=repo))
+    line = _lint_refused(repo, "b.tsv", "source\ttarget\n智能向善\t智能向善\n")
     assert "the target column 'target' is read as en but its text is mostly Chinese" in line
     # said to be zh-Hant, the same file is linted
     assert run("lint", "b.tsv", "--target", "zh-Hant", cwd=repo).returncode == 0
@@ -284,8 +296,7 @@ def test_a_target_column_in_the_wrong_language_is_exit_2(tmp_path: Path) -> None
 def test_usage_errors_are_exit_2(tmp_path: Path) -> None:
     repo = git_repo(tmp_path / "r")
     (repo / "a.csv").write_text("source,target\n智能向善,AI for good\n", "utf-8")
-    (repo / "x.unknown").write_text("hello\n", "utf-8")
-    assert "unknown format" in one_line_exit_2(run("lint", "x.unknown", cwd=repo))
+    assert "unknown format" in _lint_refused(repo, "x.unknown", "hello\n")
     assert "no column 'tgt'" in one_line_exit_2(
         run("lint", "a.csv", "--columns", "source,tgt", cwd=repo)
     )

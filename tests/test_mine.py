@@ -14,7 +14,7 @@ from termbase.evolution.mine import Unit, mine
 from termbase.evolution.mine_output import as_concepts
 
 from .conftest import ROOT
-from .test_lint_routes import one_line_exit_2, run
+from .test_lint_routes import one_line_exit_2, run, run_ok
 
 # Three paragraphs in the style of the Global AI Governance Initiative, with their English.
 ZH = [
@@ -127,8 +127,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_mine_text_lists_candidates_with_contexts(project: Path) -> None:
-    result = run("mine", "gaigi.zh.txt", cwd=project)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("mine", "gaigi.zh.txt", cwd=project)
     assert "敏捷治理  ×3" in result.stdout
     assert "gaigi.zh.txt:1: " in result.stdout
     # the bundled base already has the initiative: not a candidate
@@ -137,8 +136,7 @@ def test_mine_text_lists_candidates_with_contexts(project: Path) -> None:
 
 
 def test_mine_pair_json_suggests_renderings(project: Path) -> None:
-    result = run("mine", "--pair", "gaigi.zh.txt:gaigi.en.txt", "--format", "json", cwd=project)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("mine", "--pair", "gaigi.zh.txt:gaigi.en.txt", "--format", "json", cwd=project)
     found = {c["term"]: c for c in json.loads(result.stdout)}
     agile = found["敏捷治理"]
     assert agile["renderings"][0] == {"text": "agile governance", "count": 3, "dice": 1.0}
@@ -153,15 +151,15 @@ def test_mine_pair_json_suggests_renderings(project: Path) -> None:
 def test_mine_bilingual_file_mines_the_chinese_side(project: Path) -> None:
     rows = "".join(f"{zh}\t{en}\n" for zh, en in zip(ZH, EN, strict=True))
     (project / "gaigi.tsv").write_text("zh-Hans\ten\n" + rows, "utf-8")
-    result = run("mine", "gaigi.tsv", "-f", "json", cwd=project)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("mine", "gaigi.tsv", "-f", "json", cwd=project)
     found = {c["term"]: c for c in json.loads(result.stdout)}
     assert found["敏捷治理"]["renderings"][0]["text"] == "agile governance"
 
 
 def test_mine_toml_is_accepted_by_validate_and_listed_for_review(project: Path) -> None:
-    result = run("mine", "gaigi.zh.txt", "--min-count", "1", "-n", "10", "-f", "toml", cwd=project)
-    assert result.returncode == 0, result.stderr
+    result = run_ok(
+        "mine", "gaigi.zh.txt", "--min-count", "1", "-n", "10", "-f", "toml", cwd=project
+    )
     tomllib.loads(result.stdout)
     (project / "terms" / "mined.toml").write_text(result.stdout, "utf-8")
     check = run("validate", cwd=project)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
-from .test_lint_routes import one_line_exit_2, run
+from .test_lint_routes import one_line_exit_2, run, run_ok
 
 LINT = ROOT / "tests" / "data" / "lint"
 
@@ -168,8 +168,7 @@ def test_a_baseline_keeps_its_findings_when_rows_are_added_above(
 def test_lookup_finds_typos_in_spaced_pinyin_and_a_wrong_character(
     tmp_path: Path, query: str
 ) -> None:
-    result = run("lookup", query, "-t", str(ROOT / "terms"), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("lookup", query, "-t", str(ROOT / "terms"), cwd=tmp_path)
     assert result.stdout.startswith("1. small-yard-high-fence"), result.stdout
 
 

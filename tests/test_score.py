@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from .conftest import ROOT
-from .test_lint_routes import one_line_exit_2, run
+from .test_lint_routes import one_line_exit_2, run, run_ok
 
 WMT25 = ROOT.parent / "shared" / "data" / "wmt25-terminology"
 
@@ -31,7 +31,7 @@ def _score(folder: Path, ref: list[dict[str, Any]], outputs: list[str], *extra: 
     _write(folder / "ref.jsonl", ref)
     target = "en" if direction == "zhen" else "zh"
     _write(folder / "sys.jsonl", [{target: o} for o in outputs])
-    result = run(
+    result = run_ok(
         "score",
         "sys.jsonl",
         "--references",
@@ -42,7 +42,6 @@ def _score(folder: Path, ref: list[dict[str, Any]], outputs: list[str], *extra: 
         *extra,
         cwd=folder,
     )
-    assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)["systems"][0], result.stderr
 
 
@@ -143,7 +142,7 @@ def test_wmt25_gold_references_pass_and_systems_are_scored(year: int, direction:
     data = _shared(WMT25)
     ref = data / "references" / f"full_data_{year}.jsonl"
     systems = sorted((data / "submissions").glob(f"*/*.{year}.{direction}.proper.jsonl"))[:2]
-    result = run(
+    result = run_ok(
         "score",
         str(ref),
         *map(str, systems),
@@ -154,7 +153,6 @@ def test_wmt25_gold_references_pass_and_systems_are_scored(year: int, direction:
         "--json",
         cwd=ROOT,
     )
-    assert result.returncode == 0, result.stderr
     scored = json.loads(result.stdout)["systems"]
     assert [s["file"] for s in scored] == [str(ref), *map(str, systems)]
     gold = scored[0]
@@ -184,10 +182,9 @@ def test_wmt21_sgml_with_an_acronym_and_tokenised_chinese(tmp_path: Path) -> Non
     term = '<term id="1" src="WHO" tgt="世界卫生组织|世卫组织"> WHO </term>'
     _sgm(tmp_path / "src.sgm", "srcset", {"d1": [f"the {term} says", "people who travel"]})
     _sgm(tmp_path / "sys.sgm", "tstset", {"d1": ["世界 卫生 组织 说", "旅行 的 人"]})
-    result = run(
+    result = run_ok(
         "score", "--format", "wmt21", "--source", "src.sgm", "sys.sgm", "--json", cwd=tmp_path
     )
-    assert result.returncode == 0, result.stderr
     system = json.loads(result.stdout)["systems"][0]
     assert (system["required"], system["missed"], system["success_rate"]) == (1, 0, 1.0)
     result = run("score", "--format", "wmt21", "sys.sgm", cwd=tmp_path)
@@ -196,7 +193,7 @@ def test_wmt21_sgml_with_an_acronym_and_tokenised_chinese(tmp_path: Path) -> Non
 
 def test_wmt21_gold_references_pass() -> None:
     data = _shared(WMT21)
-    result = run(
+    result = run_ok(
         "score",
         "--format",
         "wmt21",
@@ -206,7 +203,6 @@ def test_wmt21_gold_references_pass() -> None:
         "--json",
         cwd=ROOT,
     )
-    assert result.returncode == 0, result.stderr
     gold = json.loads(result.stdout)["systems"][0]
     assert gold["required"] > 250
     assert gold["missed"] <= 0.02 * gold["required"]
@@ -222,8 +218,7 @@ def test_the_term_base_as_the_constraints(tmp_path: Path) -> None:
         "反对小院高墙。\tWe oppose small yard, high fence.\n",
         "utf-8",
     )
-    result = run("score", "a.tsv", "-t", str(ROOT / "terms"), "--json", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("score", "a.tsv", "-t", str(ROOT / "terms"), "--json", cwd=tmp_path)
     system = json.loads(result.stdout)["systems"][0]
     assert (system["required"], system["missed"]) == (3, 1)
     rates = {c["term"]: c["success_rate"] for c in system["concepts"]}
@@ -247,8 +242,7 @@ def test_wmt23_style_constraints(tmp_path: Path) -> None:
         "We uphold AI for good and oppose small yards.\nThey interfered in internal affairs.\n"
     )
     args = ["--constraints", "c.jsonl", "--source", "src.txt", "--direction", "zhen", "--json"]
-    result = run("score", *args, "sys.txt", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("score", *args, "sys.txt", cwd=tmp_path)
     system = json.loads(result.stdout)["systems"][0]
     assert (system["required"], system["missed"]) == (3, 1)
     (tmp_path / "short.txt").write_text("one line\n")

@@ -9,7 +9,7 @@ from typing import Any
 
 from .conftest import ROOT
 from .test_html import _open, _requests, browser  # noqa: F401 - the fixture
-from .test_lint_routes import run
+from .test_lint_routes import run_ok
 
 
 def _page(tmp_path: Path) -> Path:
@@ -25,7 +25,7 @@ def _page(tmp_path: Path) -> Path:
         "utf-8",
     )
     page = tmp_path / "scores.html"
-    result = run(
+    run_ok(
         "score",
         "<b>evil<i>.tsv",
         "good.tsv",
@@ -35,7 +35,6 @@ def _page(tmp_path: Path) -> Path:
         str(page),
         cwd=tmp_path,
     )
-    assert result.returncode == 0, result.stderr
     return page
 
 

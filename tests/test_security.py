@@ -16,7 +16,7 @@ import pytest
 from termbase.base.transaction import JOURNAL, ForeignJournalError, recover
 
 from .conftest import ROOT
-from .test_lint_routes import git_repo, run
+from .test_lint_routes import git_repo, run, run_ok
 
 TERMS = ROOT / "terms"
 PAYLOAD = "#!/bin/sh\necho owned\n"
@@ -87,8 +87,7 @@ def test_diff_of_a_revision_with_a_journal_never_recovers(attacked: Path) -> Non
     """`termbase diff HEAD` reads the revision as committed: the journal is not acted on, in
     the revision's copy or in the working tree (removed from it, the working tree reads)."""
     (attacked / "terms" / JOURNAL).unlink()
-    result = run("diff", "HEAD", "-t", "terms", cwd=attacked)
-    assert result.returncode == 0, result.stderr
+    run_ok("diff", "HEAD", "-t", "terms", cwd=attacked)
     assert (attacked / ".git" / "hooks" / "pre-commit").read_text("utf-8") == "#!/bin/sh\nexit 0\n"
     assert (attacked.parent / "outside.txt").read_text("utf-8") == "precious\n"
 
@@ -197,8 +196,7 @@ def test_temporaries_of_a_killed_command_are_removed_on_reads(tmp_path: Path) ->
     ]
     for path in left:
         path.write_text("x", "utf-8")
-    result = run("lookup", "和音", "-t", str(base), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    run_ok("lookup", "和音", "-t", str(base), cwd=tmp_path)
     assert not [p for p in left if p.exists()]
 
 
@@ -208,8 +206,7 @@ def test_temporaries_of_a_killed_command_are_removed_on_reads(tmp_path: Path) ->
 def test_output_to_a_character_device_writes_through(tmp_path: Path) -> None:
     """`-o /dev/null` (and /dev/full, /dev/stdout) is written to, never replaced by a file."""
     before = Path("/dev/null").stat()
-    result = run("export", "-f", "json", "-o", "/dev/null", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    run_ok("export", "-f", "json", "-o", "/dev/null", cwd=tmp_path)
     after = Path("/dev/null").stat()
     assert stat.S_ISCHR(after.st_mode)
     assert (before.st_ino, before.st_rdev) == (after.st_ino, after.st_rdev)
@@ -253,8 +250,7 @@ def test_a_write_through_a_symlink_writes_its_target_and_keeps_the_link(
     target.write_text(before, "utf-8")
     link = tmp_path / name
     link.symlink_to(target)
-    result = run(*(a.format(link=link) for a in args), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    run_ok(*(a.format(link=link) for a in args), cwd=tmp_path)
     assert link.is_symlink()
     assert target.read_text("utf-8").startswith(after)
 
@@ -298,8 +294,7 @@ def test_validate_warns_of_a_tracked_temporary(tmp_path: Path) -> None:
     left.write_text("x", "utf-8")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "by mistake")
-    result = run("validate", "-t", "terms", cwd=repo)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("validate", "-t", "terms", cwd=repo)
     assert (
         "warning: terms/.principles.toml.termbase-4242424-abc.tmp: a termbase journal or "
         "temporary is tracked by git; git rm it"
@@ -322,8 +317,7 @@ def test_reimport_with_a_conflict_and_a_new_concept_adds_and_lists(tmp_path: Pat
     first_source = rows[0].split("\t")[0]
     rows[0] = f"{first_source}\tAI forever"
     glossary.write_text("\n".join([*rows, "新概念\tnew concept"]) + "\n", "utf-8")
-    result = run("import", str(glossary), "--profile", "deepl", "-t", str(base), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("import", str(glossary), "--profile", "deepl", "-t", str(base), cwd=tmp_path)
     assert "conflict: artificial-intelligence exists" in result.stderr
     assert "added new-concept" in result.stderr
     assert "new concept" in (base / "ai-governance.toml").read_text("utf-8")
@@ -359,8 +353,7 @@ def test_lookup_prints_no_raw_escape_sequence(tmp_path: Path) -> None:
         'status = "preferred"\nusage-note = "\\u001b[2Jclear"\n',
         "utf-8",
     )
-    result = run("lookup", "x", "-t", str(tmp_path), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("lookup", "x", "-t", str(tmp_path), cwd=tmp_path)
     assert "\x1b" not in result.stdout
     assert "\\x1b[2Jclear" in result.stdout
 
@@ -455,8 +448,7 @@ def test_a_carriage_return_survives_tbx(tmp_path: Path) -> None:
     assert run("export", "-f", "tbx", "-t", str(base), "-o", str(tbx), cwd=tmp_path).returncode == 0
     back = tmp_path / "back"
     back.mkdir()
-    result = run("import", str(tbx), "-t", str(back), "--into", str(back / "a.toml"), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    run_ok("import", str(tbx), "-t", str(back), "--into", str(back / "a.toml"), cwd=tmp_path)
     assert 'note = "a\\rb"' in (back / "a.toml").read_text("utf-8")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, Golden, shared_file
-from .test_lint_routes import run
+from .test_lint_routes import run_ok
 
 GOLDEN = ROOT / "tests" / "golden" / "seed"
 
@@ -27,16 +27,14 @@ def source(tmp_path: Path) -> Path:
 
 
 def test_seed_in_pinyin(source: Path, golden: Golden) -> None:
-    result = run("pinyin", "-", stdin=source.read_text("utf-8"), cwd=ROOT)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("pinyin", "-", stdin=source.read_text("utf-8"), cwd=ROOT)
     assert len(result.stdout.splitlines()) == 8
     golden.check(result.stdout, GOLDEN / "pinyin.txt")
 
 
 @pytest.mark.parametrize("target", ["zh-Hant", "zh-TW", "zh-HK"])
 def test_seed_converted(source: Path, target: str, golden: Golden) -> None:
-    result = run("convert", "--to", target, str(source), cwd=ROOT)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("convert", "--to", target, str(source), cwd=ROOT)
     golden.check(result.stdout, GOLDEN / f"{target}.txt")
 
 
@@ -48,8 +46,7 @@ def test_seed_back_from_taiwan() -> None:
     import re
 
     taiwan = (GOLDEN / "zh-TW.txt").read_text("utf-8")
-    result = run("convert", "--to", "zh-Hans", "-", stdin=taiwan, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("convert", "--to", "zh-Hans", "-", stdin=taiwan, cwd=ROOT)
     original = seed_chinese()
     spans = difflib.SequenceMatcher(None, original, result.stdout, autojunk=False).get_opcodes()
     differences = [s for s in spans if s[0] != "equal"]

@@ -10,7 +10,7 @@ from typing import Any
 
 from .conftest import ROOT
 from .test_html import _open, browser  # noqa: F401 - the fixture
-from .test_lint_routes import run
+from .test_lint_routes import run, run_ok
 
 TERMS = str(ROOT / "terms")
 
@@ -54,9 +54,7 @@ def _corpus(tmp_path: Path) -> Path:
 
 
 def _stats(tmp_path: Path, *args: str) -> Any:
-    result = run("stats", "translations", "-t", TERMS, *args, cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    return result
+    return run_ok("stats", "translations", "-t", TERMS, *args, cwd=tmp_path)
 
 
 def test_the_json_is_a_direct_count_of_the_corpus(tmp_path: Path) -> None:
@@ -173,7 +171,7 @@ def test_git_history_counts_every_committed_version_on_its_date(tmp_path: Path) 
     _commit(repo, "2022-05-01", "second")
     tsv.rename(repo / "renamed.tsv")  # the history follows the file under its new name
     _commit(repo, "2023-01-01", "third")
-    result = run(
+    result = run_ok(
         "stats",
         "--git",
         "renamed.tsv",
@@ -185,7 +183,6 @@ def test_git_history_counts_every_committed_version_on_its_date(tmp_path: Path) 
         str(ROOT / "terms"),
         cwd=repo,
     )
-    assert result.returncode == 0, result.stderr
     found = {c["concept"]: c for c in json.loads(result.stdout)["concepts"]}["ai-for-good"]
     years = {"2020": {"intelligent for good": 1}, "2022": {"AI for good": 1}}
     assert found["periods"] == {**years, "2023": {"AI for good": 1}}

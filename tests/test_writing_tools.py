@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from .conftest import ROOT, npm_tool
-from .test_lint_routes import run
+from .test_lint_routes import run, run_ok
 
 TERMS = ROOT / "terms"
 SAMPLE = (
@@ -23,8 +23,7 @@ SAMPLE = (
 
 
 def test_textlint_config_lists_every_rendering_longest_first(tmp_path: Path) -> None:
-    result = run("export", "-f", "textlint", "-t", str(TERMS), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_ok("export", "-f", "textlint", "-t", str(TERMS), cwd=tmp_path)
     terms = json.loads(result.stdout)["rules"]["terminology"]["terms"]
     lengths = [len(re.sub(r"\\(.)", r"\1", bad)) for bad, _ in terms]  # as written, unescaped
     assert lengths == sorted(lengths, reverse=True)
@@ -38,8 +37,7 @@ def test_prh_and_vale_are_valid_yaml(tmp_path: Path) -> None:
         r for r in prh["rules"] if r["pattern"] == "/intelligent for good/i"
     ).items()
     out = tmp_path / "styles"
-    result = run("export", "-f", "vale", "-t", str(TERMS), "-o", f"{out}/", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    run_ok("export", "-f", "vale", "-t", str(TERMS), "-o", f"{out}/", cwd=tmp_path)
     rule = yaml.safe_load((out / "Termbase" / "Terms.yml").read_text("utf-8"))
     assert rule["extends"] == "substitution"
     assert rule["swap"]["intelligent for good"] == "AI for good"

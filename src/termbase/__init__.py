@@ -10,22 +10,23 @@ __version__ = "0.1.0"
 
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from termbase.base.store import load
-    from termbase.checks.validation import Validation, validate
-    from termbase.errors import ReadError, TermbaseError
-    from termbase.finding import Finding, Severity
-    from termbase.model import (
-        Concept,
-        Origin,
-        PartOfSpeech,
-        Settings,
-        Source,
-        Status,
-        Term,
-        TermBase,
-        TermType,
-    )
+if TYPE_CHECKING:  # `X as X`: the names this package re-exports (PEP 484)
+    from termbase.base.store import load as load
+    from termbase.checks.validation import Validation as Validation
+    from termbase.checks.validation import validate as validate
+    from termbase.errors import ReadError as ReadError
+    from termbase.errors import TermbaseError as TermbaseError
+    from termbase.finding import Finding as Finding
+    from termbase.finding import Severity as Severity
+    from termbase.model import Concept as Concept
+    from termbase.model import Origin as Origin
+    from termbase.model import PartOfSpeech as PartOfSpeech
+    from termbase.model import Settings as Settings
+    from termbase.model import Source as Source
+    from termbase.model import Status as Status
+    from termbase.model import Term as Term
+    from termbase.model import TermBase as TermBase
+    from termbase.model import TermType as TermType
 
 # Imported on first use, so that `termbase --help` stays as fast as `import typer`.
 _HOME = {

@@ -42,6 +42,17 @@ def _lexicon() -> Any:
     return lemminflect
 
 
+def _inflections(word: str, upos: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's inflections of the first lemma of `word` as this part of speech, by
+    Penn tag ({} when it has no such lemma)."""
+    lemminflect = _lexicon()
+    lemmas = lemminflect.getAllLemmas(word).get(upos)
+    if not lemmas:
+        return {}
+    found: dict[str, tuple[str, ...]] = lemminflect.getAllInflections(lemmas[0], upos=upos)
+    return found
+
+
 def is_acronym(text: str) -> bool:
     """An all-capitals abbreviation (WHO, G20, BRICS, NGOs): matched case-sensitively unless
     the term says otherwise, so that WHO is not the word "who"."""
@@ -71,14 +82,9 @@ def verb_forms(text: str) -> tuple[str, ...]:
     second = rest.split(" ", 1)[0].lower()
     if not rest or not first.isalpha() or not first.islower() or second not in _AFTER_VERB:
         return ()
-    lemminflect = _lexicon()
-
-    lemmas = lemminflect.getAllLemmas(first).get("VERB")
-    if not lemmas:
-        return ()
-    inflections = lemminflect.getAllInflections(lemmas[0], upos="VERB")
+    inflections = _inflections(first, "VERB")
     if first not in {w for forms in inflections.values() for w in forms}:
-        return ()  # a spelling lemminflect only guessed
+        return ()  # not a verb, or a spelling lemminflect only guessed
     found = dict.fromkeys(
         w for tag in ("VB", "VBZ", "VBD", "VBN", "VBG") for w in inflections.get(tag, ())
     )
@@ -92,15 +98,10 @@ def noun_forms(text: str) -> tuple[str, ...]:
     head, _, last = text.rpartition(" ")
     if not last.isalpha() or not last.islower() or len(last) < 3:
         return ()
-    lemminflect = _lexicon()
-
-    lemmas = lemminflect.getAllLemmas(last).get("NOUN")
-    if not lemmas:
-        return ()
-    inflections = lemminflect.getAllInflections(lemmas[0], upos="NOUN")
+    inflections = _inflections(last, "NOUN")
     words = {w for tag in ("NN", "NNS") for w in inflections.get(tag, ())}
     if last not in words:
-        return ()  # a spelling lemminflect only guessed
+        return ()  # not a noun, or a spelling lemminflect only guessed
     folded = singular(last)
     found = sorted(w for w in words if w != last and singular(w) != folded)
     return tuple(f"{head} {w}" if head else w for w in found)

@@ -289,6 +289,12 @@ class _Reader:
             return ()
         return tuple(value)
 
+    def flag(self, value: Any, key: str, line: Line, concept: str | None) -> bool | None:
+        if value is None or isinstance(value, bool):
+            return value
+        self.add("TB101", line, f"{key} must be true or false, not {_type_name(value)}", concept)
+        return None
+
     def choice(
         self, value: Any, enum: type[_E], key: str, line: Line, concept: str | None
     ) -> _E | None:
@@ -454,26 +460,8 @@ class _Reader:
                 cid,
                 "pinyin belongs on Chinese terms (zh-Hans, zh-Hant, ...)",
             )
-        case = raw.get("case-sensitive")
-        if case is not None and not isinstance(case, bool):
-            self.add(
-                "TB101",
-                key_line("case-sensitive"),
-                f"case-sensitive must be true or false, not {_type_name(case)}",
-                cid,
-            )
-            case = None
-        inflect = raw.get("inflect")
-        if inflect is not None and not isinstance(inflect, bool):
-            self.add(
-                "TB101",
-                key_line("inflect"),
-                f"inflect must be true or false, not {_type_name(inflect)}",
-                cid,
-            )
-            inflect = None
         term = Term(
-            inflect=inflect,
+            inflect=self.flag(raw.get("inflect"), "inflect", key_line("inflect"), cid),
             lang=lang or "",
             text=text or "",
             status=status or Status.ADMITTED,
@@ -489,7 +477,9 @@ class _Reader:
                 raw.get("term-type"), TermType, "term-type", key_line("term-type"), cid
             ),
             usage_note=self.text(raw.get("usage-note"), "usage-note", key_line("usage-note"), cid),
-            case_sensitive=case,
+            case_sensitive=self.flag(
+                raw.get("case-sensitive"), "case-sensitive", key_line("case-sensitive"), cid
+            ),
             forms=self.texts(raw.get("forms"), "forms", key_line("forms"), cid),
             not_in=self.texts(raw.get("not-in"), "not-in", key_line("not-in"), cid),
             sources=self.texts(raw.get("sources"), "sources", key_line("sources"), cid),

@@ -1,6 +1,7 @@
 """`termbase lookup`, `termbase show` and `termbase list`: finding terms for a translator."""
 
 import sys
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -111,33 +112,36 @@ def _card(index: Any, concept_id: str) -> dict[str, Any]:
     return card
 
 
-@app.command()
-def show(
-    concept_id: ConceptId,
-    lang: LangOption = None,
-    as_json: JsonOption = False,
-    no_cache: NoCacheOption = False,
-    termbase: TermbaseOption = None,
-) -> None:
+def _one_concept(render: Callable[[dict[str, Any], list[str], bool], None]) -> Callable[..., None]:
+    """A command on one concept by its id (exit 1 if there is none): its card, `render`ed
+    with the languages asked for and as JSON or not; the help is `render`'s docstring."""
+
+    def command(
+        concept_id: ConceptId,
+        lang: LangOption = None,
+        as_json: JsonOption = False,
+        no_cache: NoCacheOption = False,
+        termbase: TermbaseOption = None,
+    ) -> None:
+        with bad_input():
+            card = _card(_open(termbase, no_cache), concept_id)
+        render(card, list(lang or []), as_json)
+
+    command.__doc__ = render.__doc__
+    return command
+
+
+def _show(card: dict[str, Any], langs: list[str], as_json: bool) -> None:
     """Show one concept by its id. Exit 1 if there is none."""
-    with bad_input():
-        card = _card(_open(termbase, no_cache), concept_id)
     if as_json:
         import json
 
         typer.echo(json.dumps(card, ensure_ascii=False, indent=2))
     else:
-        _print_cards([("", card)], list(lang or []))
+        _print_cards([("", card)], langs)
 
 
-@app.command()
-def forms(
-    concept_id: ConceptId,
-    lang: LangOption = None,
-    as_json: JsonOption = False,
-    no_cache: NoCacheOption = False,
-    termbase: TermbaseOption = None,
-) -> None:
+def _forms(card: dict[str, Any], langs: list[str], as_json: bool) -> None:
     """List what lint and score accept as each term of a concept in a text.
 
     The term, the forms it lists, and in English a verb phrase's other forms (interfere in,
@@ -147,9 +151,7 @@ def forms(
     `case-sensitive = false`. Exit 1 if there is no such concept."""
     from termbase.lint.patterns import term_texts
 
-    with bad_input():
-        card = _card(_open(termbase, no_cache), concept_id)
-    wanted = {x.lower() for x in lang or []}
+    wanted = {x.lower() for x in langs}
     rows = [
         {
             "lang": t["lang"],
@@ -173,6 +175,10 @@ def forms(
         for f in row["forms"]:
             case = ", case-sensitive" if f["case_sensitive"] else ""
             typer.echo(f"  {f['text']}  ({f['why']}{case})")
+
+
+app.command("show")(_one_concept(_show))
+app.command("forms")(_one_concept(_forms))
 
 
 @app.command("list")

@@ -60,6 +60,9 @@ class FileText:
         return line, offset - self.starts[line - 1] + 1
 
 
+_SKIPPED = {"<![CDATA[": "]]>", "<!--": "-->", "<?": "?>"}
+
+
 def _xml_content(raw: str, p: int, containers: frozenset[str]) -> Decoded | None:
     """The text of the element whose start tag ends just before `p`, decoded as
     `lint._xml.text_of` does: containers give their text, other inline elements nothing."""
@@ -70,26 +73,16 @@ def _xml_content(raw: str, p: int, containers: frozenset[str]) -> Decoded | None
     while p < n:
         c = raw[p]
         if c == "<":
-            if raw.startswith("<![CDATA[", p):
-                end = raw.find("]]>", p)
+            opener = next((o for o in _SKIPPED if raw.startswith(o, p)), None)
+            if opener is not None:  # CDATA (its text kept), a comment, a processing instruction
+                closer = _SKIPPED[opener]
+                end = raw.find(closer, p)
                 if end < 0:
                     return None
-                for q in range(p + 9, end):
-                    out.append(raw[q])
-                    at.append(q)
-                p = end + 3
-                continue
-            if raw.startswith("<!--", p):
-                end = raw.find("-->", p)
-                if end < 0:
-                    return None
-                p = end + 3
-                continue
-            if raw.startswith("<?", p):
-                end = raw.find("?>", p)
-                if end < 0:
-                    return None
-                p = end + 2
+                if opener == "<![CDATA[":
+                    out.extend(raw[p + len(opener) : end])
+                    at.extend(range(p + len(opener), end))
+                p = end + len(closer)
                 continue
             end = _tag_end(raw, p)
             m = _TAG_NAME.match(raw, p)
