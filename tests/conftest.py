@@ -65,6 +65,17 @@ def bundled_concepts() -> int:
     return len(load_termbase([ROOT / "terms"]).concepts)
 
 
+def bundled_checked() -> int:
+    """How many concepts of the bundled base are constraints (not look-up-only): what an MT
+    glossary holds."""
+    from termbase.base.store import load_termbase
+
+    return sum(not c.lookup_only for c in load_termbase([ROOT / "terms"]).concepts)
+
+
+MT_GLOSSARIES = ("deepl", "google", "amazon")
+
+
 def bundled_files() -> int:
     return len(list((ROOT / "terms").glob("*.toml")))
 

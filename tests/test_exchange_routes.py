@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ADD_NEW_CONCEPT, ROOT, bundled_concepts
+from .conftest import ADD_NEW_CONCEPT, ROOT, bundled_checked, bundled_concepts
 from .test_hostile import export_glossary, snapshot
 from .test_lint_routes import run, run_ok
 from .test_tbx import schemas
@@ -117,10 +117,11 @@ def test_import_into_a_new_folder_never_touches_the_bundled_base(tmp_path: Path)
 
 
 def _with_a_term_in(lang: str) -> int:
+    """The checked concepts (what an MT glossary holds) with a term in `lang`."""
     from termbase.base.store import load_termbase
 
     tb = load_termbase([TERMS])
-    return sum(1 for c in tb.concepts if any(t.lang == lang for t in c.terms))
+    return sum(1 for c in tb.concepts if not c.lookup_only and any(t.lang == lang for t in c.terms))
 
 
 def _not_to_use(lang: str) -> int:
@@ -133,13 +134,15 @@ def _not_to_use(lang: str) -> int:
 @pytest.mark.parametrize(
     ("fmt", "profile"), [("tsv", "deepl"), ("csv", "amazon"), ("csv", "google")]
 )
-def test_a_taiwan_glossary_has_every_concept(tmp_path: Path, fmt: str, profile: str) -> None:
+def test_a_taiwan_glossary_has_every_checked_concept(
+    tmp_path: Path, fmt: str, profile: str
+) -> None:
     out = export_glossary(TERMS, fmt, profile, tmp_path, "--source", "zh-TW")
     assert out.returncode == 0, out.stderr
     rows = [line for line in out.stdout.splitlines() if "\t" in line or "," in line]
     header = 1 if profile == "amazon" else 0
     assert (
-        len(rows) - header == bundled_concepts()
+        len(rows) - header == bundled_checked()  # an MT glossary: no look-up-only concept
     )  # some concepts have a zh-TW term; the rest fall back to zh-Hant
     assert any(line.startswith("人工智慧") for line in rows)  # the zh-TW term where there is one
     assert any(line.startswith("小院高牆") for line in rows)  # zh-Hant where there is none

@@ -82,6 +82,8 @@ def render_text(card: dict[str, Any], langs: Sequence[str] = (), header: str = "
         lines.append(f"  see also: {', '.join(card['see_also'])}")
     if card.get("replaced_by"):
         lines.append(f"  replaced by: {card['replaced_by']}")
+    if card.get("lookup_only"):
+        lines.append("  look-up only: lint and score do not check it")
     return visible("\n".join(lines)) + "\n"
 
 

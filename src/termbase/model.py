@@ -129,6 +129,7 @@ class Concept:
     replaced_by: str | None = None
     path: Path | None = field(default=None, compare=False)
     line: int = field(default=0, compare=False)
+    lookup_only: bool = False
 
     def terms_in(self, lang: str) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if t.lang == lang)

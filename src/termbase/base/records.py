@@ -59,6 +59,8 @@ def concept_data(c: Concept, *, where: bool = False) -> dict[str, Any]:
         "replaced_by": c.replaced_by,
         "terms": [term_data(t, where=where) for t in c.terms],
     }
+    if c.lookup_only:
+        data["lookup_only"] = True
     if where:
         data["path"] = str(c.path) if c.path is not None else None
         data["line"] = c.line
@@ -111,6 +113,7 @@ def concept_from(c: dict[str, Any]) -> Concept:
         c["replaced_by"],
         _path(path) if path is not None else None,
         c.get("line", 0),
+        bool(c.get("lookup_only")),
     )
 
 

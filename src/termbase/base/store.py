@@ -45,7 +45,16 @@ Line = int | Callable[[], int]  # a line number, or how to find it when a messag
 _STATUSES = {s.value: s for s in Status}
 _PLAIN_TERM_KEYS = {"lang", "text", "status", "pinyin"}
 
-CONCEPT_KEYS = ("subject", "definition", "note", "sources", "see-also", "replaced-by", "term")
+CONCEPT_KEYS = (
+    "subject",
+    "definition",
+    "note",
+    "sources",
+    "see-also",
+    "replaced-by",
+    "lookup-only",
+    "term",
+)
 TERM_KEYS = (
     "lang",
     "text",
@@ -427,6 +436,9 @@ class _Reader:
             ),
             path=self.path,
             line=line,
+            lookup_only=bool(
+                self.flag(body.get("lookup-only"), "lookup-only", key_line("lookup-only"), cid)
+            ),
         )
 
     def term(self, cid: str, n: int, raw: dict[str, Any]) -> Term | None:

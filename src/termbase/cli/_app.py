@@ -202,6 +202,8 @@ TermbaseOption = Annotated[
 
 # How two text files of a --pair align: line by line or paragraph by paragraph.
 Align = StrEnum("Align", [("LINE", "line"), ("PARAGRAPH", "paragraph")])
+# The WMT25 term lists: proper (reviewed) or random
+TermSet = StrEnum("TermSet", [("PROPER", "proper"), ("RANDOM", "random")])
 
 
 AlignOption = Annotated[Align, typer.Option("--align", help="How --pair text files align.")]

@@ -210,11 +210,12 @@ Check = Annotated[
 ]
 
 
-def _check(result: "Edit", what: str) -> None:
+def _check(result: "Edit", what: str, *, notes: bool = True) -> None:
+    """--check: list the files that would change (and with `notes`, how), write nothing."""
     changed = [c for c in result.changes if c.changed]
     for c in changed:
         typer.echo(f"{c.path}: {what}")
-    for note in result.notes:
+    for note in result.notes if notes else ():
         err(note)
     if changed:
         raise typer.Exit(EXIT_FINDINGS)
@@ -261,6 +262,6 @@ def fmt_command(
     with editing([*(paths or []), *(termbase or [])] or None) as chosen:
         result = edit.fmt(chosen, sort=sort)
         if check:
-            _check(result, "not formatted")
+            _check(result, "not formatted", notes=False)  # its notes say "formatted"
             return
         _finish(result, diff)

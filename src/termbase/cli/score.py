@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from termbase.cli._app import PairsOption, TermbaseOption, app, bad_input, open_index
+from termbase.cli._app import PairsOption, TermbaseOption, TermSet, app, bad_input, open_index
 
 ScoreInput = StrEnum(
     "ScoreInput",
@@ -23,9 +23,6 @@ ScoreInput = StrEnum(
 
 
 Direction = StrEnum("Direction", [("ZHEN", "zhen"), ("ENZH", "enzh")])
-
-
-TermSet = StrEnum("TermSet", [("PROPER", "proper"), ("RANDOM", "random")])
 
 
 @app.command()

@@ -10,6 +10,7 @@ from termbase.cli._app import (
     OutputOption,
     PairsOption,
     TermbaseOption,
+    TermSet,
     app,
     bad_input,
     err,
@@ -62,6 +63,17 @@ def stats(
             "base, as termbase mine ranks them (0: none).",
         ),
     ] = 20,
+    wmt25: Annotated[
+        TermSet | None,
+        typer.Option(
+            "--wmt25",
+            metavar="proper|random",
+            help="The files are WMT25 terminology-track files (full_data_YEAR.jsonl): the "
+            "concepts are their term lists, not the term base's, each file counted in the year "
+            "of its name; renderings not listed are found by alignment (zh->en).",
+            show_default=False,
+        ),
+    ] = None,
     termbase: TermbaseOption = None,
 ) -> None:
     """Show what a corpus says about each concept: occurrences and documents, the renderings
@@ -84,6 +96,14 @@ def stats(
     with bad_input():
         split = [_split_pair(p) for p in pair or []]
         named = list(paths or [])
+        if wmt25 is not None:
+            result = _term_lists(named, bool(split or git), wmt25.value, by.value, candidates)
+            write_output(_render(result, fmt), output)
+            err(
+                f"{len(result.concepts)} listed term(s) in {result.segments} paragraph(s) "
+                f"from {result.files} file(s)"
+            )
+            return
         if not named and not split:
             raise TermbaseError("give translation files or folders, or --pair SOURCE:TARGET")
         setup = resolve(termbase, None, [*named, *(t for _, t in split)], None, None, [])
@@ -129,6 +149,24 @@ def stats(
         f"{len(result.concepts)} concept(s) in {result.segments} segment(s) "
         f"from {result.files} file(s)"
     )
+
+
+def _term_lists(paths: list[Path], other: bool, terms: str, by: str, candidates: int) -> Any:
+    """`--wmt25`: the figures of the files' own term lists."""
+    from termbase.errors import TermbaseError
+    from termbase.evolution import stats as counting
+    from termbase.evolution import term_lists
+    from termbase.lint.dated import AsOf
+
+    if other:
+        raise TermbaseError("--wmt25 reads the WMT25 files named, not --pair or --git")
+    if not paths or not all(p.is_file() for p in paths):
+        raise TermbaseError("--wmt25: give the WMT25 files (full_data_YEAR.jsonl) to read")
+    result = term_lists.gather(paths, AsOf(), terms=terms, by=by)
+    if candidates:
+        units, known = term_lists.units(paths, terms, SAMPLE)
+        result.candidates = counting.candidates(units, known, candidates)
+    return result
 
 
 def _segments(files: list[Path], pairs: list[tuple[Path, Path]], keep: list[Any] | None) -> Any:

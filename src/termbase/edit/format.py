@@ -6,11 +6,11 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from termbase.base.store import TERM_KEYS
+from termbase.base.store import CONCEPT_KEYS, TERM_KEYS
 from termbase.edit.change import Edit, EditError, concept_files, read_change
 from termbase.edit.layout import _KEY_LINE, _TABLE_LINE, _blocks
 
-_CONCEPT_ORDER = ("subject", "definition", "note", "sources", "see-also", "replaced-by", "term")
+_CONCEPT_ORDER = CONCEPT_KEYS
 
 
 def fmt(paths: Sequence[Path], *, sort: bool = False) -> Edit:

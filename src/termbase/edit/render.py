@@ -49,6 +49,7 @@ def render_concept(c: Concept) -> str:
     definitions = [(f"definition.{_key(lang)}", text) for lang, text in c.definition.items()]
     fields: list[tuple[str, Value]] = [("subject", c.subject), *definitions, ("note", c.note)]
     fields += [("sources", c.sources), ("see-also", c.see_also), ("replaced-by", c.replaced_by)]
+    fields.append(("lookup-only", True if c.lookup_only else None))
     lines = [f"[{_key(c.id)}]", *_lines(fields)]
     for t in c.terms:
         lines += ["", f"[[{_key(c.id)}.term]]", *render_term_lines(t)]

@@ -97,7 +97,7 @@ def _assign(table: Any, key: str, value: Any) -> None:
 def _typed(name: str, value: str) -> Any:
     if name in ("see-also", "sources", "forms", "not-in"):
         return [v.strip() for v in value.split(",") if v.strip()]
-    if name in ("case-sensitive", "inflect"):
+    if name in ("case-sensitive", "inflect", "lookup-only"):
         if value.lower() not in ("true", "false"):
             raise EditError(f"{name} is true or false, not {value!r}")
         return value.lower() == "true"

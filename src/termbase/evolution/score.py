@@ -236,7 +236,7 @@ def _lines(path: Path) -> list[str]:
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-def _is_chinese(text: str) -> bool:
+def has_chinese(text: str) -> bool:
     return bool(_HAN.search(text))
 
 
@@ -272,7 +272,7 @@ def _number_free(text: str) -> str:
     return prefix + tail
 
 
-def _spans(text: str, renderings: Iterable[str], chinese: bool) -> list[tuple[int, int]]:
+def spans(text: str, renderings: Iterable[str], chinese: bool) -> list[tuple[int, int]]:
     """Disjoint occurrences of any of `renderings` in `text` (leftmost, then longest)."""
     found: list[tuple[int, int]] = []
     for r in renderings:
@@ -295,12 +295,12 @@ def _spans(text: str, renderings: Iterable[str], chinese: bool) -> list[tuple[in
     return out
 
 
-def _source_counts(text: str, terms: Sequence[str], chinese: bool) -> dict[str, int]:
+def source_counts(text: str, terms: Sequence[str], chinese: bool) -> dict[str, int]:
     """Each term's exclusive occurrences: a term inside a longer term's occurrence is not
     counted again."""
     found: list[tuple[int, int, str]] = []
     for t in terms:
-        found += [(s, e, t) for s, e in _spans(text, [t], chinese)]
+        found += [(s, e, t) for s, e in spans(text, [t], chinese)]
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     counts: Counter[str] = Counter()
     taken_end = -1
@@ -330,25 +330,25 @@ class Reference:
 
     def __init__(self, documents: Sequence[Document], *, fold_script: bool = False) -> None:
         self.fold_script = fold_script
-        self.fold: Callable[[str], str] = _folder() if fold_script else (lambda s: s)
+        self.fold: Callable[[str], str] = script_folder() if fold_script else (lambda s: s)
         self.chinese: list[bool] = []
         self.pairs: list[list[_Pair]] = []
         for doc in documents:
-            src_chinese = _is_chinese(doc.source)
-            tgt_chinese = _is_chinese(doc.reference) or (
-                not src_chinese and any(_is_chinese(r) for _, rs in doc.constraints for r in rs)
+            src_chinese = has_chinese(doc.source)
+            tgt_chinese = has_chinese(doc.reference) or (
+                not src_chinese and any(has_chinese(r) for _, rs in doc.constraints for r in rs)
             )
-            src = _prepare(doc.source, src_chinese, self.fold)
-            ref = _prepare(doc.reference, tgt_chinese, self.fold)
+            src = prepare(doc.source, src_chinese, self.fold)
+            ref = prepare(doc.reference, tgt_chinese, self.fold)
             # a term in two spellings of case (the WMT25 lists have "Deposit protection
             # Scheme" beside "Deposit Protection Scheme") is one term, but for an acronym
-            keys = {t: _case_key(_prepare(t, src_chinese, self.fold)) for t, _ in doc.constraints}
-            counts = _source_counts(src, list(dict.fromkeys(keys.values())), src_chinese)
+            keys = {t: case_key(prepare(t, src_chinese, self.fold)) for t, _ in doc.constraints}
+            counts = source_counts(src, list(dict.fromkeys(keys.values())), src_chinese)
             pairs = []
             for term, renderings in doc.constraints:
                 n = counts.get(keys[term], 0)
-                wanted = tuple(_prepare(r, tgt_chinese, self.fold) for r in renderings)
-                if n and (doc.every_term or _spans(ref, wanted, tgt_chinese)):
+                wanted = tuple(prepare(r, tgt_chinese, self.fold) for r in renderings)
+                if n and (doc.every_term or spans(ref, wanted, tgt_chinese)):
                     pairs.append(_Pair(term, n, wanted))
             self.chinese.append(tgt_chinese)
             self.pairs.append(pairs)
@@ -359,25 +359,25 @@ class Reference:
         by_term: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0])
         consistency: list[float] = []
         for pairs, tgt_chinese, output in zip(self.pairs, self.chinese, outputs, strict=True):
-            hyp = _prepare(output, tgt_chinese, self.fold)
+            hyp = prepare(output, tgt_chinese, self.fold)
             for pair in pairs:
-                spans = _spans(hyp, pair.renderings, tgt_chinese)
-                success = min(len(spans) / pair.occurrences, 1.0)
+                found = spans(hyp, pair.renderings, tgt_chinese)
+                success = min(len(found) / pair.occurrences, 1.0)
                 required += 1
                 total += success
                 row = by_term[pair.term]
                 row[0] += 1
                 row[1] += success
-                if not spans:
+                if not found:
                     missed += 1
                     row[2] += 1
                     if tgt_chinese and not self.fold_script:
-                        fold = _folder()
-                        if _spans(fold(hyp), [fold(w) for w in pair.renderings], True):
+                        fold = script_folder()
+                        if spans(fold(hyp), [fold(w) for w in pair.renderings], True):
                             script_misses += 1
-                if pair.occurrences >= 2 and spans:
-                    texts = Counter(hyp[s:e] for s, e in spans)
-                    consistency.append(texts.most_common(1)[0][1] / len(spans))
+                if pair.occurrences >= 2 and found:
+                    texts = Counter(hyp[s:e] for s, e in found)
+                    consistency.append(texts.most_common(1)[0][1] / len(found))
         return SystemScore(
             file,
             total / required if required else 0.0,
@@ -409,13 +409,13 @@ def score(
     return Reference(documents, fold_script=fold_script).score(file, outputs)
 
 
-def _case_key(term: str) -> str:
+def case_key(term: str) -> str:
     from termbase.english import is_acronym
 
     return term if is_acronym(term) else term.lower()
 
 
-def _prepare(text: str, chinese: bool, fold: Callable[[str], str]) -> str:
+def prepare(text: str, chinese: bool, fold: Callable[[str], str]) -> str:
     """Chinese without the spaces of tokenised text (WMT21 writes 世界 卫生 组织 and 确诊 的
     COVID-19 感染 病例), folded if asked, lower-cased; other languages as written (their
     patterns ignore case, but for acronyms)."""
@@ -425,7 +425,7 @@ def _prepare(text: str, chinese: bool, fold: Callable[[str], str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _folder() -> Callable[[str], str]:
+def script_folder() -> Callable[[str], str]:
     from termbase.chinese import script
 
     return script.simplify_characters

@@ -6,7 +6,7 @@ Shape (stable; `"format": "termbase-json/1"`):
      "settings": {"name", "source_language", "languages", "working_language"},
      "sources": {ID: {"title", "publisher", "date", "url", "note"}},
      "concepts": [{"id", "subject", "definition": {LANG: TEXT}, "note", "sources", "see_also",
-                   "replaced_by",
+                   "replaced_by", and only when true "lookup_only",
                    "terms": [{"lang", "text", "status", "pinyin", "part_of_speech",
                               "term_type", "usage_note", "case_sensitive", "forms", "not_in",
                               "sources", "origin", and only when set "inflect",

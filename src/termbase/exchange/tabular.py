@@ -493,11 +493,12 @@ def _all_profiles() -> list[Profile]:
 
 def pairs(tb: TermBase, langs: Languages) -> Iterator[tuple[str, Row]]:
     """An MT glossary's rows: each concept's preferred source and target terms, a source once
-    (DeepL rejects a glossary with a source twice; Google and Amazon take the first)."""
+    (DeepL rejects a glossary with a source twice; Google and Amazon take the first). A
+    glossary is a constraint on the machine: look-up-only concepts are not in it."""
     seen: set[str] = set()
     for c in tb.concepts:
         src, tgt = preferred(c, langs.source), preferred(c, langs.target)
-        if src is None or tgt is None or src.text in seen:
+        if src is None or tgt is None or src.text in seen or c.lookup_only:
             continue
         seen.add(src.text)
         yield c.id, [src.text, tgt.text]

@@ -167,6 +167,8 @@ def concept_lines(c: Concept, tb: TermBase, ids: set[str], names: dict[str, str]
         lines.extend(_source_lines(sid, tb.sources, pad))
     if c.note:
         lines.append(f"{pad}<note>{_text(c.note)}</note>")
+    if c.lookup_only:
+        lines.append(f"{pad}<note>termbase:lookup-only=true</note>")
     links = [("see-also", r) for r in c.see_also]
     if c.replaced_by:
         links.append(("replaced-by", c.replaced_by))

@@ -194,6 +194,7 @@ class _ConceptFields:
     citations: list[str] = field(default_factory=list)  # admin source
     see_also: list[str] = field(default_factory=list)
     replaced_by: str | None = None
+    lookup_only: bool = False
 
 
 @dataclass
@@ -255,6 +256,7 @@ class _Reader:
             sources=tuple(dict.fromkeys(sources)),
             see_also=tuple(dict.fromkeys(c.see_also)),
             replaced_by=c.replaced_by,
+            lookup_only=c.lookup_only,
         )
 
     def aux(self, el: Any, c: _ConceptFields, lang: str | None) -> None:
@@ -280,6 +282,8 @@ class _Reader:
                 c.see_also.append(self.ids.get(rest, rest))
             elif key == "replaced-by":
                 c.replaced_by = self.ids.get(rest, rest)
+            elif key == "lookup-only" and rest in ("true", "false"):
+                c.lookup_only = rest == "true"
             elif value:
                 c.notes.append(value if lang is None else f"({lang}) {value}")
         elif name == "admin" and kind == "source" and value:

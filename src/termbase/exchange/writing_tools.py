@@ -21,7 +21,7 @@ def replacements(tb: TermBase, lang: str = "en") -> list[tuple[str, str]]:
     pairs: dict[str, str] = {}
     for c in tb.concepts:
         good = c.preferred(lang)
-        if good is None:
+        if good is None or c.lookup_only:
             continue
         for t in c.terms_in(lang):
             if t.status in (Status.DEPRECATED, Status.FORBIDDEN):
@@ -80,7 +80,9 @@ def export_files(tb: TermBase, options: ExportOptions) -> list[tuple[str, str]]:
         "ignorecase: true\n"
         f"swap:\n{swap}\n"
     )
-    preferred = sorted({t.text for c in tb.concepts if (t := c.preferred(lang)) is not None})
+    preferred = sorted(
+        {t.text for c in tb.concepts if not c.lookup_only and (t := c.preferred(lang)) is not None}
+    )
     rejected = sorted({bad for bad, _ in pairs})
     return [
         ("Termbase/Terms.yml", rule),

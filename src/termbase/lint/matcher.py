@@ -197,8 +197,11 @@ _MAYBE_PROTECTED_PARTS = (
 
 def iter_patterns(cards: Iterable[dict[str, Any]]) -> Iterator[Pattern]:
     """Patterns from concept cards (`termbase.search.lookup.card`): each term and each of its forms,
-    approved terms first so that they win over a banned term with the same folded text."""
+    approved terms first so that they win over a banned term with the same folded text.
+    A look-up-only concept gives none: it is there to be looked up, not checked."""
     for card in cards:
+        if card.get("lookup_only"):
+            continue
         terms = sorted(card["terms"], key=lambda t: _RANK[t["status"]])
         for t in terms:
             not_in = tuple(t.get("not_in") or ())

@@ -37,7 +37,8 @@ from termbase.search.lookup import STATUS_NAMES, Hit, Level, Query
 # 10: the whole model (an export reads it instead of the TOML); 11: case_sensitive false and
 # inflect false in the cards; 12: a term's context in the model and the cards; 13: dated
 # renderings (valid-from, valid-to, replaced-by) in the model, the cards and lint's tables
-FORMAT = "termbase-index-13"
+# 14: look-up-only concepts (in the model and the cards; lint's tables leave them out)
+FORMAT = "termbase-index-14"
 
 SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);

@@ -235,7 +235,7 @@ def card(c: Concept) -> dict[str, Any]:
         if t.inflect is False:
             row["inflect"] = False
         terms.append(row)
-    return {
+    found: dict[str, Any] = {
         "id": c.id,
         "subject": c.subject,
         "terms": terms,
@@ -245,3 +245,6 @@ def card(c: Concept) -> dict[str, Any]:
         "see_also": list(c.see_also),
         "replaced_by": c.replaced_by,
     }
+    if c.lookup_only:
+        found["lookup_only"] = True
+    return found

@@ -1,0 +1,257 @@
+"""`termbase stats --wmt25`: what a corpus says about the terms of a reviewed term list.
+
+The WMT25 terminology track's files (`full_data_YEAR.jsonl`: a document a line, its Chinese
+and English and its term lists) carry their own concepts: each listed source term with the
+renderings its reviewers accept. For each listed term that occurs in a document's source: its
+occurrences and documents, which listed rendering the target uses and how often, and, where it
+uses none, the rendering it does use as alignment finds it (`unlisted`), or `(none)`.
+
+The documents are paragraph-parallel (the same number of paragraphs on both sides): each
+paragraph pair is a segment, as `termbase stats` counts a translation's segments; a document
+whose paragraphs do not pair is one segment. Occurrences are counted as the WMT25 scorer counts
+them (`termbase.evolution.score`: exclusive, a term inside a longer listed term is not counted
+again; English on word boundaries with its other forms). A file's year is the year in its name
+(`full_data_2016.jsonl`), else its date as `lint --as-of auto` reads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from termbase.errors import TermbaseError
+from termbase.evolution import score as matching
+from termbase.evolution.renderings import english_index, renderings
+from termbase.evolution.stats import NONE, ConceptStats, Stats, period_of
+
+LISTED, UNLISTED = "listed", "unlisted"
+# An unlisted rendering is reported only where alignment is sure of it: Dice over the
+# paragraphs that hold the term and none of its listed renderings, in three such paragraphs at
+# least, or in two where it is an abbreviation or shares a word with a listed rendering; not
+# where another n-gram ranks as high and is not part of it (a tie is chance), nor where the
+# same words are a surer rendering of another term. Measured in docs/stats.md.
+MIN_DICE = 0.6
+MIN_SEGMENTS = 3
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """A paragraph pair (or a whole document) with its place, as renderings.Aligned wants."""
+
+    document: str
+    source: str
+    target: str
+    english: str | None  # the English side, for alignment
+
+
+def year_of(path: Path, date_of: Callable[[Path], dt.date]) -> dt.date:
+    """The year in the file's name (1 January of it), else the file's own date."""
+    found = _YEAR.findall(path.name)
+    return dt.date(int(found[-1]), 1, 1) if found else date_of(path)
+
+
+def read(path: Path, terms: str) -> tuple[list[matching.Document], bool]:
+    """The documents of a WMT25 file and whether their listed terms are Chinese (zh->en)."""
+    documents = matching.read_wmt25(path, "zh", "en", terms)
+    keys = [k for doc in documents for k, _ in doc.constraints]
+    if not keys:
+        raise TermbaseError(f"{path}: no {terms!r} term list in any document")
+    chinese = sum(matching.has_chinese(k) for k in keys) * 2 >= len(keys)
+    if not chinese:
+        documents = matching.read_wmt25(path, "en", "zh", terms)
+    return documents, chinese
+
+
+def segments(path: Path, n: int, doc: matching.Document, chinese: bool) -> list[_Segment]:
+    """A document's paragraph pairs, or the whole document where they do not pair."""
+    name = f"{path.name}:{n}"
+    src = [p for p in _PARAGRAPHS.split(doc.source) if p.strip()]
+    tgt = [p for p in _PARAGRAPHS.split(doc.reference) if p.strip()]
+    if len(src) != len(tgt):
+        src, tgt = [doc.source], [doc.reference]
+    return [_Segment(name, s, t, t if chinese else s) for s, t in zip(src, tgt, strict=True)]
+
+
+def gather(
+    paths: Sequence[Path],
+    date_of: Callable[[Path], dt.date],
+    *,
+    terms: str = "proper",
+    by: str = "year",
+    progress: Callable[[int], None] | None = None,
+) -> Stats:
+    """The figures of every listed term over the files, a file at a time."""
+    stats = Stats()
+    for path in paths:
+        documents, chinese = read(path, terms)
+        day = year_of(path, date_of)
+        _count_file(stats, path, documents, chinese, day, period_of(day, by))
+        stats.files += 1
+        if progress is not None:
+            progress(stats.files)
+    return stats
+
+
+def _count_file(
+    stats: Stats,
+    path: Path,
+    documents: Sequence[matching.Document],
+    chinese: bool,
+    day: dt.date,
+    period: str,
+) -> None:
+    units: list[_Segment] = []
+    # (segment, term, its listed renderings) where the target has none of them
+    unmatched: list[tuple[int, str, tuple[str, ...]]] = []
+    for n, doc in enumerate(documents, 1):
+        keys = {
+            t: matching.case_key(matching.prepare(t, chinese, _same)) for t, _ in doc.constraints
+        }
+        listed: dict[str, tuple[str, ...]] = {}
+        for term, accepted in doc.constraints:  # one entry a term, in its first spelling
+            listed.setdefault(keys[term], accepted)
+        for seg in segments(path, n, doc, chinese):
+            at = len(units)
+            units.append(seg)
+            stats.segments += 1
+            src = matching.prepare(seg.source, chinese, _same)
+            tgt = matching.prepare(seg.target, not chinese, _same)
+            counts = matching.source_counts(src, list(listed), chinese)
+            for key, occurrences in counts.items():
+                found = _listed_in(tgt, listed[key], not chinese)
+                c = stats.concept(key)
+                c.occurrences += occurrences
+                c.documents.add(seg.document)
+                c.seen(day)
+                if found:
+                    c.compliant += occurrences
+                    for rendering in found:
+                        _count(c, rendering, LISTED, period)
+                else:
+                    unmatched.append((at, key, listed[key]))
+    _count_unlisted(stats, units, unmatched, chinese, period)
+
+
+def _same(text: str) -> str:
+    return text  # the scorer's default: no folding of the script
+
+
+def _listed_in(target: str, accepted: Iterable[str], chinese: bool) -> list[str]:
+    """The listed renderings the target holds, each once, in the list's order."""
+    return [r for r in dict.fromkeys(accepted) if matching.spans(target, [r], chinese)]
+
+
+def _count(c: ConceptStats, text: str, status: str, period: str) -> None:
+    c.renderings[text, status] += 1
+    c.periods[period][text] += 1
+
+
+def _count_unlisted(
+    stats: Stats,
+    units: list[_Segment],
+    unmatched: list[tuple[int, str, tuple[str, ...]]],
+    chinese: bool,
+    period: str,
+) -> None:
+    """Each (segment, term) without a listed rendering: the English n-gram that alignment
+    ranks best over the term's other such segments, where the segment holds it; else none.
+    Alignment needs the English as the target (zh->en): en->zh keeps (none)."""
+    by_term: dict[str, list[int]] = {}
+    accepted: dict[str, tuple[str, ...]] = {}
+    for at, key, listed in unmatched:
+        by_term.setdefault(key, []).append(at)
+        accepted[key] = listed
+    grams = english_index(units) if chinese else {}
+    best: dict[str, str | None] = {}
+    claims: dict[str, tuple[float, int, str]] = {}  # rendering -> its surest term
+    for key, ats in by_term.items():
+        found = _aligned(sorted(set(ats)), grams, accepted[key], units) if grams else None
+        best[key] = found[0] if found else None
+        if found:
+            rank = (found[1], found[2], key)
+            claims[found[0].lower()] = max(claims.get(found[0].lower(), rank), rank)
+    for key, guess in best.items():
+        if guess is not None and claims[guess.lower()][2] != key:
+            best[key] = None  # the surer term's rendering
+    for at, key, _ in unmatched:
+        guess = best[key]
+        c = stats.concept(key)
+        if guess is not None and _holds(units[at].target, guess):
+            _count(c, guess, UNLISTED, period)
+        else:
+            _count(c, NONE, "none", period)
+
+
+def _aligned(
+    ats: list[int], grams: dict[int, set[str]], listed: tuple[str, ...], units: list[_Segment]
+) -> tuple[str, float, int] | None:
+    """The rendering alignment is sure of, as the text writes it, with its Dice and count."""
+    size = len(listed[0].split()) if listed else 1
+    words = {w for r in listed for w in re.findall(r"[a-z]+", r.lower()) if len(w) > 3}
+    ranked = [r for r in renderings(ats, grams, size, limit=5) if r.dice >= MIN_DICE]
+    for n, found in enumerate(ranked):
+        tied = [
+            r.text
+            for r in ranked[:n] + ranked[n + 1 :]
+            if (r.dice, r.count) == (found.dice, found.count)
+        ]
+        if any(found.text not in t and t not in found.text for t in tied):
+            return None  # as likely as something else: chance
+        surface = _surface(found.text, [units[a].target for a in ats])
+        if surface is None:
+            continue
+        shared = bool(words & set(found.text.split()))
+        abbreviation = surface.isupper() and " " not in surface.strip()
+        if found.count >= MIN_SEGMENTS or shared or abbreviation:
+            return surface, found.dice, found.count
+    return None
+
+
+def _gram_pattern(gram: str) -> re.Pattern[str]:
+    """An n-gram of `english_index` (lower-cased words) in running text: any case, the words
+    apart by spaces or the punctuation the index skipped (AML/CFT, Hong Kong's)."""
+    body = r"[\W_]+".join(re.escape(w) for w in gram.split())
+    return re.compile(r"(?<![\w])" + body + r"(?![\w])", re.IGNORECASE)
+
+
+def _surface(gram: str, texts: list[str]) -> str | None:
+    """The n-gram as the first text that holds it writes it."""
+    pattern = _gram_pattern(gram)
+    for text in texts:
+        m = pattern.search(text)
+        if m:
+            return m.group(0)
+    return None
+
+
+def _holds(text: str, surface: str) -> bool:
+    return (
+        _gram_pattern(" ".join(re.findall(r"[A-Za-z][A-Za-z'’-]*", surface)).lower()).search(text)
+        is not None
+    )
+
+
+def units(paths: Sequence[Path], terms: str, most: int) -> tuple[list[Any], list[str]]:
+    """The Chinese paragraphs of the files (with their English) as mining units, up to `most`
+    characters, and every listed term: the candidates are what the lists do not hold."""
+    from termbase.evolution.mine import Unit
+
+    out: list[Any] = []
+    known: list[str] = []
+    size = 0
+    for path in paths:
+        documents, chinese = read(path, terms)
+        for n, doc in enumerate(documents, 1):
+            known += [t for t, rs in doc.constraints] + [r for _, rs in doc.constraints for r in rs]
+            for seg in segments(path, n, doc, chinese):
+                zh, en = (seg.source, seg.target) if chinese else (seg.target, seg.source)
+                size += len(zh)
+                if size <= most:
+                    out.append(Unit(path, n, zh, en))
+    return out, known
