@@ -96,7 +96,7 @@ def test_unlisted_renderings_are_found_by_alignment(development: dict[str, Any])
         if r["status"] == "unlisted"
     }
     # the reports write the abbreviations the reviewed lists spell out
-    assert ("打擊洗錢及恐怖分子資金籌集制度", "AML/CFT") in unlisted
+    assert ("打擊洗錢及恐怖分子資金籌集制度", "AML/CFT regime") in unlisted
     assert ("聯匯制度", "LERS") in unlisted
     assert ("外聘投資經理", "external managers") in unlisted
 
@@ -127,6 +127,9 @@ def test_a_small_file_end_to_end(tmp_path: Path) -> None:
     assert lers["occurrences"] == 3
     assert lers["renderings"] == [{"text": "LERS", "status": "unlisted", "count": 3}]
     assert lers["first_seen"] == "2019-01-01"
+    page = run_ok("stats", "--wmt25", "proper", "full_data_2019.jsonl", "-f", "html", cwd=tmp_path)
+    assert "聯繫匯率制度" in page.stdout
+    assert "LERS" in page.stdout
 
 
 def test_what_is_not_a_wmt25_file_is_one_line_exit_2(tmp_path: Path) -> None:
@@ -137,3 +140,27 @@ def test_what_is_not_a_wmt25_file_is_one_line_exit_2(tmp_path: Path) -> None:
     assert line == "termbase: --wmt25 reads the WMT25 files named, not --pair or --git"
     line = one_line_exit_2(run("stats", "--wmt25", "proper", "missing.jsonl", cwd=tmp_path))
     assert "give the WMT25 files" in line
+
+
+def test_english_to_chinese_aligns_chinese_words(tmp_path: Path) -> None:
+    terms = {"liquidity": ["流動性"]}
+    paragraphs = [
+        ("Liquidity in the banking system stayed ample.", "銀行體系的流動資金保持充裕。"),
+        ("We watched liquidity closely.", "我們密切監察流動資金。"),
+        ("Liquidity was tight.", "流動性偏緊。"),
+    ]
+    row = {
+        "en": "\n\n".join(e for e, _ in paragraphs),  # the source: English to Chinese
+        "zh": "\n\n".join(z for _, z in paragraphs),
+        "proper": terms,
+        "random": {},
+    }
+    (tmp_path / "full_data_2017.jsonl").write_text(
+        json.dumps(row, ensure_ascii=False) + "\n", "utf-8"
+    )
+    found = _wmt25("full_data_2017.jsonl", cwd=tmp_path)["liquidity"]
+    assert found["occurrences"] == 3
+    assert {(r["text"], r["status"], r["count"]) for r in found["renderings"]} == {
+        ("流動性", "listed", 1),
+        ("流動資金", "unlisted", 2),
+    }

@@ -187,6 +187,7 @@ def mine(
     if top is not None:
         scored = scored[:top]
     english = english_index(units)
+    texts = [u.english for u in units]
     out = []
     for score, term, t in scored:
         written = t.written.most_common(1)[0][0] if t.written else term
@@ -194,7 +195,9 @@ def mine(
             Context(units[i].path, units[i].line, _snippet(units[i].chinese, written))
             for i in t.units[:contexts]
         )
-        renderings = aligned.renderings(t.units, english, len(t.words)) if english else ()
+        renderings = (
+            aligned.renderings(t.units, english, len(t.words), texts=texts) if english else ()
+        )
         kinds = tuple(
             k for k in ("title", "quoted", "enumeration", "idiom", "word", "run") if k in t.kinds
         )
