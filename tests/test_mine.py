@@ -233,3 +233,16 @@ def test_traditional_input_gives_traditional_candidates_with_the_simplified_besi
     simplified = mine([Unit(Path("cn.txt"), 1, "外汇基金。外汇基金。", "")], min_count=2)
     assert simplified[0].term == "外汇基金"
     assert simplified[0].simplified == ""
+
+
+def test_words_the_segmenter_splits_or_edges_it_bars_are_candidates() -> None:
+    """内地 ends on 地 but is a noun; 联汇制度 is cut 联汇制 + 度 (a bound morpheme): both are
+    terms of the Hong Kong reports' reviewed list (issue 35)."""
+    texts = [
+        "金管局與內地有關當局合作，捍衛聯匯制度。",
+        "內地經濟放緩，但聯匯制度運作暢順。",
+        "香港與內地的聯繫緊密，聯匯制度維持穩定。",
+    ]
+    found = {c.term for c in mine([Unit(Path("a.txt"), n, t) for n, t in enumerate(texts, 1)])}
+    assert "內地" in found
+    assert "聯匯制度" in found

@@ -47,6 +47,7 @@ GENERAL = 3000
 # Part-of-speech tags (jieba's, by first letter or whole) a run may start and end on.
 _CONTENT = ("n", "v", "a", "i", "l", "j", "s", "b", "t")
 _NOT_CONTENT = frozenset({"ad", "vd", "uv", "ul", "uj", "uz", "ug", "ud"})
+_MORPHEMES = frozenset({"ng", "zg", "vg"})  # jieba's tags of bound morphemes
 # Words that may stand inside a run but not at its ends (公平公正的国际体系, 代表性和发言权).
 _GLUE = frozenset({"的", "与", "和", "及", "之", "共同"})
 # Characters a candidate never ends on even when the segmenter joins them into a word.
@@ -237,11 +238,15 @@ def _runs(tagged: list[tuple[str, str]]) -> Iterable[tuple[str, str, _Parts]]:
             continue
         for j in range(i + 1, min(i + MAX_RUN, n)):
             w_j, tag_j = tagged[j]
-            if not _HAN.search(w_j) or not (_content(w_j, tag_j) or w_j in _GLUE or tag_j == "m"):
+            # a single-character morpheme the segmenter split off a word (联汇制 + 度)
+            morpheme = tag_j in _MORPHEMES and len(w_j) == 1
+            if not _HAN.search(w_j) or not (
+                _content(w_j, tag_j) or w_j in _GLUE or tag_j == "m" or morpheme
+            ):
                 break
             if tag_j.startswith("nr"):
                 break  # a person's name ends a term (金管局總裁陳德霖)
-            if _content(w_j, tag_j) and _ends_term(tag_j):
+            if (_content(w_j, tag_j) and _ends_term(tag_j)) or morpheme:
                 parts = tuple(tagged[i : j + 1])
                 phrase = "".join(w for w, _ in parts)
                 if 3 <= len(phrase) <= 14:
@@ -278,12 +283,13 @@ def _ends_term(tag: str) -> bool:
 
 
 def _content(word: str, tag: str) -> bool:
+    # a noun may end on 地 or start on 对 (内地, 本地, 对手); other words not (积极地)
+    noun = tag.startswith(("n", "s")) and len(word) >= 2
     return (
         tag.startswith(_CONTENT)
         and tag not in _NOT_CONTENT
         and bool(_HAN.search(word))
-        and word[0] not in _BAD_EDGES
-        and word[-1] not in _BAD_EDGES
+        and (noun or (word[0] not in _BAD_EDGES and word[-1] not in _BAD_EDGES))
     )
 
 
