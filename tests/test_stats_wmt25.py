@@ -164,3 +164,45 @@ def test_english_to_chinese_aligns_chinese_words(tmp_path: Path) -> None:
         ("流動性", "listed", 1),
         ("流動資金", "unlisted", 2),
     }
+
+
+def test_a_systems_renderings_instead_of_the_references(tmp_path: Path) -> None:
+    terms = {"認可機構": ["authorized institutions", "AIs"]}
+    paragraphs = [
+        ("認可機構須遵守規定。", "Authorized institutions must comply."),
+        ("認可機構的資本充足。", "AIs are well capitalised."),
+    ]
+    (tmp_path / "full_data_2016.jsonl").write_text(_document(paragraphs, terms) + "\n", "utf-8")
+    system = {"zh": "", "en": "Authorised institutions must comply.\n\nBanks are well capitalised."}
+    (tmp_path / "X.2016.zhen.proper.jsonl").write_text(json.dumps(system) + "\n", "utf-8")
+    reference = _wmt25("full_data_2016.jsonl", cwd=tmp_path)["認可機構"]
+    assert {(r["text"], r["count"]) for r in reference["renderings"]} == {
+        ("authorized institutions", 1),
+        ("AIs", 1),
+    }
+    found = _wmt25("full_data_2016.jsonl", "--system", "X.2016.zhen.proper.jsonl", cwd=tmp_path)
+    # the system's English: "Authorised" is not the listed spelling, "Banks" not a rendering
+    assert found["認可機構"]["renderings"] == [{"text": "(none)", "status": "none", "count": 2}]
+    assert found["認可機構"]["compliance"] == 0.0
+    args = ("stats", "--wmt25", "proper", "full_data_2016.jsonl", "--system", "Y.jsonl")
+    line = one_line_exit_2(run(*args, cwd=tmp_path))
+    assert line == (
+        "termbase: Y.jsonl: no references file of its year (no year in its name) "
+        "among the files given"
+    )
+    line = one_line_exit_2(run("stats", "x.tsv", "--system", "Y.jsonl", cwd=tmp_path))
+    assert line == "termbase: --system goes with --wmt25: a system's outputs of its files"
+
+
+def test_a_submitted_systems_renderings(development: dict[str, Any]) -> None:
+    """What a WMT25 system wrote for the listed terms: CommandA_MT spells authorised
+    institutions the British way, where the reviewed list has the American spelling."""
+    system = (
+        REFERENCES.parent / "submissions" / "CommandA_MT" / "CommandA_MT.2016.zhen.proper.jsonl"
+    )
+    if not system.is_file():
+        pytest.skip(f"{system} is not here (the WMT25 data in ../shared; CI has it)")
+    found = _wmt25(str(REFERENCES / "full_data_2016.jsonl"), "--system", str(system), cwd=ROOT)
+    renderings = {(r["text"], r["status"]) for r in found["認可機構"]["renderings"]}
+    assert ("Authorised institutions", "unlisted") in renderings
+    assert found["金管局"]["compliance"] == 1.0

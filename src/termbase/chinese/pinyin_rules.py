@@ -113,8 +113,10 @@ _NAMES = frozenset({"欧盟", "东盟", "北约", "世贸组织", "亚太经合�
 _DIGITS = frozenset("一二三四五六七八九")
 # 方位词 written apart from the noun before them, in the neutral tone (山上 shān shang).
 _PLACE = {"上": "shang", "下": "xia", "里": "li"}
+# Words the segmenter takes as one that are a noun and 上/下 all the same (会上 huì shang)
+_PLACE_WORDS = frozenset({"会上", "会下"})
 
-# ---- GB/T 16159-2012's word division where jieba joins two words (pinyin_text._divided)
+# ---- GB/T 16159-2012's word division where jieba joins two words (pinyin_words.divided)
 
 # 6.1.5.3: 各, 每, 某, 本, 该, 我, 你 and 这, 那, 哪 (and 此) written apart from the noun or
 # measure word after them (各国 gè guó, 每年 měi nián, 本国 běn guó, 该项 gāi xiàng, 我国 wǒ guó,
@@ -130,10 +132,14 @@ _DETERMINER_WORDS = frozenset(
 )
 # 6.1.6.2: a numeral apart from its measure word (一次 yī cì, 十年 shí nián, 多个 duō gè), also
 # after an adjective or a word of place (新一代 xīn yī dài, 上一轮 shàng yī lún)
+_MEASURE_CHARACTERS = (
+    "个名位次件条项种张本台辆家座届批岁只双对场年天代轮期类份股层部篇回遍趟番阵周倍处架户元艘吨"
+    "亩所间栋幅根颗枚匹套笔例款起句大段"
+)
+_MEASURES = re.compile(f"[{_MEASURE_CHARACTERS}]")
+_NUMERAL_FIRST = frozenset("一二两三四五六七八九十百千万亿几多数半")
 _NUMERAL_MEASURE = re.compile(
-    "([新上下前后头近])?([一二两三四五六七八九十百千万亿几多数半]+)"
-    "([个名位次件条项种张本台辆家座届批岁只双对场年天代轮期类份股层部篇回遍趟番阵周倍处架户元艘吨"
-    "亩所间栋幅根颗枚匹套笔例款起句大])"
+    f"([新上下前后头近])?([{''.join(sorted(_NUMERAL_FIRST))}]+)([{_MEASURE_CHARACTERS}])"
 )
 # ... but these are words: 一些, 一下, 一起 ("together"), 一点 ("a bit"), 半天 ("a long while")
 _NUMERAL_WORDS = frozenset(
@@ -165,6 +171,15 @@ _ERHUA = frozenset(
 # is not joined to a numeral (超/百亿元: chāo bǎiyì yuán)
 _PREFIXES = frozenset({"副", "超", "非", "反", "准", "亚", "泛", "伪"})
 _SUFFIXES = frozenset({"化", "性", "者", "员", "们", "力", "集"})
+# ... and 层 after a two-syllable noun, which the segmenter tags as a measure word (基础/层
+# jīchǔcéng, 应用层 yìngyòngcéng)
+_NOUN_SUFFIXES = frozenset({"层"})
+# 6.1.5.3: 这, 那, 此 apart from a preposition, verb or adverb the segmenter joins them to (这为
+# zhè wèi, 这是 zhè shì); 各, 每, 本 only with nouns and measure words
+_DEMONSTRATIVES = frozenset("这那此")
+# A preposition apart from the verb or noun it governs where the segmenter joins them (据统计
+# jù tǒngjì, 据报道 jù bàodào); 据悉 and 据说 are words
+_PREPOSITION_FIRST = frozenset("据")
 # 6.3.1: where the name of an institution starts, and the words that end one
 _INSTITUTION_STARTS = frozenset({"中国", "国家", "国务院", "全国", "中央", "中华", "世界"})
 _INSTITUTION_SUFFIXES = (
@@ -180,6 +195,7 @@ _INSTITUTION_SUFFIXES = (
     "公司",
     "集团",
     "大会",
+    "会议",  # 中央经济工作会议 Zhōngyāng Jīngjì Gōngzuò Huìyì
     "论坛",
     "组织",
     "联盟",
@@ -194,6 +210,8 @@ _INSTITUTION_SUFFIXES = (
 )
 # 6.1.7: the adverb 更 apart from a one-syllable adjective (更好 gèng hǎo), as 很 (hěn duō);
 # 更加, 更新 and 更换 are words
+# In a title (《…》) every word is capitalised but these, after its first (Guānyú … de Yìjiàn)
+_TITLE_LOWER = frozenset({"的", "和", "与", "及", "或", "之"})
 _MORE = frozenset(f"更{a}" for a in "好多大高快强少小早深广低远")
 # Verbs after which 为 is "as, into" (wéi: 转化为, 确立为, 视为, 发展为), not "for" (wèi: 推动为)
 _AS_VERBS = frozenset(

@@ -23,49 +23,42 @@ from functools import cache
 from termbase.chinese import names, segment
 from termbase.chinese.pinyin import (
     _HAN,
-    PinyinError,
     Style,
     is_phrase,
     join_word,
-    parse,
     restyle,
     split_tone,
-    syllables_of,
 )
 from termbase.chinese.pinyin_rules import (
-    _ADVERB_VERB,
     _AS_VERBS,
     _ASPECT,
-    _BY_TAG,
     _CLOSING,
     _COMMON_WORD,
-    _COMPLEMENTS,
-    _DETERMINER_WORDS,
-    _DETERMINERS,
-    _DIGITS,
     _DOUBLE_SURNAMES,
-    _ERHUA,
     _IDIOMS_TOGETHER,
-    _INSTITUTION_STARTS,
-    _INSTITUTION_SUFFIXES,
-    _MORE,
     _NAMES,
     _NOT_IDIOMS,
     _NOT_NAMES,
-    _NUMERAL_MEASURE,
-    _NUMERAL_WORDS,
     _OPENING,
     _PERSON,
     _PLACE,
-    _PREFIXES,
+    _PLACE_WORDS,
     _PROPER,
     _PUNCT,
     _RUNNING_TEXT,
     _SENTENCE_END,
-    _SUFFIXES,
-    _TWO_SYLLABLE_COMPLEMENTS,
+    _TITLE_LOWER,
     _UNITS,
     _VERY_COMMON_WORD,
+)
+from termbase.chinese.pinyin_words import (
+    Token,
+    affixes,
+    capital,
+    divided,
+    institutions,
+    numeral_groups,
+    read,
 )
 from termbase.chinese.segment import words
 
@@ -83,10 +76,10 @@ def transliterate(
     from termbase.chinese import script
 
     simple = _curly(script.simplify_characters(text))
-    tokens: list[_Token] = []
+    tokens: list[Token] = []
     for span, stored in _term_spans(simple, terms or {}):
         if stored is not None:
-            tokens.append(_Token(stored, "term", span))
+            tokens.append(Token(stored, "term", span))
             continue
         tokens.extend(_plain(span, sandhi=sandhi))
     if not words_joined:
@@ -124,32 +117,6 @@ def _term_spans(text: str, terms: dict[str, str]) -> list[tuple[str, str | None]
     return out
 
 
-class _Token:
-    """A written word (pinyin), a punctuation mark or other text, with what it came from."""
-
-    __slots__ = ("kind", "source", "tag", "text")
-
-    def __init__(self, text: str, kind: str, source: str, tag: str = "") -> None:
-        self.text = text
-        self.kind = kind  # "word", "term", "punct", "other"
-        self.source = source
-        self.tag = tag  # the segmenter's part of speech
-
-    def syllables(self) -> list[_Token]:
-        if self.kind not in ("word", "term"):
-            return [self]
-        out = []
-        for part in self.text.split(" "):
-            for piece in part.split("-"):
-                try:
-                    found = parse(piece)
-                except PinyinError:  # not pinyin (G20, a name): the piece whole
-                    out.append(_Token(piece, self.kind, piece))
-                    continue
-                out += [_Token(t.text + ("r" if t.erhua else ""), self.kind, "") for t in found]
-        return out
-
-
 @cache
 def _override_phrases() -> dict[str, list[str]]:
     from termbase.chinese.pinyin import overrides
@@ -170,8 +137,8 @@ def _fixed_readings(text: str) -> dict[int, str]:
     return fixed
 
 
-def _plain(text: str, *, sandhi: bool) -> list[_Token]:
-    out: list[_Token] = []
+def _plain(text: str, *, sandhi: bool) -> list[Token]:
+    out: list[Token] = []
     taking = False  # 以 … 为 …: "to take … as …", where 为 is wéi
     fixed = _fixed_readings(text)
     pos = 0
@@ -188,7 +155,7 @@ def _plain(text: str, *, sandhi: bool) -> list[_Token]:
         person = jieba_tag in _PERSON and whole[0] == pos and names.person(whole[1])
         if at in spans and not person:  # a name on CC-CEDICT's evidence: its words, capitalised
             skip, name = spans[at]
-            out += [_Token(join_word(s), "word", w, "nx") for w, s in names.words_of(name)]
+            out += [Token(join_word(s), "word", w, "nx") for w, s in names.words_of(name)]
             continue
         # a common word jieba's dictionary tags as a name is written as one
         tag = _NOT_NAMES.get(word, jieba_tag)
@@ -197,19 +164,19 @@ def _plain(text: str, *, sandhi: bool) -> list[_Token]:
             tag = "l"  # 应邀出席, 严格遵守: two common words, not a name
         if tag == "ns" or (tag in _PERSON and not segment.person(word, tag)):
             tag = "n"  # a place or person by the segmenter's tag alone: no evidence
-        divided = _divided(word, tag, sandhi=sandhi)
-        if divided is not None:
-            out += divided
+        parts = divided(word, tag, sandhi=sandhi)
+        if parts is not None:
+            out += parts
             continue
         if fixed and any(at + k in fixed for k in range(len(word))):
-            readings = _read(word, tag, sandhi=sandhi)
+            readings = read(word, tag, sandhi=sandhi)
             readings = [fixed.get(at + k, r) for k, r in enumerate(readings)]
-            out.append(_Token(_write(word, tag, readings), "word", word, tag))
+            out.append(Token(_write(word, tag, readings), "word", word, tag))
             continue
         if not _HAN.search(word):
             kind = "punct" if word in _PUNCT or not word.strip() else "other"
             if word.strip():
-                out.append(_Token(_PUNCT.get(word, word), kind, word))
+                out.append(Token(_PUNCT.get(word, word), kind, word))
             if kind == "punct":
                 taking = False
             continue
@@ -217,31 +184,37 @@ def _plain(text: str, *, sandhi: bool) -> list[_Token]:
             taking = True
         into = bool(out) and out[-1].kind == "word" and out[-1].source in _AS_VERBS
         if word == "为" and (taking or into):  # 以…为, 转化为, 确立为: "as, into", wéi
-            out.append(_Token("wéi", "word", word, "v"))
+            out.append(Token("wéi", "word", word, "v"))
             taking = False
             continue
         if len(word) >= 3 and word[1] in _ASPECT and tag == "l":  # 吃了饭: chīle fàn
             verb, rest = word[:2], word[2:]
-            out.append(_Token(join_word(_read(verb, "v", sandhi=sandhi)), "word", verb, "v"))
-            out.append(_Token(join_word(_read(rest, "n", sandhi=sandhi)), "word", rest, "n"))
+            out.append(Token(join_word(read(verb, "v", sandhi=sandhi)), "word", verb, "v"))
+            out.append(Token(join_word(read(rest, "n", sandhi=sandhi)), "word", rest, "n"))
             continue
         if len(word) == 3 and word[1] == "得" and tag == "l":  # 跑得快: pǎo de kuài
-            head, tail = _read(word[0], "v", sandhi=sandhi)[0], _read(word[2], "a", sandhi=sandhi)
-            out.append(_Token(f"{head} de {tail[0]}", "word", word, "v"))
+            head, tail = read(word[0], "v", sandhi=sandhi)[0], read(word[2], "a", sandhi=sandhi)
+            out.append(Token(f"{head} de {tail[0]}", "word", word, "v"))
             continue
-        # 山上: shān shang; 以上, 以下, 之下 are words (yǐshàng)
-        if len(word) == 2 and tag in ("s", "f") and word[1] in _PLACE and word[0] not in "以之":
-            noun = _read(word[0], "n", sandhi=sandhi)[0]
-            out.append(_Token(f"{noun} {_PLACE[word[1]]}", "word", word, tag))
+        # 山上: shān shang; 以上, 以下, 之下 are words (yǐshàng); after a one-syllable verb a
+        # complement, written with it (戴上 dàishang, 6.1.4.5); 会上 "at the meeting"
+        place = (tag in ("s", "f") or word in _PLACE_WORDS) and word[0] not in "以之"
+        if len(word) == 2 and place and word[1] in _PLACE:
+            if segment.words(word[0])[0][1].startswith("v") and word not in _PLACE_WORDS:
+                verb = read(word[0], "v", sandhi=sandhi)[0]
+                out.append(Token(f"{verb}{_PLACE[word[1]]}", "word", word, "v"))
+                continue
+            noun = read(word[0], "n", sandhi=sandhi)[0]
+            out.append(Token(f"{noun} {_PLACE[word[1]]}", "word", word, tag))
             continue
         if word in ("上", "里") and tag == "f" and out and out[-1].kind in ("word", "term"):
-            out.append(_Token(_PLACE[word], "word", word, tag))  # 国际上: guójì shang
+            out.append(Token(_PLACE[word], "word", word, tag))  # 国际上: guójì shang
             continue
         if tag == "m" and any(ch in "百千" for ch in word[:-1]):
-            for group in _numeral_groups(word):
-                out.append(_Token(join_word(_read(group, "m", sandhi=sandhi)), "word", group, "m"))
+            for group in numeral_groups(word):
+                out.append(Token(join_word(read(group, "m", sandhi=sandhi)), "word", group, "m"))
             continue
-        syllables = _read(word, tag, sandhi=sandhi)
+        syllables = read(word, tag, sandhi=sandhi)
         particle = word in _ASPECT and tag in ("ul", "uz", "ug")
         # 了 at the end of a sentence is also a modal particle: apart (Huǒchē dào le.)
         final = word == "了" and _sentence_end(text, pos)
@@ -250,104 +223,11 @@ def _plain(text: str, *, sandhi: bool) -> list[_Token]:
             out[-1].text += _ASPECT[word]  # kàn + zhe: kànzhe
             out[-1].source += word
             continue
-        out.append(_Token(_write(word, tag, syllables), "word", word, tag))
-    return _institutions(_affixes(out))
+        out.append(Token(_write(word, tag, syllables), "word", word, tag))
+    return institutions(affixes(out))
 
 
-def _affixes(tokens: list[_Token]) -> list[_Token]:
-    """6.1.9: a one-syllable prefix (副, 超, 非, 反) or suffix (化, 性, 者, 员, 们, 力) the
-    segmenter cut off is written with its word (副/院长 fùyuànzhǎng, 超/节点 chāojiédiǎn, 现代/化
-    xiàndàihuà, 运载/力 yùnzàilì)."""
-    out: list[_Token] = []
-    for t in tokens:
-        prior = out[-1] if out else None
-        word = t.kind == "word" and _HAN.search(t.source) is not None
-        if word and prior is not None and prior.kind == "word" and _HAN.search(prior.source):
-            if prior.source in _PREFIXES and " " not in t.text and t.tag != "m":
-                prior.text, prior.source, prior.tag = (
-                    prior.text + t.text,
-                    prior.source + t.source,
-                    t.tag,
-                )
-                continue
-            if t.source in _SUFFIXES and " " not in prior.text and not prior.tag.startswith("u"):
-                prior.text, prior.source = prior.text + t.text, prior.source + t.source
-                continue
-        out.append(t)
-    return out
-
-
-def _institutions(tokens: list[_Token]) -> list[_Token]:
-    """6.3.1: the name of an institution, each word capitalised, where the segmenter's words
-    run from 中国, 国家, 国务院 or a name to a word of institutions (研究院, 委员会, 大会, 局):
-    中国/信息/通信/研究院 Zhōngguó Xìnxī Tōngxìn Yánjiūyuàn."""
-    i = 0
-    while i < len(tokens):
-        t = tokens[i]
-        named = t.tag == "nx" and t.source.endswith(_INSTITUTION_SUFFIXES)  # 中国科学院 …研究院
-        if t.kind == "word" and (t.source in _INSTITUTION_STARTS or t.tag == "nt" or named):
-            j = i + 1
-            end = -1
-            while j < len(tokens) and j - i <= 6 and _noun(tokens[j]):
-                if tokens[j].source.endswith(_INSTITUTION_SUFFIXES):
-                    end = j
-                j += 1
-            if end > i:
-                for k in range(i, end + 1):
-                    tokens[k].text = " ".join(_capital(w) for w in tokens[k].text.split(" "))
-                    tokens[k].tag = "nt"
-                i = end
-        i += 1
-    return tokens
-
-
-def _noun(token: _Token) -> bool:
-    return (token.kind == "word" and token.tag[:1] in ("n", "j")) or token.tag in ("vn", "b")
-
-
-def _divided(word: str, tag: str, *, sandhi: bool) -> list[_Token] | None:
-    """GB/T's word division where the segmenter joins two words: a determiner or pronoun and
-    its noun or measure (各国 gè guó, 我国 wǒ guó; 6.1.5.3), 很 or 更 and its adjective (hěn duō,
-    gèng hǎo), a
-    numeral and its measure word (十年 shí nián, 新一代 xīn yī dài; 6.1.6.2), a verb and a
-    one-syllable complement after two (展现出 zhǎnxiàn chū; 6.1.4.5). None: one word."""
-    parts: list[tuple[str, str]] | None = None
-    if word[:1] == "第" and len(word) >= 2 and _NUMERAL_MEASURE.fullmatch(word[1:] + "个"):
-        number = join_word(_read(word[1:], "m", sandhi=sandhi))  # 6.1.6.3: dì-yī, dì-èr
-        return [_Token(f"{_read('第', 'm', sandhi=sandhi)[0]}-{number}", "word", word, "m")]
-    if len(word) == 3 and word[0] == "一" and word[1] == word[2]:  # 一个个 yī gègè
-        parts = [(word[0], "m"), (word[1:], "q")]
-        return [_Token(join_word(_read(w, t, sandhi=sandhi)), "word", w, t) for w, t in parts]
-    if word in _ERHUA:  # 6.1.8: 儿 of a retroflex final as r (哪儿 nǎr)
-        syllables = _read(word[:-1], tag, sandhi=sandhi)
-        return [_Token(join_word([*syllables[:-1], syllables[-1] + "r"]), "word", word, tag)]
-    if len(word) == 2 and word[0] in _DETERMINERS and word not in _DETERMINER_WORDS:
-        if tag[:1] in ("n", "r", "m", "q", "t"):
-            parts = [(word[0], "r"), (word[1], "n")]
-    elif word in _ADVERB_VERB:
-        parts = [(word[0], "d"), (word[1], "v")]
-    elif len(word) == 2 and (word[0] == "很" or word in _MORE) and tag[:1] in ("a", "d", "m"):
-        parts = [(word[0], "d"), (word[1], "a")]
-    elif word not in _NUMERAL_WORDS and (m := _NUMERAL_MEASURE.fullmatch(word)):
-        prefix, number, measure = m.groups()
-        parts = [(prefix, "a")] if prefix else []
-        parts += [(number, "m"), (measure, "q")]
-    elif len(word) == 3 and tag.startswith("v") and word[1:] in _TWO_SYLLABLE_COMPLEMENTS:
-        parts = [(word[0], "v"), (word[1:], "v")]
-    elif (
-        len(word) == 3 and tag[:1] == "v" and word[2] in _COMPLEMENTS and segment.is_word(word[:2])
-    ):
-        parts = [(word[:2], "v"), (word[2], "v")]
-    if parts is None:
-        return None
-    return [
-        _Token(join_word(_read(w, t, sandhi=sandhi)), "word", w, t)
-        for part, t in parts
-        for w in (_numeral_groups(part) if t == "m" else [part])
-    ]
-
-
-def _takes_aspect(token: _Token) -> bool:
+def _takes_aspect(token: Token) -> bool:
     """A word 了, 着, 过 join (GB/T 6.1.4.4): a verb, an adjective (明确了), a noun jieba made of
     a verb, or 通过 and 经过, which it tags as prepositions (审议通过了)."""
     return token.tag[:1] in ("v", "a") or token.tag == "n" or token.source in ("通过", "经过")
@@ -360,54 +240,23 @@ def _sentence_end(text: str, pos: int) -> bool:
     return bool(rest) and rest[0] in _SENTENCE_END
 
 
-def _numeral_groups(word: str) -> list[str]:
-    """A numeral cut after each 千 and 百 followed by a digit or 零: thousands, hundreds, then
-    tens and units, each one written word (三千五百六十四 -> 三千 五百 六十四, 一百零五 -> 一百
-    零五)."""
-    groups, start = [], 0
-    for i, ch in enumerate(word[:-1]):
-        if ch in "百千" and (word[i + 1] in _DIGITS or word[i + 1] == "零"):
-            groups.append(word[start : i + 1])
-            start = i + 1
-    groups.append(word[start:])
-    return groups
-
-
-def _read(word: str, tag: str, *, sandhi: bool) -> list[str]:
-    """The word's syllables: pypinyin's for the word as a whole (its phrases, then our
-    overrides), readings by part of speech for one character, 一 and 不 in original tones."""
-    if len(word) == 1 and (word, tag) in _BY_TAG:
-        return [_BY_TAG[(word, tag)]]
-    if len(word) == 1:
-        for (ch, prefix), syllable in _BY_TAG.items():
-            if ch == word and tag.startswith(prefix):
-                return [syllable]
-    syllables = syllables_of(word)
-    if not sandhi:
-        syllables = [
-            "yī" if ch == "一" else "bù" if ch == "不" else s
-            for ch, s in zip(word, syllables, strict=False)
-        ]
-    return syllables
-
-
 def _write(word: str, tag: str, syllables: list[str]) -> str:
     """One word in GB/T form: syllables together, a hyphen in a 2+2 idiom, capitals for a
     proper noun (a person's surname and given name apart)."""
     if tag in _PERSON and 2 <= len(word) <= 4:
         cut = 2 if word[:2] in _DOUBLE_SURNAMES else 1
         surname, given = join_word(syllables[:cut]), join_word(syllables[cut:])
-        return f"{_capital(surname)} {_capital(given)}" if given else _capital(surname)
+        return f"{capital(surname)} {capital(given)}" if given else capital(surname)
     idiom = _is_idiom(word, tag)
     if idiom:
         return join_word(syllables[:2]) + "-" + join_word(syllables[2:])
     if tag == "ns" and len(word) >= 3 and word[-1] in _UNITS:
-        return _capital(join_word(syllables[:-1])) + " " + _capital(syllables[-1])
+        return capital(join_word(syllables[:-1])) + " " + capital(syllables[-1])
     parts = _parts(word) if len(word) >= 5 or (len(word) == 4 and not idiom) else [word]
     out, at = [], 0
     for part in parts:  # a name of four syllables or more: word by word (Zhōnghuá Rénmín ...)
         written = join_word(syllables[at : at + len(part)])
-        out.append(_capital(written) if tag in _PROPER else written)
+        out.append(capital(written) if tag in _PROPER else written)
         at += len(part)
     return " ".join(out)
 
@@ -445,25 +294,24 @@ def _parts(word: str) -> list[str]:
     return best[n] or [word]
 
 
-def _capital(written: str) -> str:
-    return written[:1].upper() + written[1:]
-
-
-def _capitalise_sentences(tokens: list[_Token], sentences: bool) -> list[_Token]:
+def _capitalise_sentences(tokens: list[Token], sentences: bool) -> list[Token]:
     """The first word of each sentence, and of a sentence quoted after a colon, capitalised;
     in a title (《…》) every word."""
     start = sentences
     after_colon = False
     title = False
+    first = False  # the title's first word
     for t in tokens:
         if t.source in ("《", "》"):
-            title = t.source == "《"
+            title = first = t.source == "《"
         if t.kind in ("word", "term", "other"):
-            if start or title:
+            if title and not first and t.source in _TITLE_LOWER:
+                pass  # a title's function word: Guānyú … de Yìjiàn
+            elif start or title:
                 t.text = (
-                    " ".join(_capital(w) for w in t.text.split(" ")) if title else _capital(t.text)
+                    " ".join(capital(w) for w in t.text.split(" ")) if title else capital(t.text)
                 )
-            start = after_colon = False
+            start = after_colon = first = False
         elif t.source in _SENTENCE_END:
             start = sentences
         elif t.text == ":":
@@ -475,7 +323,7 @@ def _capitalise_sentences(tokens: list[_Token], sentences: bool) -> list[_Token]
     return tokens
 
 
-def _join(tokens: list[_Token], style: Style) -> str:
+def _join(tokens: list[Token], style: Style) -> str:
     """Words with one space between them; punctuation as Latin text sets it."""
     out = ""
     for t in tokens:

@@ -74,6 +74,16 @@ def stats(
             show_default=False,
         ),
     ] = None,
+    system: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--system",
+            help="With --wmt25: a system's outputs of the same documents (WMT25 jsonl, the year "
+            "in its name as in the references file's): its renderings instead of the "
+            "reference's.",
+            show_default=False,
+        ),
+    ] = None,
     termbase: TermbaseOption = None,
 ) -> None:
     """Show what a corpus says about each concept: occurrences and documents, the renderings
@@ -97,13 +107,17 @@ def stats(
         split = [_split_pair(p) for p in pair or []]
         named = list(paths or [])
         if wmt25 is not None:
-            result = _term_lists(named, bool(split or git), wmt25.value, by.value, candidates)
+            result = _term_lists(
+                named, bool(split or git), wmt25.value, by.value, candidates, system or []
+            )
             write_output(_render(result, fmt), output)
             err(
                 f"{len(result.concepts)} listed term(s) in {result.segments} paragraph(s) "
                 f"from {result.files} file(s)"
             )
             return
+        if system:
+            raise TermbaseError("--system goes with --wmt25: a system's outputs of its files")
         if not named and not split:
             raise TermbaseError("give translation files or folders, or --pair SOURCE:TARGET")
         setup = resolve(termbase, None, [*named, *(t for _, t in split)], None, None, [])
@@ -151,8 +165,11 @@ def stats(
     )
 
 
-def _term_lists(paths: list[Path], other: bool, terms: str, by: str, candidates: int) -> Any:
-    """`--wmt25`: the figures of the files' own term lists."""
+def _term_lists(
+    paths: list[Path], other: bool, terms: str, by: str, candidates: int, systems: list[Path]
+) -> Any:
+    """`--wmt25`: the figures of the files' own term lists (with `systems`, as they render
+    them)."""
     from termbase.errors import TermbaseError
     from termbase.evolution import stats as counting
     from termbase.evolution import term_lists
@@ -162,7 +179,8 @@ def _term_lists(paths: list[Path], other: bool, terms: str, by: str, candidates:
         raise TermbaseError("--wmt25 reads the WMT25 files named, not --pair or --git")
     if not paths or not all(p.is_file() for p in paths):
         raise TermbaseError("--wmt25: give the WMT25 files (full_data_YEAR.jsonl) to read")
-    result = term_lists.gather(paths, AsOf(), terms=terms, by=by)
+    paired = term_lists.pair_systems(paths, systems)
+    result = term_lists.gather(paths, AsOf(), terms=terms, by=by, systems=paired)
     if candidates:
         units, known = term_lists.units(paths, terms, SAMPLE)
         result.candidates = counting.candidates(units, known, candidates)

@@ -16,9 +16,10 @@ again; English on word boundaries with its other forms). A file's year is the ye
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,31 @@ class _Segment:
     source: str
     target: str
     english: str | None  # the English side, for alignment
+
+
+def pair_systems(paths: Sequence[Path], systems: Sequence[Path]) -> dict[Path, Path]:
+    """Each system's outputs with the references file of its year (the year in both names:
+    CommandA_MT.2016.zhen.proper.jsonl with full_data_2016.jsonl); TermbaseError where a
+    system has no such file, or two systems the same one."""
+    by_year: dict[str, list[Path]] = {}
+    for path in paths:
+        for year in _YEAR.findall(path.name)[-1:]:
+            by_year.setdefault(year, []).append(path)
+    out: dict[Path, Path] = {}
+    for system in systems:
+        years = _YEAR.findall(system.name)[-1:]
+        found = by_year.get(years[0], []) if years else []
+        if len(found) != 1:
+            given = f"({years[0]})" if years else "(no year in its name)"
+            raise TermbaseError(
+                f"{system}: no references file of its year {given} among the files given"
+                if not found
+                else f"{system}: two references files of its year: {found[0]}, {found[1]}"
+            )
+        if found[0] in out:
+            raise TermbaseError(f"{system}: {out[found[0]]} is already the system of {found[0]}")
+        out[found[0]] = system
+    return out
 
 
 def year_of(path: Path, date_of: Callable[[Path], dt.date]) -> dt.date:
@@ -85,11 +111,21 @@ def gather(
     terms: str = "proper",
     by: str = "year",
     progress: Callable[[int], None] | None = None,
+    systems: Mapping[Path, Path] | None = None,
 ) -> Stats:
-    """The figures of every listed term over the files, a file at a time."""
+    """The figures of every listed term over the files, a file at a time; with `systems` (a
+    references file -> a system's outputs of the same documents), the system's renderings
+    instead of the reference's."""
     stats = Stats()
     for path in paths:
         documents, chinese = read(path, terms)
+        system = (systems or {}).get(path)
+        if system is not None:
+            outputs = matching.read_outputs(system, "en" if chinese else "zh", len(documents))
+            documents = [
+                dataclasses.replace(doc, reference=out)
+                for doc, out in zip(documents, outputs, strict=True)
+            ]
         day = year_of(path, date_of)
         _count_file(stats, path, documents, chinese, day, period_of(day, by))
         stats.files += 1
@@ -143,8 +179,10 @@ def _same(text: str) -> str:
 
 
 def _listed_in(target: str, accepted: Iterable[str], chinese: bool) -> list[str]:
-    """The listed renderings the target holds, each once, in the list's order."""
-    return [r for r in dict.fromkeys(accepted) if matching.spans(target, [r], chinese)]
+    """The listed renderings the target holds, each once (IFFo and IFFO are one), in the list's
+    order."""
+    once = {r.casefold(): r for r in reversed(list(accepted))}  # the first spelling of each
+    return [r for r in once.values() if matching.spans(target, [r], chinese)][::-1]
 
 
 def _count(c: ConceptStats, text: str, status: str, period: str) -> None:
