@@ -181,8 +181,15 @@ def _same(text: str) -> str:
 def _listed_in(target: str, accepted: Iterable[str], chinese: bool) -> list[str]:
     """The listed renderings the target holds, each once (IFFo and IFFO are one), in the list's
     order."""
-    once = {r.casefold(): r for r in reversed(list(accepted))}  # the first spelling of each
-    return [r for r in once.values() if matching.spans(target, [r], chinese)][::-1]
+    out: list[str] = []
+    seen: set[str] = set()
+    for rendering in accepted:
+        key = rendering.casefold()
+        if key not in seen:
+            seen.add(key)
+            if matching.spans(target, [rendering], chinese):
+                out.append(rendering)
+    return out
 
 
 def _count(c: ConceptStats, text: str, status: str, period: str) -> None:
