@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -131,6 +131,21 @@ _BREAK = re.compile(r"[()\[\]{},;:!?。，；：（）“”\"]|\.(?:\s|$)")
 MAX_WORDS = 5  # the longest n-gram (six and seven measured no better on mine_wmt25.py)
 
 
+def ngram_spans(
+    n: int, edge: Callable[[int], bool], most: int, inside: Callable[[int], bool] | None = None
+) -> Iterator[tuple[int, int]]:
+    """The (start, end) of every run of up to `most` of `n` tokens that neither starts nor
+    ends on an `edge` token and holds no `inside` one (a stop word, a particle)."""
+    for a in range(n):
+        if edge(a):
+            continue
+        for b in range(a, min(a + most, n)):
+            if inside is not None and inside(b):
+                break
+            if not edge(b):
+                yield a, b + 1
+
+
 def english_index(units: Sequence[Aligned]) -> dict[int, set[str]]:
     """Unit index -> the English n-grams of its aligned text."""
     out: dict[int, set[str]] = {}
@@ -139,12 +154,9 @@ def english_index(units: Sequence[Aligned]) -> dict[int, set[str]]:
             grams: set[str] = set()
             for chunk in _BREAK.split(unit.english):
                 toks = [w.lower().replace("’", "'") for w in _EN_WORD.findall(chunk)]
-                for a in range(len(toks)):
-                    if toks[a] in _EN_STOP:
-                        continue
-                    for b in range(a, min(a + MAX_WORDS, len(toks))):
-                        if toks[b] not in _EN_STOP:
-                            grams.add(" ".join(toks[a : b + 1]))
+                stop = [t in _EN_STOP for t in toks]
+                for a, b in ngram_spans(len(toks), stop.__getitem__, MAX_WORDS):
+                    grams.add(" ".join(toks[a:b]))
             out[i] = grams
     return out
 

@@ -26,7 +26,13 @@ from typing import Any
 
 from termbase.errors import TermbaseError
 from termbase.evolution import score as matching
-from termbase.evolution.renderings import english_index, gram_pattern, renderings, surface
+from termbase.evolution.renderings import (
+    english_index,
+    gram_pattern,
+    ngram_spans,
+    renderings,
+    surface,
+)
 from termbase.evolution.stats import NONE, ConceptStats, Stats, period_of
 
 LISTED, UNLISTED = "listed", "unlisted"
@@ -274,12 +280,11 @@ def _words(text: str, chinese: bool) -> list[str]:
     """The words a rendering shares with another: English words of four letters or more, or
     Chinese two-character runs."""
     if chinese:
-        han = "".join(_HAN.findall(text))
+        han = "".join(ch for ch in text if matching.has_chinese(ch))
         return [han[i : i + 2] for i in range(len(han) - 1)]
     return [w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3]
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 # Chinese words a rendering neither starts nor ends on: particles, prepositions, conjunctions,
 # pronouns, adverbs and numbers (the segmenter's tags)
 _CHINESE_EDGE = ("u", "p", "c", "r", "d", "m", "q", "x", "w", "y", "e", "o")
@@ -303,7 +308,7 @@ def chinese_index(texts: Sequence[str]) -> dict[int, set[str]]:
         for word, tag in [*words(simple), ("", "x")]:
             original = text[at : at + len(word)]
             at += len(word)
-            if not word or not _HAN.search(word):
+            if not word or not matching.has_chinese(word):
                 _grams(run, grams)
                 run = []
             else:
@@ -315,14 +320,10 @@ def chinese_index(texts: Sequence[str]) -> dict[int, set[str]]:
 def _grams(run: list[tuple[str, str]], grams: set[str]) -> None:
     """The n-grams of a run of Chinese words: none starts or ends on an edge word, none holds
     a particle, a preposition or a pronoun (處置機制在香港, 亞洲的金融科技)."""
-    for a in range(len(run)):
-        if run[a][1].startswith(_CHINESE_EDGE):
-            continue
-        for b in range(a, min(a + 4, len(run))):
-            if run[b][1].startswith(_INSIDE):
-                break
-            if not run[b][1].startswith(_CHINESE_EDGE):
-                grams.add(" ".join(w for w, _ in run[a : b + 1]))
+    edge = [tag.startswith(_CHINESE_EDGE) for _, tag in run]
+    inside = [tag.startswith(_INSIDE) for _, tag in run]
+    for a, b in ngram_spans(len(run), edge.__getitem__, 4, inside.__getitem__):
+        grams.add(" ".join(w for w, _ in run[a:b]))
 
 
 def _holds(text: str, written: str, *, chinese: bool = False) -> bool:
