@@ -6,7 +6,8 @@ Gold: the listed Chinese terms that occur at least twice in the year's Chinese, 
 marks or a trailing abbreviation in brackets (《銀行業條例》 is 銀行業條例). Precision of
 the top 100 (candidates that are gold terms), recall in the top 500 (gold terms among them),
 top-1 rendering accuracy (of the gold terms found with renderings, the first rendering is one of
-the listed English ones, case and a leading article aside), and the time per megabyte.
+the listed English ones, case and a leading article aside; and also with the last word's
+number aside), and the time per megabyte.
 Documents are aligned paragraph by paragraph where both sides have as many paragraphs, else as
 a whole. The development years are 2016 and 2018; later years are held back (issue 35).
 
@@ -21,6 +22,7 @@ import re
 import time
 from pathlib import Path
 
+from termbase.english import singular
 from termbase.evolution.mine import Unit, mine
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared/data/wmt25-terminology/references"
@@ -54,6 +56,13 @@ def _norm(text: str) -> str:
     return re.sub(r"^(the|a|an) ", "", text.strip().lower())
 
 
+def _number_aside(text: str) -> str:
+    """`_norm` with the last word singular: the list has "key audit matter" where the text
+    writes "key audit matters", and "SVFs" where it writes "SVF"."""
+    words = _norm(text).split()
+    return " ".join([*words[:-1], singular(words[-1])]) if words else ""
+
+
 def measure(year: int, show: int = 0) -> dict[str, float]:
     units, proper, text = units_of(year)
     gold: dict[str, list[str]] = {}
@@ -72,6 +81,10 @@ def measure(year: int, show: int = 0) -> dict[str, float]:
     right = sum(
         _norm(c.renderings[0].text) in {_norm(e) for e in gold[c.term]} for c in with_renderings
     )
+    aside = sum(
+        _number_aside(c.renderings[0].text) in {_number_aside(e) for e in gold[c.term]}
+        for c in with_renderings
+    )
     for c in found[:show]:
         mark = "+" if c.term in gold else " "
         first = c.renderings[0].text if c.renderings else ""
@@ -82,6 +95,7 @@ def measure(year: int, show: int = 0) -> dict[str, float]:
         "precision@100": precision,
         "recall@500": recall,
         "top1 rendering": right / max(len(with_renderings), 1),
+        "top1 number aside": aside / max(len(with_renderings), 1),
         "seconds/MB": took / megabytes,
     }
 

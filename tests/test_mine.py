@@ -246,3 +246,65 @@ def test_words_the_segmenter_splits_or_edges_it_bars_are_candidates() -> None:
     found = {c.term for c in mine([Unit(Path("a.txt"), n, t) for n, t in enumerate(texts, 1)])}
     assert "內地" in found
     assert "聯匯制度" in found
+
+
+def test_renderings_of_names_with_brackets_and_of_persons() -> None:
+    """An ordinance's name keeps its bracketed part, a person's name drops the title before it
+    (the Hong Kong reports' list: Financial Institutions (Resolution) Ordinance, Norman Chan)."""
+    pairs = [
+        (
+            "陳德霖表示，《金融機構（處置機制）條例》已經生效。",
+            "Mr Norman Chan said the Financial "
+            "Institutions (Resolution) Ordinance had come into force.",
+        ),
+        (
+            "根據《金融機構（處置機制）條例》，金管局是處置機制當局。",
+            "Under the Financial "
+            "Institutions (Resolution) Ordinance, the HKMA is a resolution authority.",
+        ),
+        (
+            "陳德霖出席會議。《金融機構（處置機制）條例》的附屬法例亦已通過。",
+            "Mr Norman Chan "
+            "attended the meeting. The subsidiary legislation of the Financial Institutions "
+            "(Resolution) Ordinance was also passed.",
+        ),
+    ]
+    units = [Unit(Path("hk.txt"), n, zh, en) for n, (zh, en) in enumerate(pairs, 1)]
+    found = {c.term: c for c in mine(units, top=None)}
+    firo = found["金融機構（處置機制）條例"].renderings[0].text
+    assert firo == "Financial Institutions (Resolution) Ordinance"
+    assert found["陳德霖"].renderings[0].text == "Norman Chan"
+
+
+def test_sentences_of_a_paragraph_pair_align_where_both_sides_have_as_many() -> None:
+    from termbase.evolution.renderings import sentences
+
+    got = sentences(
+        ["浮動薪酬增加。固定薪酬不變。", "只有一句。"],
+        ["Variable pay rose. Fixed pay stayed the same.", "One sentence. And another."],
+    )
+    assert [(s.unit, s.chinese, s.english) for s in got] == [
+        (0, "浮動薪酬增加。", "Variable pay rose."),
+        (0, "固定薪酬不變。", "Fixed pay stayed the same."),
+        (1, "只有一句。", "One sentence. And another."),
+    ]
+
+
+def test_the_lexicon_prefers_the_english_the_words_explain() -> None:
+    """IBM Model 1 from the aligned sentences: 体系 is "system", so 银行体系 is "banking system"
+    rather than "banking" alone, and a word no Chinese word explains ("directive") costs."""
+    from termbase.evolution.lexicon import train
+
+    pairs = [
+        (["银行", "体系", "稳健"], ["banking", "system", "sound"]),
+        (["银行", "利润", "上升"], ["bank", "profit", "rose"]),
+        (["支付", "体系", "运作"], ["payment", "system", "worked"]),
+        (["银行", "体系", "资本"], ["banking", "system", "capital"]),
+        (["利润", "稳健"], ["profit", "sound"]),
+    ]
+    lexicon = train(pairs)
+    term = ["银行", "体系"]
+    assert lexicon.explained(term, ["banking", "system"]) > lexicon.explained(term, ["banking"])
+    assert lexicon.explained(term, ["banking", "system"]) > lexicon.explained(
+        term, ["directive", "banking", "system"]
+    )

@@ -3,7 +3,7 @@ does not have yet, ranked, with contexts and (from aligned translations) likely 
 
 Where candidates come from, in each Chinese text (a line or a segment's source):
 - words of the segmenter (rjieba, the one the pinyin of running text uses) and runs of two to
-  five of them, within a clause (punctuation ends a run), that start and end on a content word
+  six of them, within a clause (punctuation ends a run), that start and end on a content word
   (a noun, verb, adjective, idiom or abbreviation, not a particle, preposition or conjunction);
 - enumerations joined by 、 (安全性、可靠性、可控性), taken whole;
 - what stands inside “quotes” and 《titles》;
@@ -19,10 +19,13 @@ any Chinese form, or holds inside one of its terms, is left out.
 The score is frequency x (1 + half a point per extra word) x a bonus for set-phrase forms,
 divided by the general-language weight (1 + log10(1 + dictionary frequency)).
 
-Renderings: with aligned targets, English word n-grams (one to five words, not starting or
-ending on a function word) scored by Dice's coefficient over segments (2 x both / (candidate +
-n-gram)); only n-grams seen with the candidate in two segments at least are offered, since one
-co-occurrence says nothing.
+Renderings: with aligned targets, each pair is cut into sentence pairs where both sides have as
+many sentences; English word n-grams (one to five words, not starting or ending on a function
+word; longer ones with a whole bracketed group for a term with brackets) are scored by Dice's
+coefficient over those segments (2 x both / (candidate + n-gram)), weighted by how well the
+candidate's words and the n-gram's explain each other in a word translation table learnt from
+the same sentences (IBM Model 1, termbase.evolution.lexicon). Only n-grams seen with the
+candidate in two segments at least are offered, since one co-occurrence says nothing.
 
 Over the house's ~500 lines: the candidates, their scores and the renderings from aligned
 English are one pipeline over the same tallies.
@@ -33,12 +36,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from termbase.chinese.segment import words
 from termbase.errors import TermbaseError
+from termbase.evolution import lexicon
 from termbase.evolution import renderings as aligned
 from termbase.evolution.renderings import Rendering, english_index
 
@@ -59,7 +63,7 @@ _ENUMERATION = re.compile(r"[\u3400-\u9fff]+(?:、[\u3400-\u9fff]+)+")
 _QUOTED = re.compile(r"“([^”]{2,24})”|《([^》]{2,40})》|「([^」]{2,24})」|『([^』]{2,40})』")
 _KINDS = ("title", "quoted", "enumeration", "idiom", "word", "run")
 _BONUS = {"title": 2.0, "quoted": 1.5, "enumeration": 1.5, "idiom": 1.2}
-MAX_RUN = 5
+MAX_RUN = 6
 # A single two-character word's weight, and the least share of its count a candidate keeps when
 # longer candidates hold most of its occurrences
 _SHORT_WORD = 0.3
@@ -187,8 +191,17 @@ def mine(
     )
     if top is not None:
         scored = scored[:top]
-    english = english_index(units)
-    texts = [u.english for u in units]
+    simple = [script.simplify_characters(u.chinese) for u in units]
+    sents = aligned.sentences(simple, [u.english for u in units])
+    english = english_index(sents)
+    counts = aligned.segment_counts(english)
+    bracketed: dict[int, set[str]] | None = None
+    bracketed_counts: Counter[str] = Counter()
+    texts = [s.english for s in sents]
+    lex = _lexicon(sents) if english else None
+    by_unit: dict[int, list[int]] = defaultdict(list)
+    for k, s in enumerate(sents):
+        by_unit[s.unit].append(k)
     out = []
     for score, term, t in scored:
         written = t.written.most_common(1)[0][0] if t.written else term
@@ -196,8 +209,20 @@ def mine(
             Context(units[i].path, units[i].line, _snippet(units[i].chinese, written))
             for i in t.units[:contexts]
         )
+        if "（" in term and bracketed is None:
+            bracketed = english_index(sents, brackets=True)
+            bracketed_counts = aligned.segment_counts(bracketed)
         renderings = (
-            aligned.renderings(t.units, english, len(t.words), texts=texts) if english else ()
+            aligned.renderings(
+                [k for i in t.units for k in by_unit[i] if term in sents[k].chinese],
+                bracketed if "（" in term and bracketed is not None else english,
+                len(t.words),
+                texts=texts,
+                weight=_weight(lex, t.words) if lex is not None else None,
+                counts=bracketed_counts if "（" in term else counts,
+            )
+            if english
+            else ()
         )
         kinds = tuple(
             k for k in ("title", "quoted", "enumeration", "idiom", "word", "run") if k in t.kinds
@@ -209,6 +234,27 @@ def mine(
 
 
 _Parts = tuple[tuple[str, str], ...]
+
+
+def _zh_words(text: str) -> list[str]:
+    return [w for w, _ in words(text) if _HAN.search(w)]
+
+
+def _lexicon(sents: Sequence[aligned.Sentence]) -> lexicon.Lexicon:
+    pairs = [(_zh_words(s.chinese), aligned.content_words(s.english)) for s in sents if s.english]
+    return lexicon.train(pairs)
+
+
+def _weight(lex: lexicon.Lexicon, term_words: tuple[str, ...]) -> Callable[[str], float]:
+    zh = [w for w in term_words if _HAN.search(w)]
+
+    def weight(gram: str) -> float:
+        return float(lex.explained(zh, aligned.content_words(gram)) ** LEXICON_POWER)
+
+    return weight
+
+
+LEXICON_POWER = 0.5
 
 
 def _candidates(text: str) -> Iterable[tuple[str, str, _Parts]]:

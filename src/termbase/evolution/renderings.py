@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+from termbase.english import singular
 
 
 class Aligned(Protocol):
@@ -114,6 +116,11 @@ _EN_STOP = frozenset(
         "very",
         "refer",
         "see",
+        # titles before a name (Mr Norman Chan is Norman Chan)
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
     ]
 )
 
@@ -146,8 +153,44 @@ def ngram_spans(
                 yield a, b + 1
 
 
-def english_index(units: Sequence[Aligned]) -> dict[int, set[str]]:
-    """Unit index -> the English n-grams of its aligned text."""
+_ZH_END = re.compile(r"(?<=[。！？；])")
+_EN_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(“\"‘])")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One Chinese sentence of a unit with the English sentence aligned to it (or the whole
+    unit where the two sides do not have as many sentences)."""
+
+    unit: int
+    chinese: str
+    english: str | None
+
+
+def sentences(chinese: Sequence[str], english: Sequence[str | None]) -> list[Sentence]:
+    """Units split into sentence pairs where both sides have as many sentences."""
+    out: list[Sentence] = []
+    for i, (zh, en) in enumerate(zip(chinese, english, strict=True)):
+        if en:
+            zs = [s for s in _ZH_END.split(zh) if s.strip()]
+            es = [s for s in _EN_END.split(en) if s.strip()]
+            if len(zs) == len(es) > 1:
+                out.extend(Sentence(i, z, e) for z, e in zip(zs, es, strict=True))
+                continue
+        out.append(Sentence(i, zh, en))
+    return out
+
+
+def content_words(text: str) -> list[str]:
+    """The English words of `text` that are not stop words, lower case."""
+    low = (w.lower().replace("’", "'") for w in _EN_WORD.findall(text))
+    return [singular(t) for t in low if t not in _EN_STOP]
+
+
+def english_index(units: Sequence[Aligned], *, brackets: bool = False) -> dict[int, set[str]]:
+    """Unit index -> the English n-grams of its aligned text; with `brackets`, also those that
+    hold a whole bracketed group and numbers, for a Chinese term with brackets of its own
+    (金融機構（處置機制）條例: Financial Institutions (Resolution) Ordinance)."""
     out: dict[int, set[str]] = {}
     for i, unit in enumerate(units):
         if unit.english:
@@ -156,9 +199,45 @@ def english_index(units: Sequence[Aligned]) -> dict[int, set[str]]:
                 toks = [w.lower().replace("’", "'") for w in _EN_WORD.findall(chunk)]
                 stop = [t in _EN_STOP for t in toks]
                 for a, b in ngram_spans(len(toks), stop.__getitem__, MAX_WORDS):
-                    grams.add(" ".join(toks[a:b]))
+                    grams.add(_key(toks[a:b]))
+            if brackets:
+                grams.update(_bracketed(unit.english))
             out[i] = grams
     return out
+
+
+def _key(toks: Sequence[str]) -> str:
+    return " ".join((*toks[:-1], singular(toks[-1])))
+
+
+_BRACKETED_BREAK = re.compile(r"[\[\]{},;:!?。，；：“”\"]|\.(?:\s|$)")
+_BRACKETED_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+|[()（）]")
+MAX_BRACKETED = 14  # words of a name with bracketed parts, the brackets' words included
+
+
+def _bracketed(text: str) -> Iterator[str]:
+    """The n-grams of `text` that hold a whole bracketed group, neither starting nor ending
+    inside one; the brackets themselves are not words of the key."""
+    for chunk in _BRACKETED_BREAK.split(text):
+        toks = [t.lower().replace("’", "'") for t in _BRACKETED_TOKEN.findall(chunk)]
+        if "(" not in toks and "（" not in toks:
+            continue
+        depth = []
+        level = 0
+        for t in toks:
+            level += t in "(（"
+            level -= t in ")）"
+            depth.append(level)
+        edge = [t in _EN_STOP or t in "()（）" or d != 0 for t, d in zip(toks, depth, strict=True)]
+        for a, b in ngram_spans(len(toks), edge.__getitem__, MAX_BRACKETED):
+            inner = toks[a:b]
+            if any(t in "(（" for t in inner) and depth[b - 1] == 0:
+                yield _key([t for t in inner if t not in "()（）"])
+
+
+def segment_counts(english: dict[int, set[str]]) -> Counter[str]:
+    """In how many segments each n-gram of an `english_index` stands."""
+    return Counter(g for grams in english.values() for g in grams)
 
 
 def renderings(
@@ -167,6 +246,8 @@ def renderings(
     size: int,
     limit: int = 3,
     texts: Sequence[str | None] | None = None,
+    weight: Callable[[str], float] | None = None,
+    counts: Mapping[str, int] | None = None,
 ) -> tuple[Rendering, ...]:
     """The English n-grams seen with the candidate in two aligned segments at least, by Dice;
     equal scores (n-grams that occur in exactly the same segments) go to the n-gram whose
@@ -181,19 +262,22 @@ def renderings(
     frequent = {g: c for g, c in together.items() if c >= 2}
     if not frequent:
         return ()
-    seen_in: Counter[str] = Counter(g for grams in english.values() for g in grams if g in frequent)
+    seen_in = counts if counts is not None else segment_counts(english)
 
     def dice(g: str) -> float:
         return 2 * frequent[g] / (len(aligned) + seen_in[g])
 
+    def scored(g: str) -> float:
+        return dice(g) * (weight(g) if weight is not None else 1.0)
+
     def rank(g: str) -> tuple[float, int, int, int, str]:
         n = g.count(" ") + 1
-        return (-round(dice(g), 6), -frequent[g], abs(n - size), -n, g)
+        return (-round(scored(g), 6), -frequent[g], abs(n - size), -n, g)
 
     out: list[Rendering] = []
     kept: list[str] = []
     for ranked in sorted(frequent, key=rank):
-        g = _longest(ranked, frequent, dice)
+        g = _longest(ranked, frequent, scored)
         if any(g == k or f" {g} " in f" {k} " for k in kept):
             continue
         kept.append(g)
@@ -227,6 +311,8 @@ def gram_pattern(gram: str) -> re.Pattern[str]:
     """An n-gram of `english_index` (lower-cased words) in running text: any case, the words
     apart by spaces or the punctuation the index skipped (AML/CFT, Hong Kong's)."""
     words = [re.escape(w).replace("'", "['’]") for w in gram.split()]
+    last = words[-1]
+    words[-1] = f"(?:{last}|{last}e?s|{last[:-1]}ies)" if last.endswith("y") else f"{last}(?:e?s)?"
     body = r"[\W_]+".join(words)
     return re.compile(r"(?<![\w])" + body + r"(?![\w])", re.IGNORECASE)
 
