@@ -330,3 +330,22 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
     assert {r[3] for r in rows} <= sources
     assert sum(r[3] != "gbt" for r in rows) >= 120  # found prose, not GB/T's own examples
     assert all(r[2].startswith("6.") for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("自北京出发", "zì Běijīng chūfā"),  # 自 "from" before a name
+        ("这些数据无意义。", "Zhèxiē shùjù wú yìyì."),  # 无 "has no" as the predicate
+        ("无数据可用", "wú shùjù kěyòng"),
+        ("预计明年增长", "yùjì míngnián zēngzhǎng"),  # 预计 is a word of its own
+        ("半年以来", "bàn nián yǐlái"),  # 半 a numeral before a measure word
+        ("中国和美国的关系", "Zhōngguó hé Měiguó de guānxì"),  # no ministry without 部
+        ("技术和市场部门", "jìshù hé shìchǎng bùmén"),
+        ("他们为人民服务", "tāmen wèi rénmín fúwù"),  # 为 before a noun and a verb: wèi
+    ],
+)
+def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:
+    """The rules of issue 33's new texts (prefixes 无/半/自/预, ministries joined by 和, 为 as
+    "is") leave the look-alikes alone."""
+    assert pinyin_text.transliterate(text) == expected

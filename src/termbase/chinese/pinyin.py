@@ -347,18 +347,25 @@ def _pypinyin_ready() -> None:
 def syllables_of(text: str) -> list[str]:
     """pypinyin's reading of `text`, one tone-marked syllable per character; other characters
     are kept as they are. Traditional text is read through its Simplified form."""
+    return list(_syllables(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _syllables(text: str) -> tuple[str, ...]:
+    """`syllables_of`, remembered: running text repeats its words (half the time of `termbase
+    pinyin` on a megabyte was pypinyin reading the same words again)."""
     from pypinyin import Style as PStyle
     from pypinyin import lazy_pinyin
 
     from termbase.chinese import script
 
     _pypinyin_ready()
-    return [
+    return tuple(
         str(s)
         for s in lazy_pinyin(
             script.simplify_characters(text), style=PStyle.TONE, errors=_each_character
         )
-    ]
+    )
 
 
 def _each_character(text: str) -> Any:

@@ -82,6 +82,16 @@ _WORDS = (
     ("可持续", "a"),
     ("发展中", "a"),
     ("星地", "n"),
+    ("中小微", "b"),  # 中小微企业: zhōngxiǎowēi qǐyè, as 中小企业 zhōngxiǎo qǐyè
+    ("十五五", "j"),  # the 15th Five-Year Plan, one word as 十四五 is: shíwǔwǔ
+    ("政产学研", "j"),  # government, industry, academia and research: zhèngchǎnxuéyán
+    ("派发", "v"),  # 拟不派发现金红利: pàifā xiànjīn hónglì, not 派/发现/金红利
+    ("现金红利", "n"),
+    # kinds of machine learning, adjectives before 学习 (a verb to the segmenter)
+    ("无监督", "b"),
+    ("半监督", "b"),
+    ("自监督", "b"),
+    ("占比", "n"),  # 应用案例占比: zhànbǐ, a share
 )
 # Administrative units, written apart and capitalised after a place name (Běijīng Shì).
 _UNITS = frozenset("省市县区州")
@@ -108,7 +118,15 @@ _COMMON_WORD = 100
 # (今年以来, 不断涌现: 涌现 1,514 in jieba's dictionary; 实事求是 stays an idiom, 实事 572)
 _VERY_COMMON_WORD = 1000
 # Names jieba tags otherwise (欧盟 as an abbreviation, j): capitalised as organisations.
-_NAMES = frozenset({"欧盟", "东盟", "北约", "世贸组织", "亚太经合组织"})
+_NAMES = frozenset({"欧盟", "东盟", "北约", "世贸组织", "亚太经合组织"}) | {
+    # "the Chinese side", "the US side": a country's one-character abbreviation and 方 (jieba
+    # tags 中方 as a word of place)
+    f"{c}方"
+    for c in "中美俄日韩英法德欧印"
+}
+# A quoted phrase that ends on one of these is the name of a meeting (“加强人工智能能力建设国际
+# 合作高级别会议” Jiāqiáng Réngōng Zhìnéng … Huìyì): each word capitalised (6.3.1)
+_EVENTS = ("会议", "论坛", "大会", "峰会", "博览会")
 # Numerals of the hundreds and thousands: written in groups (GB/T: 一百二十五 yībǎi èrshíwǔ).
 _DIGITS = frozenset("一二三四五六七八九")
 # 方位词 written apart from the noun before them, in the neutral tone (山上 shān shang).
@@ -134,10 +152,10 @@ _DETERMINER_WORDS = frozenset(
 # after an adjective or a word of place (新一代 xīn yī dài, 上一轮 shàng yī lún)
 _MEASURE_CHARACTERS = (
     "个名位次件条项种张本台辆家座届批岁只双对场年天代轮期类份股层部篇回遍趟番阵周倍处架户元艘吨"
-    "亩所间栋幅根颗枚匹套笔例款起句大段"
+    "亩所间栋幅根颗枚匹套笔例款起句大段步成"
 )
 _MEASURES = re.compile(f"[{_MEASURE_CHARACTERS}]")
-_NUMERAL_FIRST = frozenset("一二两三四五六七八九十百千万亿几多数半")
+_NUMERAL_FIRST = frozenset("一二两三四五六七八九十百千万亿兆几多数半")
 _NUMERAL_MEASURE = re.compile(
     f"([新上下前后头近])?([{''.join(sorted(_NUMERAL_FIRST))}]+)([{_MEASURE_CHARACTERS}])"
 )
@@ -151,6 +169,13 @@ _NUMERAL_WORDS = frozenset(
 # 6.1.4.5: a verb of two syllables and a complement of one, apart (展现出 zhǎnxiàn chū,
 # 建立起 jiànlì qǐ); a one-syllable verb with its two-syllable complement too (走出去 zǒu chūqù)
 _COMPLEMENTS = frozenset("出来去到起上下回进开过")
+# 6.1.6.2: a numeral and the noun of a unit after it (数百亿/美元 shùbǎiyì měiyuán)
+_NUMERAL_UNIT = re.compile(r"([数几多半两零〇一二三四五六七八九十百千万亿兆]+)(\w+)")
+# Two halves built on numerals, an idiom read 2+2 (千行百业 qiānháng-bǎiyè, 千家万户, 四面八方)
+_IDIOM_NUMERALS = frozenset("一二三四五六七八九十百千万")
+# 4.2 and 6.1.4.5: a verb, 得 or 不 and a one-syllable complement, three words (负担得起 fùdān
+# de qǐ, 比不上 bǐ bu shàng is a word of its own)
+_POTENTIAL = frozenset("起来去到上下了动住完好成见清透")
 _TWO_SYLLABLE_COMPLEMENTS = frozenset(
     {"出去", "出来", "进来", "进去", "起来", "下去", "下来", "上来", "上去", "回来", "回去"}
     | {"过来", "过去", "开来"}
@@ -169,17 +194,24 @@ _ERHUA = frozenset(
 )
 # 6.1.9: one-syllable prefixes and suffixes written with their word (数据/集 shùjùjí); a prefix
 # is not joined to a numeral (超/百亿元: chāo bǎiyì yuán)
-_PREFIXES = frozenset({"副", "超", "非", "反", "准", "亚", "泛", "伪"})
-_SUFFIXES = frozenset({"化", "性", "者", "员", "们", "力", "集"})
+_PREFIXES = frozenset({"副", "超", "非", "反", "准", "亚", "泛", "伪", "预", "子"})
+# ... read as a prefix is (子领域 zǐlǐngyù, not the neutral zi of 孩子)
+_PREFIX_READINGS = {"子": "zǐ"}
+# 无, 半 and 自 before a noun or verbal noun that qualifies another (无监督学习 wújiāndū
+# xuéxí, 半监督与自监督学习, 无标签数据): one word, as 无人机 is
+_ATTRIBUTIVE_PREFIXES = frozenset("无半自")
+_SUFFIXES = frozenset({"化", "性", "者", "员", "们", "力", "集", "率", "界"})
 # ... and 层 after a two-syllable noun, which the segmenter tags as a measure word (基础/层
 # jīchǔcéng, 应用层 yìngyòngcéng)
-_NOUN_SUFFIXES = frozenset({"层"})
+_NOUN_SUFFIXES = frozenset({"层", "机"})  # 向量/机 xiàngliàngjī
 # 6.1.5.3: 这, 那, 此 apart from a preposition, verb or adverb the segmenter joins them to (这为
 # zhè wèi, 这是 zhè shì); 各, 每, 本 only with nouns and measure words
 _DEMONSTRATIVES = frozenset("这那此")
 # A preposition apart from the verb or noun it governs where the segmenter joins them (据统计
 # jù tǒngjì, 据报道 jù bàodào); 据悉 and 据说 are words
 _PREPOSITION_FIRST = frozenset("据")
+# ... and an adverb of degree apart from the verb it is joined to (略低于 lüè dīyú)
+_ADVERB_FIRST = frozenset("略稍")
 # 6.3.1: where the name of an institution starts, and the words that end one
 _INSTITUTION_STARTS = frozenset({"中国", "国家", "国务院", "全国", "中央", "中华", "世界"})
 _INSTITUTION_SUFFIXES = (
@@ -236,5 +268,8 @@ _ADVERB_VERB = frozenset(
         "已有",
         "已是",
         "将有",
+        "尚需",  # 尚需审议: shàng xū shěnyì
+        "尚待",
+        "尚须",
     }
 )

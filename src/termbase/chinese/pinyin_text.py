@@ -57,7 +57,10 @@ from termbase.chinese.pinyin_words import (
     capital,
     divided,
     institutions,
+    listed_names,
     numeral_groups,
+    numeral_idioms,
+    quoted_events,
     read,
 )
 from termbase.chinese.segment import words
@@ -82,6 +85,8 @@ def transliterate(
             tokens.append(Token(stored, "term", span))
             continue
         tokens.extend(_plain(span, sandhi=sandhi))
+    # names of institutions and lists of names run across the term base's terms
+    tokens = quoted_events(listed_names(institutions(tokens)))
     if not words_joined:
         tokens = [t for token in tokens for t in token.syllables()]
     # Sentences (not a term or a heading) start with a capital; a title's words always do.
@@ -117,6 +122,9 @@ def _term_spans(text: str, terms: dict[str, str]) -> list[tuple[str, str | None]
     return out
 
 
+_LATIN_HEAD = re.compile(r"[A-Za-z0-9]+")
+
+
 @cache
 def _override_phrases() -> dict[str, list[str]]:
     from termbase.chinese.pinyin import overrides
@@ -145,7 +153,7 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
     tagged = segment.tagged(text)
     spans = segment.name_spans(text, tagged)
     skip = 0
-    for word, jieba_tag in tagged:
+    for k, (word, jieba_tag) in enumerate(tagged):
         at = max(text.find(word, pos), pos)
         pos = at + len(word)
         if at < skip:
@@ -155,15 +163,33 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
         person = jieba_tag in _PERSON and whole[0] == pos and names.person(whole[1])
         if at in spans and not person:  # a name on CC-CEDICT's evidence: its words, capitalised
             skip, name = spans[at]
-            out += [Token(join_word(s), "word", w, "nx") for w, s in names.words_of(name)]
+            out += [Token(join_word(s), "word", w, tag) for w, s, tag in _name_words(name)]
             continue
         # a common word jieba's dictionary tags as a name is written as one
         tag = _NOT_NAMES.get(word, jieba_tag)
         tag = "nt" if word in _NAMES else tag
         if tag in _PROPER and len(word) == 4 and _two_words(word):
+            if names.is_name(word[:2]):  # 中国政府: Zhōngguó zhèngfǔ, a name and a noun
+                name, rest = word[:2], word[2:]
+                out.append(
+                    Token(capital(join_word(read(name, "ns", sandhi=sandhi))), "word", name, "nx")
+                )
+                out.append(Token(join_word(read(rest, "n", sandhi=sandhi)), "word", rest, "n"))
+                continue
             tag = "l"  # 应邀出席, 严格遵守: two common words, not a name
+        latin = _LATIN_HEAD.match(word)
+        if latin and _HAN.search(word):  # X射线: X shèxiàn
+            out.append(Token(latin.group(0), "other", latin.group(0)))
+            rest = word[latin.end() :]
+            out.append(Token(_write(rest, tag, read(rest, tag, sandhi=sandhi)), "word", rest, tag))
+            continue
+        if len(word) == 2 and word[1] == "为" and tag == "d":  # 常为 + a verb: cháng wèi
+            following = tagged[k + 1][1] if k + 1 < len(tagged) else ""
+            out.append(Token(join_word(read(word[0], "d", sandhi=sandhi)), "word", word[0], "d"))
+            out.append(Token("wèi" if following[:1] == "v" else "wéi", "word", "为", "p"))
+            continue
         if tag == "ns" or (tag in _PERSON and not segment.person(word, tag)):
-            tag = "n"  # a place or person by the segmenter's tag alone: no evidence
+            tag = "nz"  # a place or person by the segmenter's tag alone: no evidence
         parts = divided(word, tag, sandhi=sandhi)
         if parts is not None:
             out += parts
@@ -182,8 +208,22 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             continue
         if word == "以" and tag == "p":
             taking = True
+        if taking and len(word) == 2 and word[1] == "为" and not segment.is_word(word):
+            out.append(Token(join_word(read(word[0], "m", sandhi=sandhi)), "word", word[0], "m"))
+            out.append(Token("wéi", "word", "为", "v"))  # 以亿为单位: yǐ yì wéi dānwèi
+            taking = False
+            continue
         into = bool(out) and out[-1].kind == "word" and out[-1].source in _AS_VERBS
-        if word == "为" and (taking or into):  # 以…为, 转化为, 确立为: "as, into", wéi
+        # 利润为负值，: a noun, 为 and a noun that ends the clause: "is", wéi (为保障: wèi)
+        copula = (
+            word == "为"
+            and bool(out)
+            and out[-1].tag[:1] == "n"
+            and k + 1 < len(tagged)
+            and tagged[k + 1][1][:1] == "n"
+            and (k + 2 == len(tagged) or not _HAN.search(tagged[k + 2][0]))
+        )
+        if word == "为" and (taking or into or copula):  # 以…为, 转化为, 确立为: "as, into", wéi
             out.append(Token("wéi", "word", word, "v"))
             taking = False
             continue
@@ -207,6 +247,12 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             noun = read(word[0], "n", sandhi=sandhi)[0]
             out.append(Token(f"{noun} {_PLACE[word[1]]}", "word", word, tag))
             continue
+        after_verb = bool(out) and out[-1].kind == "word" and out[-1].tag == "v"
+        if word in ("上", "下") and tag == "f" and after_verb and len(out[-1].source) == 1:
+            # 砸下: záxia, a one-syllable verb and its complement
+            out[-1].text += _PLACE[word]
+            out[-1].source += word
+            continue
         if word in ("上", "里") and tag == "f" and out and out[-1].kind in ("word", "term"):
             out.append(Token(_PLACE[word], "word", word, tag))  # 国际上: guójì shang
             continue
@@ -224,7 +270,46 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             out[-1].source += word
             continue
         out.append(Token(_write(word, tag, syllables), "word", word, tag))
-    return institutions(affixes(out))
+    return _digit_groups(numeral_idioms(affixes(out)))
+
+
+def _name_words(name: str) -> list[tuple[str, list[str], str]]:
+    """A name of CC-CEDICT's as its words; a word of four characters or more that CC-CEDICT
+    capitalises once and that is a name and a common word is written so (中国大陆 Zhōngguó
+    dàlù, 中华民族 Zhōnghuá mínzú)."""
+    out = []
+    for word, syllables in names.words_of(name):
+        rest = word[2:]
+        if (
+            len(word) >= 4
+            and names.is_name(word[:2])
+            and segment.is_word(rest)
+            and not names.is_name(rest)
+        ):
+            out.append((word[:2], syllables[:2], "nx"))
+            out.append((rest, [s.lower() for s in syllables[2:]], "n"))
+        else:
+            out.append((word, syllables, "nx"))
+    return out
+
+
+def _digit_groups(tokens: list[Token]) -> list[Token]:
+    """A number written with thousands separators is one: 9,000 (not "9, 000")."""
+    out: list[Token] = []
+    for t in tokens:
+        if (
+            len(out) >= 2
+            and t.source.isdigit()
+            and len(t.source) == 3
+            and out[-1].source == ","
+            and out[-2].source[-1:].isdigit()
+        ):
+            comma = out.pop()
+            out[-1].text += comma.text + t.text
+            out[-1].source += comma.source + t.source
+            continue
+        out.append(t)
+    return out
 
 
 def _takes_aspect(token: Token) -> bool:
@@ -268,6 +353,8 @@ def _is_idiom(word: str, tag: str) -> bool:
         return False
     if word[2] in "之以":  # 两国之间, 今年以来: a noun and a word of place or time
         return False
+    if word[0] == word[1] and segment.words(word[:2])[0][1] in ("b", "d"):
+        return False  # 大大缩短, 渐渐消失: an adverb and its verb
     if tag == "i":  # 今年以来: jieba's idiom, two very common words, no idiom of pypinyin's
         return is_phrase(word) or not _two_words(word, _VERY_COMMON_WORD)
     return not _two_words(word)
@@ -304,6 +391,8 @@ def _capitalise_sentences(tokens: list[Token], sentences: bool) -> list[Token]:
     for t in tokens:
         if t.source in ("《", "》"):
             title = first = t.source == "《"
+        if title and t.source in ("“", "”"):  # quotes inside a title's quotes: single
+            t.text = "‘" if t.source == "“" else "’"
         if t.kind in ("word", "term", "other"):
             if title and not first and t.source in _TITLE_LOWER:
                 pass  # a title's function word: Guānyú … de Yìjiàn

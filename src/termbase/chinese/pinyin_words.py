@@ -4,10 +4,12 @@ jù tǒngjì) and the names of institutions (6.3.1). `termbase.chinese.pinyin_te
 
 from __future__ import annotations
 
-from termbase.chinese import segment
+from termbase.chinese import names, segment
 from termbase.chinese.pinyin import _HAN, PinyinError, join_word, parse, syllables_of
 from termbase.chinese.pinyin_rules import (
+    _ADVERB_FIRST,
     _ADVERB_VERB,
+    _ATTRIBUTIVE_PREFIXES,
     _BY_TAG,
     _COMPLEMENTS,
     _DEMONSTRATIVES,
@@ -15,6 +17,8 @@ from termbase.chinese.pinyin_rules import (
     _DETERMINERS,
     _DIGITS,
     _ERHUA,
+    _EVENTS,
+    _IDIOM_NUMERALS,
     _INSTITUTION_STARTS,
     _INSTITUTION_SUFFIXES,
     _MEASURES,
@@ -22,7 +26,10 @@ from termbase.chinese.pinyin_rules import (
     _NOUN_SUFFIXES,
     _NUMERAL_FIRST,
     _NUMERAL_MEASURE,
+    _NUMERAL_UNIT,
     _NUMERAL_WORDS,
+    _POTENTIAL,
+    _PREFIX_READINGS,
     _PREFIXES,
     _PREPOSITION_FIRST,
     _SUFFIXES,
@@ -61,25 +68,56 @@ def affixes(tokens: list[Token]) -> list[Token]:
     segmenter cut off is written with its word (副/院长 fùyuànzhǎng, 超/节点 chāojiédiǎn, 现代/化
     xiàndàihuà, 运载/力 yùnzàilì)."""
     out: list[Token] = []
-    for t in tokens:
+    for i, t in enumerate(tokens):
         prior = out[-1] if out else None
         word = t.kind == "word" and _HAN.search(t.source) is not None
         if word and prior is not None and prior.kind == "word" and _HAN.search(prior.source):
-            if prior.source in _PREFIXES and " " not in t.text and t.tag != "m":
-                prior.text, prior.source, prior.tag = (
-                    prior.text + t.text,
-                    prior.source + t.source,
-                    t.tag,
-                )
+            prefix = prior.source in _PREFIXES or (
+                prior.source in _ATTRIBUTIVE_PREFIXES and _qualifies(tokens, i)
+            )
+            if prefix and " " not in t.text and t.tag != "m":
+                head = _PREFIX_READINGS.get(prior.source, prior.text)
+                prior.text, prior.source, prior.tag = head + t.text, prior.source + t.source, t.tag
                 continue
             if t.source in _SUFFIXES and " " not in prior.text and not prior.tag.startswith("u"):
                 prior.text, prior.source = prior.text + t.text, prior.source + t.source
                 continue
+            if (
+                len(t.source) == 2
+                and t.source[0] in _SUFFIXES
+                and t.tag[:1] == "a"
+                and prior.tag[:1] in ("v", "n")
+                and " " not in prior.text
+            ):  # 采纳/率高: cǎinàlǜ gāo
+                suffix, rest = (
+                    read(t.source[0], "n", sandhi=False),
+                    read(t.source[1], "a", sandhi=False),
+                )
+                prior.text, prior.source = prior.text + suffix[0], prior.source + t.source[0]
+                t.text, t.source = rest[0], t.source[1]
             if t.source in _NOUN_SUFFIXES and prior.tag[:1] == "n" and len(prior.source) == 2:
                 prior.text, prior.source = prior.text + t.text, prior.source + t.source
                 continue
         out.append(t)
     return out
+
+
+def _qualifies(tokens: list[Token], i: int) -> bool:
+    """Whether tokens[i] is a common noun or verbal noun followed by a noun or a conjunction:
+    无/标签/数据, 半/监督/与 (not 自/北京/出发, 无/意义/., 无/数据/可用)."""
+    t = tokens[i]
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        t.tag in ("n", "vn")
+        and after is not None
+        and after.kind in ("word", "term")
+        and (
+            after.tag[:1] == "n"
+            or after.tag == "vn"
+            or after.source in ("与", "和", "及")
+            or after.kind == "term"
+        )
+    )
 
 
 def institutions(tokens: list[Token]) -> list[Token]:
@@ -89,16 +127,25 @@ def institutions(tokens: list[Token]) -> list[Token]:
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        named = t.tag == "nx" and t.source.endswith(_INSTITUTION_SUFFIXES)  # 中国科学院 …研究院
-        if t.kind == "word" and (t.source in _INSTITUTION_STARTS or t.tag == "nt" or named):
+        # a name (CC-CEDICT's, or one the segmenter tags without other evidence) and the words
+        # of an institution after it: 斯隆/管理/学院 Sīlóng Guǎnlǐ Xuéyuàn
+        named = t.tag in ("nx", "nz")
+        # a ministry of two fields joined by 和 (工业和信息化部, 住房和城乡建设部)
+        ministry = noun(t) and _joined_ministry(tokens, i)
+        proper_term = t.kind == "term" and t.text[:1].isupper()  # 中共中央 of the base
+        if (t.kind == "word" or proper_term) and (
+            t.source in _INSTITUTION_STARTS or t.tag == "nt" or named or ministry or proper_term
+        ):
             j = i + 1
             end = -1
-            while j < len(tokens) and j - i <= 6 and noun(tokens[j]):
+            while j < len(tokens) and j - i <= 6 and (noun(tokens[j]) or _and(tokens, j)):
                 if tokens[j].source.endswith(_INSTITUTION_SUFFIXES):
                     end = j
                 j += 1
             if end > i:
                 for k in range(i, end + 1):
+                    if tokens[k].source == "和":
+                        continue  # a function word of a name stays lower case (6.3.1)
                     tokens[k].text = " ".join(capital(w) for w in tokens[k].text.split(" "))
                     tokens[k].tag = "nt"
                 i = end
@@ -106,8 +153,55 @@ def institutions(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def quoted_events(tokens: list[Token]) -> list[Token]:
+    """A quoted name of a meeting (“……高级别会议”, “……论坛”): each word capitalised, a
+    function word of it not (6.3.1)."""
+    start = -1
+    for i, t in enumerate(tokens):
+        if t.source == "“":
+            start = i
+        elif t.source == "”" and start >= 0:
+            inner = tokens[start + 1 : i]
+            words = [w for w in inner if w.kind in ("word", "term")]
+            if len(words) >= 2 and inner and inner[-1].source.endswith(_EVENTS):
+                for w in words:
+                    if w.source not in ("的", "和", "与", "及"):
+                        w.text = " ".join(capital(x) for x in w.text.split(" "))
+            start = -1
+        elif t.kind == "punct" and t.source not in ("、", "·"):
+            start = -1  # a quote that holds a clause is not a name
+    return tokens
+
+
+def _and(tokens: list[Token], j: int) -> bool:
+    """和 between two nouns of a name (国家发展和改革委员会)."""
+    return (
+        tokens[j].source == "和"
+        and 0 < j < len(tokens) - 1
+        and noun(tokens[j - 1])
+        and noun(tokens[j + 1])
+    )
+
+
+def _joined_ministry(tokens: list[Token], i: int) -> bool:
+    """Whether tokens[i] starts X 和 Y 部 (or 委员会): a noun, 和, and nouns to the suffix."""
+    if i + 3 >= len(tokens) + 1 or not _and(tokens, i + 1):
+        return False
+    for k in range(i + 2, min(i + 5, len(tokens))):
+        if not noun(tokens[k]):
+            return False
+        if tokens[k].source.endswith(("部", "委员会")):
+            return True
+    return False
+
+
 def noun(token: Token) -> bool:
-    return (token.kind == "word" and token.tag[:1] in ("n", "j")) or token.tag in ("vn", "b")
+    """A noun of a name: a word tagged so, or a term of the base (中国人工智能产业发展联盟)."""
+    return (
+        (token.kind == "word" and token.tag[:1] in ("n", "j", "l"))
+        or token.tag in ("vn", "b")
+        or (token.kind == "term" and _HAN.search(token.source) is not None)
+    )
 
 
 def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
@@ -120,13 +214,45 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
     if word[:1] == "第" and len(word) >= 2 and _NUMERAL_MEASURE.fullmatch(word[1:] + "个"):
         number = join_word(read(word[1:], "m", sandhi=sandhi))  # 6.1.6.3: dì-yī, dì-èr
         return [Token(f"{read('第', 'm', sandhi=sandhi)[0]}-{number}", "word", word, "m")]
+    if word[:1] == "第" and len(word) >= 3 and _NUMERAL_MEASURE.fullmatch(word[1:]):
+        number = join_word(read(word[1:-1], "m", sandhi=sandhi))  # 第一位: dì-yī wèi
+        ordinal = f"{read('第', 'm', sandhi=sandhi)[0]}-{number}"
+        measure = join_word(read(word[-1], "q", sandhi=sandhi))
+        return [Token(ordinal, "word", word[:-1], "m"), Token(measure, "word", word[-1], "q")]
     if len(word) == 3 and word[0] == "一" and word[1] == word[2]:  # 一个个 yī gègè
         parts = [(word[0], "m"), (word[1:], "q")]
         return [Token(join_word(read(w, t, sandhi=sandhi)), "word", w, t) for w, t in parts]
+    if tag == "m" and 0 < word.find("分之") < len(word) - 2:  # 三分之二: sān fēnzhī èr
+        before, after = word.split("分之", 1)
+        return [
+            *_numeral(before, sandhi=sandhi),
+            Token(join_word(read("分之", "m", sandhi=sandhi)), "word", "分之", "m"),
+            *_numeral(after, sandhi=sandhi),
+        ]
+    if (
+        len(word) == 4
+        and word[2] == "得"
+        and word[3] in _POTENTIAL
+        and tag in ("l", "v", "i")
+        and segment.is_word(word[:2])
+    ):  # 负担得起: fùdān de qǐ
+        head = join_word(read(word[:2], "v", sandhi=sandhi))
+        tail = read(word[3], "v", sandhi=sandhi)[0]
+        return [Token(f"{head} de {tail}", "word", word, "v")]
+    if len(word) == 2 and word[1] == "等" and tag[:1] == "u" and not segment.is_word(word):
+        head = join_word(read(word[0], "n", sandhi=sandhi))  # 向量/机等: 机 and 等 apart
+        return [Token(head, "word", word[0], "n"), Token("děng", "word", "等", "u")]
     if word in _ERHUA:  # 6.1.8: 儿 of a retroflex final as r (哪儿 nǎr)
         syllables = read(word[:-1], tag, sandhi=sandhi)
         return [Token(join_word([*syllables[:-1], syllables[-1] + "r"]), "word", word, tag)]
-    if len(word) == 2 and word[0] in _DETERMINERS and word not in _DETERMINER_WORDS:
+    if (
+        len(word) >= 3
+        and word[0] in _DETERMINERS
+        and _MEASURES.fullmatch(word[1])
+        and segment.is_word(word[2:])
+    ):
+        parts = [(word[0], "r"), (word[1], "q"), (word[2:], "n")]  # 各项政策: gè xiàng zhèngcè
+    elif len(word) == 2 and word[0] in _DETERMINERS and word not in _DETERMINER_WORDS:
         if tag[:1] in ("n", "r", "m", "q", "t"):
             parts = [(word[0], "r"), (word[1], "n")]
         elif word[0] in _DEMONSTRATIVES and tag[:1] in ("p", "v", "d", "c"):
@@ -138,6 +264,8 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
         and segment.is_word(word[1:])
     ):
         parts = [(word[0], "p"), (word[1:], "v")]  # 据统计 jù tǒngjì
+    elif len(word) >= 3 and word[0] in _ADVERB_FIRST and segment.is_word(word[1:]):
+        parts = [(word[0], "d"), (word[1:], "v")]  # 略低于 lüè dīyú
     elif word in _ADVERB_VERB or (word == "才能" and tag[:1] == "v"):  # 才能完成 cái néng
         parts = [(word[0], "d"), (word[1], "v")]
     elif len(word) == 2 and word[0] == "余" and tag == "m" and _MEASURES.fullmatch(word[1]):
@@ -149,14 +277,26 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
         parts = [(prefix, "a")] if prefix else []
         parts += [(number, "m"), (measure, "q")]
     elif (
-        len(word) == 3
+        (tag in ("m", "mq") or (tag == "i" and any(ch in "万亿千百" for ch in word)))
+        and word not in _NUMERAL_WORDS
+        and (m := _NUMERAL_UNIT.fullmatch(word))
+        and (len(m.group(2)) >= 2 or m.group(1)[-1] in "万亿")  # 两万人: liǎngwàn rén
+        and not _MEASURES.fullmatch(m.group(2))
+        and segment.is_word(m.group(2))
+        and segment.words(m.group(2))[0][1][:1] in ("n", "q")
+    ):
+        parts = [(m.group(1), "m"), (m.group(2), "n")]  # 数百亿美元: shùbǎiyì měiyuán
+    elif (
+        len(word) >= 3
         and word[0] in _NUMERAL_FIRST
-        and tag[:1] in ("l", "n", "m")
+        and word[:2] not in _NUMERAL_WORDS
+        and tag[:1] in ("l", "n", "m", "t")
         and (m := _NUMERAL_MEASURE.fullmatch(word[:2]))
         and not m.group(1)
-        and segment.words(word[2])[0][1].startswith("n")
-    ):
-        parts = [(m.group(2), "m"), (m.group(3), "q"), (word[2], "n")]  # 一段话 yī duàn huà
+        and (len(word) == 3 or segment.is_word(word[2:]))
+        and segment.words(word[2:])[0][1][:1] in ("n", "t")
+    ):  # 一段话 yī duàn huà, 半个世纪 bàn gè shìjì
+        parts = [(m.group(2), "m"), (m.group(3), "q"), (word[2:], "n")]
     elif len(word) == 3 and tag.startswith("v") and word[1:] in _TWO_SYLLABLE_COMPLEMENTS:
         parts = [(word[0], "v"), (word[1:], "v")]
     elif (
@@ -170,6 +310,68 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
         for part, t in parts
         for w in (numeral_groups(part) if t == "m" else [part])
     ]
+
+
+def _numeral(word: str, *, sandhi: bool) -> list[Token]:
+    return [
+        Token(join_word(read(group, "m", sandhi=sandhi)), "word", group, "m")
+        for group in numeral_groups(word)
+        if group
+    ]
+
+
+def numeral_idioms(tokens: list[Token]) -> list[Token]:
+    """A four-character idiom built on two numerals (千行百业, 千家万户, 四面八方) is read 2+2
+    with a hyphen (6.1.7), also where the segmenter cut it in two: qiānháng-bǎiyè."""
+    out: list[Token] = []
+    for t in tokens:
+        prior = out[-1] if out else None
+        if (
+            prior is not None
+            and prior.kind == t.kind == "word"
+            and len(prior.source) == len(t.source) == 2
+            and _numeral_idiom(prior.source + t.source)
+        ):
+            prior.text, prior.source, prior.tag = (
+                f"{prior.text}-{t.text}",
+                prior.source + t.source,
+                "i",
+            )
+            continue
+        out.append(t)
+    return out
+
+
+def _numeral_idiom(word: str) -> bool:
+    return (
+        len(word) == 4
+        and word[0] in _IDIOM_NUMERALS
+        and word[2] in _IDIOM_NUMERALS
+        and word[1] not in _IDIOM_NUMERALS
+        and word[3] not in _IDIOM_NUMERALS
+        and _HAN.search(word[1] + word[3]) is not None
+    )
+
+
+def listed_names(tokens: list[Token]) -> list[Token]:
+    """A word CC-CEDICT spells as a name, in a list (、) beside a name: a name too, though the
+    segmenter knows it as a common word (谷歌、微软、亚马逊: Wēiruǎn)."""
+    for i, t in enumerate(tokens):
+        if t.kind != "word" or t.text != t.text.lower() or not names.is_name(t.source):
+            continue
+        for step in (-1, 1):
+            between, other = i + step, i + 2 * step
+            if (
+                0 <= other < len(tokens)
+                and tokens[between].source == "、"
+                and tokens[other].kind == "word"
+                and tokens[other].text[:1].isupper()
+                and names.is_name(tokens[other].source)
+            ):
+                t.text = " ".join(capital(w) for w in t.text.split(" "))
+                t.tag = "nx"
+                break
+    return tokens
 
 
 def numeral_groups(word: str) -> list[str]:

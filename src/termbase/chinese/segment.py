@@ -79,16 +79,28 @@ def name_spans(text: str, tagged: list[tuple[str, str]]) -> dict[int, tuple[int,
     start -> (end, name)."""
     cuts, at = {0}, 0
     common: set[tuple[int, int]] = set()  # one word of the segmenter, not tagged as a name
+    function: list[int] = []  # where a function word starts (上 of 两步/上/都: no 上都)
     for word, tag in tagged:
         start = max(text.find(word, at), at)
         at = start + len(word)
         cuts.add(at)
         if tag not in _PROPER and tag != "nz" and _segmenter().has_word(word):
             common.add((start, at))
+        if tag[:1] in _FUNCTION_TAGS:
+            function.append(start)
     # CC-CEDICT writes 互联网 "Internet" with a capital: where the segmenter knows the word as a
     # common one, that is no evidence of a Chinese proper noun
     found = names.find(text, cuts)
-    return {s: (e, name) for s, e, name in found if (s, e) not in common}
+    return {
+        s: (e, name)
+        for s, e, name in found
+        if (s, e) not in common and not any(s <= f < e for f in function)
+    }
+
+
+# Words a name of CC-CEDICT's is not made of where the segmenter cuts it into several: words
+# of place, adverbs, prepositions, conjunctions, particles, pronouns, numerals and measures
+_FUNCTION_TAGS = frozenset("fdpcurmq")
 
 
 def is_word(word: str) -> bool:
