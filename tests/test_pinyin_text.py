@@ -343,6 +343,8 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("中国和美国的关系", "Zhōngguó hé Měiguó de guānxì"),  # no ministry without 部
         ("技术和市场部门", "jìshù hé shìchǎng bùmén"),
         ("他们为人民服务", "tāmen wèi rénmín fúwù"),  # 为 before a noun and a verb: wèi
+        ("公司已经完成了任务", "gōngsī yǐjīng wánchéngle rènwù"),  # 已经 "already"
+        ("自成立以来", "zì chénglì yǐlái"),  # 自 "since", no series
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

@@ -212,6 +212,8 @@ _DEMONSTRATIVES = frozenset("这那此")
 _PREPOSITION_FIRST = frozenset("据")
 # ... and an adverb of degree apart from the verb it is joined to (略低于 lüè dīyú)
 _ADVERB_FIRST = frozenset("略稍")
+# A level of administration and its government, two words (市政府 shì zhèngfǔ, 省政府)
+_LEVEL_GOVERNMENTS = frozenset(f"{level}政府" for level in "省市县区州镇乡")
 # 6.3.1: where the name of an institution starts, and the words that end one
 _INSTITUTION_STARTS = frozenset({"中国", "国家", "国务院", "全国", "中央", "中华", "世界"})
 _INSTITUTION_SUFFIXES = (

@@ -206,6 +206,10 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             if kind == "punct":
                 taking = False
             continue
+        if word == "已经" and _PASSED.search(text, pos, _clause_end(text, pos)):
+            out.append(Token("yǐ", "word", "已", "d"))  # 已经董事会审议通过: yǐ jīng, "via"
+            out.append(Token("jīng", "word", "经", "p"))
+            continue
         if word == "以" and tag == "p":
             taking = True
         if taking and len(word) == 2 and word[1] == "为" and not segment.is_word(word):
@@ -253,7 +257,13 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             out[-1].text += _PLACE[word]
             out[-1].source += word
             continue
-        if word in ("上", "里") and tag == "f" and out and out[-1].kind in ("word", "term"):
+        quoted = len(out) >= 2 and out[-1].source in ("”", "’", "」") and out[-2].kind == "word"
+        if (
+            word in ("上", "里")
+            and tag == "f"
+            and out
+            and (out[-1].kind in ("word", "term") or quoted)
+        ):
             out.append(Token(_PLACE[word], "word", word, tag))  # 国际上: guójì shang
             continue
         if tag == "m" and any(ch in "百千" for ch in word[:-1]):
@@ -310,6 +320,15 @@ def _digit_groups(tokens: list[Token]) -> list[Token]:
             continue
         out.append(t)
     return out
+
+
+# What a body does to a text 已经 (yǐ jīng, "through") brings it before (已经常务会议审议通过)
+_PASSED = re.compile("审议|批准|讨论通过|表决通过")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = re.compile(r"[，。；！？,;]").search(text, pos)
+    return m.start() if m else len(text)
 
 
 def _takes_aspect(token: Token) -> bool:

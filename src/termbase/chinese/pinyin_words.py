@@ -21,6 +21,7 @@ from termbase.chinese.pinyin_rules import (
     _IDIOM_NUMERALS,
     _INSTITUTION_STARTS,
     _INSTITUTION_SUFFIXES,
+    _LEVEL_GOVERNMENTS,
     _MEASURES,
     _MORE,
     _NOUN_SUFFIXES,
@@ -107,6 +108,8 @@ def _qualifies(tokens: list[Token], i: int) -> bool:
     无/标签/数据, 半/监督/与 (not 自/北京/出发, 无/意义/., 无/数据/可用)."""
     t = tokens[i]
     after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if tokens[i - 1].source == "自" and t.tag in ("v", "vn") and _in_series(tokens, i):
+        return True  # 自感知、自优化、自决策和自执行: zìgǎnzhī, zìyōuhuà ...
     return (
         t.tag in ("n", "vn")
         and after is not None
@@ -117,6 +120,18 @@ def _qualifies(tokens: list[Token], i: int) -> bool:
             or after.source in ("与", "和", "及")
             or after.kind == "term"
         )
+    )
+
+
+def _in_series(tokens: list[Token], i: int) -> bool:
+    """Whether the prefix before tokens[i] is one of a series (自A、自B和自C): the same prefix
+    two tokens before or after it, across 、, 和, 与 or 及."""
+    prefix = tokens[i - 1].source
+    return any(
+        0 <= k < len(tokens)
+        and tokens[k].source.startswith(prefix)  # joined already: 自决策
+        and tokens[between].source in ("、", "和", "与", "及")
+        for k, between in ((i - 4, i - 2), (i + 2, i + 1))
     )
 
 
@@ -180,6 +195,9 @@ def _and(tokens: list[Token], j: int) -> bool:
         and 0 < j < len(tokens) - 1
         and noun(tokens[j - 1])
         and noun(tokens[j + 1])
+        # not between two institutions (国务院和省委)
+        and tokens[j - 1].tag != "nt"
+        and not tokens[j - 1].source.endswith(_INSTITUTION_SUFFIXES)
     )
 
 
@@ -266,6 +284,8 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
         parts = [(word[0], "p"), (word[1:], "v")]  # 据统计 jù tǒngjì
     elif len(word) >= 3 and word[0] in _ADVERB_FIRST and segment.is_word(word[1:]):
         parts = [(word[0], "d"), (word[1:], "v")]  # 略低于 lüè dīyú
+    elif word in _LEVEL_GOVERNMENTS:  # 市政府: shì zhèngfǔ, a level and its government
+        parts = [(word[0], "n"), (word[1:], "n")]
     elif word in _ADVERB_VERB or (word == "才能" and tag[:1] == "v"):  # 才能完成 cái néng
         parts = [(word[0], "d"), (word[1], "v")]
     elif len(word) == 2 and word[0] == "余" and tag == "m" and _MEASURES.fullmatch(word[1]):
