@@ -345,6 +345,11 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("他们为人民服务", "tāmen wèi rénmín fúwù"),  # 为 before a noun and a verb: wèi
         ("公司已经完成了任务", "gōngsī yǐjīng wánchéngle rènwù"),  # 已经 "already"
         ("自成立以来", "zì chénglì yǐlái"),  # 自 "since", no series
+        ("港口和机场", "gǎngkǒu hé jīchǎng"),  # 港 a port, not Hong Kong
+        ("国务院和省委", "Guówùyuàn hé shěngwěi"),  # two institutions, not one name
+        ("李白和习近平", "Lǐ Bái hé Xí Jìnpíng"),  # people CC-CEDICT knows
+        ("数位专家", "shù wèi zhuānjiā"),  # "several experts" (Taiwan's 數位 is "digital")
+        ("公司董事长王明表示", "gōngsī dǒngshìzhǎng Wáng Míng biǎoshì"),  # a person, not a company
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

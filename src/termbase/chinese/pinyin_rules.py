@@ -56,6 +56,10 @@ _PUNCT = {
     "》": "”",
     "〈": "‘",
     "〉": "’",
+    "「": "“",  # Hong Kong's and Taiwan's quotation marks
+    "」": "”",
+    "『": "‘",
+    "』": "’",
     "…": "…",
     "……": "…",
     "——": "—",
@@ -82,6 +86,10 @@ _WORDS = (
     ("可持续", "a"),
     ("发展中", "a"),
     ("星地", "n"),
+    ("研发院", "n"),  # 香港人工智能研发院: Yánfāyuàn, as 研究院
+    ("机械人", "n"),  # Hong Kong's robot: jīxièrén
+    ("数位发展部", "nt"),  # Taiwan's Ministry of Digital Affairs: Shùwèi Fāzhǎnbù
+    ("明定", "v"),  # Taiwan's "to stipulate" (草案明定: míngdìng)
     ("中小微", "b"),  # 中小微企业: zhōngxiǎowēi qǐyè, as 中小企业 zhōngxiǎo qǐyè
     ("十五五", "j"),  # the 15th Five-Year Plan, one word as 十四五 is: shíwǔwǔ
     ("政产学研", "j"),  # government, industry, academia and research: zhèngchǎnxuéyán
@@ -118,15 +126,25 @@ _COMMON_WORD = 100
 # (今年以来, 不断涌现: 涌现 1,514 in jieba's dictionary; 实事求是 stays an idiom, 实事 572)
 _VERY_COMMON_WORD = 1000
 # Names jieba tags otherwise (欧盟 as an abbreviation, j): capitalised as organisations.
-_NAMES = frozenset({"欧盟", "东盟", "北约", "世贸组织", "亚太经合组织"}) | {
-    # "the Chinese side", "the US side": a country's one-character abbreviation and 方 (jieba
-    # tags 中方 as a word of place)
-    f"{c}方"
-    for c in "中美俄日韩英法德欧印"
-}
+_NAMES = (
+    frozenset({"欧盟", "东盟", "北约", "世贸组织", "亚太经合组织"})
+    | {
+        # Taiwan's five branches (立法院 Lìfǎyuàn), which jieba knows as common words
+        f"{branch}院"
+        for branch in ("行政", "立法", "司法", "考试", "监察")
+    }
+    | {
+        # "the Chinese side", "the US side": a country's one-character abbreviation and 方 (jieba
+        # tags 中方 as a word of place)
+        f"{c}方"
+        for c in "中美俄日韩英法德欧印"
+    }
+)
 # A quoted phrase that ends on one of these is the name of a meeting (“加强人工智能能力建设国际
 # 合作高级别会议” Jiāqiáng Réngōng Zhìnéng … Huìyì): each word capitalised (6.3.1)
 _EVENTS = ("会议", "论坛", "大会", "峰会", "博览会")
+# ... and of a programme, a fund or a law (「新型工业加速计划」, 「人工智慧基本法」)
+_PROGRAMMES = ("计划", "基金", "法", "条例")
 # Numerals of the hundreds and thousands: written in groups (GB/T: 一百二十五 yībǎi èrshíwǔ).
 _DIGITS = frozenset("一二三四五六七八九")
 # 方位词 written apart from the noun before them, in the neutral tone (山上 shān shang).
@@ -184,8 +202,9 @@ _TWO_SYLLABLE_COMPLEMENTS = frozenset(
 # or ends with one of these particles, is two words glued (就试 of 就试着); 共 (共赢, 共治) and
 # 新 (新质) make words and are not here.
 _GLUE_FIRST = frozenset("就也都还又才再很更最太已曾正将便却只仅不没别在把被对从向给跟与比按于由")
-# 央企要: yāngqǐ yào; 委副 of 改革委副主任: 副 is the prefix of the next word (fùzhǔrèn)
-_GLUE_LAST = frozenset("的了着过地得吗呢吧啊要会能将应可是在有和与副")
+# 央企要: yāngqǐ yào; 委副 of 改革委副主任: 副 is the prefix of the next word (fùzhǔrèn); 会今 of
+# 行政院会今(28日): 今 "today" (huì jīn)
+_GLUE_LAST = frozenset("的了着过地得吗呢吧啊要会能将应可是在有和与副今")
 
 # 6.1.8: 儿 that makes a retroflex final, written r (哪儿 nǎr, 一点儿 yīdiǎnr)
 _ERHUA = frozenset(
@@ -212,6 +231,10 @@ _DEMONSTRATIVES = frozenset("这那此")
 _PREPOSITION_FIRST = frozenset("据")
 # ... and an adverb of degree apart from the verb it is joined to (略低于 lüè dīyú)
 _ADVERB_FIRST = frozenset("略稍")
+# 港 for Hong Kong after a verb or 本, as the segmenter joins them (本港 běn Gǎng, 来港 lái Gǎng)
+_HONG_KONG_WORDS = frozenset(f"{c}港" for c in "本来访抵离赴返留在全驻")
+# The head of an office after its office's last character (工业局/局长: the segmenter's 局局长)
+_HEADS = frozenset({"局长", "部长", "司长", "处长", "署长", "院长"})
 # A level of administration and its government, two words (市政府 shì zhèngfǔ, 省政府)
 _LEVEL_GOVERNMENTS = frozenset(f"{level}政府" for level in "省市县区州镇乡")
 # 6.3.1: where the name of an institution starts, and the words that end one

@@ -123,6 +123,8 @@ def _term_spans(text: str, terms: dict[str, str]) -> list[tuple[str, str | None]
 
 
 _LATIN_HEAD = re.compile(r"[A-Za-z0-9]+")
+# What a name after it names a company, not a person (国产设备企业新凯来)
+_COMPANIES = ("企业", "公司", "集团", "厂商", "品牌")
 
 
 @cache
@@ -160,13 +162,22 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             continue  # inside a name already written
         whole = spans.get(at, (0, ""))
         # a person CC-CEDICT knows (李白 Li3 Bai2: surname, given name), not a company (华为)
-        person = jieba_tag in _PERSON and whole[0] == pos and names.person(whole[1])
+        person = (
+            jieba_tag in _PERSON
+            and whole[0] == pos
+            and names.person(whole[1])
+            and (whole[1][0] in names.surnames() or whole[1][:2] in _DOUBLE_SURNAMES)
+        )  # not 亚太 (Ya4 Tai4, Asia-Pacific): 亚 is no surname
         if at in spans and not person:  # a name on CC-CEDICT's evidence: its words, capitalised
             skip, name = spans[at]
             out += [Token(join_word(s), "word", w, tag) for w, s, tag in _name_words(name)]
             continue
         # a common word jieba's dictionary tags as a name is written as one
         tag = _NOT_NAMES.get(word, jieba_tag)
+        if tag in _PERSON and out and out[-1].source.endswith(_COMPANIES) and len(word) <= 4:
+            syllables = read(word, "n", sandhi=sandhi)  # 企业新凯来: a company, Xīnkǎilái
+            out.append(Token(capital(join_word(syllables)), "word", word, "nx"))
+            continue
         tag = "nt" if word in _NAMES else tag
         if tag in _PROPER and len(word) == 4 and _two_words(word):
             if names.is_name(word[:2]):  # 中国政府: Zhōngguó zhèngfǔ, a name and a noun
@@ -332,9 +343,12 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 def _takes_aspect(token: Token) -> bool:
-    """A word 了, 着, 过 join (GB/T 6.1.4.4): a verb, an adjective (明确了), a noun jieba made of
-    a verb, or 通过 and 经过, which it tags as prepositions (审议通过了)."""
-    return token.tag[:1] in ("v", "a") or token.tag == "n" or token.source in ("通过", "经过")
+    """A word 了, 着, 过 join (GB/T 6.1.4.4): a verb, an adjective (明确了), a noun or an
+    abbreviation jieba made of a verb (印证了), or 通过 and 经过, which it tags as prepositions
+    (审议通过了)."""
+    return (
+        token.tag[:1] in ("v", "a") or token.tag in ("n", "j") or token.source in ("通过", "经过")
+    )
 
 
 def _sentence_end(text: str, pos: int) -> bool:

@@ -18,6 +18,8 @@ from termbase.chinese.pinyin_rules import (
     _DIGITS,
     _ERHUA,
     _EVENTS,
+    _HEADS,
+    _HONG_KONG_WORDS,
     _IDIOM_NUMERALS,
     _INSTITUTION_STARTS,
     _INSTITUTION_SUFFIXES,
@@ -33,6 +35,7 @@ from termbase.chinese.pinyin_rules import (
     _PREFIX_READINGS,
     _PREFIXES,
     _PREPOSITION_FIRST,
+    _PROGRAMMES,
     _SUFFIXES,
     _TWO_SYLLABLE_COMPLEMENTS,
 )
@@ -146,7 +149,7 @@ def institutions(tokens: list[Token]) -> list[Token]:
         # of an institution after it: 斯隆/管理/学院 Sīlóng Guǎnlǐ Xuéyuàn
         named = t.tag in ("nx", "nz")
         # a ministry of two fields joined by 和 (工业和信息化部, 住房和城乡建设部)
-        ministry = noun(t) and _joined_ministry(tokens, i)
+        ministry = (noun(t) or t.tag == "v") and _joined_ministry(tokens, i)
         proper_term = t.kind == "term" and t.text[:1].isupper()  # 中共中央 of the base
         if (t.kind == "word" or proper_term) and (
             t.source in _INSTITUTION_STARTS or t.tag == "nt" or named or ministry or proper_term
@@ -159,7 +162,7 @@ def institutions(tokens: list[Token]) -> list[Token]:
                 j += 1
             if end > i:
                 for k in range(i, end + 1):
-                    if tokens[k].source == "和":
+                    if tokens[k].source in ("和", "及"):
                         continue  # a function word of a name stays lower case (6.3.1)
                     tokens[k].text = " ".join(capital(w) for w in tokens[k].text.split(" "))
                     tokens[k].tag = "nt"
@@ -169,16 +172,16 @@ def institutions(tokens: list[Token]) -> list[Token]:
 
 
 def quoted_events(tokens: list[Token]) -> list[Token]:
-    """A quoted name of a meeting (“……高级别会议”, “……论坛”): each word capitalised, a
-    function word of it not (6.3.1)."""
+    """A quoted name of a meeting, a programme or a fund (“……高级别会议”, 「新型工业加速计划」):
+    each word capitalised, a function word of it not (6.3.1)."""
     start = -1
     for i, t in enumerate(tokens):
-        if t.source == "“":
+        if t.source in ("“", "「"):
             start = i
-        elif t.source == "”" and start >= 0:
+        elif t.source in ("”", "」") and start >= 0:
             inner = tokens[start + 1 : i]
             words = [w for w in inner if w.kind in ("word", "term")]
-            if len(words) >= 2 and inner and inner[-1].source.endswith(_EVENTS):
+            if len(words) >= 2 and inner and inner[-1].source.endswith(_EVENTS + _PROGRAMMES):
                 for w in words:
                     if w.source not in ("的", "和", "与", "及"):
                         w.text = " ".join(capital(x) for x in w.text.split(" "))
@@ -189,9 +192,9 @@ def quoted_events(tokens: list[Token]) -> list[Token]:
 
 
 def _and(tokens: list[Token], j: int) -> bool:
-    """和 between two nouns of a name (国家发展和改革委员会)."""
+    """和 or 及 between two nouns of a name (国家发展和改革委员会, 创新科技及工业局)."""
     return (
-        tokens[j].source == "和"
+        tokens[j].source in ("和", "及")
         and 0 < j < len(tokens) - 1
         and noun(tokens[j - 1])
         and noun(tokens[j + 1])
@@ -202,13 +205,21 @@ def _and(tokens: list[Token], j: int) -> bool:
 
 
 def _joined_ministry(tokens: list[Token], i: int) -> bool:
-    """Whether tokens[i] starts X 和 Y 部 (or 委员会): a noun, 和, and nouns to the suffix."""
-    if i + 3 >= len(tokens) + 1 or not _and(tokens, i + 1):
-        return False
-    for k in range(i + 2, min(i + 5, len(tokens))):
-        if not noun(tokens[k]):
-            return False
-        if tokens[k].source.endswith(("部", "委员会")):
+    """Whether tokens[i] starts the name of a ministry or bureau of fields joined by 和 or 及
+    (工业和信息化部, 创新科技及工业局): nouns (the first may be a verb), one 和 or 及, and nouns
+    to 部, 局 or 委员会."""
+    joined = False
+    for k in range(i, min(i + 7, len(tokens))):
+        t = tokens[k]
+        if t.source in ("和", "及"):
+            if joined or k == i or not _and(tokens, k):
+                return False
+            joined = True
+            continue
+        after = tokens[k + 1].source if k + 1 < len(tokens) else ""
+        if not (noun(t) or (k == i and t.tag == "v" and after not in _INSTITUTION_STARTS)):
+            return False  # 接续/国家科学及技术委员会: the name starts at 国家
+        if joined and t.source.endswith(("部", "局", "委员会")):
             return True
     return False
 
@@ -263,6 +274,11 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
     if word in _ERHUA:  # 6.1.8: 儿 of a retroflex final as r (哪儿 nǎr)
         syllables = read(word[:-1], tag, sandhi=sandhi)
         return [Token(join_word([*syllables[:-1], syllables[-1] + "r"]), "word", word, tag)]
+    if word in _HONG_KONG_WORDS:  # 本港: běn Gǎng, 港 Hong Kong's abbreviation
+        return [
+            Token(join_word(read(word[0], "v", sandhi=sandhi)), "word", word[0], "v"),
+            Token("Gǎng", "word", "港", "nx"),
+        ]
     if (
         len(word) >= 3
         and word[0] in _DETERMINERS
@@ -284,12 +300,16 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
         parts = [(word[0], "p"), (word[1:], "v")]  # 据统计 jù tǒngjì
     elif len(word) >= 3 and word[0] in _ADVERB_FIRST and segment.is_word(word[1:]):
         parts = [(word[0], "d"), (word[1:], "v")]  # 略低于 lüè dīyú
-    elif word in _LEVEL_GOVERNMENTS:  # 市政府: shì zhèngfǔ, a level and its government
+    elif word in _LEVEL_GOVERNMENTS or (
+        len(word) == 3 and word[0] == word[1] and word[1:] in _HEADS
+    ):  # 市政府: shì zhèngfǔ, a level and its government; 局局长: jú júzhǎng, an office's head
         parts = [(word[0], "n"), (word[1:], "n")]
     elif word in _ADVERB_VERB or (word == "才能" and tag[:1] == "v"):  # 才能完成 cái néng
         parts = [(word[0], "d"), (word[1], "v")]
     elif len(word) == 2 and word[0] == "余" and tag == "m" and _MEASURES.fullmatch(word[1]):
         parts = [(word[0], "m"), (word[1], "q")]  # 3000余项: 3000 yú xiàng
+    elif tag == "m" and len(word) >= 2 and word[-1] in "余多" and set(word[:-1]) <= _NUMERAL_FIRST:
+        parts = [(word[:-1], "m"), (word[-1], "m")]  # 三十余款: sānshí yú kuǎn
     elif len(word) == 2 and (word[0] == "很" or word in _MORE) and tag[:1] in ("a", "d", "m"):
         parts = [(word[0], "d"), (word[1], "a")]
     elif word not in _NUMERAL_WORDS and (m := _NUMERAL_MEASURE.fullmatch(word)):
@@ -311,6 +331,7 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
         and word[0] in _NUMERAL_FIRST
         and word[:2] not in _NUMERAL_WORDS
         and tag[:1] in ("l", "n", "m", "t")
+        and tag not in ("nt", "nr", "ns", "nz", "nx")  # 数位发展部 is a name
         and (m := _NUMERAL_MEASURE.fullmatch(word[:2]))
         and not m.group(1)
         and (len(word) == 3 or segment.is_word(word[2:]))
