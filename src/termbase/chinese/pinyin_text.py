@@ -62,6 +62,7 @@ from termbase.chinese.pinyin_words import (
     numeral_idioms,
     quoted_events,
     read,
+    spoken,
 )
 from termbase.chinese.segment import words
 
@@ -185,7 +186,7 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
                 out.append(
                     Token(capital(join_word(read(name, "ns", sandhi=sandhi))), "word", name, "nx")
                 )
-                out.append(Token(join_word(read(rest, "n", sandhi=sandhi)), "word", rest, "n"))
+                out.append(spoken(rest, "n", sandhi=sandhi))
                 continue
             tag = "l"  # 应邀出席, 严格遵守: two common words, not a name
         latin = _LATIN_HEAD.match(word)
@@ -196,7 +197,7 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             continue
         if len(word) == 2 and word[1] == "为" and tag == "d":  # 常为 + a verb: cháng wèi
             following = tagged[k + 1][1] if k + 1 < len(tagged) else ""
-            out.append(Token(join_word(read(word[0], "d", sandhi=sandhi)), "word", word[0], "d"))
+            out.append(spoken(word[0], "d", sandhi=sandhi))
             out.append(Token("wèi" if following[:1] == "v" else "wéi", "word", "为", "p"))
             continue
         if tag == "ns" or (tag in _PERSON and not segment.person(word, tag)):
@@ -224,7 +225,7 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
         if word == "以" and tag == "p":
             taking = True
         if taking and len(word) == 2 and word[1] == "为" and not segment.is_word(word):
-            out.append(Token(join_word(read(word[0], "m", sandhi=sandhi)), "word", word[0], "m"))
+            out.append(spoken(word[0], "m", sandhi=sandhi))
             out.append(Token("wéi", "word", "为", "v"))  # 以亿为单位: yǐ yì wéi dānwèi
             taking = False
             continue
@@ -244,8 +245,8 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             continue
         if len(word) >= 3 and word[1] in _ASPECT and tag == "l":  # 吃了饭: chīle fàn
             verb, rest = word[:2], word[2:]
-            out.append(Token(join_word(read(verb, "v", sandhi=sandhi)), "word", verb, "v"))
-            out.append(Token(join_word(read(rest, "n", sandhi=sandhi)), "word", rest, "n"))
+            out.append(spoken(verb, "v", sandhi=sandhi))
+            out.append(spoken(rest, "n", sandhi=sandhi))
             continue
         if len(word) == 3 and word[1] == "得" and tag == "l":  # 跑得快: pǎo de kuài
             head, tail = read(word[0], "v", sandhi=sandhi)[0], read(word[2], "a", sandhi=sandhi)
@@ -279,7 +280,7 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             continue
         if tag == "m" and any(ch in "百千" for ch in word[:-1]):
             for group in numeral_groups(word):
-                out.append(Token(join_word(read(group, "m", sandhi=sandhi)), "word", group, "m"))
+                out.append(spoken(group, "m", sandhi=sandhi))
             continue
         syllables = read(word, tag, sandhi=sandhi)
         particle = word in _ASPECT and tag in ("ul", "uz", "ug")

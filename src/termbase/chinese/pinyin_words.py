@@ -250,12 +250,12 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
         return [Token(ordinal, "word", word[:-1], "m"), Token(measure, "word", word[-1], "q")]
     if len(word) == 3 and word[0] == "一" and word[1] == word[2]:  # 一个个 yī gègè
         parts = [(word[0], "m"), (word[1:], "q")]
-        return [Token(join_word(read(w, t, sandhi=sandhi)), "word", w, t) for w, t in parts]
+        return [spoken(w, t, sandhi=sandhi) for w, t in parts]
     if tag == "m" and 0 < word.find("分之") < len(word) - 2:  # 三分之二: sān fēnzhī èr
         before, after = word.split("分之", 1)
         return [
             *_numeral(before, sandhi=sandhi),
-            Token(join_word(read("分之", "m", sandhi=sandhi)), "word", "分之", "m"),
+            spoken("分之", "m", sandhi=sandhi),
             *_numeral(after, sandhi=sandhi),
         ]
     if (
@@ -276,7 +276,7 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
         return [Token(join_word([*syllables[:-1], syllables[-1] + "r"]), "word", word, tag)]
     if word in _HONG_KONG_WORDS:  # 本港: běn Gǎng, 港 Hong Kong's abbreviation
         return [
-            Token(join_word(read(word[0], "v", sandhi=sandhi)), "word", word[0], "v"),
+            spoken(word[0], "v", sandhi=sandhi),
             Token("Gǎng", "word", "港", "nx"),
         ]
     if (
@@ -347,18 +347,14 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
     if parts is None:
         return None
     return [
-        Token(join_word(read(w, t, sandhi=sandhi)), "word", w, t)
+        spoken(w, t, sandhi=sandhi)
         for part, t in parts
         for w in (numeral_groups(part) if t == "m" else [part])
     ]
 
 
 def _numeral(word: str, *, sandhi: bool) -> list[Token]:
-    return [
-        Token(join_word(read(group, "m", sandhi=sandhi)), "word", group, "m")
-        for group in numeral_groups(word)
-        if group
-    ]
+    return [spoken(group, "m", sandhi=sandhi) for group in numeral_groups(word) if group]
 
 
 def numeral_idioms(tokens: list[Token]) -> list[Token]:
@@ -444,6 +440,11 @@ def read(word: str, tag: str, *, sandhi: bool) -> list[str]:
             for ch, s in zip(word, syllables, strict=False)
         ]
     return syllables
+
+
+def spoken(word: str, tag: str, *, sandhi: bool) -> Token:
+    """`word` as one written word of its readings, with its part of speech."""
+    return Token(join_word(read(word, tag, sandhi=sandhi)), "word", word, tag)
 
 
 def capital(written: str) -> str:

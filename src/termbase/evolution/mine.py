@@ -153,8 +153,8 @@ def mine(
     known_set = {script.simplify_characters(k) for k in known if _HAN.search(k)}
     joined = "\n".join(known_set)  # one substring search per candidate, in C
     tallies: dict[str, _Tally] = defaultdict(_Tally)
-    for i, unit in enumerate(units):
-        text = script.simplify_characters(unit.chinese)
+    simple = [script.simplify_characters(u.chinese) for u in units]
+    for i, (unit, text) in enumerate(zip(units, simple, strict=True)):
         # character for character (the table maps one to one): a place in one is a place in both
         source = unit.chinese if text != unit.chinese and len(text) == len(unit.chinese) else None
         seen: set[str] = set()
@@ -193,17 +193,7 @@ def mine(
     )
     if top is not None:
         scored = scored[:top]
-    simple = [script.simplify_characters(u.chinese) for u in units]
-    sents = aligned.sentences(simple, [u.english for u in units])
-    english = english_index(sents)
-    counts = aligned.segment_counts(english)
-    bracketed: dict[int, set[str]] | None = None
-    bracketed_counts: Counter[str] = Counter()
-    texts = [s.english for s in sents]
-    lex = _lexicon(sents) if english else None
-    by_unit: dict[int, list[int]] = defaultdict(list)
-    for k, s in enumerate(sents):
-        by_unit[s.unit].append(k)
+    renderings_of = _renderings(simple, units)
     out = []
     for score, term, t in scored:
         written = t.written.most_common(1)[0][0] if t.written else term
@@ -211,21 +201,7 @@ def mine(
             Context(units[i].path, units[i].line, _snippet(units[i].chinese, written))
             for i in t.units[:contexts]
         )
-        if "（" in term and bracketed is None:
-            bracketed = english_index(sents, brackets=True)
-            bracketed_counts = aligned.segment_counts(bracketed)
-        renderings = (
-            aligned.renderings(
-                [k for i in t.units for k in by_unit[i] if term in sents[k].chinese],
-                bracketed if "（" in term and bracketed is not None else english,
-                len(t.words),
-                texts=texts,
-                weight=_weight(lex, t.words) if lex is not None else None,
-                counts=bracketed_counts if "（" in term else counts,
-            )
-            if english
-            else ()
-        )
+        renderings = renderings_of(term, t)
         kinds = tuple(
             k for k in ("title", "quoted", "enumeration", "idiom", "word", "run") if k in t.kinds
         )
@@ -238,25 +214,49 @@ def mine(
 _Parts = tuple[tuple[str, str], ...]
 
 
-def _zh_words(text: str) -> list[str]:
-    return [w for w, _ in words(text) if _HAN.search(w)]
-
-
-def _lexicon(sents: Sequence[aligned.Sentence]) -> lexicon.Lexicon:
-    pairs = [(_zh_words(s.chinese), aligned.content_words(s.english)) for s in sents if s.english]
-    return lexicon.train(pairs)
-
-
-def _weight(lex: lexicon.Lexicon, term_words: tuple[str, ...]) -> Callable[[str], float]:
-    zh = [w for w in term_words if _HAN.search(w)]
-
-    def weight(gram: str) -> float:
-        return float(lex.explained(zh, aligned.content_words(gram)) ** LEXICON_POWER)
-
-    return weight
-
-
+# How much the word translation table weighs beside Dice: Dice x explained ** this
+# (mine_wmt25.py, top-1 rendering: 0.25, 1.0 and 2.0 measured no better)
 LEXICON_POWER = 0.5
+
+
+def _renderings(
+    simple: list[str], units: Sequence[Unit]
+) -> Callable[[str, _Tally], tuple[Rendering, ...]]:
+    """A candidate's renderings from the units' aligned English (`simple`: their Chinese in
+    Simplified), over sentence pairs, with the word table learnt from them; none without it."""
+    sents = aligned.sentences(simple, [u.english for u in units])
+    english = english_index(sents)
+    if not english:
+        return lambda term, t: ()
+    texts = [s.english for s in sents]
+    pairs = [
+        ([w for w, _ in words(s.chinese) if _HAN.search(w)], aligned.content_words(s.english))
+        for s in sents
+        if s.english
+    ]
+    lex = lexicon.train(pairs)
+    by_unit: dict[int, list[int]] = defaultdict(list)
+    for k, s in enumerate(sents):
+        by_unit[s.unit].append(k)
+    indexes = {False: (english, aligned.segment_counts(english))}
+
+    def of(term: str, t: _Tally) -> tuple[Rendering, ...]:
+        brackets = "（" in term  # a name with a bracketed part: n-grams across the brackets
+        if brackets not in indexes:
+            index = english_index(sents, brackets=True)
+            indexes[brackets] = (index, aligned.segment_counts(index))
+        grams, counts = indexes[brackets]
+        zh = [w for w in t.words if _HAN.search(w)]
+
+        def weight(gram: str) -> float:
+            return float(lex.explained(zh, aligned.content_words(gram)) ** LEXICON_POWER)
+
+        ats = [k for i in t.units for k in by_unit[i] if term in sents[k].chinese]
+        return aligned.renderings(
+            ats, grams, len(t.words), texts=texts, weight=weight, counts=counts
+        )
+
+    return of
 
 
 def _candidates(text: str) -> Iterable[tuple[str, str, _Parts]]:
