@@ -93,6 +93,7 @@ _WORDS = (
     ("中小微", "b"),  # 中小微企业: zhōngxiǎowēi qǐyè, as 中小企业 zhōngxiǎo qǐyè
     ("十五五", "j"),  # the 15th Five-Year Plan, one word as 十四五 is: shíwǔwǔ
     ("政产学研", "j"),  # government, industry, academia and research: zhèngchǎnxuéyán
+    ("产学研用", "j"),  # industry, academia, research and users: chǎnxuéyányòng
     ("派发", "v"),  # 拟不派发现金红利: pàifā xiànjīn hónglì, not 派/发现/金红利
     ("现金红利", "n"),
     # kinds of machine learning, adjectives before 学习 (a verb to the segmenter)
@@ -117,6 +118,7 @@ _NOT_NAMES: dict[str, str] = {
     **dict.fromkeys(("大国", "伦理", "宣言", "福祉", "契约", "文明", "小圈子", "安全观"), "n"),
     **dict.fromkeys(("南北", "南南合作", "安全性", "普惠"), "n"),
     **dict.fromkeys(("公正", "攸关"), "a"),
+    "科研院所": "n",  # research institutes in general (高校、科研院所和企业)
 }
 # Four-character set phrases (jieba's l) made of two common words are written as two words
 # (意识形态 yìshí xíngtài); the others are idioms, 2+2 with a hyphen (不可或缺 bùkě-huòquē). A
@@ -128,6 +130,15 @@ _VERY_COMMON_WORD = 1000
 # Names jieba tags otherwise (欧盟 as an abbreviation, j): capitalised as organisations.
 _NAMES = (
     frozenset({"欧盟", "东盟", "北约", "世贸组织", "亚太经合组织"})
+    | {
+        # the State Council's ministries, which jieba knows as common words (教育部 Jiàoyùbù)
+        f"{field}部"
+        for field in (
+            *("外交", "国防", "教育", "科技", "科学技术", "公安", "国家安全", "民政", "司法"),
+            *("财政", "自然资源", "生态环境", "交通运输", "水利", "农业农村", "商务", "应急管理"),
+            "退役军人事务",
+        )
+    }
     | {
         # Taiwan's five branches (立法院 Lìfǎyuàn), which jieba knows as common words
         f"{branch}院"
