@@ -308,3 +308,18 @@ def test_the_lexicon_prefers_the_english_the_words_explain() -> None:
     assert lexicon.explained(term, ["banking", "system"]) > lexicon.explained(
         term, ["directive", "banking", "system"]
     )
+
+
+def test_clauses_adverbials_and_a_place_with_a_common_noun_rank_as_no_terms() -> None:
+    """A dictionary word that is a general verb and its object (请参阅, 保持稳定), an adverbial
+    (整体而言) are no candidates; a place and a common noun (香港银行) ranks below a name that
+    ends as an institution's does (香港会计师公会) seen as often."""
+    text = [
+        "请参阅财务报表附注。整体而言，香港银行体系保持稳定。香港会计师公会发表报告。",
+        "请参阅财务报表附注。整体而言，保持稳定的香港银行体系。香港会计师公会认为。",
+    ]
+    found = mine([Unit(Path("hk.txt"), i + 1, t) for i, t in enumerate(text)], top=None)
+    terms = [c.term for c in found]
+    assert not {"请参阅财务报表附注", "请参阅", "保持稳定", "整体而言"} & set(terms)
+    assert "财务报表附注" in terms
+    assert terms.index("香港会计师公会") < terms.index("香港银行体系")

@@ -350,6 +350,12 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("李白和习近平", "Lǐ Bái hé Xí Jìnpíng"),  # people CC-CEDICT knows
         ("数位专家", "shù wèi zhuānjiā"),  # "several experts" (Taiwan's 數位 is "digital")
         ("公司董事长王明表示", "gōngsī dǒngshìzhǎng Wáng Míng biǎoshì"),  # a person, not a company
+        ("此外，这些", "Cǐwài, zhèxiē"),  # words of their own, not 此/这 and a noun
+        ("世界级", "shìjièjí"),
+        ("如期完成", "rúqī wánchéng"),  # 如期 is a word: no 如 apart
+        ("省会城市", "shěnghuì chéngshì"),  # no coordination
+        ("大马士革", "Dàmǎshìgé"),  # a name jieba tags nz, not an idiom
+        ("火车到了。", "Huǒchē dào le."),  # 了 at a sentence's end stays apart
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

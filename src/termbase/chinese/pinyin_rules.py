@@ -213,6 +213,7 @@ _TWO_SYLLABLE_COMPLEMENTS = frozenset(
 # or ends with one of these particles, is two words glued (就试 of 就试着); 共 (共赢, 共治) and
 # 新 (新质) make words and are not here.
 _GLUE_FIRST = frozenset("就也都还又才再很更最太已曾正将便却只仅不没别在把被对从向给跟与比按于由")
+_GLUE_FIRST |= frozenset("如内")  # 如万卡 (such as), 内前 of 平台内/前十: rú wànkǎ, nèi qián
 # 央企要: yāngqǐ yào; 委副 of 改革委副主任: 副 is the prefix of the next word (fùzhǔrèn); 会今 of
 # 行政院会今(28日): 今 "today" (huì jīn)
 _GLUE_LAST = frozenset("的了着过地得吗呢吧啊要会能将应可是在有和与副今")
@@ -233,7 +234,22 @@ _ATTRIBUTIVE_PREFIXES = frozenset("无半自")
 _SUFFIXES = frozenset({"化", "性", "者", "员", "们", "力", "集", "率", "界"})
 # ... and 层 after a two-syllable noun, which the segmenter tags as a measure word (基础/层
 # jīchǔcéng, 应用层 yìngyòngcéng)
-_NOUN_SUFFIXES = frozenset({"层", "机"})  # 向量/机 xiàngliàngjī
+_NOUN_SUFFIXES = frozenset({"层", "机", "级"})  # 向量/机 xiàngliàngjī, 指数/级 zhǐshùjí
+# An abbreviated coordination, its parts joined by hyphens as Xiandai Hanyu Cidian writes them
+# (中小学 zhōng-xiǎoxué): the word and where the hyphens go
+_COORDINATIONS: dict[str, tuple[int, ...]] = {
+    "省区市": (1, 2),  # provinces, regions and municipalities: shěng-qū-shì
+    "省市区": (1, 2),
+    "省市县": (1, 2),
+    "省市": (1,),
+    "市县": (1,),
+    "中小学": (1,),
+    "中西部": (1,),  # the central and western regions: zhōng-xībù
+    "中东部": (1,),
+    "东中西部": (1, 2),
+    "东中部": (1,),
+    "中小微": (1, 2),  # 中小微企业: zhōng-xiǎo-wēi qǐyè
+}
 # 6.1.5.3: 这, 那, 此 apart from a preposition, verb or adverb the segmenter joins them to (这为
 # zhè wèi, 这是 zhè shì); 各, 每, 本 only with nouns and measure words
 _DEMONSTRATIVES = frozenset("这那此")

@@ -346,9 +346,12 @@ def _clause_end(text: str, pos: int) -> int:
 def _takes_aspect(token: Token) -> bool:
     """A word 了, 着, 过 join (GB/T 6.1.4.4): a verb, an adjective (明确了), a noun or an
     abbreviation jieba made of a verb (印证了), or 通过 and 经过, which it tags as prepositions
-    (审议通过了)."""
+    (审议通过了), or a set phrase jieba made of an adverb and a verb (大幅度降低了)."""
     return (
-        token.tag[:1] in ("v", "a") or token.tag in ("n", "j") or token.source in ("通过", "经过")
+        token.tag[:1] in ("v", "a")
+        or token.tag in ("n", "j")
+        or token.source in ("通过", "经过")
+        or (token.tag == "l" and segment.words(token.source[-2:])[0][1][:1] == "v")
     )
 
 
@@ -383,7 +386,14 @@ def _write(word: str, tag: str, syllables: list[str]) -> str:
 def _is_idiom(word: str, tag: str) -> bool:
     """A four-character idiom read 2+2 (GB/T's hyphen): jieba's idioms (i), and its set
     phrases (l) unless both halves are common words."""
-    if len(word) != 4 or word in _IDIOMS_TOGETHER or word in _NOT_IDIOMS or tag not in ("i", "l"):
+    if len(word) != 4 or word in _IDIOMS_TOGETHER or word in _NOT_IDIOMS:
+        return False
+    if tag == "nz":  # 日新月异: an idiom jieba tags as a proper noun; not a name (奥地利人)
+        if any(names.is_name(word[:k]) for k in (2, 3, 4)):
+            return False
+        halves = [segment.dictionary_frequency(h) for h in (word[:2], word[2:])]
+        return not any(halves) or (is_phrase(word) and min(halves) < _COMMON_WORD)
+    if tag not in ("i", "l"):
         return False
     if word[2] in "之以":  # 两国之间, 今年以来: a noun and a word of place or time
         return False

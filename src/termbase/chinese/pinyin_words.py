@@ -4,14 +4,17 @@ jù tǒngjì) and the names of institutions (6.3.1). `termbase.chinese.pinyin_te
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from termbase.chinese import names, segment
-from termbase.chinese.pinyin import _HAN, PinyinError, join_word, parse, syllables_of
+from termbase.chinese.pinyin import _HAN, PinyinError, is_phrase, join_word, parse, syllables_of
 from termbase.chinese.pinyin_rules import (
     _ADVERB_FIRST,
     _ADVERB_VERB,
     _ATTRIBUTIVE_PREFIXES,
     _BY_TAG,
     _COMPLEMENTS,
+    _COORDINATIONS,
     _DEMONSTRATIVES,
     _DETERMINER_WORDS,
     _DETERMINERS,
@@ -271,6 +274,10 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
     if len(word) == 2 and word[1] == "等" and tag[:1] == "u" and not segment.is_word(word):
         head = join_word(read(word[0], "n", sandhi=sandhi))  # 向量/机等: 机 and 等 apart
         return [Token(head, "word", word[0], "n"), Token("děng", "word", "等", "u")]
+    if word in _COORDINATIONS:  # 省区市 shěng-qū-shì
+        syllables, cuts = read(word, "n", sandhi=sandhi), (0, *_COORDINATIONS[word], len(word))
+        pieces = [join_word(syllables[a:b]) for a, b in pairwise(cuts)]
+        return [Token("-".join(pieces), "word", word, "n")]
     if word in _ERHUA:  # 6.1.8: 儿 of a retroflex final as r (哪儿 nǎr)
         syllables = read(word[:-1], tag, sandhi=sandhi)
         return [Token(join_word([*syllables[:-1], syllables[-1] + "r"]), "word", word, tag)]
@@ -291,6 +298,15 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
             parts = [(word[0], "r"), (word[1], "n")]
         elif word[0] in _DEMONSTRATIVES and tag[:1] in ("p", "v", "d", "c"):
             parts = [(word[0], "r"), (word[1], tag)]  # 这为 zhè wèi
+    elif word.startswith("在此") and len(word) >= 4:  # 在此之前: zài cǐ zhīqián
+        parts = [(word[0], "p"), (word[1], "r"), (word[2:], "f")]
+    elif (
+        len(word) >= 3
+        and word[0] in _DEMONSTRATIVES
+        and not is_phrase(word)
+        and segment.is_word(word[1:])
+    ):  # 此基础 (jieba's set phrase in 在/此基础/上): cǐ jīchǔ
+        parts = [(word[0], "r"), (word[1:], "n")]
     elif (
         len(word) >= 3
         and word[0] in _PREPOSITION_FIRST

@@ -17,7 +17,10 @@ gives way to the longer one (it never occurs on its own). Whatever the term base
 any Chinese form, or holds inside one of its terms, is left out.
 
 The score is frequency x (1 + half a point per extra word) x a bonus for set-phrase forms,
-divided by the general-language weight (1 + log10(1 + dictionary frequency)).
+divided by the general-language weight (1 + log10(1 + dictionary frequency)); a run that starts
+on a place CC-CEDICT names (香港银行, 中国主张) and does not end as an institution's name does
+(香港会计师公会) counts half: the place's banks are no name. A dictionary word that is a general
+verb or adverb and its object (请参阅, 保持稳定) and an adverbial (整体而言) are no candidates.
 
 Renderings: with aligned targets, each pair is cut into sentence pairs where both sides have as
 many sentences; English word n-grams (one to five words, not starting or ending on a function
@@ -38,8 +41,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from termbase.chinese import names
 from termbase.chinese.segment import words
 from termbase.errors import TermbaseError
 from termbase.evolution import lexicon
@@ -57,8 +62,15 @@ _MORPHEMES = frozenset({"ng", "zg", "vg"})  # jieba's tags of bound morphemes
 # 0.02-0.03 higher without it, the seed's benchmark the same).
 _GLUE = frozenset({"与", "和", "及", "之", "共同"})
 # Characters a candidate never ends on even when the segmenter joins them into a word.
-_BAD_EDGES = frozenset("的了着过地得和与及或在对为是把被将")
+_BAD_EDGES = frozenset("的了着过地得和与及或在对为是把被将于")
 _NUMERALS = frozenset("二三四五六七八九十两百千")
+# How the name of an institution ends (香港会计师公会, 香港特别行政区)
+_INSTITUTION_ENDS = (
+    *("公司", "会", "局", "署", "处", "所", "院", "中心", "政府", "行政区", "大学", "办", "部"),
+    *("组织", "基金"),
+)
+# Set phrases that are adverbials (整体而言, 总的来说, 长期来看), no terms
+_ADVERBIAL_ENDS = ("而言", "来说", "来看", "而论")
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ebef]")
 _CLAUSE = re.compile(r"[^\u3400-\u9fff\U00020000-\U0002ebef、]+")
 _ENUMERATION = re.compile(r"[\u3400-\u9fff]+(?:、[\u3400-\u9fff]+)+")
@@ -280,7 +292,9 @@ def _runs(tagged: list[tuple[str, str]]) -> Iterable[tuple[str, str, _Parts]]:
         numeral = w in _NUMERALS and i + 1 < n and _content(*tagged[i + 1])  # 二/十国集团
         if not _content(w, tag) and not numeral:
             continue
-        if len(w) >= 2 and not numeral and tag != "t":  # a time word (年内) is no term
+        # no time word (年内), clause (保持稳定) or adverbial (整体而言) is a term
+        clause = _verb_phrase(w, tag) or w.endswith(_ADVERBIAL_ENDS)
+        if len(w) >= 2 and not numeral and tag != "t" and not clause:
             yield w, "idiom" if tag in ("i", "l") and len(w) == 4 else "word", ((w, tag),)
         if not numeral and not _starts_term(w, tag):
             continue
@@ -318,9 +332,23 @@ def _least(min_count: int, t: _Tally) -> int:
 def _starts_term(word: str, tag: str) -> bool:
     """A run of words that is a term does not start on a time word (年內), a person's name or
     a general verb (請參閱, 設立): those start clauses."""
-    if tag == "t" or tag.startswith("nr"):
+    if tag == "t" or tag.startswith("nr") or _verb_phrase(word, tag):
         return False
     return not (tag == "v" and _general_frequency(word) > GENERAL)
+
+
+@lru_cache(maxsize=65_536)
+def _verb_phrase(word: str, tag: str) -> bool:
+    """A word of jieba's dictionary that is a general verb or adverb and what follows it
+    (请参阅, 保持稳定, 继续加强): a clause. Idioms and set phrases are not (不可或缺)."""
+    if tag in ("i", "l"):
+        return False
+    for k in (1, 2):
+        head, rest = word[:k], word[k:]
+        general = len(rest) >= 2 and _general_frequency(head) > GENERAL
+        if general and _general_frequency(rest) and words(head)[0][1] in ("v", "d"):
+            return True
+    return False
 
 
 def _ends_term(tag: str) -> bool:
@@ -434,6 +462,15 @@ def _score(term: str, t: _Tally, covered: int = 0) -> float:
         t.tags
         and t.kinds <= {"run"}
         and (t.tags[0] == "v" or (t.tags[-1] == "v" and _general_frequency(t.words[-1]) > GENERAL))
+    ):
+        bonus *= 0.5
+    # a place and a common noun (香港银行, 香港货币): the place's banks, no name
+    if (
+        t.kinds <= {"run"}
+        and t.tags
+        and t.tags[0] == "ns"
+        and names.is_name(t.words[0])  # 大国 is no place (jieba's ns)
+        and not term.endswith(_INSTITUTION_ENDS)
     ):
         bonus *= 0.5
     parts = [w for w in t.words if w not in _GLUE] or [term]
