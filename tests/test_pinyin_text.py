@@ -356,6 +356,10 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("省会城市", "shěnghuì chéngshì"),  # no coordination
         ("大马士革", "Dàmǎshìgé"),  # a name jieba tags nz, not an idiom
         ("火车到了。", "Huǒchē dào le."),  # 了 at a sentence's end stays apart
+        ("年内完成", "niánnèi wánchéng"),  # "within the year": one word without a number
+        ("被告人", "bèigàorén"),  # no 被 and a verb
+        ("较大规模", "jiào dà guīmó"),
+        ("亚太地区", "Yà-Tài dìqū"),  # CC-CEDICT's name: the abbreviation, then the noun
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

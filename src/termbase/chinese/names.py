@@ -52,6 +52,11 @@ def person(name: str) -> bool:
     return sum(s[:1].isupper() for s in _table()[0][name].split()) > 1
 
 
+def syllables(name: str) -> list[str]:
+    """CC-CEDICT's syllables of a name, numbered as it writes them (Ya4 Tai4 di4 qu1)."""
+    return _table()[0][name].split()
+
+
 def words_of(name: str) -> list[tuple[str, list[str]]]:
     """The name's words with their syllables (tone marks, a capital on the first): 清华大学 ->
     [(清华, [Qīng, huá]), (大学, [Dà, xué])]."""

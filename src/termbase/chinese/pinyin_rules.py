@@ -218,6 +218,24 @@ _GLUE_FIRST |= frozenset("如内")  # 如万卡 (such as), 内前 of 平台内/�
 # 行政院会今(28日): 今 "today" (huì jīn)
 _GLUE_LAST = frozenset("的了着过地得吗呢吧啊要会能将应可是在有和与副今")
 
+# Words of jieba's dictionary that GB/T writes as several (6.1.5.3, 6.1.7): the parts and their
+# tags (另一方面 lìng yī fāngmiàn, 自即日起 zì jírì qǐ, 有没有 yǒu méiyǒu, 应从 yīng cóng)
+_APART: dict[str, tuple[tuple[str, str], ...]] = {
+    "另一方面": (("另", "r"), ("一", "m"), ("方面", "n")),
+    "自即日起": (("自", "p"), ("即日", "t"), ("起", "f")),
+    "有没有": (("有", "v"), ("没有", "v")),
+    "应从": (("应", "v"), ("从", "p")),
+    "不久前": (("不久", "d"), ("前", "f")),
+    "被称作": (("被", "p"), ("称作", "v")),
+    "被称为": (("被", "p"), ("称为", "v")),
+    "被视为": (("被", "p"), ("视为", "v")),
+}
+# A unit of time and 内 that jieba joins (年内 "within the year"): after a number, two words
+_WITHIN = frozenset({"年内", "月内", "日内", "天内", "周内"})
+# An adverb of degree, then a word the segmenter made of a one-syllable adjective and a noun:
+# the adjective is the adverb's (更/高效率: gèng gāo xiàolǜ, 更/高水平)
+_DEGREE = frozenset("更最较越")
+_DEGREE_ADJECTIVES = frozenset("高低大小多少好快强深广宽严")
 # 6.1.8: 儿 that makes a retroflex final, written r (哪儿 nǎr, 一点儿 yīdiǎnr)
 _ERHUA = frozenset(
     {"哪儿", "这儿", "那儿", "一点儿", "一会儿", "一块儿", "玩儿", "事儿", "活儿", "味儿"}

@@ -180,12 +180,12 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             out.append(Token(capital(join_word(syllables)), "word", word, "nx"))
             continue
         tag = "nt" if word in _NAMES else tag
-        if tag in _PROPER and len(word) == 4 and _two_words(word):
-            if names.is_name(word[:2]):  # 中国政府: Zhōngguó zhèngfǔ, a name and a noun
+        # 中国政府: Zhōngguó zhèngfǔ, a name and a noun; 亚太地区: Yà-Tài dìqū
+        named = names.is_name(word[:2]) and segment.is_word(word[2:])
+        if tag in _PROPER and len(word) == 4 and (_two_words(word) or named):
+            if names.is_name(word[:2]):
                 name, rest = word[:2], word[2:]
-                out.append(
-                    Token(capital(join_word(read(name, "ns", sandhi=sandhi))), "word", name, "nx")
-                )
+                out += [Token(join_word(s), "word", w, t) for w, s, t in _name_words(name)]
                 out.append(spoken(rest, "n", sandhi=sandhi))
                 continue
             tag = "l"  # 应邀出席, 严格遵守: two common words, not a name
@@ -299,6 +299,12 @@ def _name_words(name: str) -> list[tuple[str, list[str], str]]:
     """A name of CC-CEDICT's as its words; a word of four characters or more that CC-CEDICT
     capitalises once and that is a name and a common word is written so (中国大陆 Zhōngguó
     dàlù, 中华民族 Zhōnghuá mínzú)."""
+    head, tail = name[:2], name[2:]
+    lower = all(s[:1].islower() for s in names.syllables(name)[2:])
+    if len(name) >= 4 and lower and names.is_name(head) and segment.is_word(tail):
+        # 亚太地区 (Ya4 Tai4 di4 qu1): the abbreviation's words, then the common word
+        tail_syllables = [s.lower() for s in _flat(names.words_of(name))[2:]]
+        return [*((w, s, "nx") for w, s in names.words_of(head)), (tail, tail_syllables, "n")]
     out = []
     for word, syllables in names.words_of(name):
         rest = word[2:]
@@ -313,6 +319,11 @@ def _name_words(name: str) -> list[tuple[str, list[str], str]]:
         else:
             out.append((word, syllables, "nx"))
     return out
+
+
+def _flat(groups: list[tuple[str, list[str]]]) -> list[str]:
+    """The syllables of a name's words, one per character (a hyphened pair gives two)."""
+    return [part for _, group in groups for s in group for part in s.split("-")]
 
 
 def _digit_groups(tokens: list[Token]) -> list[Token]:

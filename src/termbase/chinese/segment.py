@@ -11,11 +11,15 @@ from typing import Any
 from termbase.chinese import names
 from termbase.chinese.pinyin import _HAN, is_phrase
 from termbase.chinese.pinyin_rules import (
+    _APART,
+    _DEGREE,
+    _DEGREE_ADJECTIVES,
     _DOUBLE_SURNAMES,
     _GLUE_FIRST,
     _GLUE_LAST,
     _PERSON,
     _PROPER,
+    _WITHIN,
     _WORDS,
 )
 
@@ -49,6 +53,21 @@ def tagged(text: str) -> list[tuple[str, str]]:
     seg = _segmenter()
     out: list[tuple[str, str]] = []
     for word, tag in words(text):
+        if word in _APART:  # 另一方面: lìng yī fāngmiàn
+            out += _APART[word]
+            continue
+        if word in _WITHIN and out and (out[-1][1] == "m" or out[-1][0] == "个"):
+            out += [(word[0], "q"), (word[1], "f")]  # 2年内: 2 nián nèi, within two years
+            continue
+        if (
+            out
+            and out[-1][0] in _DEGREE
+            and len(word) >= 3
+            and word[0] in _DEGREE_ADJECTIVES
+            and seg.has_word(word[1:])
+        ):  # 更/高效率: 更 高 效率
+            out += [(word[0], "a"), (word[1:], "n")]
+            continue
         known = seg.has_word(word) or is_phrase(word)
         if len(word) < 2 or known or not _HAN.search(word) or person(word, tag):
             out.append((word, tag))
