@@ -8,8 +8,12 @@ and divides a name into words only on that evidence (GB/T 16159-2012 6.3), never
 segmenter's part-of-speech tag alone. Kept: the Simplified headwords of two characters or more
 whose pinyin starts with a capital and has a syllable for each character, unless the same
 headword is also a common word of the dictionary (法制, 安康); and the one-character surnames
-("surname X"), for the names of people the dictionary cannot list. CC-CEDICT is CC BY-SA 4.0:
-so are the files made from it (NOTICE.md says so beside them).
+("surname X"), for the names of people the dictionary cannot list. A third column, "place",
+marks a name whose gloss says it is a place or an organisation (合肥 "Hefei, prefecture-level
+city", 百度 "Baidu, Internet search engine company"): jieba's dictionary has many such names as
+common nouns, and that alone must not make them lower case (where 互联网 "Internet" and 三月
+"March" stay common words). CC-CEDICT is CC BY-SA 4.0: so are the files made from it (NOTICE.md
+says so beside them).
 """
 
 from __future__ import annotations
@@ -21,11 +25,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 HAN = re.compile(r"[\u3400-\u9fff]")
+# A gloss that names a place or an organisation, or points to one (金水: "see 金水区[... Qu1]")
+PLACE = re.compile(
+    r"\b(city|county|province|prefecture|district|town|township|village|banner|capital of|"
+    r"river|mountain|lake|island|state of|region|company|corporation|university|bank|airport)\b"
+    r"|^see [^/]*\[[^\]]*\b(Shi4|Xian4|Qu1|Sheng3|Zhen4|Xiang1)\]",
+    re.IGNORECASE,
+)
 
 
 def main() -> None:
     source = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/data/cedict_ts.u8"
     names: dict[str, str] = {}
+    places: set[str] = set()
     common: set[str] = set()
     surnames: set[str] = set()
     for line in source.read_text("utf-8").splitlines():
@@ -42,9 +54,12 @@ def main() -> None:
         han = HAN.findall(simplified)
         if len(simplified) >= 2 and len(han) == len(simplified) == len(syllables):
             names.setdefault(simplified, " ".join(syllables))
+            if PLACE.search(glosses) and "epithet" not in glosses:  # 天府 (of Sichuan)
+                places.add(simplified)
     out = ROOT / "src/termbase/data/cedict"
     rows = sorted((k, v) for k, v in names.items() if k not in common)
-    (out / "names.tsv").write_text("".join(f"{k}\t{v}\n" for k, v in rows), "utf-8")
+    lines = (f"{k}\t{v}\tplace\n" if k in places else f"{k}\t{v}\n" for k, v in rows)
+    (out / "names.tsv").write_text("".join(lines), "utf-8")
     (out / "surnames.txt").write_text("".join(sorted(surnames)) + "\n", "utf-8")
     print(f"{len(rows)} names, {len(surnames)} surnames")
 

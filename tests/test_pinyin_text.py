@@ -360,6 +360,7 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("被告人", "bèigàorén"),  # no 被 and a verb
         ("较大规模", "jiào dà guīmó"),
         ("亚太地区", "Yà-Tài dìqū"),  # CC-CEDICT's name: the abbreviation, then the noun
+        ("互联网和三月", "hùliánwǎng hé sānyuè"),  # CC-CEDICT capitalises them; no places
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

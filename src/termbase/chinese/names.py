@@ -17,7 +17,8 @@ def _data(name: str) -> str:
 def _table() -> tuple[dict[str, str], Any]:
     import daachorse
 
-    names = dict(line.split("\t") for line in _data("names.tsv").splitlines() if "\t" in line)
+    rows = [line.split("\t") for line in _data("names.tsv").splitlines() if "\t" in line]
+    names = {row[0]: row[1] for row in rows}
     keys = list(names)
     automaton = daachorse.CharwiseDoubleArrayAhoCorasick(
         keys, match_kind=daachorse.MATCH_KIND_LEFTMOST_LONGEST
@@ -32,6 +33,18 @@ def surnames() -> frozenset[str]:
 
 def is_name(word: str) -> bool:
     return word in _table()[0]
+
+
+@cache
+def _places() -> frozenset[str]:
+    rows = (line.split("\t") for line in _data("names.tsv").splitlines())
+    return frozenset(row[0] for row in rows if row[-1] == "place")
+
+
+def is_place(word: str) -> bool:
+    """A name CC-CEDICT glosses as a place or an organisation (合肥, 百度), not as a thing that
+    is also a common noun's sense (互联网 "Internet")."""
+    return word in _places()
 
 
 def find(text: str, cuts: set[int]) -> list[tuple[int, int, str]]:

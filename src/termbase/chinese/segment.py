@@ -103,7 +103,9 @@ def name_spans(text: str, tagged: list[tuple[str, str]]) -> dict[int, tuple[int,
         start = max(text.find(word, at), at)
         at = start + len(word)
         cuts.add(at)
-        if tag not in _PROPER and tag != "nz" and _segmenter().has_word(word):
+        # a common word of jieba's, unless CC-CEDICT says it is a place (合肥, jieba's n)
+        common_word = tag not in _PROPER and tag != "nz" and _segmenter().has_word(word)
+        if common_word and not names.is_place(word):
             common.add((start, at))
         if tag[:1] in _FUNCTION_TAGS:
             function.append(start)
