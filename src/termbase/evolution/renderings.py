@@ -116,6 +116,11 @@ _EN_STOP = frozenset(
         "very",
         "refer",
         "see",
+        # more prepositions and conjunctions, and small numbers (above the statutory minimum
+        # requirement, carry trade activities amid, three note-issuing banks: mine_wmt25.py)
+        *("above", "below", "amid", "among", "across", "along", "around", "beyond", "despite"),
+        *("toward", "towards", "without", "throughout", "since", "until", "because", "whether"),
+        *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
         # titles before a name (Mr Norman Chan is Norman Chan)
         "mr",
         "mrs",
