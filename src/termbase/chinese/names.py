@@ -14,11 +14,16 @@ def _data(name: str) -> str:
 
 
 @cache
+def _rows() -> tuple[list[str], ...]:
+    """names.tsv's rows: the name, its numbered pinyin and, for a place, "place"."""
+    return tuple(line.split("\t") for line in _data("names.tsv").splitlines() if "\t" in line)
+
+
+@cache
 def _table() -> tuple[dict[str, str], Any]:
     import daachorse
 
-    rows = [line.split("\t") for line in _data("names.tsv").splitlines() if "\t" in line]
-    names = {row[0]: row[1] for row in rows}
+    names = {row[0]: row[1] for row in _rows()}
     keys = list(names)
     automaton = daachorse.CharwiseDoubleArrayAhoCorasick(
         keys, match_kind=daachorse.MATCH_KIND_LEFTMOST_LONGEST
@@ -37,8 +42,7 @@ def is_name(word: str) -> bool:
 
 @cache
 def _places() -> frozenset[str]:
-    rows = (line.split("\t") for line in _data("names.tsv").splitlines())
-    return frozenset(row[0] for row in rows if row[-1] == "place")
+    return frozenset(row[0] for row in _rows() if row[-1] == "place")
 
 
 def is_place(word: str) -> bool:
@@ -62,7 +66,7 @@ def find(text: str, cuts: set[int]) -> list[tuple[int, int, str]]:
 def person(name: str) -> bool:
     """Whether CC-CEDICT writes the name as a person's: a capital after the first (李白 Li3
     Bai2, 习近平 Xi2 Jin4 ping2), not one word (华为 Hua2 wei2)."""
-    return sum(s[:1].isupper() for s in _table()[0][name].split()) > 1
+    return sum(s[:1].isupper() for s in syllables(name)) > 1
 
 
 def syllables(name: str) -> list[str]:
@@ -75,9 +79,8 @@ def words_of(name: str) -> list[tuple[str, list[str]]]:
     [(清华, [Qīng, huá]), (大学, [Dà, xué])]."""
     from termbase.chinese.pinyin import from_numbers
 
-    syllables = _table()[0][name].split()
     out: list[tuple[str, list[str]]] = []
-    for ch, numbered in zip(name, syllables, strict=True):
+    for ch, numbered in zip(name, syllables(name), strict=True):
         written = from_numbers(numbered)
         if numbered[:1].isupper() or not out:
             out.append((ch, [written[:1].upper() + written[1:]]))
