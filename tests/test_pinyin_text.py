@@ -361,9 +361,33 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("较大规模", "jiào dà guīmó"),
         ("亚太地区", "Yà-Tài dìqū"),  # CC-CEDICT's name: the abbreviation, then the noun
         ("互联网和三月", "hùliánwǎng hé sānyuè"),  # CC-CEDICT capitalises them; no places
+        ("三部曲", "sānbùqǔ"),  # a word (jieba's numeral), not 三 and a set phrase's noun
+        ("五星级酒店", "wǔxīngjí jiǔdiàn"),
+        ("因为他们", "yīnwèi tāmen"),  # 为 "because", not "as"
+        ("行为规范", "xíngwéi guīfàn"),
+        ("类脑计算", "lèinǎo jìsuàn"),  # no number before it: 类 is no measure word
+        ("第一章", "dì-yī zhāng"),
+        ("十四五规划", "shísìwǔ guīhuà"),
+        ("略低于全球", "lüè dīyú quánqiú"),  # 低于 is a word: 于 stays with it
+        ("以至于", "yǐzhìyú"),
+        ("越来越多", "yuèláiyuè duō"),
+        ("大型企业和新型产业", "dàxíng qǐyè hé xīnxíng chǎnyè"),
+        ("外交部和华中科技大学", "Wàijiāobù hé Huázhōng Kējì Dàxué"),  # names of organisations
+        ("伦理学和音乐会", "lúnlǐxué hé yīnyuèhuì"),  # jieba's nt, no organisations
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:
     """The rules of issue 33's new texts (prefixes 无/半/自/预, ministries joined by 和, 为 as
     "is") leave the look-alikes alone."""
     assert pinyin_text.transliterate(text) == expected
+
+
+def test_a_term_inside_a_longer_word_is_that_word() -> None:
+    """The term base's 算力 inside 计算力 is no occurrence of the term (jìsuànlì, not jì
+    suànlì); 以 … 为 across a term is still "as" (wéi)."""
+    terms = {"算力": "suànlì"}
+    written = pinyin_text.transliterate("集信息计算力、网络运载力，通过算力中心", terms=terms)
+    assert written == "Jí xìnxī jìsuànlì, wǎngluò yùnzàilì, tōngguò suànlì zhōngxīn"
+    assert pinyin_text.transliterate("本文将以算力为锚。", terms=terms) == (
+        "Běn wén jiāng yǐ suànlì wéi máo."
+    )

@@ -92,6 +92,11 @@ _WORDS = (
     ("明定", "v"),  # Taiwan's "to stipulate" (草案明定: míngdìng)
     ("中小微", "b"),  # 中小微企业: zhōngxiǎowēi qǐyè, as 中小企业 zhōngxiǎo qǐyè
     ("十五五", "j"),  # the 15th Five-Year Plan, one word as 十四五 is: shíwǔwǔ
+    ("十三五", "j"),  # the 13th (jieba: 十三/五, shísān wǔ)
+    ("十二五", "j"),
+    ("大湾区", "ns"),  # 粤港澳/大湾区/三大 (jieba: 大湾/区三大): CC-CEDICT's Yuègǎng'ào Dàwān Qū
+    ("超算", "n"),  # supercomputing: 超算算力 chāosuàn suànlì
+    ("可再生", "b"),  # 可再生能源: kězàishēng néngyuán (jieba: 可/再生能源)
     ("政产学研", "j"),  # government, industry, academia and research: zhèngchǎnxuéyán
     ("产学研用", "j"),  # industry, academia, research and users: chǎnxuéyányòng
     ("派发", "v"),  # 拟不派发现金红利: pàifā xiànjīn hónglì, not 派/发现/金红利
@@ -158,6 +163,8 @@ _EVENTS = ("会议", "论坛", "大会", "峰会", "博览会")
 _PROGRAMMES = ("计划", "基金", "法", "条例")
 # Numerals of the hundreds and thousands: written in groups (GB/T: 一百二十五 yībǎi èrshíwǔ).
 _DIGITS = frozenset("一二三四五六七八九")
+# A numeral apart from the noun of a set phrase (三要素 sān yàosù); 一 makes words (一系列)
+_DIGITS_APART = frozenset("二两三四五六七八九十")
 # 方位词 written apart from the noun before them, in the neutral tone (山上 shān shang).
 _PLACE = {"上": "shang", "下": "xia", "里": "li"}
 # Words the segmenter takes as one that are a noun and 上/下 all the same (会上 huì shang)
@@ -181,7 +188,7 @@ _DETERMINER_WORDS = frozenset(
 # after an adjective or a word of place (新一代 xīn yī dài, 上一轮 shàng yī lún)
 _MEASURE_CHARACTERS = (
     "个名位次件条项种张本台辆家座届批岁只双对场年天代轮期类份股层部篇回遍趟番阵周倍处架户元艘吨"
-    "亩所间栋幅根颗枚匹套笔例款起句大段步成"
+    "亩所间栋幅根颗枚匹套笔例款起句大段步成章节"
 )
 _MEASURES = re.compile(f"[{_MEASURE_CHARACTERS}]")
 _NUMERAL_FIRST = frozenset("一二两三四五六七八九十百千万亿兆几多数半")
@@ -194,6 +201,7 @@ _NUMERAL_WORDS = frozenset(
     | {"一度", "一带", "一体", "一流", "一时", "一点", "一边", "一面", "一旦", "一向", "一再"}
     | {"一共", "一味", "一手", "一贯", "一律", "一概", "一齐", "半天", "一番", "多半", "一层"}
     | {"万一", "十分", "一年四季", "三番", "两样", "上半年", "下半年", "上半场", "下半场"}
+    | {"一系列"}  # yīxìliè, a word of Xiandai Hanyu Cidian's
 )
 # 6.1.4.5: a verb of two syllables and a complement of one, apart (展现出 zhǎnxiàn chū,
 # 建立起 jiànlì qǐ); a one-syllable verb with its two-syllable complement too (走出去 zǒu chūqù)
@@ -213,7 +221,8 @@ _TWO_SYLLABLE_COMPLEMENTS = frozenset(
 # or ends with one of these particles, is two words glued (就试 of 就试着); 共 (共赢, 共治) and
 # 新 (新质) make words and are not here.
 _GLUE_FIRST = frozenset("就也都还又才再很更最太已曾正将便却只仅不没别在把被对从向给跟与比按于由")
-_GLUE_FIRST |= frozenset("如内")  # 如万卡 (such as), 内前 of 平台内/前十: rú wànkǎ, nèi qián
+_GLUE_FIRST |= frozenset("如内以")  # 如万卡 (such as), 内前 of 平台内/前十: rú wànkǎ, nèi qián
+# (以算力 of 以算力为锚: yǐ suànlì wéi máo)
 # 央企要: yāngqǐ yào; 委副 of 改革委副主任: 副 is the prefix of the next word (fùzhǔrèn); 会今 of
 # 行政院会今(28日): 今 "today" (huì jīn)
 _GLUE_LAST = frozenset("的了着过地得吗呢吧啊要会能将应可是在有和与副今")
@@ -229,6 +238,8 @@ _APART: dict[str, tuple[tuple[str, str], ...]] = {
     "被称作": (("被", "p"), ("称作", "v")),
     "被称为": (("被", "p"), ("称为", "v")),
     "被视为": (("被", "p"), ("视为", "v")),
+    "更趋": (("更", "d"), ("趋", "v")),  # 更趋均衡: gèng qū jūnhéng
+    "力于": (("力", "n"), ("于", "p")),  # 存储力于一体: cúnchǔlì yú yītǐ
 }
 # A unit of time and 内 that jieba joins (年内 "within the year"): after a number, two words
 _WITHIN = frozenset({"年内", "月内", "日内", "天内", "周内"})
@@ -252,7 +263,7 @@ _ATTRIBUTIVE_PREFIXES = frozenset("无半自")
 _SUFFIXES = frozenset({"化", "性", "者", "员", "们", "力", "集", "率", "界"})
 # ... and 层 after a two-syllable noun, which the segmenter tags as a measure word (基础/层
 # jīchǔcéng, 应用层 yìngyòngcéng)
-_NOUN_SUFFIXES = frozenset({"层", "机", "级"})  # 向量/机 xiàngliàngjī, 指数/级 zhǐshùjí
+_NOUN_SUFFIXES = frozenset({"层", "机", "级", "型"})  # 向量/机 xiàngliàngjī, 指数/级 zhǐshùjí
 # An abbreviated coordination, its parts joined by hyphens as Xiandai Hanyu Cidian writes them
 # (中小学 zhōng-xiǎoxué): the word and where the hyphens go
 _COORDINATIONS: dict[str, tuple[int, ...]] = {
@@ -321,6 +332,7 @@ _AS_VERBS = frozenset(
     | {"设", "改造", "转变", "升级", "命名", "任命", "选举", "定位", "界定", "归纳", "概括"}
     | {"简称", "统称", "合称", "认定", "设定", "发展", "演变", "成长", "上升", "扩大", "变成"}
     | {"缩小", "降", "升", "划分", "确定", "指定", "评选", "视作", "称作", "誉"}
+    | {"蜕变", "转型", "转换", "转", "化", "沦", "折合", "换算", "演化", "进化", "细分"}
 )
 # 6.1.7: an adverb apart from its verb where jieba joins the two (还要 hái yào, 仅靠 jǐn kào)
 _ADVERB_VERB = frozenset(

@@ -36,6 +36,8 @@ from termbase.chinese.pinyin_rules import (
     _COMMON_WORD,
     _DOUBLE_SURNAMES,
     _IDIOMS_TOGETHER,
+    _INSTITUTION_STARTS,
+    _INSTITUTION_SUFFIXES,
     _NAMES,
     _NOT_IDIOMS,
     _NOT_NAMES,
@@ -51,6 +53,7 @@ from termbase.chinese.pinyin_rules import (
     _UNITS,
     _VERY_COMMON_WORD,
 )
+from termbase.chinese.pinyin_terms import taking_as, term_spans
 from termbase.chinese.pinyin_words import (
     Token,
     affixes,
@@ -81,17 +84,19 @@ def transliterate(
 
     simple = _curly(script.simplify_characters(text))
     tokens: list[Token] = []
-    for span, stored in _term_spans(simple, terms or {}):
+    for span, stored in term_spans(simple, terms or {}):
         if stored is not None:
             tokens.append(Token(stored, "term", span))
             continue
         tokens.extend(_plain(span, sandhi=sandhi))
     # names of institutions and lists of names run across the term base's terms
-    tokens = quoted_events(listed_names(institutions(tokens)))
+    tokens = taking_as(quoted_events(listed_names(institutions(tokens))))
     if not words_joined:
         tokens = [t for token in tokens for t in token.syllables()]
     # Sentences (not a term or a heading) start with a capital; a title's words always do.
-    tokens = _capitalise_sentences(tokens, any(ch in _RUNNING_TEXT for ch in simple))
+    # a heading or list item (一、理解算力) starts with a capital as a sentence does
+    sentences = any(ch in _RUNNING_TEXT for ch in simple) or bool(_LIST_ITEM.match(simple))
+    tokens = _capitalise_sentences(tokens, sentences)
     return _join(tokens, style)
 
 
@@ -103,27 +108,11 @@ def _curly(text: str) -> str:
     return re.sub(r"'([^'\n]*[\u3400-\u9fff][^'\n]*)'", r"‘\1’", text)
 
 
-def _term_spans(text: str, terms: dict[str, str]) -> list[tuple[str, str | None]]:
-    """`text` cut into the terms of the term base (with their stored pinyin) and the rest."""
-    if not terms:
-        return [(text, None)]
-    import ahocorasick_rs
-
-    keys = list(terms)
-    ac = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-    out: list[tuple[str, str | None]] = []
-    pos = 0
-    for k, s, e in ac.find_matches_as_indexes(text):
-        if s > pos:
-            out.append((text[pos:s], None))
-        out.append((text[s:e], terms[keys[k]]))
-        pos = e
-    if pos < len(text):
-        out.append((text[pos:], None))
-    return out
-
-
 _LATIN_HEAD = re.compile(r"[A-Za-z0-9]+")
+# A heading or list item's number: 一、 （二） (3) 4.
+_LIST_ITEM = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])"
+)
 # What a name after it names a company, not a person (国产设备企业新凯来)
 _COMPANIES = ("企业", "公司", "集团", "厂商", "品牌")
 
@@ -180,6 +169,8 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             out.append(Token(capital(join_word(syllables)), "word", word, "nx"))
             continue
         tag = "nt" if word in _NAMES else tag
+        if tag == "nt" and not _organisation(word):
+            tag = "n"  # jieba's nt alone is no evidence: 国际化, 伦理学, 音乐会, 公安局
         # 中国政府: Zhōngguó zhèngfǔ, a name and a noun; 亚太地区: Yà-Tài dìqū
         named = names.is_name(word[:2]) and segment.is_word(word[2:])
         if tag in _PROPER and len(word) == 4 and (_two_words(word) or named):
@@ -371,6 +362,18 @@ def _sentence_end(text: str, pos: int) -> bool:
     punctuation (a phrase without it, 讨论了, is not a sentence: tǎolùnle)."""
     rest = text[pos:].lstrip(" ”’」』)）")
     return bool(rest) and rest[0] in _SENTENCE_END
+
+
+def _organisation(word: str) -> bool:
+    """A word jieba tags as an organisation that is the name of one: CC-CEDICT's, a national
+    body (外交部, 国家统计局), or what starts with a name (华中科技大学, 中国移动); not a
+    common word jieba tags so (国际化, 伦理学, 音乐会, 交易所, 公安局, 党组织)."""
+    if word in _NAMES or names.is_name(word) or word.endswith(("部", "委", "委员会", "署")):
+        return True
+    head = word[:2]
+    if names.is_name(head):
+        return True  # a name and what follows it (中国移动, 香港特区政府): written below
+    return head in _INSTITUTION_STARTS and word.endswith(_INSTITUTION_SUFFIXES)
 
 
 def _write(word: str, tag: str, syllables: list[str]) -> str:

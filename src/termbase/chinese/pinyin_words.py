@@ -11,6 +11,7 @@ from termbase.chinese.pinyin import _HAN, PinyinError, is_phrase, join_word, par
 from termbase.chinese.pinyin_rules import (
     _ADVERB_FIRST,
     _ADVERB_VERB,
+    _AS_VERBS,
     _ATTRIBUTIVE_PREFIXES,
     _BY_TAG,
     _COMPLEMENTS,
@@ -19,6 +20,7 @@ from termbase.chinese.pinyin_rules import (
     _DETERMINER_WORDS,
     _DETERMINERS,
     _DIGITS,
+    _DIGITS_APART,
     _ERHUA,
     _EVENTS,
     _HEADS,
@@ -354,6 +356,14 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
         and segment.words(word[2:])[0][1][:1] in ("n", "t")
     ):  # 一段话 yī duàn huà, 半个世纪 bàn gè shìjì
         parts = [(m.group(2), "m"), (m.group(3), "q"), (word[2:], "n")]
+    elif (
+        len(word) == 3
+        and tag == "l"
+        and word[0] in _DIGITS_APART
+        and segment.is_word(word[1:])
+        and segment.words(word[1:])[0][1][:1] == "n"
+    ):  # 三要素, jieba's set phrase: sān yàosù (6.1.6.2)
+        parts = [(word[0], "m"), (word[1:], "n")]
     elif len(word) == 3 and tag.startswith("v") and word[1:] in _TWO_SYLLABLE_COMPLEMENTS:
         parts = [(word[0], "v"), (word[1:], "v")]
     elif (
@@ -450,6 +460,8 @@ def read(word: str, tag: str, *, sandhi: bool) -> list[str]:
             if ch == word and tag.startswith(prefix):
                 return [syllable]
     syllables = syllables_of(word)
+    if word[-1] == "为" and word[:-1] in _AS_VERBS:  # 变为, 视为, 列为: "into, as", wéi
+        syllables = [*syllables[:-1], "wéi"]
     if not sandhi:
         syllables = [
             "yī" if ch == "一" else "bù" if ch == "不" else s

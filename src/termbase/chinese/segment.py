@@ -17,6 +17,7 @@ from termbase.chinese.pinyin_rules import (
     _DOUBLE_SURNAMES,
     _GLUE_FIRST,
     _GLUE_LAST,
+    _MEASURES,
     _PERSON,
     _PROPER,
     _WITHIN,
@@ -68,6 +69,25 @@ def tagged(text: str) -> list[tuple[str, str]]:
         ):  # 更/高效率: 更 高 效率
             out += [(word[0], "a"), (word[1:], "n")]
             continue
+        if _verb_and_yu(word, tag):
+            out += [words(word[:2], hmm=False)[0], ("于", "p")]  # 得益于: déyì yú, 于 apart
+            continue
+        if len(word) == 4 and word[0] == word[2] == "越":  # 越多越好: yuè duō yuè hǎo
+            out += [("越", "d"), words(word[1], hmm=False)[0], ("越", "d"), words(word[3])[0]]
+            continue
+        if len(word) == 2 and word[0] == "越" and not seg.has_word(word):
+            out += [("越", "d"), words(word[1], hmm=False)[0]]  # 越用越强: yuè yòng yuè qiáng
+            continue
+        if (
+            out
+            and out[-1][1] == "m"
+            and len(word) >= 3
+            and _MEASURES.fullmatch(word[0])
+            and seg.has_word(word[1:])
+            and not is_phrase(word)
+        ):  # a number's measure word and a noun (1200多/类产品): duō lèi chǎnpǐn
+            out += [(word[0], "q"), (word[1:], tag)]
+            continue
         known = seg.has_word(word) or is_phrase(word)
         if len(word) < 2 or known or not _HAN.search(word) or person(word, tag):
             out.append((word, tag))
@@ -79,6 +99,21 @@ def tagged(text: str) -> list[tuple[str, str]]:
         else:
             out.append((word, tag))
     return out
+
+
+# How often jieba has seen a word of a character and 于 for it to be one (低于 2,101, 至于 5,255;
+# 益于 of 得益于 5, 利于 637)
+_YU_WORD = 1000
+
+
+def _verb_and_yu(word: str, tag: str) -> bool:
+    """A word of jieba's that is a verb of two syllables and the preposition 于 (得益于,
+    依附于, 有利于): GB/T writes 于 apart. Not where 于 makes a word with the character before
+    it (略低于: 低于 dīyú; 以至于: 至于) nor a conjunction or adverb (不至于)."""
+    seg = _segmenter()
+    if len(word) != 3 or word[2] != "于" or tag in ("c", "d"):
+        return False
+    return bool(seg.has_word(word[:2])) and dictionary_frequency(word[1:]) < _YU_WORD
 
 
 def person(word: str, tag: str) -> bool:
