@@ -323,3 +323,16 @@ def test_clauses_adverbials_and_a_place_with_a_common_noun_rank_as_no_terms() ->
     assert not {"请参阅财务报表附注", "请参阅", "保持稳定", "整体而言"} & set(terms)
     assert "财务报表附注" in terms
     assert terms.index("香港会计师公会") < terms.index("香港银行体系")
+
+
+def test_latin_abbreviations_and_the_nouns_after_them_are_candidates() -> None:
+    """The Hong Kong reports name terms in the Latin script: IFFO, FCAS 2.0, CMU系統 and
+    MSCI全球指數 are on their reviewed lists (issue 35); a word in lower case is none."""
+    texts = [
+        "金管局成立IFFO，並推出FCAS 2.0；債務工具中央結算系統（CMU系統）運作暢順。",
+        "IFFO與FCAS 2.0合作，CMU系統的交易增加，MSCI全球指數下跌，we.trade上線。",
+        "MSCI全球指數回升。",
+    ]
+    found = {c.term for c in mine([Unit(Path("a.txt"), n, t) for n, t in enumerate(texts, 1)])}
+    assert {"IFFO", "FCAS 2.0", "CMU系統", "MSCI全球指數"} <= found
+    assert not any("we" in term for term in found)

@@ -374,6 +374,14 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("大型企业和新型产业", "dàxíng qǐyè hé xīnxíng chǎnyè"),
         ("外交部和华中科技大学", "Wàijiāobù hé Huázhōng Kējì Dàxué"),  # names of organisations
         ("伦理学和音乐会", "lúnlǐxué hé yīnyuèhuì"),  # jieba's nt, no organisations
+        ("为正义而战", "wèi zhèngyì érzhàn"),  # 为 "for": no sign after it
+        ("(2021-2025年)", "(2021-2025 nián)"),  # a range's dash, no minus
+        ("谷歌、微软、亚马逊", "Gǔgē, Wēiruǎn, Yàmǎxùn"),  # no dot: names one by one
+        ("中国社会发展", "Zhōngguó shèhuì fāzhǎn"),  # 社会 ends on 会 but is no office
+        ("国家整体布局", "guójiā zhěngtǐ bùjú"),
+        ("中国银行业协会", "Zhōngguó Yínhángyè Xiéhuì"),
+        ("王部长表示", "Wáng bùzhǎng biǎoshì"),  # a title after the surname, no given name
+        ("三五年", "sānwǔ nián"),  # no year: three to five years
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

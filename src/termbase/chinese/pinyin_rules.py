@@ -97,6 +97,8 @@ _WORDS = (
     ("大湾区", "ns"),  # 粤港澳/大湾区/三大 (jieba: 大湾/区三大): CC-CEDICT's Yuègǎng'ào Dàwān Qū
     ("超算", "n"),  # supercomputing: 超算算力 chāosuàn suànlì
     ("可再生", "b"),  # 可再生能源: kězàishēng néngyuán (jieba: 可/再生能源)
+    ("大数据", "n"),  # big data: dàshùjù (jieba: 大/数据中心)
+    ("工信部", "nt"),  # the Ministry of Industry and Information Technology (jieba: 工信/部将)
     ("政产学研", "j"),  # government, industry, academia and research: zhèngchǎnxuéyán
     ("产学研用", "j"),  # industry, academia, research and users: chǎnxuéyányòng
     ("派发", "v"),  # 拟不派发现金红利: pàifā xiànjīn hónglì, not 派/发现/金红利
@@ -225,7 +227,7 @@ _GLUE_FIRST |= frozenset("如内以")  # 如万卡 (such as), 内前 of 平台�
 # (以算力 of 以算力为锚: yǐ suànlì wéi máo)
 # 央企要: yāngqǐ yào; 委副 of 改革委副主任: 副 is the prefix of the next word (fùzhǔrèn); 会今 of
 # 行政院会今(28日): 今 "today" (huì jīn)
-_GLUE_LAST = frozenset("的了着过地得吗呢吧啊要会能将应可是在有和与副今")
+_GLUE_LAST = frozenset("的了着过地得吗呢吧啊要会能将应可是在有和与副今于")  # 费雪于: 费雪 yú
 
 # Words of jieba's dictionary that GB/T writes as several (6.1.5.3, 6.1.7): the parts and their
 # tags (另一方面 lìng yī fāngmiàn, 自即日起 zì jírì qǐ, 有没有 yǒu méiyǒu, 应从 yīng cóng)
@@ -240,6 +242,8 @@ _APART: dict[str, tuple[tuple[str, str], ...]] = {
     "被视为": (("被", "p"), ("视为", "v")),
     "更趋": (("更", "d"), ("趋", "v")),  # 更趋均衡: gèng qū jūnhéng
     "力于": (("力", "n"), ("于", "p")),  # 存储力于一体: cúnchǔlì yú yītǐ
+    "会以": (("会", "v"), ("以", "p")),  # 会以现金的形式: huì yǐ
+    "答记者问": (("答", "v"), ("记者", "n"), ("问", "n")),  # dá jìzhě wèn, no idiom
 }
 # A unit of time and 内 that jieba joins (年内 "within the year"): after a number, two words
 _WITHIN = frozenset({"年内", "月内", "日内", "天内", "周内"})
@@ -320,6 +324,11 @@ _INSTITUTION_SUFFIXES = (
     "院",
     "厅",
     "会",
+    "司",  # a department of a ministry (信息通信发展司)
+)
+# Words of two characters that end on a suffix of one and name an office (not 社会, 布局, 部署)
+_OFFICE_WORDS = frozenset(
+    {"总局", "分局", "法院", "议院", "学会", "商会", "议会", "国会", "工会", "峰会", "年会", "全会"}
 )
 # 6.1.7: the adverb 更 apart from a one-syllable adjective (更好 gèng hǎo), as 很 (hěn duō);
 # 更加, 更新 and 更换 are words

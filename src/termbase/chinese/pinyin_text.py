@@ -29,6 +29,7 @@ from termbase.chinese.pinyin import (
     restyle,
     split_tone,
 )
+from termbase.chinese.pinyin_names import foreign_names, given_name, listed_names, organisation
 from termbase.chinese.pinyin_rules import (
     _AS_VERBS,
     _ASPECT,
@@ -36,8 +37,6 @@ from termbase.chinese.pinyin_rules import (
     _COMMON_WORD,
     _DOUBLE_SURNAMES,
     _IDIOMS_TOGETHER,
-    _INSTITUTION_STARTS,
-    _INSTITUTION_SUFFIXES,
     _NAMES,
     _NOT_IDIOMS,
     _NOT_NAMES,
@@ -60,7 +59,6 @@ from termbase.chinese.pinyin_words import (
     capital,
     divided,
     institutions,
-    listed_names,
     numeral_groups,
     numeral_idioms,
     quoted_events,
@@ -91,6 +89,7 @@ def transliterate(
         tokens.extend(_plain(span, sandhi=sandhi))
     # names of institutions and lists of names run across the term base's terms
     tokens = taking_as(quoted_events(listed_names(institutions(tokens))))
+    tokens = foreign_names(tokens)
     if not words_joined:
         tokens = [t for token in tokens for t in token.syllables()]
     # Sentences (not a term or a heading) start with a capital; a title's words always do.
@@ -109,6 +108,8 @@ def _curly(text: str) -> str:
 
 
 _LATIN_HEAD = re.compile(r"[A-Za-z0-9]+")
+# What 为 "is" states before it: zero or a sign (为零, 为负, 为负值, 为正数)
+_SIGNS = frozenset({"零", "负", "正", "负值", "正值", "负数", "正数", "零值"})
 # A heading or list item's number: 一、 （二） (3) 4.
 _LIST_ITEM = re.compile(
     r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])"
@@ -162,6 +163,10 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             skip, name = spans[at]
             out += [Token(join_word(s), "word", w, tag) for w, s, tag in _name_words(name)]
             continue
+        if given_name(out, word, jieba_tag):  # 杜/广达: Dù Guǎngdá, a surname and a name
+            out[-1].text += " " + capital(join_word(read(word, "nr", sandhi=sandhi)))
+            out[-1].source += word
+            continue
         # a common word jieba's dictionary tags as a name is written as one
         tag = _NOT_NAMES.get(word, jieba_tag)
         if tag in _PERSON and out and out[-1].source.endswith(_COMPANIES) and len(word) <= 4:
@@ -169,7 +174,7 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             out.append(Token(capital(join_word(syllables)), "word", word, "nx"))
             continue
         tag = "nt" if word in _NAMES else tag
-        if tag == "nt" and not _organisation(word):
+        if tag == "nt" and not organisation(word):
             tag = "n"  # jieba's nt alone is no evidence: 国际化, 伦理学, 音乐会, 公安局
         # 中国政府: Zhōngguó zhèngfǔ, a name and a noun; 亚太地区: Yà-Tài dìqū
         named = names.is_name(word[:2]) and segment.is_word(word[2:])
@@ -230,7 +235,9 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             and tagged[k + 1][1][:1] == "n"
             and (k + 2 == len(tagged) or not _HAN.search(tagged[k + 2][0]))
         )
-        if word == "为" and (taking or into or copula):  # 以…为, 转化为, 确立为: "as, into", wéi
+        # 为零, 为负值, 并不为零: "is zero, is negative", wéi
+        sign = word == "为" and k + 1 < len(tagged) and tagged[k + 1][0] in _SIGNS
+        if word == "为" and (taking or into or copula or sign):  # 以…为, 转化为: "as", wéi
             out.append(Token("wéi", "word", word, "v"))
             taking = False
             continue
@@ -318,9 +325,17 @@ def _flat(groups: list[tuple[str, list[str]]]) -> list[str]:
 
 
 def _digit_groups(tokens: list[Token]) -> list[Token]:
-    """A number written with thousands separators is one: 9,000 (not "9, 000")."""
+    """A number written with thousands separators is one: 9,000 (not "9, 000"); a minus or plus
+    sign is the number's (-0.25%)."""
     out: list[Token] = []
     for t in tokens:
+        if out and out[-1].source in ("-", "−", "+") and t.source[:1].isdigit():
+            sign = out.pop()  # 降至-6%: -6%, the sign of the number (not "- 6%")
+            t.text, t.source = sign.text + t.text, sign.source + t.source
+            # a sign after a word or at the start, not a range's dash (2021-2025)
+            if out and out[-1].source[-1:].isdigit():
+                out.append(sign)
+                t.text, t.source = t.text[1:], t.source[1:]
         if (
             len(out) >= 2
             and t.source.isdigit()
@@ -362,18 +377,6 @@ def _sentence_end(text: str, pos: int) -> bool:
     punctuation (a phrase without it, 讨论了, is not a sentence: tǎolùnle)."""
     rest = text[pos:].lstrip(" ”’」』)）")
     return bool(rest) and rest[0] in _SENTENCE_END
-
-
-def _organisation(word: str) -> bool:
-    """A word jieba tags as an organisation that is the name of one: CC-CEDICT's, a national
-    body (外交部, 国家统计局), or what starts with a name (华中科技大学, 中国移动); not a
-    common word jieba tags so (国际化, 伦理学, 音乐会, 交易所, 公安局, 党组织)."""
-    if word in _NAMES or names.is_name(word) or word.endswith(("部", "委", "委员会", "署")):
-        return True
-    head = word[:2]
-    if names.is_name(head):
-        return True  # a name and what follows it (中国移动, 香港特区政府): written below
-    return head in _INSTITUTION_STARTS and word.endswith(_INSTITUTION_SUFFIXES)
 
 
 def _write(word: str, tag: str, syllables: list[str]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from termbase.chinese import names, segment
+from termbase.chinese import segment
 from termbase.chinese.pinyin import _HAN, PinyinError, is_phrase, join_word, parse, syllables_of
 from termbase.chinese.pinyin_rules import (
     _ADVERB_FIRST,
@@ -36,6 +36,7 @@ from termbase.chinese.pinyin_rules import (
     _NUMERAL_MEASURE,
     _NUMERAL_UNIT,
     _NUMERAL_WORDS,
+    _OFFICE_WORDS,
     _POTENTIAL,
     _PREFIX_READINGS,
     _PREFIXES,
@@ -162,7 +163,7 @@ def institutions(tokens: list[Token]) -> list[Token]:
             j = i + 1
             end = -1
             while j < len(tokens) and j - i <= 6 and (noun(tokens[j]) or _and(tokens, j)):
-                if tokens[j].source.endswith(_INSTITUTION_SUFFIXES):
+                if _office(tokens[j].source):
                     end = j
                 j += 1
             if end > i:
@@ -174,6 +175,15 @@ def institutions(tokens: list[Token]) -> list[Token]:
                 i = end
         i += 1
     return tokens
+
+
+def _office(word: str) -> bool:
+    """A word that ends an institution's name: 研究院, 统计局, 外交部, 局 on its own; not a word
+    of two characters that only ends on an office's character (社会, 布局, 格局, 部署, 干部)."""
+    suffix = next((s for s in _INSTITUTION_SUFFIXES if word.endswith(s)), "")
+    if len(suffix) == 1 and len(word) == 2:
+        return word in _OFFICE_WORDS
+    return bool(suffix)
 
 
 def quoted_events(tokens: list[Token]) -> list[Token]:
@@ -414,27 +424,6 @@ def _numeral_idiom(word: str) -> bool:
         and word[3] not in _IDIOM_NUMERALS
         and _HAN.search(word[1] + word[3]) is not None
     )
-
-
-def listed_names(tokens: list[Token]) -> list[Token]:
-    """A word CC-CEDICT spells as a name, in a list (、) beside a name: a name too, though the
-    segmenter knows it as a common word (谷歌、微软、亚马逊: Wēiruǎn)."""
-    for i, t in enumerate(tokens):
-        if t.kind != "word" or t.text != t.text.lower() or not names.is_name(t.source):
-            continue
-        for step in (-1, 1):
-            between, other = i + step, i + 2 * step
-            if (
-                0 <= other < len(tokens)
-                and tokens[between].source == "、"
-                and tokens[other].kind == "word"
-                and tokens[other].text[:1].isupper()
-                and names.is_name(tokens[other].source)
-            ):
-                t.text = " ".join(capital(w) for w in t.text.split(" "))
-                t.tag = "nx"
-                break
-    return tokens
 
 
 def numeral_groups(word: str) -> list[str]:

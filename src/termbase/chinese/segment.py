@@ -5,6 +5,7 @@ evidence for. rjieba is imported on first use, so `termbase --help` never loads 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -53,7 +54,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     (就试 of 就试着) is two words glued, cut by the dictionary again (jiù shìzhe)."""
     seg = _segmenter()
     out: list[tuple[str, str]] = []
-    for word, tag in words(text):
+    found = words(text)
+    for word, tag in _years(found) if "年" in text else found:
         if word in _APART:  # 另一方面: lìng yī fāngmiàn
             out += _APART[word]
             continue
@@ -89,6 +91,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
             out += [(word[0], "q"), (word[1:], tag)]
             continue
         known = seg.has_word(word) or is_phrase(word)
+        if not known and len(word) >= 3 and word[-1] == "于":  # 费雪于: a name, then 于
+            out += [(word[:-1], tag), ("于", "p")]
+            continue
         if len(word) < 2 or known or not _HAN.search(word) or person(word, tag):
             out.append((word, tag))
             continue
@@ -98,6 +103,29 @@ def tagged(text: str) -> list[tuple[str, str]]:
             out += [(word[:-1], tag), words(word[-1], hmm=False)[0]]
         else:
             out.append((word, tag))
+    return out
+
+
+_YEAR = re.compile("[〇零一二三四五六七八九]{4}年")
+_YEAR_CHARACTERS = frozenset("〇零一二三四五六七八九年")
+
+
+def _years(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A year in Chinese digits (二〇三五年, which jieba cuts 二/〇/三五年): each digit a word
+    (èr líng sān wǔ nián), as a year is read."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(found):
+        j, joined = i, ""
+        while j < len(found) and set(found[j][0]) <= _YEAR_CHARACTERS and "年" not in joined:
+            joined += found[j][0]
+            j += 1
+        if _YEAR.fullmatch(joined):
+            out += [(ch, "m") for ch in joined[:-1]] + [("年", "q")]
+            i = j
+            continue
+        out.append(found[i])
+        i += 1
     return out
 
 

@@ -7,7 +7,8 @@ Where candidates come from, in each Chinese text (a line or a segment's source):
   (a noun, verb, adjective, idiom or abbreviation, not a particle, preposition or conjunction);
 - enumerations joined by 、 (安全性、可靠性、可控性), taken whole;
 - what stands inside “quotes” and 《titles》;
-- four-character idioms the segmenter tags as such.
+- four-character idioms the segmenter tags as such;
+- Latin abbreviations (IFFO, FCAS 2.0) and the nouns after them (CMU系统).
 
 Words and runs count when they repeat (`min_count`); quoted phrases, titles, enumerations and
 idioms are set phrases by their form and count from their first use. General-language words
@@ -71,6 +72,8 @@ _INSTITUTION_ENDS = (
 )
 # Set phrases that are adverbials (整体而言, 总的来说, 长期来看), no terms
 _ADVERBIAL_ENDS = ("而言", "来说", "来看", "而论")
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9.])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9])")
+_VERSION = re.compile(r" ?\d+\.\d+(?![0-9])")
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ebef]")
 _CLAUSE = re.compile(r"[^\u3400-\u9fff\U00020000-\U0002ebef、]+")
 _ENUMERATION = re.compile(r"[\u3400-\u9fff]+(?:、[\u3400-\u9fff]+)+")
@@ -281,9 +284,29 @@ def _candidates(text: str) -> Iterable[tuple[str, str, _Parts]]:
         items = _enumeration(text, m.start(), m.end())
         if items:
             yield "、".join(items), "enumeration", tuple((x, "") for x in items)
+    yield from _acronyms(text)
     for clause in _CLAUSE.split(text):
         for item in clause.split("、"):
             yield from _runs(words(item))
+
+
+def _acronyms(text: str) -> Iterable[tuple[str, str, _Parts]]:
+    """Latin abbreviations of two capitals or more (IFFO, DvP), with a version number (FCAS
+    2.0), and with the nouns that follow them (CMU系统, MSCI全球指数): terms the Chinese text
+    names in the Latin script (mine_wmt25.py: 2018's recall in the top 500 0.51 -> 0.53)."""
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group(0)
+        yield acronym, "word", ((acronym, "eng"),)
+        version = _VERSION.match(text, m.end())
+        if version:
+            yield acronym + version.group(0), "word", ((acronym + version.group(0), "eng"),)
+        nouns: list[tuple[str, str]] = []
+        for w, tag in words(text[m.end() : m.end() + 8])[:2]:
+            if len(w) < 2 or not _HAN.match(w) or tag[:1] != "n":
+                break
+            nouns.append((w, tag))
+        if nouns:
+            yield acronym + "".join(w for w, _ in nouns), "run", ((acronym, "eng"), *nouns)
 
 
 def _runs(tagged: list[tuple[str, str]]) -> Iterable[tuple[str, str, _Parts]]:

@@ -1,0 +1,105 @@
+"""Names in running text, for their pinyin: what jieba tags as an organisation that is one (外交部,
+not 国际化), a given name cut from its surname (杜/广达), a word CC-CEDICT
+spells as a name in a list of names (谷歌、微软: Wēiruǎn), and a foreign name whose parts a
+middle dot joins (高利·曼昆 Gāolì Mànkūn), each part one word with a capital and the dot a
+space, as GB/T 16159-2012 writes the parts of a name in the Latin script (6.3.5)."""
+
+from __future__ import annotations
+
+from termbase.chinese import names
+from termbase.chinese.pinyin_rules import (
+    _INSTITUTION_STARTS,
+    _INSTITUTION_SUFFIXES,
+    _NAMES,
+    _PERSON,
+)
+from termbase.chinese.pinyin_words import Token, capital
+
+# Tags a part of a foreign name does not reach across beyond the word beside the dot: adverbs,
+# prepositions, conjunctions, particles, pronouns, numerals, verbs, time and place words
+_NOT_IN_NAMES = ("d", "p", "c", "u", "r", "m", "v", "t", "f", "q")
+_DOTS = frozenset("·‧•")
+
+
+def listed_names(tokens: list[Token]) -> list[Token]:
+    """A word CC-CEDICT spells as a name, in a list (、) beside a name: a name too, though the
+    segmenter knows it as a common word (谷歌、微软、亚马逊: Wēiruǎn)."""
+    for i, t in enumerate(tokens):
+        if t.kind != "word" or t.text != t.text.lower() or not names.is_name(t.source):
+            continue
+        for step in (-1, 1):
+            between, other = i + step, i + 2 * step
+            if (
+                0 <= other < len(tokens)
+                and tokens[between].source == "、"
+                and tokens[other].kind == "word"
+                and tokens[other].text[:1].isupper()
+                and names.is_name(tokens[other].source)
+            ):
+                t.text = " ".join(capital(w) for w in t.text.split(" "))
+                t.tag = "nx"
+                break
+    return tokens
+
+
+def foreign_names(tokens: list[Token]) -> list[Token]:
+    """高利·曼昆, 西尔维奥·格赛尔: the words on each side of the dot, one capitalised word each,
+    a space for the dot (Xī'ěrwéi'ào Gésài'ěr)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if t.source in _DOTS and out and out[-1].kind == "word" and nxt and nxt.kind == "word":
+            left = _part(out, from_end=True)
+            del out[len(out) - len(left) :]
+            right = _part(tokens[i + 1 :], from_end=False)
+            name = _whole(left) + " " + _whole(right)
+            out.append(Token(name, "word", "".join(x.source for x in (*left, t, *right)), "nx"))
+            i += 1 + len(right)
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _part(tokens: list[Token], *, from_end: bool) -> list[Token]:
+    """The words of one part of a foreign name beside the dot: the word next to it, and the
+    names or nouns before (after) it, at most four characters in all."""
+    seq = list(reversed(tokens)) if from_end else list(tokens)
+    taken: list[Token] = []
+    for t in seq:
+        if t.kind != "word" or (taken and t.tag.startswith(_NOT_IN_NAMES)):
+            break
+        if sum(len(x.source) for x in taken) + len(t.source) > 4 and taken:
+            break
+        if t.source in _DOTS:
+            break
+        taken.append(t)
+    return list(reversed(taken)) if from_end else taken
+
+
+def _whole(part: list[Token]) -> str:
+    """The syllables of the words of a name's part as one word, capitalised."""
+    return capital("".join(t.text.replace(" ", "").lower() for t in part))
+
+
+def given_name(out: list[Token], word: str, tag: str) -> bool:
+    """A given name the segmenter cut from its surname and tags as a name or a place (杜/广达,
+    after 副局长): a surname on its own just before it, nothing more (王/部长 stays)."""
+    if not out or out[-1].kind != "word" or len(out[-1].source) != 1:
+        return False
+    surname = out[-1].tag in _PERSON and out[-1].source in names.surnames()
+    return surname and 1 <= len(word) <= 2 and tag in ("nr", "nrfg", "nrt", "ns", "nz")
+
+
+def organisation(word: str) -> bool:
+    """A word jieba tags as an organisation that is the name of one: CC-CEDICT's, a national
+    body (外交部, 国家统计局), or what starts with a name (华中科技大学, 中国移动); not a
+    common word jieba tags so (国际化, 伦理学, 音乐会, 交易所, 公安局, 党组织)."""
+    if word in _NAMES or names.is_name(word) or word.endswith(("部", "委", "委员会", "署")):
+        return True
+    head = word[:2]
+    if names.is_name(head):
+        return True  # a name and what follows it (中国移动, 香港特区政府): written below
+    return head in _INSTITUTION_STARTS and word.endswith(_INSTITUTION_SUFFIXES)
