@@ -28,9 +28,20 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 # A gloss that names a place or an organisation, or points to one (金水: "see 金水区[... Qu1]")
 PLACE = re.compile(
     r"\b(city|county|province|prefecture|district|town|township|village|banner|capital of|"
-    r"river|mountain|lake|island|state of|region|company|corporation|university|bank|airport)\b"
+    r"municipality|river|mountain|lake|island|state of|region|company|corporation|university|"
+    r"bank|airport)\b"
     r"|^see [^/]*\[[^\]]*\b(Shi4|Xian4|Qu1|Sheng3|Zhen4|Xiang1)\]",
     re.IGNORECASE,
+)
+
+
+# Chinese words a gloss names (重慶|重庆: the Traditional and the Simplified form)
+MENTIONED = re.compile(r"[\u3400-\u9fff]+(?:\|[\u3400-\u9fff]+)?")
+
+
+# ... where the gloss starts with them (not 廉颇, a general "of Zhao 趙國|赵国 ... Qin 秦國")
+PLACES_GLOSS = re.compile(
+    r"^(?:abbr\. for )?[A-Z][A-Za-z' -]* [\u3400-\u9fff|]+(?:\[[^\]]*\])?,? (?:and|&) "
 )
 
 
@@ -38,6 +49,7 @@ def main() -> None:
     source = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/data/cedict_ts.u8"
     names: dict[str, str] = {}
     places: set[str] = set()
+    glossed: dict[str, str] = {}
     common: set[str] = set()
     surnames: set[str] = set()
     for line in source.read_text("utf-8").splitlines():
@@ -54,8 +66,14 @@ def main() -> None:
         han = HAN.findall(simplified)
         if len(simplified) >= 2 and len(han) == len(simplified) == len(syllables):
             names.setdefault(simplified, " ".join(syllables))
+            glossed.setdefault(simplified, glosses)
             if PLACE.search(glosses) and "epithet" not in glosses:  # 天府 (of Sichuan)
                 places.add(simplified)
+    # an abbreviation of places, glossed by them (成渝: "Chengdu 成都 and Chongqing 重慶|重庆")
+    for name, glosses in glossed.items():
+        named = {w.split("|")[-1] for w in MENTIONED.findall(glosses)}
+        if PLACES_GLOSS.match(glosses) and len(named & places) >= 2:
+            places.add(name)
     out = ROOT / "src/termbase/data/cedict"
     rows = sorted((k, v) for k, v in names.items() if k not in common)
     lines = (f"{k}\t{v}\tplace\n" if k in places else f"{k}\t{v}\n" for k, v in rows)

@@ -92,6 +92,18 @@ def test_cli_pinyin_stdin_lines() -> None:
     )
 
 
+def test_cli_pinyin_a_document_s_headings_start_with_a_capital() -> None:
+    """Lines of a document (sentences among them) start with a capital, a heading too; a list of
+    terms, one a line, does not (the test above)."""
+    document = "建设高速泛在的网络基础设施\n当前5G基站建设正加速推进。\n"
+    assert _run("-", "--no-terms", stdin=document) == (
+        0,
+        "Jiànshè gāosù fànzài de wǎngluò jīchǔ shèshī\n"
+        "Dāngqián 5G jīzhàn jiànshè zhèng jiāsù tuījìn.\n",
+        "",
+    )
+
+
 def test_cli_pinyin_bad_style() -> None:
     code, _, errors = _run("小院", "--style", "bopomofo")
     assert code == 2

@@ -382,6 +382,10 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("中国银行业协会", "Zhōngguó Yínhángyè Xiéhuì"),
         ("王部长表示", "Wáng bùzhǎng biǎoshì"),  # a title after the surname, no given name
         ("三五年", "sānwǔ nián"),  # no year: three to five years
+        ("不由自主", "bùyóu-zìzhǔ"),  # an idiom of pypinyin's, not an adverb and a verb
+        ("艰苦奋斗", "jiānkǔ-fèndòu"),
+        ("在计算机上", "zài jìsuànjī shang"),  # 机上 is a word, but 上 is a word of place
+        ("困扰生物学界", "kùnrǎo shēngwùxuéjiè"),  # 学界 is a word, but 界 is a suffix
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

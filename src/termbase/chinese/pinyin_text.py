@@ -24,21 +24,18 @@ from termbase.chinese import names, segment
 from termbase.chinese.pinyin import (
     _HAN,
     Style,
-    is_phrase,
     join_word,
     restyle,
     split_tone,
 )
+from termbase.chinese.pinyin_idioms import is_idiom, two_words
 from termbase.chinese.pinyin_names import foreign_names, given_name, listed_names, organisation
 from termbase.chinese.pinyin_rules import (
     _AS_VERBS,
     _ASPECT,
     _CLOSING,
-    _COMMON_WORD,
     _DOUBLE_SURNAMES,
-    _IDIOMS_TOGETHER,
     _NAMES,
-    _NOT_IDIOMS,
     _NOT_NAMES,
     _OPENING,
     _PERSON,
@@ -50,7 +47,6 @@ from termbase.chinese.pinyin_rules import (
     _SENTENCE_END,
     _TITLE_LOWER,
     _UNITS,
-    _VERY_COMMON_WORD,
 )
 from termbase.chinese.pinyin_terms import taking_as, term_spans
 from termbase.chinese.pinyin_words import (
@@ -75,9 +71,12 @@ def transliterate(
     words_joined: bool = True,
     terms: dict[str, str] | None = None,
     sandhi: bool = False,
+    line_of_prose: bool = False,
 ) -> str:
     """GB/T pinyin of running text (see the module's docstring). `terms`: Simplified term text
-    -> its stored pinyin, written as stored. Without `words_joined`, one syllable each."""
+    -> its stored pinyin, written as stored. Without `words_joined`, one syllable each. With
+    `line_of_prose` (a line of a document, such as a heading), the text starts with a capital
+    even without a sentence's punctuation; a term on its own does not."""
     from termbase.chinese import script
 
     simple = _curly(script.simplify_characters(text))
@@ -94,7 +93,9 @@ def transliterate(
         tokens = [t for token in tokens for t in token.syllables()]
     # Sentences (not a term or a heading) start with a capital; a title's words always do.
     # a heading or list item (一、理解算力) starts with a capital as a sentence does
-    sentences = any(ch in _RUNNING_TEXT for ch in simple) or bool(_LIST_ITEM.match(simple))
+    sentences = (
+        line_of_prose or any(ch in _RUNNING_TEXT for ch in simple) or bool(_LIST_ITEM.match(simple))
+    )
     tokens = _capitalise_sentences(tokens, sentences)
     return _join(tokens, style)
 
@@ -108,6 +109,9 @@ def _curly(text: str) -> str:
 
 
 _LATIN_HEAD = re.compile(r"[A-Za-z0-9]+")
+# Adverbs of degree made with 为, one word read wéi (尤为突出 yóuwéi tūchū; 常为 + a verb is
+# cháng wèi, "often for")
+_DEGREE_WEI = frozenset({"尤为", "较为", "更为", "极为", "颇为", "甚为", "最为"})
 # What 为 "is" states before it: zero or a sign (为零, 为负, 为负值, 为正数)
 _SIGNS = frozenset({"零", "负", "正", "负值", "正值", "负数", "正数", "零值"})
 # A heading or list item's number: 一、 （二） (3) 4.
@@ -157,6 +161,7 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             jieba_tag in _PERSON
             and whole[0] == pos
             and names.person(whole[1])
+            and not names.is_place(whole[1])  # 成渝 (Chengdu and Chongqing): Chéng-Yú
             and (whole[1][0] in names.surnames() or whole[1][:2] in _DOUBLE_SURNAMES)
         )  # not 亚太 (Ya4 Tai4, Asia-Pacific): 亚 is no surname
         if at in spans and not person:  # a name on CC-CEDICT's evidence: its words, capitalised
@@ -178,7 +183,7 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             tag = "n"  # jieba's nt alone is no evidence: 国际化, 伦理学, 音乐会, 公安局
         # 中国政府: Zhōngguó zhèngfǔ, a name and a noun; 亚太地区: Yà-Tài dìqū
         named = names.is_name(word[:2]) and segment.is_word(word[2:])
-        if tag in _PROPER and len(word) == 4 and (_two_words(word) or named):
+        if tag in _PROPER and len(word) == 4 and (two_words(word) or named):
             if names.is_name(word[:2]):
                 name, rest = word[:2], word[2:]
                 out += [Token(join_word(s), "word", w, t) for w, s, t in _name_words(name)]
@@ -191,7 +196,7 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             rest = word[latin.end() :]
             out.append(Token(_write(rest, tag, read(rest, tag, sandhi=sandhi)), "word", rest, tag))
             continue
-        if len(word) == 2 and word[1] == "为" and tag == "d":  # 常为 + a verb: cháng wèi
+        if len(word) == 2 and word[1] == "为" and tag == "d" and word not in _DEGREE_WEI:
             following = tagged[k + 1][1] if k + 1 < len(tagged) else ""
             out.append(spoken(word[0], "d", sandhi=sandhi))
             out.append(Token("wèi" if following[:1] == "v" else "wéi", "word", "为", "p"))
@@ -386,7 +391,7 @@ def _write(word: str, tag: str, syllables: list[str]) -> str:
         cut = 2 if word[:2] in _DOUBLE_SURNAMES else 1
         surname, given = join_word(syllables[:cut]), join_word(syllables[cut:])
         return f"{capital(surname)} {capital(given)}" if given else capital(surname)
-    idiom = _is_idiom(word, tag)
+    idiom = is_idiom(word, tag)
     if idiom:
         return join_word(syllables[:2]) + "-" + join_word(syllables[2:])
     if tag == "ns" and len(word) >= 3 and word[-1] in _UNITS:
@@ -398,32 +403,6 @@ def _write(word: str, tag: str, syllables: list[str]) -> str:
         out.append(capital(written) if tag in _PROPER else written)
         at += len(part)
     return " ".join(out)
-
-
-def _is_idiom(word: str, tag: str) -> bool:
-    """A four-character idiom read 2+2 (GB/T's hyphen): jieba's idioms (i), and its set
-    phrases (l) unless both halves are common words."""
-    if len(word) != 4 or word in _IDIOMS_TOGETHER or word in _NOT_IDIOMS:
-        return False
-    if tag == "nz":  # 日新月异: an idiom jieba tags as a proper noun; not a name (奥地利人)
-        if any(names.is_name(word[:k]) for k in (2, 3, 4)):
-            return False
-        halves = [segment.dictionary_frequency(h) for h in (word[:2], word[2:])]
-        return not any(halves) or (is_phrase(word) and min(halves) < _COMMON_WORD)
-    if tag not in ("i", "l"):
-        return False
-    if word[2] in "之以":  # 两国之间, 今年以来: a noun and a word of place or time
-        return False
-    if word[0] == word[1] and segment.words(word[:2])[0][1] in ("b", "d"):
-        return False  # 大大缩短, 渐渐消失: an adverb and its verb
-    if tag == "i":  # 今年以来: jieba's idiom, two very common words, no idiom of pypinyin's
-        return is_phrase(word) or not _two_words(word, _VERY_COMMON_WORD)
-    return not _two_words(word)
-
-
-def _two_words(word: str, common: int = _COMMON_WORD) -> bool:
-    """Whether both halves of a four-character word are common words."""
-    return all(segment.dictionary_frequency(half) >= common for half in (word[:2], word[2:]))
 
 
 def _parts(word: str) -> list[str]:

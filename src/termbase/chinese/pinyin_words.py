@@ -89,7 +89,9 @@ def affixes(tokens: list[Token]) -> list[Token]:
                 head = _PREFIX_READINGS.get(prior.source, prior.text)
                 prior.text, prior.source, prior.tag = head + t.text, prior.source + t.source, t.tag
                 continue
-            if t.source in _SUFFIXES and " " not in prior.text and not prior.tag.startswith("u"):
+            # a suffix after a word written as two (技术密集/性: jìshù mìjíxìng), not after a name
+            last = prior.text.split(" ")[-1]
+            if t.source in _SUFFIXES and last.islower() and not prior.tag.startswith("u"):
                 prior.text, prior.source = prior.text + t.text, prior.source + t.source
                 continue
             if (

@@ -21,6 +21,7 @@ from termbase.chinese.pinyin_rules import (
     _MEASURES,
     _PERSON,
     _PROPER,
+    _SUFFIXES,
     _WITHIN,
     _WORDS,
 )
@@ -55,7 +56,7 @@ def tagged(text: str) -> list[tuple[str, str]]:
     seg = _segmenter()
     out: list[tuple[str, str]] = []
     found = words(text)
-    for word, tag in _years(found) if "年" in text else found:
+    for word, tag in _rejoined(_years(found) if "年" in text else found):
         if word in _APART:  # 另一方面: lìng yī fāngmiàn
             out += _APART[word]
             continue
@@ -103,6 +104,33 @@ def tagged(text: str) -> list[tuple[str, str]]:
             out += [(word[:-1], tag), words(word[-1], hmm=False)[0]]
         else:
             out.append((word, tag))
+    return out
+
+
+def _rejoined(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A word of three characters and a noun of one where the last two make a word and the
+    first two do too: 产业链/条 is 产业 + 链条 (chǎnyè liàntiáo); not a word of place after it
+    (计算机/上 stays) nor a suffix (生物学/界)."""
+    seg = _segmenter()
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(found):
+        word, tag = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else ("", "")
+        if (
+            len(word) == 3
+            and len(nxt[0]) == 1
+            and nxt[1] in ("n", "q", "ng")
+            and nxt[0] not in _SUFFIXES  # 生物学/界: a suffix (shēngwùxuéjiè)
+            and seg.has_word(word[2] + nxt[0])
+            and seg.has_word(word[:2])
+            and not seg.has_word(word + nxt[0])
+        ):
+            out += [(word[:2], tag), (word[2] + nxt[0], "n")]
+            i += 2
+            continue
+        out.append((word, tag))
+        i += 1
     return out
 
 

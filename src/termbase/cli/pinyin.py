@@ -68,6 +68,8 @@ def pinyin(
             tb = store.load_termbase(termbase_paths(termbase))
             terms = py.term_readings(tb)
         lines = _stdin_lines() if text == "-" else [text]
+        # a document (lines of sentences) has headings; a list of terms, one a line, does not
+        prose = len(lines) > 1 and any(ch in "。！？；，" for line in lines for ch in line)
         for line in lines:
             written = pinyin_text.transliterate(
                 line,
@@ -75,6 +77,7 @@ def pinyin(
                 words_joined=not syllables,
                 terms=terms,
                 sandhi=sandhi,
+                line_of_prose=prose,
             )
             typer.echo(written)
             if all_readings:
