@@ -386,6 +386,8 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("艰苦奋斗", "jiānkǔ-fèndòu"),
         ("在计算机上", "zài jìsuànjī shang"),  # 机上 is a word, but 上 is a word of place
         ("困扰生物学界", "kùnrǎo shēngwùxuéjiè"),  # 学界 is a word, but 界 is a suffix
+        ("平等地对待", "píngděng de duìdài"),  # 地 the particle: no 等 before it
+        ("国务院办公厅", "Guówùyuàn Bàngōngtīng"),  # jieba's nt that starts as a body does
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

@@ -32,6 +32,9 @@ CONFIG_FOR_TARGET = dict(zip(Target, ("s2t", "s2twp", "s2hkp", "t2s"), strict=Tr
 WRITER_OF_REGION = {"zh-TW": "s2twp", "zh-HK": "s2hkp"}
 READER_OF_REGION = {"zh-TW": "tw2sp", "zh-HK": "hk2sp", "zh-Hant": "t2s"}
 _REGION_OF_READER = {"tw2sp": "zh-TW", "hk2sp": "zh-HK"}
+# The configuration without the region's phrases, for titles (《數據安全法》 stays 數據)
+_WITHOUT_PHRASES = {"s2twp": "s2tw", "s2hkp": "s2hk"}
+_TITLE = re.compile(r"(《[^《》\n]{1,80}》)")
 # The script a configuration writes.
 TARGET_OF_CONFIG = {
     "s2t": Target.ZH_HANT,
@@ -179,19 +182,38 @@ class TermAwareConverter:
         self._converter = script.Converter(
             config, {k: o.target for k, o in overrides.items()}, after=after
         )
+        # a 《title》 names a work as its author wrote it: its characters, not the region's words
+        # (that converter is built when a title first comes)
+        self._title_options = (termbase, use_corrections)
+        self._titles: TermAwareConverter | None = None
 
     def convert(self, text: str) -> str:
         out = self._converter.convert(text)
+        base = _WITHOUT_PHRASES.get(self.config)
+        if base and "《" in text:
+            if self._titles is None:
+                termbase, use_corrections = self._title_options
+                self._titles = TermAwareConverter(
+                    base, termbase, use_corrections=use_corrections, quotes=False
+                )
+            # each title as the region would write it, then as its author did (the text around
+            # it converted whole: 通过了《决定》 keeps its context)
+            for title in dict.fromkeys(_TITLE.findall(text)):
+                regional = self._converter.convert(title, count=False)
+                own = self._titles.convert(title)
+                if regional != own:
+                    out = out.replace(regional, own)
         if self._mainland_quotes:
             return mainland_quotes(out)
         return corner_quotes(out) if self._quotes and ("“" in out or "‘" in out) else out
 
     def applied(self) -> list[tuple[Override, int]]:
         """The overrides used so far, with how often, most used first."""
-        counts = self._converter.applied
-        return sorted(
-            ((self.overrides[k], n) for k, n in counts.items()), key=lambda p: (-p[1], p[0].source)
-        )
+        counts = dict(self._converter.applied)
+        found = {k: (self.overrides[k], n) for k, n in counts.items()}
+        for o, n in self._titles.applied() if self._titles else ():
+            found[o.source] = (o, found.get(o.source, (o, 0))[1] + n)
+        return sorted(found.values(), key=lambda p: (-p[1], p[0].source))
 
 
 class Simplifier:

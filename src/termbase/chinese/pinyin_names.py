@@ -99,7 +99,6 @@ def organisation(word: str) -> bool:
     common word jieba tags so (国际化, 伦理学, 音乐会, 交易所, 公安局, 党组织)."""
     if word in _NAMES or names.is_name(word) or word.endswith(("部", "委", "委员会", "署")):
         return True
-    head = word[:2]
-    if names.is_name(head):
+    if names.is_name(word[:2]):
         return True  # a name and what follows it (中国移动, 香港特区政府): written below
-    return head in _INSTITUTION_STARTS and word.endswith(_INSTITUTION_SUFFIXES)
+    return word.startswith(tuple(_INSTITUTION_STARTS)) and word.endswith(_INSTITUTION_SUFFIXES)

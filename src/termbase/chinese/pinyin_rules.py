@@ -243,6 +243,7 @@ _APART: dict[str, tuple[tuple[str, str], ...]] = {
     "更趋": (("更", "d"), ("趋", "v")),  # 更趋均衡: gèng qū jūnhéng
     "力于": (("力", "n"), ("于", "p")),  # 存储力于一体: cúnchǔlì yú yītǐ
     "会以": (("会", "v"), ("以", "p")),  # 会以现金的形式: huì yǐ
+    "自党": (("自", "p"), ("党", "n")),  # 自党的十八大以来: zì Dǎng de
     "答记者问": (("答", "v"), ("记者", "n"), ("问", "n")),  # dá jìzhě wèn, no idiom
 }
 # A unit of time and 内 that jieba joins (年内 "within the year"): after a number, two words

@@ -165,7 +165,7 @@ def institutions(tokens: list[Token]) -> list[Token]:
             j = i + 1
             end = -1
             while j < len(tokens) and j - i <= 6 and (noun(tokens[j]) or _and(tokens, j)):
-                if _office(tokens[j].source):
+                if _office(tokens[j].source, tokens[j].tag):
                     end = j
                 j += 1
             if end > i:
@@ -179,12 +179,16 @@ def institutions(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _office(word: str) -> bool:
+def _office(word: str, tag: str) -> bool:
     """A word that ends an institution's name: 研究院, 统计局, 外交部, 局 on its own; not a word
-    of two characters that only ends on an office's character (社会, 布局, 格局, 部署, 干部)."""
+    of two characters that only ends on an office's character (社会, 布局, 格局, 部署, 干部), nor
+    a longer one that ends on such a word (战略部署), unless jieba knows it as an organisation
+    (国家安全部)."""
     suffix = next((s for s in _INSTITUTION_SUFFIXES if word.endswith(s)), "")
     if len(suffix) == 1 and len(word) == 2:
         return word in _OFFICE_WORDS
+    if len(suffix) == 1 and len(word) > 2 and tag != "nt" and word[-2:] not in _OFFICE_WORDS:
+        return not segment.is_word(word[-2:])
     return bool(suffix)
 
 

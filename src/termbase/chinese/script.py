@@ -581,8 +581,9 @@ class Converter:
             return text
         return self._after_pattern.sub(lambda m: self._after[m.group()], text)
 
-    def convert(self, text: str) -> str:
-        """The conversion with overrides; counts in `applied` which overrides were used.
+    def convert(self, text: str, *, count: bool = True) -> str:
+        """The conversion with overrides; counts in `applied` which overrides were used
+        (unless not `count`: a second look at a piece already converted).
 
         The pieces between overrides are joined by a private-use character that no dictionary
         knows, converted in one pass, split again and interleaved with the overrides' results:
@@ -593,7 +594,8 @@ class Converter:
         found: list[Match] = self._override_automaton.find(text)
         if not found:
             return self.plain(text)
-        self._counts.update(map(_THIRD, found))
+        if count:
+            self._counts.update(map(_THIRD, found))
         values = list(map(self._override_values.__getitem__, map(_THIRD, found)))
         starts = [*map(_FIRST, found), len(text)]
         ends = [0, *map(_SECOND, found)]

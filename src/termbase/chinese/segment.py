@@ -57,6 +57,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     found = words(text)
     for word, tag in _rejoined(_years(found) if "年" in text else found):
+        if word == "地" and tag == "uv" and out and out[-1][0] == "等":
+            out.append(("地", "n"))  # 北京等地: and other places, dì (not the particle de)
+            continue
         if word in _APART:  # 另一方面: lìng yī fāngmiàn
             out += _APART[word]
             continue
