@@ -6,7 +6,7 @@ space, as GB/T 16159-2012 writes the parts of a name in the Latin script (6.3.5)
 
 from __future__ import annotations
 
-from termbase.chinese import names
+from termbase.chinese import names, segment
 from termbase.chinese.pinyin_rules import (
     _INSTITUTION_STARTS,
     _INSTITUTION_SUFFIXES,
@@ -65,13 +65,18 @@ def foreign_names(tokens: list[Token]) -> list[Token]:
 
 def _part(tokens: list[Token], *, from_end: bool) -> list[Token]:
     """The words of one part of a foreign name beside the dot: the word next to it, and the
-    names or nouns before (after) it, at most four characters in all."""
+    names and syllables before (after) it, at most eight characters in all (苏布拉马尼扬)."""
     seq = list(reversed(tokens)) if from_end else list(tokens)
     taken: list[Token] = []
     for t in seq:
         if t.kind != "word" or (taken and t.tag.startswith(_NOT_IN_NAMES)):
             break
-        if sum(len(x.source) for x in taken) + len(t.source) > 4 and taken:
+        # beyond the word at the dot, a name's syllables: no word of the dictionary's that is
+        # no name (获奖者/唐娜: the prize-winner is no part of Donna)
+        common = not t.tag.startswith(("nr", "ns", "nz", "nx")) and segment.is_word(t.source)
+        if taken and common and len(t.source) > 1:
+            break
+        if sum(len(x.source) for x in taken) + len(t.source) > 8 and taken:
             break
         if t.source in _DOTS:
             break

@@ -334,13 +334,11 @@ def _digit_groups(tokens: list[Token]) -> list[Token]:
     sign is the number's (-0.25%)."""
     out: list[Token] = []
     for t in tokens:
-        if out and out[-1].source in ("-", "−", "+") and t.source[:1].isdigit():
-            sign = out.pop()  # 降至-6%: -6%, the sign of the number (not "- 6%")
+        signed = out and out[-1].source in ("-", "−", "+") and t.source[:1].isdigit()
+        # 降至-6%: -6%, the number's sign (not "- 6%"); not a range's dash (2021-2025)
+        if signed and not (len(out) >= 2 and out[-2].source[-1:].isdigit()):
+            sign = out.pop()
             t.text, t.source = sign.text + t.text, sign.source + t.source
-            # a sign after a word or at the start, not a range's dash (2021-2025)
-            if out and out[-1].source[-1:].isdigit():
-                out.append(sign)
-                t.text, t.source = t.text[1:], t.source[1:]
         if (
             len(out) >= 2
             and t.source.isdigit()

@@ -49,50 +49,19 @@ def words(text: str, *, hmm: bool = True) -> list[tuple[str, str]]:
 
 
 def tagged(text: str) -> list[tuple[str, str]]:
-    """The words of `text` for its pinyin. A word the model guessed (neither jieba's dictionary
-    nor pypinyin's has it) stands if it is a person's name (许召元) or made of content words
-    (愿景, 新质, 共赢); one that starts with an adverb or a preposition or ends with a particle
-    (就试 of 就试着) is two words glued, cut by the dictionary again (jiù shìzhe)."""
+    """The words of `text` for its pinyin: the segmenter's, cut or joined where GB/T's words
+    are others (`_cut`: 得益于 déyì yú, 更趋 gèng qū; `_rejoined`: 产业/链条; `_years`: èr líng sān
+    wǔ nián). A word the model guessed (neither jieba's dictionary nor pypinyin's has it) stands
+    if it is a person's name (许召元) or made of content words (愿景, 新质, 共赢); one that starts
+    with an adverb or a preposition or ends with a particle (就试 of 就试着) is two words glued,
+    cut by the dictionary again (jiù shìzhe)."""
     seg = _segmenter()
     out: list[tuple[str, str]] = []
     found = words(text)
     for word, tag in _rejoined(_years(found) if "年" in text else found):
-        if word == "地" and tag == "uv" and out and out[-1][0] == "等":
-            out.append(("地", "n"))  # 北京等地: and other places, dì (not the particle de)
-            continue
-        if word in _APART:  # 另一方面: lìng yī fāngmiàn
-            out += _APART[word]
-            continue
-        if word in _WITHIN and out and (out[-1][1] == "m" or out[-1][0] == "个"):
-            out += [(word[0], "q"), (word[1], "f")]  # 2年内: 2 nián nèi, within two years
-            continue
-        if (
-            out
-            and out[-1][0] in _DEGREE
-            and len(word) >= 3
-            and word[0] in _DEGREE_ADJECTIVES
-            and seg.has_word(word[1:])
-        ):  # 更/高效率: 更 高 效率
-            out += [(word[0], "a"), (word[1:], "n")]
-            continue
-        if _verb_and_yu(word, tag):
-            out += [words(word[:2], hmm=False)[0], ("于", "p")]  # 得益于: déyì yú, 于 apart
-            continue
-        if len(word) == 4 and word[0] == word[2] == "越":  # 越多越好: yuè duō yuè hǎo
-            out += [("越", "d"), words(word[1], hmm=False)[0], ("越", "d"), words(word[3])[0]]
-            continue
-        if len(word) == 2 and word[0] == "越" and not seg.has_word(word):
-            out += [("越", "d"), words(word[1], hmm=False)[0]]  # 越用越强: yuè yòng yuè qiáng
-            continue
-        if (
-            out
-            and out[-1][1] == "m"
-            and len(word) >= 3
-            and _MEASURES.fullmatch(word[0])
-            and seg.has_word(word[1:])
-            and not is_phrase(word)
-        ):  # a number's measure word and a noun (1200多/类产品): duō lèi chǎnpǐn
-            out += [(word[0], "q"), (word[1:], tag)]
+        cut = _cut(word, tag, out)
+        if cut is not None:
+            out += cut
             continue
         known = seg.has_word(word) or is_phrase(word)
         if not known and len(word) >= 3 and word[-1] == "于":  # 费雪于: a name, then 于
@@ -108,6 +77,37 @@ def tagged(text: str) -> list[tuple[str, str]]:
         else:
             out.append((word, tag))
     return out
+
+
+def _cut(word: str, tag: str, before: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """A word of the segmenter's (after the words `before` it) as GB/T's words, or None where
+    it is one: jieba's words GB/T writes apart (另一方面), a unit of time and 内 after a number
+    (2 nián nèi), 更 and an adjective (gèng gāo xiàolǜ), a verb and 于 (déyì yú), 越…越…, a
+    measure word after a number (duō lèi chǎnpǐn), 地 "places" after 等 (děng dì), 有 and a
+    word of three jieba joins into a set phrase (yǒu chuàngzàolì)."""
+    seg = _segmenter()
+    last = before[-1] if before else ("", "")
+    if word == "地" and tag == "uv" and last[0] == "等":
+        return [("地", "n")]  # 北京等地: and other places, dì (not the particle de)
+    if word in _APART:  # 另一方面: lìng yī fāngmiàn
+        return list(_APART[word])
+    if word in _WITHIN and (last[1] == "m" or last[0] == "个"):
+        return [(word[0], "q"), (word[1], "f")]  # 2年内: 2 nián nèi, within two years
+    degree = last[0] in _DEGREE and len(word) >= 3 and word[0] in _DEGREE_ADJECTIVES
+    if degree and seg.has_word(word[1:]):
+        return [(word[0], "a"), (word[1:], "n")]  # 更/高效率: 更 高 效率
+    if _verb_and_yu(word, tag):
+        return [words(word[:2], hmm=False)[0], ("于", "p")]  # 得益于: déyì yú, 于 apart
+    if len(word) == 4 and word[0] == word[2] == "越":  # 越多越好: yuè duō yuè hǎo
+        return [("越", "d"), words(word[1], hmm=False)[0], ("越", "d"), words(word[3])[0]]
+    if len(word) == 2 and word[0] == "越" and not seg.has_word(word):
+        return [("越", "d"), words(word[1], hmm=False)[0]]  # 越用越强: yuè yòng yuè qiáng
+    if len(word) == 4 and tag == "l" and word[0] in "有无" and seg.has_word(word[1:]):
+        return [(word[0], "v"), (word[1:], "n")]  # 最有创造力: zuì yǒu chuàngzàolì, no idiom
+    measure = last[1] == "m" and len(word) >= 3 and _MEASURES.fullmatch(word[0])
+    if measure and seg.has_word(word[1:]) and not is_phrase(word):
+        return [(word[0], "q"), (word[1:], tag)]  # 1200多/类产品: duō lèi chǎnpǐn
+    return None
 
 
 def _rejoined(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
