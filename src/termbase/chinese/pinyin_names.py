@@ -11,7 +11,6 @@ from termbase.chinese.pinyin_rules import (
     _INSTITUTION_STARTS,
     _INSTITUTION_SUFFIXES,
     _NAMES,
-    _PERSON,
 )
 from termbase.chinese.pinyin_words import Token, capital
 
@@ -94,7 +93,7 @@ def given_name(out: list[Token], word: str, tag: str) -> bool:
     after 副局长): a surname on its own just before it, nothing more (王/部长 stays)."""
     if not out or out[-1].kind != "word" or len(out[-1].source) != 1:
         return False
-    surname = out[-1].tag in _PERSON and out[-1].source in names.surnames()
+    surname = segment.person(out[-1].source, out[-1].tag)  # one character: a surname
     return surname and 1 <= len(word) <= 2 and tag in ("nr", "nrfg", "nrt", "ns", "nz")
 
 
