@@ -336,3 +336,34 @@ def test_latin_abbreviations_and_the_nouns_after_them_are_candidates() -> None:
     found = {c.term for c in mine([Unit(Path("a.txt"), n, t) for n, t in enumerate(texts, 1)])}
     assert {"IFFO", "FCAS 2.0", "CMU系統", "MSCI全球指數"} <= found
     assert not any("we" in term for term in found)
+
+
+def test_a_rendering_inside_a_name_the_text_defines_is_the_whole_name() -> None:
+    """ "Stored Value Facilities Ordinance" stands, wherever it stands, inside the name the text
+    defines by its abbreviation: the rendering is the whole name (n-grams stop at five words;
+    WMT25 2016 and 2018: 支付系統及儲值支付工具條例)."""
+    from termbase.evolution.renderings import defined_names
+
+    name = "Payment Systems and Stored Value Facilities Ordinance"
+    pairs = [
+        ("《支付系統及儲值支付工具條例》已經生效。", f"The {name} (PSSVFO) came into force."),
+        ("根據《支付系統及儲值支付工具條例》發牌。", f"Licences were granted under the {name}."),
+        (
+            "《支付系統及儲值支付工具條例》的附屬法例。",
+            f"The subsidiary legislation of the {name}.",
+        ),
+        ("香港的銀行體系穩健。", "The banking system of Hong Kong (HK) is sound."),
+    ]
+    units = [Unit(Path("hk.txt"), n, zh, en) for n, (zh, en) in enumerate(pairs, 1)]
+    found = {c.term: c for c in mine(units, top=None)}
+    assert found["支付系統及儲值支付工具條例"].renderings[0].text == name
+    assert defined_names(en for _, en in pairs) == {
+        "payment systems and stored value facilities ordinance": name,
+        "hong kong": "Hong Kong",
+    }
+    # an abbreviation's letters from the parts of a hyphenated word; links aside
+    assert list(
+        defined_names(["the loan-to-value (LTV) ratio", "Delivery versus Payment (DvP)"]).values()
+    ) == ["loan-to-value", "Delivery versus Payment"]
+    # no name whose initials do not spell it
+    assert defined_names(["a new scheme (FCAS)"]) == {}

@@ -254,6 +254,7 @@ def _renderings(
     for k, s in enumerate(sents):
         by_unit[s.unit].append(k)
     indexes = {False: (english, aligned.segment_counts(english))}
+    names = aligned.name_parts(aligned.defined_names(t for t in texts if t))
 
     def of(term: str, t: _Tally) -> tuple[Rendering, ...]:
         brackets = "（" in term  # a name with a bracketed part: n-grams across the brackets
@@ -268,7 +269,7 @@ def _renderings(
 
         ats = [k for i in t.units for k in by_unit[i] if term in sents[k].chinese]
         return aligned.renderings(
-            ats, grams, len(t.words), texts=texts, weight=weight, counts=counts
+            ats, grams, len(t.words), texts=texts, weight=weight, counts=counts, names=names
         )
 
     return of

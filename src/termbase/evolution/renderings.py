@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from termbase.english import singular
@@ -188,8 +189,7 @@ def sentences(chinese: Sequence[str], english: Sequence[str | None]) -> list[Sen
 
 def content_words(text: str) -> list[str]:
     """The English words of `text` that are not stop words, lower case."""
-    low = (w.lower().replace("’", "'") for w in _EN_WORD.findall(text))
-    return [singular(t) for t in low if t not in _EN_STOP]
+    return [singular(t) for t in _words(text) if t not in _EN_STOP]
 
 
 def english_index(units: Sequence[Aligned], *, brackets: bool = False) -> dict[int, set[str]]:
@@ -201,7 +201,7 @@ def english_index(units: Sequence[Aligned], *, brackets: bool = False) -> dict[i
         if unit.english:
             grams: set[str] = set()
             for chunk in _BREAK.split(unit.english):
-                toks = [w.lower().replace("’", "'") for w in _EN_WORD.findall(chunk)]
+                toks = _words(chunk)
                 stop = [t in _EN_STOP for t in toks]
                 for a, b in ngram_spans(len(toks), stop.__getitem__, MAX_WORDS):
                     grams.add(_key(toks[a:b]))
@@ -209,6 +209,10 @@ def english_index(units: Sequence[Aligned], *, brackets: bool = False) -> dict[i
                 grams.update(_bracketed(unit.english))
             out[i] = grams
     return out
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _EN_WORD.findall(text)]
 
 
 def _key(toks: Sequence[str]) -> str:
@@ -253,13 +257,17 @@ def renderings(
     texts: Sequence[str | None] | None = None,
     weight: Callable[[str], float] | None = None,
     counts: Mapping[str, int] | None = None,
+    names: Mapping[str, list[str]] | None = None,
 ) -> tuple[Rendering, ...]:
     """The English n-grams seen with the candidate in two aligned segments at least, by Dice;
     equal scores (n-grams that occur in exactly the same segments) go to the n-gram whose
     length is nearest the candidate's number of words (`size`), then to the longer. Each is
     extended to the longest n-gram around it that stands in most of the same segments
     (stored value -> stored value facilities), and with `texts` (each unit's English) written
-    as the text writes it (Financial Institutions (Resolution) Ordinance)."""
+    as the text writes it (Financial Institutions (Resolution) Ordinance). An n-gram that stands
+    inside a name wherever it stands is that name (`names`: `name_parts` of the names the texts
+    define an abbreviation by) (stored value facilities ordinance: Payment Systems and Stored Value
+    Facilities Ordinance)."""
     aligned = [i for i in units if i in english]
     if len(aligned) < 2:
         return ()
@@ -281,12 +289,15 @@ def renderings(
 
     out: list[Rendering] = []
     kept: list[str] = []
+    seen = [texts[i] or "" for i in aligned] if texts is not None else []
     for ranked in sorted(frequent, key=rank):
         g = _longest(ranked, frequent, scored)
-        if any(g == k or f" {g} " in f" {k} " for k in kept):
+        name = _holding_name(g, names, seen) if names else None
+        key = _key(_words(name)) if name else g
+        if any(key == k or f" {key} " in f" {k} " for k in kept):
             continue
-        kept.append(g)
-        written = surface(g, [texts[i] or "" for i in aligned]) if texts is not None else None
+        kept.append(key)
+        written = name or (surface(g, seen) if seen else None)
         out.append(Rendering(written or g, frequent[g], round(dice(g), 3)))
         if len(out) == limit:
             break
@@ -312,6 +323,7 @@ def _longest(g: str, frequent: dict[str, int], dice: Callable[[str], float]) -> 
     return best
 
 
+@lru_cache(maxsize=4096)
 def gram_pattern(gram: str) -> re.Pattern[str]:
     """An n-gram of `english_index` (lower-cased words) in running text: any case, the words
     apart by spaces or the punctuation the index skipped (AML/CFT, Hong Kong's)."""
@@ -340,4 +352,70 @@ def surface(gram: str, texts: Iterable[str]) -> str | None:
             ):
                 return None
             return m.group(0)
+    return None
+
+
+# A name and the abbreviation it defines in brackets: "Linked Exchange Rate System (LERS)"
+_DEFINED = re.compile(r"((?:[A-Za-z][\w'’-]*[ ]+){1,12})\(([A-Z][A-Za-z&]*[A-Z])s?\)")
+_LINKS = frozenset({"and", "of", "for", "the", "on", "in", "&", "to", "versus"})
+
+
+def defined_names(texts: Iterable[str]) -> dict[str, str]:
+    """The names the `texts` define an abbreviation by, as first written: the shortest run of
+    words before "(ABBR)" whose initials spell the abbreviation (`_spellings`: Payment Systems
+    and Stored Value Facilities Ordinance (PSSVFO), loan-to-value (LTV))."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for m in _DEFINED.finditer(text):
+            letters = m.group(2).upper().replace("&", "")
+            ws = m.group(1).split()
+            for a in range(len(ws) - 1, -1, -1):
+                name = ws[a:]
+                if name[0].lower() in _LINKS:
+                    continue
+                if letters in _spellings(name):
+                    written = " ".join(name)
+                    out.setdefault(_key(_words(written)), written)
+                    break
+    return out
+
+
+def _spellings(name: Sequence[str]) -> set[str]:
+    """What the initials of a name's words spell: of every word or with the links aside, of
+    each word or of each part of a hyphenated one (Delivery versus Payment: DVP and DP)."""
+    kept = [w for w in name if w.lower() not in _LINKS]
+    out = set()
+    for ws in (list(name), kept):
+        out.add("".join(w[0] for w in ws).upper())
+        out.add("".join(p[0] for w in ws for p in w.split("-") if p).upper())
+    return out
+
+
+# An n-gram is that name where this share of its occurrences stands inside the name
+NAME_SHARE = 0.75
+
+
+def name_parts(names: Mapping[str, str]) -> dict[str, list[str]]:
+    """Every n-gram key inside one of `names` (`defined_names`) -> the names that hold it."""
+    out: dict[str, list[str]] = {}
+    for key, written in names.items():
+        toks = key.split()
+        for a in range(len(toks)):
+            for b in range(a + 1, len(toks) + 1):
+                part = _key(toks[a:b])
+                if part != key and written not in out.setdefault(part, []):
+                    out[part].append(written)
+    return out
+
+
+def _holding_name(gram: str, parts: Mapping[str, list[str]], texts: Sequence[str]) -> str | None:
+    """The name that holds `gram` wherever (NAME_SHARE) `gram` stands in `texts`."""
+    holding = parts.get(gram)
+    if not holding:
+        return None
+    hits = sum(len(gram_pattern(gram).findall(t)) for t in texts)
+    for name in holding:
+        whole = gram_pattern(_key(_words(name)))
+        if hits and sum(len(whole.findall(t)) for t in texts) >= NAME_SHARE * hits:
+            return name
     return None
