@@ -388,6 +388,16 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("困扰生物学界", "kùnrǎo shēngwùxuéjiè"),  # 学界 is a word, but 界 is a suffix
         ("平等地对待", "píngděng de duìdài"),  # 地 the particle: no 等 before it
         ("国务院办公厅", "Guówùyuàn Bàngōngtīng"),  # jieba's nt that starts as a body does
+        ("中国十九大城市", "Zhōngguó shíjiǔ dàchéngshì"),  # 19 big cities, no congress
+        ("十九届会议", "shíjiǔ jiè huìyì"),  # no plenary session
+        ("三十五个", "sānshíwǔ gè"),  # a number cut from no measure word
+        ("第十个", "dì-shí gè"),
+        ("这一时期", "zhè yī shíqī"),
+        ("二期工程", "èr qī gōngchéng"),  # 期 after a number: no suffix
+        ("东部地区与教育部", "dōngbù dìqū yǔ Jiàoyùbù"),  # 部 of a place, 部 of a ministry
+        ("内部管理和教育部", "nèibù guǎnlǐ hé Jiàoyùbù"),  # no joined ministry
+        ("可持续性", "kěchíxùxìng"),
+        ("产业链条", "chǎnyè liàntiáo"),
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

@@ -18,6 +18,7 @@ from termbase.chinese.pinyin_words import Token, capital
 # prepositions, conjunctions, particles, pronouns, numerals, verbs, time and place words
 _NOT_IN_NAMES = ("d", "p", "c", "u", "r", "m", "v", "t", "f", "q")
 _DOTS = frozenset("·‧•")
+_POSITIONS = frozenset("内外东西南北中上下前后顶底全局")
 
 
 def listed_names(tokens: list[Token]) -> list[Token]:
@@ -38,6 +39,32 @@ def listed_names(tokens: list[Token]) -> list[Token]:
                 t.text = " ".join(capital(w) for w in t.text.split(" "))
                 t.tag = "nx"
                 break
+    return tokens
+
+
+_ORDINAL = frozenset("一二三四五六七八九十")
+# What follows 十九大, the Party's 19th National Congress, where 大 is no adjective (十九大城市)
+_AFTER_CONGRESS = frozenset(
+    {"以来", "精神", "报告", "代表", "召开", "期间", "上", "后", "之后", "前"}
+)
+
+
+def party_meetings(tokens: list[Token]) -> list[Token]:
+    """6.3.1: the Party's congresses and plenary sessions by their numbers are names, each
+    word capitalised: 十九届五中全会 Shíjiǔ Jiè Wǔzhōng Quánhuì, 党的十九大 Dǎng de Shíjiǔ Dà (a
+    number, then 大 after 党的 or before 以来, 精神, 报告 ... or a punctuation mark)."""
+    for i, t in enumerate(tokens[:-1]):
+        if t.kind != "word" or len(t.source) < 2 or not set(t.source) <= _ORDINAL:
+            continue
+        nxt = tokens[i + 1]
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        session = nxt.source == "届" and after is not None and after.source.endswith("中全会")
+        before_party = i >= 2 and tokens[i - 1].source == "的" and tokens[i - 2].source == "党"
+        ends = after is None or after.kind == "punct" or after.source in _AFTER_CONGRESS
+        congress = nxt.source == "大" and t.source[0] in "十二" and (before_party or ends)
+        for k in (i, i + 1, i + 2) if session else (i, i + 1) if congress else ():
+            tokens[k].text = " ".join(capital(w) for w in tokens[k].text.split(" "))
+            tokens[k].tag = "nt"
     return tokens
 
 
@@ -100,8 +127,13 @@ def given_name(out: list[Token], word: str, tag: str) -> bool:
 def organisation(word: str) -> bool:
     """A word jieba tags as an organisation that is the name of one: CC-CEDICT's, a national
     body (外交部, 国家统计局), or what starts with a name (华中科技大学, 中国移动); not a
-    common word jieba tags so (国际化, 伦理学, 音乐会, 交易所, 公安局, 党组织)."""
-    if word in _NAMES or names.is_name(word) or word.endswith(("部", "委", "委员会", "署")):
+    common word jieba tags so (国际化, 伦理学, 音乐会, 交易所, 公安局, 党组织), nor a part (部)
+    of a place (内外部, 中西部)."""
+    if word in _NAMES or names.is_name(word):
+        return True
+    if word.endswith("部") and len(word) >= 2 and word[-2] in _POSITIONS:
+        return False  # 内外部环境: nèiwàibù huánjìng
+    if word.endswith(("部", "委", "委员会", "署")):
         return True
     if names.is_name(word[:2]):
         return True  # a name and what follows it (中国移动, 香港特区政府): written below

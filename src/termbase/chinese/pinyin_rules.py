@@ -108,6 +108,13 @@ _WORDS = (
     ("半监督", "b"),
     ("自监督", "b"),
     ("占比", "n"),  # 应用案例占比: zhànbǐ, a share
+    # new-energy vehicles: 充电桩 chōngdiànzhuāng (jieba: 充电/桩), 换电站, 充换电; 零部件
+    # língbùjiàn (jieba: an mq, read as the numeral 零 and 部件)
+    ("充电桩", "n"),
+    ("换电站", "n"),
+    ("充换电", "vn"),
+    ("零部件", "n"),
+    ("综合性能", "n"),  # two words (below); jieba cuts 综合性/能
 )
 # Administrative units, written apart and capitalised after a place name (Běijīng Shì).
 _UNITS = frozenset("省市县区州")
@@ -137,6 +144,7 @@ _VERY_COMMON_WORD = 1000
 # Names jieba tags otherwise (欧盟 as an abbreviation, j): capitalised as organisations.
 _NAMES = (
     frozenset({"欧盟", "东盟", "北约", "世贸组织", "亚太经合组织"})
+    | {"国新办"}  # the State Council Information Office (jieba: an abbreviation): Guóxīnbàn
     | {
         # the State Council's ministries, which jieba knows as common words (教育部 Jiàoyùbù)
         f"{field}部"
@@ -245,6 +253,13 @@ _APART: dict[str, tuple[tuple[str, str], ...]] = {
     "会以": (("会", "v"), ("以", "p")),  # 会以现金的形式: huì yǐ
     "自党": (("自", "p"), ("党", "n")),  # 自党的十八大以来: zì Dǎng de
     "答记者问": (("答", "v"), ("记者", "n"), ("问", "n")),  # dá jìzhě wèn, no idiom
+    "综合性能": (("综合", "vn"), ("性能", "n")),  # zōnghé xìngnéng
+    # 党和国家, 党和政府, 党和人民: three words (dǎng hé guójiā), not one
+    **{f"党和{w}": (("党", "n"), ("和", "c"), (w, "n")) for w in ("国家", "政府", "人民")},
+    "新格局": (("新", "a"), ("格局", "n")),  # 发展新格局: fāzhǎn xīn géjú, as 新动能
+    "一时期": (("一", "m"), ("时期", "n")),  # 这一时期: zhè yī shíqī
+    "低且": (("低", "a"), ("且", "c")),  # 水平低且: shuǐpíng dī qiě
+    "部副": (("部", "n"), ("副", "b")),  # 信息化部副部长: Xìnxīhuà Bù fùbùzhǎng
 }
 # A unit of time and 内 that jieba joins (年内 "within the year"): after a number, two words
 _WITHIN = frozenset({"年内", "月内", "日内", "天内", "周内"})
@@ -269,6 +284,8 @@ _SUFFIXES = frozenset({"化", "性", "者", "员", "们", "力", "集", "率", "
 # ... and 层 after a two-syllable noun, which the segmenter tags as a measure word (基础/层
 # jīchǔcéng, 应用层 yìngyòngcéng)
 _NOUN_SUFFIXES = frozenset({"层", "机", "级", "型"})  # 向量/机 xiàngliàngjī, 指数/级 zhǐshùjí
+# ... and 期, a period, after a verb too (攻关/期 gōngguānqī, as 过渡期 and 转型期 are words)
+_PERIOD = "期"
 # An abbreviated coordination, its parts joined by hyphens as Xiandai Hanyu Cidian writes them
 # (中小学 zhōng-xiǎoxué): the word and where the hyphens go
 _COORDINATIONS: dict[str, tuple[int, ...]] = {
@@ -360,6 +377,9 @@ _ADVERB_VERB = frozenset(
         "已有",
         "已是",
         "将有",
+        "更是",  # 更是全面建成: gèng shì
+        "则是",
+        "却是",
         "尚需",  # 尚需审议: shàng xū shěnyì
         "尚待",
         "尚须",

@@ -29,7 +29,13 @@ from termbase.chinese.pinyin import (
     split_tone,
 )
 from termbase.chinese.pinyin_idioms import is_idiom, two_words
-from termbase.chinese.pinyin_names import foreign_names, given_name, listed_names, organisation
+from termbase.chinese.pinyin_names import (
+    foreign_names,
+    given_name,
+    listed_names,
+    organisation,
+    party_meetings,
+)
 from termbase.chinese.pinyin_rules import (
     _AS_VERBS,
     _ASPECT,
@@ -45,6 +51,7 @@ from termbase.chinese.pinyin_rules import (
     _PUNCT,
     _RUNNING_TEXT,
     _SENTENCE_END,
+    _SUFFIXES,
     _TITLE_LOWER,
     _UNITS,
 )
@@ -88,7 +95,7 @@ def transliterate(
         tokens.extend(_plain(span, sandhi=sandhi))
     # names of institutions and lists of names run across the term base's terms
     tokens = taking_as(quoted_events(listed_names(institutions(tokens))))
-    tokens = foreign_names(tokens)
+    tokens = party_meetings(foreign_names(tokens))
     if not words_joined:
         tokens = [t for token in tokens for t in token.syllables()]
     # Sentences (not a term or a heading) start with a capital; a title's words always do.
@@ -370,7 +377,7 @@ def _takes_aspect(token: Token) -> bool:
     return (
         token.tag[:1] in ("v", "a")
         or token.tag in ("n", "j")
-        or token.source in ("通过", "经过")
+        or token.source in ("通过", "经过", "起")  # 起着: jieba tags 起 a particle (qǐzhe)
         or (token.tag == "l" and segment.words(token.source[-2:])[0][1][:1] == "v")
     )
 
@@ -394,7 +401,10 @@ def _write(word: str, tag: str, syllables: list[str]) -> str:
         return join_word(syllables[:2]) + "-" + join_word(syllables[2:])
     if tag == "ns" and len(word) >= 3 and word[-1] in _UNITS:
         return capital(join_word(syllables[:-1])) + " " + capital(syllables[-1])
-    parts = _parts(word) if len(word) >= 5 or (len(word) == 4 and not idiom) else [word]
+    # 不稳定性: a word and its suffix (bùwěndìngxìng), not 不稳/定性
+    stem = word[1:-1] if word[0] in "不非无可" else word[:-1]
+    suffixed = len(word) == 4 and word[-1] in _SUFFIXES and segment.is_word(stem)
+    parts = _parts(word) if len(word) >= 5 or (len(word) == 4 and not suffixed) else [word]
     out, at = [], 0
     for part in parts:  # a name of four syllables or more: word by word (Zhōnghuá Rénmín ...)
         written = join_word(syllables[at : at + len(part)])

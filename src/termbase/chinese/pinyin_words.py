@@ -31,12 +31,14 @@ from termbase.chinese.pinyin_rules import (
     _LEVEL_GOVERNMENTS,
     _MEASURES,
     _MORE,
+    _NAMES,
     _NOUN_SUFFIXES,
     _NUMERAL_FIRST,
     _NUMERAL_MEASURE,
     _NUMERAL_UNIT,
     _NUMERAL_WORDS,
     _OFFICE_WORDS,
+    _PERIOD,
     _POTENTIAL,
     _PREFIX_READINGS,
     _PREFIXES,
@@ -107,7 +109,9 @@ def affixes(tokens: list[Token]) -> list[Token]:
                 )
                 prior.text, prior.source = prior.text + suffix[0], prior.source + t.source[0]
                 t.text, t.source = rest[0], t.source[1]
-            if t.source in _NOUN_SUFFIXES and prior.tag[:1] == "n" and len(prior.source) == 2:
+            period = t.source == _PERIOD and prior.tag[:1] == "v"
+            noun_suffix = t.source in _NOUN_SUFFIXES or t.source == _PERIOD
+            if noun_suffix and (prior.tag[:1] == "n" or period) and len(prior.source) == 2:
                 prior.text, prior.source = prior.text + t.text, prior.source + t.source
                 continue
         out.append(t)
@@ -228,7 +232,7 @@ def _and(tokens: list[Token], j: int) -> bool:
 def _joined_ministry(tokens: list[Token], i: int) -> bool:
     """Whether tokens[i] starts the name of a ministry or bureau of fields joined by 和 or 及
     (工业和信息化部, 创新科技及工业局): nouns (the first may be a verb), one 和 or 及, and nouns
-    to 部, 局 or 委员会."""
+    to 部, 局 or 委员会 that is no ministry's whole name (教育部)."""
     joined = False
     for k in range(i, min(i + 7, len(tokens))):
         t = tokens[k]
@@ -240,6 +244,8 @@ def _joined_ministry(tokens: list[Token], i: int) -> bool:
         after = tokens[k + 1].source if k + 1 < len(tokens) else ""
         if not (noun(t) or (k == i and t.tag == "v" and after not in _INSTITUTION_STARTS)):
             return False  # 接续/国家科学及技术委员会: the name starts at 国家
+        if joined and t.source in _NAMES:
+            return False  # 内部管理和教育部: a ministry of its own after 和, no joined name
         if joined and t.source.endswith(("部", "局", "委员会")):
             return True
     return False

@@ -15,6 +15,7 @@ from termbase.chinese.pinyin_rules import (
     _APART,
     _DEGREE,
     _DEGREE_ADJECTIVES,
+    _DIGITS_APART,
     _DOUBLE_SURNAMES,
     _GLUE_FIRST,
     _GLUE_LAST,
@@ -42,10 +43,14 @@ def dictionary_frequency(word: str) -> int:
     return int(seg.suggest_freq(word)) if seg.has_word(word) else 0
 
 
+_TAGS = dict(_WORDS)  # jieba keeps its own tag for a word it has (零部件 mq, a numeral)
+
+
 def words(text: str, *, hmm: bool = True) -> list[tuple[str, str]]:
     """`text` (Simplified) cut into (word, part-of-speech tag) pairs; with `hmm`, words the
-    dictionary lacks are guessed (jieba's hidden Markov model)."""
-    return [(str(w), str(t)) for w, t in _segmenter().tag(text, hmm)]
+    dictionary lacks are guessed (jieba's hidden Markov model). The project's words have its
+    tags."""
+    return [(str(w), _TAGS.get(str(w), str(t))) for w, t in _segmenter().tag(text, hmm)]
 
 
 def tagged(text: str) -> list[tuple[str, str]]:
@@ -54,7 +59,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     wǔ nián). A word the model guessed (neither jieba's dictionary nor pypinyin's has it) stands
     if it is a person's name (许召元) or made of content words (愿景, 新质, 共赢); one that starts
     with an adverb or a preposition or ends with a particle (就试 of 就试着) is two words glued,
-    cut by the dictionary again (jiù shìzhe)."""
+    cut by the dictionary again (jiù shìzhe), as is one that starts with a number (十纵: shí
+    zòng)."""
     seg = _segmenter()
     out: list[tuple[str, str]] = []
     found = words(text)
@@ -70,7 +76,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
         if len(word) < 2 or known or not _HAN.search(word) or person(word, tag):
             out.append((word, tag))
             continue
-        if word[0] in _GLUE_FIRST:  # 就试: 就 + 试
+        if word[0] in _DIGITS_APART and word[1] not in _NUMERAL_CHARACTERS:
+            out += words(word, hmm=False)  # 十纵/十横: shí zòng shí héng, a number and a noun
+        elif word[0] in _GLUE_FIRST:  # 就试: 就 + 试
             out += [words(word[0], hmm=False)[0], (word[1:], tag)]
         elif word[-1] in _GLUE_LAST:  # 央企要: 央企 + 要
             out += [(word[:-1], tag), words(word[-1], hmm=False)[0]]
@@ -113,7 +121,7 @@ def _cut(word: str, tag: str, before: list[tuple[str, str]]) -> list[tuple[str, 
 def _rejoined(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A word of three characters and a noun of one where the last two make a word and the
     first two do too: 产业链/条 is 产业 + 链条 (chǎnyè liàntiáo); not a word of place after it
-    (计算机/上 stays) nor a suffix (生物学/界)."""
+    (计算机/上 stays) nor a suffix (生物学/界), nor a number and its measure word (第十四/个)."""
     seg = _segmenter()
     out: list[tuple[str, str]] = []
     i = 0
@@ -122,6 +130,7 @@ def _rejoined(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         nxt = found[i + 1] if i + 1 < len(found) else ("", "")
         if (
             len(word) == 3
+            and tag != "m"
             and len(nxt[0]) == 1
             and nxt[1] in ("n", "q", "ng")
             and nxt[0] not in _SUFFIXES  # 生物学/界: a suffix (shēngwùxuéjiè)
@@ -137,6 +146,7 @@ def _rejoined(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+_NUMERAL_CHARACTERS = frozenset("零〇一二两三四五六七八九十百千万亿")
 _YEAR = re.compile("[〇零一二三四五六七八九]{4}年")
 _YEAR_CHARACTERS = frozenset("〇零一二三四五六七八九年")
 
