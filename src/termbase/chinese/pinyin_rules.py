@@ -281,6 +281,7 @@ _PREFIX_READINGS = {"子": "zǐ"}
 # xuéxí, 半监督与自监督学习, 无标签数据): one word, as 无人机 is
 _ATTRIBUTIVE_PREFIXES = frozenset("无半自")
 _SUFFIXES = frozenset({"化", "性", "者", "员", "们", "力", "集", "率", "界"})
+_SUFFIXES |= {"学家"}  # 物理/学家: wùlǐxuéjiā, as 科学家
 # ... and 层 after a two-syllable noun, which the segmenter tags as a measure word (基础/层
 # jīchǔcéng, 应用层 yìngyòngcéng)
 _NOUN_SUFFIXES = frozenset({"层", "机", "级", "型"})  # 向量/机 xiàngliàngjī, 指数/级 zhǐshùjí

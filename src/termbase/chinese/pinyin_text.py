@@ -237,7 +237,9 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             out.append(Token("wéi", "word", "为", "v"))  # 以亿为单位: yǐ yì wéi dānwèi
             taking = False
             continue
-        into = bool(out) and out[-1].kind == "word" and out[-1].source in _AS_VERBS
+        # 细化为, 简化为: a verb of an adjective and 化 too (文化为人民: wèi)
+        verb = out[-1].source if out and out[-1].kind == "word" else ""
+        into = verb in _AS_VERBS or (len(verb) == 2 and verb[1] == "化" and _adjective(verb[0]))
         # 利润为负值，: a noun, 为 and a noun that ends the clause: "is", wéi (为保障: wèi)
         copula = (
             word == "为"
@@ -370,6 +372,10 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+def _adjective(character: str) -> bool:
+    return segment.words(character, hmm=False)[0][1][:1] == "a"
+
+
 def _takes_aspect(token: Token) -> bool:
     """A word 了, 着, 过 join (GB/T 6.1.4.4): a verb, an adjective (明确了), a noun or an
     abbreviation jieba made of a verb (印证了), or 通过 and 经过, which it tags as prepositions
@@ -402,8 +408,9 @@ def _write(word: str, tag: str, syllables: list[str]) -> str:
     if tag == "ns" and len(word) >= 3 and word[-1] in _UNITS:
         return capital(join_word(syllables[:-1])) + " " + capital(syllables[-1])
     # 不稳定性: a word and its suffix (bùwěndìngxìng), not 不稳/定性
-    stem = word[1:-1] if word[0] in "不非无可" else word[:-1]
-    suffixed = len(word) == 4 and word[-1] in _SUFFIXES and segment.is_word(stem)
+    tail = word[-2:] if word[-2:] in _SUFFIXES else word[-1]  # 物理学家: wùlǐxuéjiā
+    stem = word[1 : -len(tail)] if word[0] in "不非无可" else word[: -len(tail)]
+    suffixed = len(word) == 4 and tail in _SUFFIXES and segment.is_word(stem)
     parts = _parts(word) if len(word) >= 5 or (len(word) == 4 and not suffixed) else [word]
     out, at = [], 0
     for part in parts:  # a name of four syllables or more: word by word (Zhōnghuá Rénmín ...)

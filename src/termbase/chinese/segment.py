@@ -90,9 +90,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
 def _cut(word: str, tag: str, before: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
     """A word of the segmenter's (after the words `before` it) as GB/T's words, or None where
     it is one: jieba's words GB/T writes apart (另一方面), a unit of time and 内 after a number
-    (2 nián nèi), 更 and an adjective (gèng gāo xiàolǜ), a verb and 于 (déyì yú), 越…越…, a
-    measure word after a number (duō lèi chǎnpǐn), 地 "places" after 等 (děng dì), 有 and a
-    word of three jieba joins into a set phrase (yǒu chuàngzàolì)."""
+    (2 nián nèi), a dateline's 日电 (22 rì diàn), 更 and an adjective (gèng gāo xiàolǜ), a verb
+    and 于 (déyì yú), 越…越…, a measure word after a number (duō lèi chǎnpǐn), 地 "places" after
+    等 (děng dì), 有 and a word of three jieba joins into a set phrase (yǒu chuàngzàolì)."""
     seg = _segmenter()
     last = before[-1] if before else ("", "")
     if word == "地" and tag == "uv" and last[0] == "等":
@@ -101,6 +101,8 @@ def _cut(word: str, tag: str, before: list[tuple[str, str]]) -> list[tuple[str, 
         return list(_APART[word])
     if word in _WITHIN and (last[1] == "m" or last[0] == "个"):
         return [(word[0], "q"), (word[1], "f")]  # 2年内: 2 nián nèi, within two years
+    if word == "日电" and last[1] == "m":
+        return [("日", "q"), ("电", "n")]  # 新华社北京3月5日电: a dateline, 5 rì diàn
     degree = last[0] in _DEGREE and len(word) >= 3 and word[0] in _DEGREE_ADJECTIVES
     if degree and seg.has_word(word[1:]):
         return [(word[0], "a"), (word[1:], "n")]  # 更/高效率: 更 高 效率
