@@ -12,7 +12,9 @@ headword is also a common word of the dictionary (法制, 安康); and the one-c
 marks a name whose gloss says it is a place or an organisation (合肥 "Hefei, prefecture-level
 city", 百度 "Baidu, Internet search engine company"): jieba's dictionary has many such names as
 common nouns, and that alone must not make them lower case (where 互联网 "Internet" and 三月
-"March" stay common words). CC-CEDICT is CC BY-SA 4.0: so are the files made from it (NOTICE.md
+"March" stay common words). A person whose gloss gives a life (祖沖之 "Zu Chongzhi (429-500)")
+has the given name capitalised where the dictionary spells it in lower case (Zu3 Chong1 zhi1:
+Zǔ Chōngzhī). CC-CEDICT is CC BY-SA 4.0: so are the files made from it (NOTICE.md
 says so beside them).
 """
 
@@ -45,6 +47,32 @@ PLACES_GLOSS = re.compile(
 )
 
 
+# A person's life in the gloss: 祖沖之 "Zu Chongzhi (429-500), astronomer"; CC-CEDICT spells many
+# such names with one capital (Zu3 chong1 zhi1), a surname and a given name GB/T writes apart
+LIFE = re.compile(r"\((?:c\. ?)?\d{1,4}(?: ?BC)?-(?:c\. ?)?\d{1,4}(?: ?BC)?\)")
+
+
+GLOSS_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")
+
+
+def _as_glossed(syllables: list[str], glosses: str) -> list[str]:
+    """The syllables with a capital where the gloss starts a word of the name (Zu Chongzhi: Zu3
+    Chong1 zhi1), where the gloss spells the whole pinyin so (not Washington for 华盛顿)."""
+    m = GLOSS_NAME.match(glosses)
+    bare = [re.sub(r"\d", "", x).lower() for x in syllables]
+    if m is None or "".join(m.group(0).split()).lower() != "".join(bare):
+        return syllables
+    starts, at = set(), 0
+    for word in m.group(0).split():
+        starts.add(at)
+        at += len(word)
+    out, at = [], 0
+    for syllable, plain in zip(syllables, bare, strict=True):
+        out.append(syllable[:1].upper() + syllable[1:] if at in starts else syllable)
+        at += len(plain)
+    return out
+
+
 def main() -> None:
     source = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/data/cedict_ts.u8"
     names: dict[str, str] = {}
@@ -69,6 +97,9 @@ def main() -> None:
             glossed.setdefault(simplified, glosses)
             if PLACE.search(glosses) and "epithet" not in glosses:  # 天府 (of Sichuan)
                 places.add(simplified)
+    for name, glosses in glossed.items():
+        if LIFE.search(glosses) and name not in places:
+            names[name] = " ".join(_as_glossed(names[name].split(), glosses))
     # an abbreviation of places, glossed by them (成渝: "Chengdu 成都 and Chongqing 重慶|重庆")
     for name, glosses in glossed.items():
         named = {w.split("|")[-1] for w in MENTIONED.findall(glosses)}

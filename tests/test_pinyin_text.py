@@ -400,6 +400,10 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("产业链条", "chǎnyè liàntiáo"),
         ("文化为人民服务", "wénhuà wèi rénmín fúwù"),  # 文化 a noun: 为 "for"
         ("3日电视台", "3 rì diànshìtái"),  # no dateline
+        (
+            "祖冲之的圆周率",
+            "Zǔ Chōngzhī de yuánzhōulǜ",
+        ),  # CC-CEDICT's gloss: "Zu Chongzhi (429-500)"
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

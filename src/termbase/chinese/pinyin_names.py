@@ -68,6 +68,30 @@ def party_meetings(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_COMPANY_ENDS = ("有限公司", "有限责任公司")
+_COMPANY_WORDS = ("n", "vn", "nz", "ns", "nt", "j", "b")
+
+
+def companies(tokens: list[Token]) -> list[Token]:
+    """6.3.1: a registered company's name, each word capitalised: the nouns before 有限公司 or
+    有限责任公司 (航天工业发展股份有限公司 Hángtiān Gōngyè Fāzhǎn Gǔfèn Yǒuxiàn Gōngsī), back to
+    a word of another kind or a punctuation mark, six words at most."""
+    for i, t in enumerate(tokens):
+        if t.kind != "word" or not t.source.endswith(_COMPANY_ENDS):
+            continue
+        start = i
+        while start > 0 and i - start < 6:
+            before = tokens[start - 1]
+            if before.kind != "word" or not before.tag.startswith(_COMPANY_WORDS):
+                break
+            start -= 1
+        if start == i and t.source in _COMPANY_ENDS:
+            continue  # 有限公司 alone: a kind of company, no name
+        for k in range(start, i + 1):
+            tokens[k].text = " ".join(capital(w) for w in tokens[k].text.split(" "))
+    return tokens
+
+
 def foreign_names(tokens: list[Token]) -> list[Token]:
     """高利·曼昆, 西尔维奥·格赛尔: the words on each side of the dot, one capitalised word each,
     a space for the dot (Xī'ěrwéi'ào Gésài'ěr)."""

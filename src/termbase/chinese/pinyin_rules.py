@@ -133,6 +133,7 @@ _NOT_NAMES: dict[str, str] = {
     **dict.fromkeys(("南北", "南南合作", "安全性", "普惠"), "n"),
     **dict.fromkeys(("公正", "攸关"), "a"),
     "科研院所": "n",  # research institutes in general (高校、科研院所和企业)
+    "蓝军": "n",  # the blue force of an exercise (数字蓝军: shùzì lánjūn), no person
 }
 # Four-character set phrases (jieba's l) made of two common words are written as two words
 # (意识形态 yìshí xíngtài); the others are idioms, 2+2 with a hyphen (不可或缺 bùkě-huòquē). A
@@ -198,7 +199,7 @@ _DETERMINER_WORDS = frozenset(
 # after an adjective or a word of place (新一代 xīn yī dài, 上一轮 shàng yī lún)
 _MEASURE_CHARACTERS = (
     "个名位次件条项种张本台辆家座届批岁只双对场年天代轮期类份股层部篇回遍趟番阵周倍处架户元艘吨"
-    "亩所间栋幅根颗枚匹套笔例款起句大段步成章节"
+    "亩所间栋幅根颗枚匹套笔例款起句大段步成章节块"
 )
 _MEASURES = re.compile(f"[{_MEASURE_CHARACTERS}]")
 _NUMERAL_FIRST = frozenset("一二两三四五六七八九十百千万亿兆几多数半")
@@ -274,7 +275,7 @@ _ERHUA = frozenset(
 )
 # 6.1.9: one-syllable prefixes and suffixes written with their word (数据/集 shùjùjí); a prefix
 # is not joined to a numeral (超/百亿元: chāo bǎiyì yuán)
-_PREFIXES = frozenset({"副", "超", "非", "反", "准", "亚", "泛", "伪", "预", "子"})
+_PREFIXES = frozenset({"副", "超", "非", "反", "准", "亚", "泛", "伪", "预", "子", "微"})
 # ... read as a prefix is (子领域 zǐlǐngyù, not the neutral zi of 孩子)
 _PREFIX_READINGS = {"子": "zǐ"}
 # 无, 半 and 自 before a noun or verbal noun that qualifies another (无监督学习 wújiāndū

@@ -30,6 +30,7 @@ from termbase.chinese.pinyin import (
 )
 from termbase.chinese.pinyin_idioms import is_idiom, two_words
 from termbase.chinese.pinyin_names import (
+    companies,
     foreign_names,
     given_name,
     listed_names,
@@ -95,7 +96,7 @@ def transliterate(
         tokens.extend(_plain(span, sandhi=sandhi))
     # names of institutions and lists of names run across the term base's terms
     tokens = taking_as(quoted_events(listed_names(institutions(tokens))))
-    tokens = party_meetings(foreign_names(tokens))
+    tokens = companies(party_meetings(foreign_names(tokens)))
     if not words_joined:
         tokens = [t for token in tokens for t in token.syllables()]
     # Sentences (not a term or a heading) start with a capital; a title's words always do.
@@ -249,8 +250,10 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             and tagged[k + 1][1][:1] == "n"
             and (k + 2 == len(tagged) or not _HAN.search(tagged[k + 2][0]))
         )
-        # 为零, 为负值, 并不为零: "is zero, is negative", wéi
+        # 为零, 为负值, 并不为零: "is zero, is negative", wéi; 净额为-3.06亿元, 控制人为“…”: a
+        # noun, 为 and a quantity or a quoted name that ends the clause
         sign = word == "为" and k + 1 < len(tagged) and tagged[k + 1][0] in _SIGNS
+        sign = sign or (word == "为" and _states(out, text[pos : _clause_end(text, pos)]))
         if word == "为" and (taking or into or copula or sign):  # 以…为, 转化为: "as", wéi
             out.append(Token("wéi", "word", word, "v"))
             taking = False
@@ -372,6 +375,14 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+_QUANTITY = re.compile(r"\s*[-−+]?[\d.,]+\s*[%‰亿万千百元美港人民币个股倍]*\s*|\s*“[^”]+”\s*")
+
+
+def _states(out: list[Token], rest: str) -> bool:
+    """为 after a noun, before a quantity or a quoted name that ends its clause: "is" (wéi)."""
+    return bool(out) and out[-1].tag[:1] == "n" and _QUANTITY.fullmatch(rest) is not None
+
+
 def _adjective(character: str) -> bool:
     return segment.words(character, hmm=False)[0][1][:1] == "a"
 
@@ -443,11 +454,19 @@ def _capitalise_sentences(tokens: list[Token], sentences: bool) -> list[Token]:
     after_colon = False
     title = False
     first = False  # the title's first word
-    for t in tokens:
+    number = False  # a list item's number
+    for k, t in enumerate(tokens):
         if t.source in ("《", "》"):
             title = first = t.source == "《"
         if title and t.source in ("“", "”"):  # quotes inside a title's quotes: single
             t.text = "‘" if t.source == "“" else "’"
+        after = tokens[k + 1].source if k + 1 < len(tokens) else ""
+        if start and t.kind == "other" and t.source.isdigit() and after in ("、", ".", "．"):
+            number = True  # 1、主营业务: the heading's first word after its number
+            continue
+        if number:
+            number = False
+            continue  # the number's 、
         if t.kind in ("word", "term", "other"):
             if title and not first and t.source in _TITLE_LOWER:
                 pass  # a title's function word: Guānyú … de Yìjiàn
