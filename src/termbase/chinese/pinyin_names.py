@@ -54,7 +54,7 @@ def party_meetings(tokens: list[Token]) -> list[Token]:
     word capitalised: 十九届五中全会 Shíjiǔ Jiè Wǔzhōng Quánhuì, 党的十九大 Dǎng de Shíjiǔ Dà (a
     number, then 大 after 党的 or before 以来, 精神, 报告 ... or a punctuation mark)."""
     for i, t in enumerate(tokens[:-1]):
-        if t.kind != "word" or len(t.source) < 2 or not set(t.source) <= _ORDINAL:
+        if t.source[:1] not in _ORDINAL or len(t.source) < 2 or not set(t.source) <= _ORDINAL:
             continue
         nxt = tokens[i + 1]
         after = tokens[i + 2] if i + 2 < len(tokens) else None

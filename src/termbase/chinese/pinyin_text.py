@@ -28,6 +28,7 @@ from termbase.chinese.pinyin import (
     restyle,
     split_tone,
 )
+from termbase.chinese.pinyin_capitals import capitalise_sentences
 from termbase.chinese.pinyin_idioms import is_idiom, two_words
 from termbase.chinese.pinyin_names import (
     companies,
@@ -53,7 +54,6 @@ from termbase.chinese.pinyin_rules import (
     _RUNNING_TEXT,
     _SENTENCE_END,
     _SUFFIXES,
-    _TITLE_LOWER,
     _UNITS,
 )
 from termbase.chinese.pinyin_terms import taking_as, term_spans
@@ -104,7 +104,7 @@ def transliterate(
     sentences = (
         line_of_prose or any(ch in _RUNNING_TEXT for ch in simple) or bool(_LIST_ITEM.match(simple))
     )
-    tokens = _capitalise_sentences(tokens, sentences)
+    tokens = capitalise_sentences(tokens, sentences)
     return _join(tokens, style)
 
 
@@ -418,17 +418,20 @@ def _write(word: str, tag: str, syllables: list[str]) -> str:
         return join_word(syllables[:2]) + "-" + join_word(syllables[2:])
     if tag == "ns" and len(word) >= 3 and word[-1] in _UNITS:
         return capital(join_word(syllables[:-1])) + " " + capital(syllables[-1])
-    # 不稳定性: a word and its suffix (bùwěndìngxìng), not 不稳/定性
-    tail = word[-2:] if word[-2:] in _SUFFIXES else word[-1]  # 物理学家: wùlǐxuéjiā
-    stem = word[1 : -len(tail)] if word[0] in "不非无可" else word[: -len(tail)]
-    suffixed = len(word) == 4 and tail in _SUFFIXES and segment.is_word(stem)
-    parts = _parts(word) if len(word) >= 5 or (len(word) == 4 and not suffixed) else [word]
+    parts = _parts(word) if len(word) >= 5 or (len(word) == 4 and not _suffixed(word)) else [word]
     out, at = [], 0
     for part in parts:  # a name of four syllables or more: word by word (Zhōnghuá Rénmín ...)
         written = join_word(syllables[at : at + len(part)])
         out.append(capital(written) if tag in _PROPER else written)
         at += len(part)
     return " ".join(out)
+
+
+def _suffixed(word: str) -> bool:
+    """A word and its suffix (不稳定性 bùwěndìngxìng, 物理学家 wùlǐxuéjiā), not 不稳/定性."""
+    tail = word[-2:] if word[-2:] in _SUFFIXES else word[-1]
+    stem = word[1 : -len(tail)] if word[0] in "不非无可" else word[: -len(tail)]
+    return tail in _SUFFIXES and segment.is_word(stem)
 
 
 def _parts(word: str) -> list[str]:
@@ -445,45 +448,6 @@ def _parts(word: str) -> list[str]:
             if best[end] is None or len(prior) + 1 < len(best[end] or ()):
                 best[end] = [*prior, word[start:end]]
     return best[n] or [word]
-
-
-def _capitalise_sentences(tokens: list[Token], sentences: bool) -> list[Token]:
-    """The first word of each sentence, and of a sentence quoted after a colon, capitalised;
-    in a title (《…》) every word."""
-    start = sentences
-    after_colon = False
-    title = False
-    first = False  # the title's first word
-    number = False  # a list item's number
-    for k, t in enumerate(tokens):
-        if t.source in ("《", "》"):
-            title = first = t.source == "《"
-        if title and t.source in ("“", "”"):  # quotes inside a title's quotes: single
-            t.text = "‘" if t.source == "“" else "’"
-        after = tokens[k + 1].source if k + 1 < len(tokens) else ""
-        if start and t.kind == "other" and t.source.isdigit() and after in ("、", ".", "．"):
-            number = True  # 1、主营业务: the heading's first word after its number
-            continue
-        if number:
-            number = False
-            continue  # the number's 、
-        if t.kind in ("word", "term", "other"):
-            if title and not first and t.source in _TITLE_LOWER:
-                pass  # a title's function word: Guānyú … de Yìjiàn
-            elif start or title:
-                t.text = (
-                    " ".join(capital(w) for w in t.text.split(" ")) if title else capital(t.text)
-                )
-            start = after_colon = first = False
-        elif t.source in _SENTENCE_END:
-            start = sentences
-        elif t.text == ":":
-            after_colon = True
-        elif t.text in _OPENING:
-            start = start or after_colon
-        elif t.text not in _CLOSING or t.text in ",;":
-            start = after_colon = False
-    return tokens
 
 
 def _join(tokens: list[Token], style: Style) -> str:

@@ -50,7 +50,7 @@ def words(text: str, *, hmm: bool = True) -> list[tuple[str, str]]:
     """`text` (Simplified) cut into (word, part-of-speech tag) pairs; with `hmm`, words the
     dictionary lacks are guessed (jieba's hidden Markov model). The project's words have its
     tags."""
-    return [(str(w), _TAGS.get(str(w), str(t))) for w, t in _segmenter().tag(text, hmm)]
+    return [(w, _TAGS.get(w, t)) for w, t in _segmenter().tag(text, hmm)]
 
 
 def tagged(text: str) -> list[tuple[str, str]]:
