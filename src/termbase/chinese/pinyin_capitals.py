@@ -5,7 +5,7 @@ of a 《title》 but its function words. `termbase.chinese.pinyin_text` calls it
 from __future__ import annotations
 
 from termbase.chinese.pinyin_rules import _CLOSING, _OPENING, _SENTENCE_END, _TITLE_LOWER
-from termbase.chinese.pinyin_words import Token, capital
+from termbase.chinese.pinyin_words import Token, capital, capitals
 
 
 def capitalise_sentences(tokens: list[Token], sentences: bool) -> list[Token]:
@@ -32,9 +32,7 @@ def capitalise_sentences(tokens: list[Token], sentences: bool) -> list[Token]:
             if title and not first and t.source in _TITLE_LOWER:
                 pass  # a title's function word: Guānyú … de Yìjiàn
             elif start or title:
-                t.text = (
-                    " ".join(capital(w) for w in t.text.split(" ")) if title else capital(t.text)
-                )
+                t.text = capitals(t.text) if title else capital(t.text)
             start = after_colon = first = False
         elif t.source in _SENTENCE_END:
             start = sentences

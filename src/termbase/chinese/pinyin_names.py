@@ -2,17 +2,20 @@
 not 国际化), a given name cut from its surname (杜/广达), a word CC-CEDICT
 spells as a name in a list of names (谷歌、微软: Wēiruǎn), and a foreign name whose parts a
 middle dot joins (高利·曼昆 Gāolì Mànkūn), each part one word with a capital and the dot a
-space, as GB/T 16159-2012 writes the parts of a name in the Latin script (6.3.5)."""
+space, as GB/T 16159-2012 writes the parts of a name in the Latin script (6.3.5); names found
+by their pattern: the Party's congresses and plenary sessions by number, a registered company
+(…有限公司)."""
 
 from __future__ import annotations
 
 from termbase.chinese import names, segment
 from termbase.chinese.pinyin_rules import (
+    _DIGITS,
     _INSTITUTION_STARTS,
     _INSTITUTION_SUFFIXES,
     _NAMES,
 )
-from termbase.chinese.pinyin_words import Token, capital
+from termbase.chinese.pinyin_words import Token, capital, capitals
 
 # Tags a part of a foreign name does not reach across beyond the word beside the dot: adverbs,
 # prepositions, conjunctions, particles, pronouns, numerals, verbs, time and place words
@@ -36,13 +39,13 @@ def listed_names(tokens: list[Token]) -> list[Token]:
                 and tokens[other].text[:1].isupper()
                 and names.is_name(tokens[other].source)
             ):
-                t.text = " ".join(capital(w) for w in t.text.split(" "))
+                t.text = capitals(t.text)
                 t.tag = "nx"
                 break
     return tokens
 
 
-_ORDINAL = frozenset("一二三四五六七八九十")
+_ORDINAL = _DIGITS | {"十"}
 # What follows 十九大, the Party's 19th National Congress, where 大 is no adjective (十九大城市)
 _AFTER_CONGRESS = frozenset(
     {"以来", "精神", "报告", "代表", "召开", "期间", "上", "后", "之后", "前"}
@@ -63,7 +66,7 @@ def party_meetings(tokens: list[Token]) -> list[Token]:
         ends = after is None or after.kind == "punct" or after.source in _AFTER_CONGRESS
         congress = nxt.source == "大" and t.source[0] in "十二" and (before_party or ends)
         for k in (i, i + 1, i + 2) if session else (i, i + 1) if congress else ():
-            tokens[k].text = " ".join(capital(w) for w in tokens[k].text.split(" "))
+            tokens[k].text = capitals(tokens[k].text)
             tokens[k].tag = "nt"
     return tokens
 
@@ -88,7 +91,7 @@ def companies(tokens: list[Token]) -> list[Token]:
         if start == i and t.source in _COMPANY_ENDS:
             continue  # 有限公司 alone: a kind of company, no name
         for k in range(start, i + 1):
-            tokens[k].text = " ".join(capital(w) for w in tokens[k].text.split(" "))
+            tokens[k].text = capitals(tokens[k].text)
     return tokens
 
 

@@ -250,11 +250,11 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             and tagged[k + 1][1][:1] == "n"
             and (k + 2 == len(tagged) or not _HAN.search(tagged[k + 2][0]))
         )
-        # 为零, 为负值, 并不为零: "is zero, is negative", wéi; 净额为-3.06亿元, 控制人为“…”: a
-        # noun, 为 and a quantity or a quoted name that ends the clause
+        # 为零, 为负值, 并不为零: "is zero, is negative", wéi
         sign = word == "为" and k + 1 < len(tagged) and tagged[k + 1][0] in _SIGNS
-        sign = sign or (word == "为" and _states(out, text[pos : _clause_end(text, pos)]))
-        if word == "为" and (taking or into or copula or sign):  # 以…为, 转化为: "as", wéi
+        # 净额为-3.06亿元, 增长率为5.2%: a noun, 为 and a quantity that ends the clause
+        states = word == "为" and _states(out, text[pos : _clause_end(text, pos)])
+        if word == "为" and (taking or into or copula or sign or states):  # 以…为: "as", wéi
             out.append(Token("wéi", "word", word, "v"))
             taking = False
             continue

@@ -176,7 +176,7 @@ def institutions(tokens: list[Token]) -> list[Token]:
                 for k in range(i, end + 1):
                     if tokens[k].source in ("和", "及"):
                         continue  # a function word of a name stays lower case (6.3.1)
-                    tokens[k].text = " ".join(capital(w) for w in tokens[k].text.split(" "))
+                    tokens[k].text = capitals(tokens[k].text)
                     tokens[k].tag = "nt"
                 i = end
         i += 1
@@ -478,3 +478,8 @@ def spoken(word: str, tag: str, *, sandhi: bool) -> Token:
 
 def capital(written: str) -> str:
     return written[:1].upper() + written[1:]
+
+
+def capitals(written: str) -> str:
+    """Every word of `written` capitalised (the words of a name: Shíjiǔ Jiè Wǔzhōng Quánhuì)."""
+    return " ".join(capital(w) for w in written.split(" "))

@@ -265,9 +265,9 @@ def renderings(
     extended to the longest n-gram around it that stands in most of the same segments
     (stored value -> stored value facilities), and with `texts` (each unit's English) written
     as the text writes it (Financial Institutions (Resolution) Ordinance). An n-gram that stands
-    inside a name wherever it stands is that name (`names`: `name_parts` of the names the texts
-    define an abbreviation by) (stored value facilities ordinance: Payment Systems and Stored Value
-    Facilities Ordinance)."""
+    inside a name wherever it stands is that name (stored value facilities ordinance: Payment
+    Systems and Stored Value Facilities Ordinance); `names` is `name_parts` of the names the
+    texts define an abbreviation by."""
     aligned = [i for i in units if i in english]
     if len(aligned) < 2:
         return ()
