@@ -400,10 +400,15 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("产业链条", "chǎnyè liàntiáo"),
         ("文化为人民服务", "wénhuà wèi rénmín fúwù"),  # 文化 a noun: 为 "for"
         ("3日电视台", "3 rì diànshìtái"),  # no dateline
-        (
-            "祖冲之的圆周率",
-            "Zǔ Chōngzhī de yuánzhōulǜ",
-        ),  # CC-CEDICT's gloss: "Zu Chongzhi (429-500)"
+        ("祖冲之的圆周率", "Zǔ Chōngzhī de yuánzhōulǜ"),  # CC-CEDICT: "Zu Chongzhi (429-500)"
+        ("设立一家有限公司", "shèlì yī jiā yǒuxiàn gōngsī"),  # a kind of company, no name
+        ("2023年年度，公司实现营收。", "2023 nián niándù, gōngsī shíxiàn yíngshōu."),  # no list
+        ("为1000名学生提供服务。", "Wèi 1000 míng xuéshēng tígōng fúwù."),  # 为 "for"
+        ("增长率为5.2%。", "Zēngzhǎnglǜ wéi 5.2%."),
+        ("以预防为主", "yǐ yùfáng wéizhǔ"),  # 为主 with no noun of 主 after it
+        ("新能源汽车和新华社", "xīnnéngyuán qìchē hé Xīnhuáshè"),  # words of their own
+        ("中美关系", "Zhōng-Měi guānxì"),  # an abbreviation of two names, no river
+        ("他——我们的朋友。", "Tā——wǒmen de péngyou."),  # a dash inside a sentence
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

@@ -90,9 +90,14 @@ def words_of(name: str) -> list[tuple[str, list[str]]]:
     return _abbreviations(out)
 
 
+# Generic nouns of geography GB/T writes apart from a name of one syllable (Huáng Hé, Tài Shān)
+_GENERICS = frozenset("河江湖山海岛峰")
+
+
 def _abbreviations(groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
     """CC-CEDICT capitalises each syllable of an abbreviation (教科文 Jiao4 Ke1 Wen2); GB/T
-    writes three or more as one word (Jiàokēwén) and two with a hyphen (中美 Zhōng-Měi)."""
+    writes three or more as one word (Jiàokēwén) and two with a hyphen (中美 Zhōng-Měi), but a
+    river's or a mountain's name and its generic noun as two words (黄河 Huáng Hé)."""
     out: list[tuple[str, list[str]]] = []
     i = 0
     while i < len(groups):
@@ -102,7 +107,9 @@ def _abbreviations(groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[
         if j - i >= 2:
             chars = "".join(g[0] for g in groups[i:j])
             sylls = [g[1][0] for g in groups[i:j]]
-            if j - i == 2:
+            if j - i == 2 and chars[1] in _GENERICS:
+                out += groups[i:j]  # 黄河 Huáng Hé: a name and its generic noun (6.3.2)
+            elif j - i == 2:
                 out.append((chars, [f"{sylls[0]}-{sylls[1]}"]))
             else:
                 out.append((chars, [sylls[0], *(s.lower() for s in sylls[1:])]))

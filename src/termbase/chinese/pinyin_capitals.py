@@ -38,8 +38,8 @@ def capitalise_sentences(tokens: list[Token], sentences: bool) -> list[Token]:
             start = sentences
         elif t.text == ":":
             after_colon = True
-        elif t.text in _OPENING:
-            start = start or after_colon
+        elif t.text in _OPENING or (start and t.source.strip("—") == ""):
+            start = start or after_colon  # ——生态优先: a list item's dash
         elif t.text not in _CLOSING or t.text in ",;":
             start = after_colon = False
     return tokens

@@ -90,9 +90,10 @@ def tagged(text: str) -> list[tuple[str, str]]:
 def _cut(word: str, tag: str, before: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
     """A word of the segmenter's (after the words `before` it) as GB/T's words, or None where
     it is one: jieba's words GB/T writes apart (另一方面), a unit of time and 内 after a number
-    (2 nián nèi), a dateline's 日电 (22 rì diàn), 更 and an adjective (gèng gāo xiàolǜ), a verb
-    and 于 (déyì yú), 越…越…, a measure word after a number (duō lèi chǎnpǐn), 地 "places" after
-    等 (děng dì), 有 and a word of three jieba joins into a set phrase (yǒu chuàngzàolì)."""
+    (2 nián nèi), a dateline's 日电 (22 rì diàn), 新 and a noun (xīn géjú), 更 and an adjective
+    (gèng gāo xiàolǜ), a verb and 于 (déyì yú), 越…越…, a measure word after a number (duō lèi
+    chǎnpǐn), 地 "places" after 等 (děng dì), 有 and a word of three jieba joins into a set
+    phrase (yǒu chuàngzàolì)."""
     seg = _segmenter()
     last = before[-1] if before else ("", "")
     if word == "地" and tag == "uv" and last[0] == "等":
@@ -101,6 +102,8 @@ def _cut(word: str, tag: str, before: list[tuple[str, str]]) -> list[tuple[str, 
         return list(_APART[word])
     if word in _WITHIN and (last[1] == "m" or last[0] == "个"):
         return [(word[0], "q"), (word[1], "f")]  # 2年内: 2 nián nèi, within two years
+    if len(word) == 3 and word[0] == "新" and seg.has_word(word[1:]) and not is_phrase(word):
+        return [("新", "a"), (word[1:], "n")]  # 新篇章, 新格局: xīn piānzhāng, as 新动能
     if word == "日电" and last[1] == "m":
         return [("日", "q"), ("电", "n")]  # 新华社北京3月5日电: a dateline, 5 rì diàn
     degree = last[0] in _DEGREE and len(word) >= 3 and word[0] in _DEGREE_ADJECTIVES
@@ -123,13 +126,18 @@ def _cut(word: str, tag: str, before: list[tuple[str, str]]) -> list[tuple[str, 
 def _rejoined(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A word of three characters and a noun of one where the last two make a word and the
     first two do too: 产业链/条 is 产业 + 链条 (chǎnyè liàntiáo); not a word of place after it
-    (计算机/上 stays) nor a suffix (生物学/界), nor a number and its measure word (第十四/个)."""
+    (计算机/上 stays) nor a suffix (生物学/界), nor a number and its measure word (第十四/个);
+    为主/线 is 为 + 主线."""
     seg = _segmenter()
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(found):
         word, tag = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else ("", "")
+        if word == "为主" and len(nxt[0]) == 1 and seg.has_word("主" + nxt[0]):
+            out += [("为", "p"), ("主" + nxt[0], "n")]  # 为主/线: wéi zhǔxiàn
+            i += 2
+            continue
         if (
             len(word) == 3
             and tag != "m"
