@@ -102,7 +102,8 @@ def _cut(word: str, tag: str, before: list[tuple[str, str]]) -> list[tuple[str, 
         return list(_APART[word])
     if word in _WITHIN and (last[1] == "m" or last[0] == "个"):
         return [(word[0], "q"), (word[1], "f")]  # 2年内: 2 nián nèi, within two years
-    if len(word) == 3 and word[0] == "新" and seg.has_word(word[1:]) and not is_phrase(word):
+    new = len(word) == 3 and word[0] == "新" and seg.has_word(word[1:])
+    if new and not is_phrase(word) and not names.is_name(word):
         return [("新", "a"), (word[1:], "n")]  # 新篇章, 新格局: xīn piānzhāng, as 新动能
     if word == "日电" and last[1] == "m":
         return [("日", "q"), ("电", "n")]  # 新华社北京3月5日电: a dateline, 5 rì diàn
