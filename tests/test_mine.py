@@ -367,3 +367,26 @@ def test_a_rendering_inside_a_name_the_text_defines_is_the_whole_name() -> None:
     ) == ["loan-to-value", "Delivery versus Payment"]
     # no name whose initials do not spell it
     assert defined_names(["a new scheme (FCAS)"]) == {}
+
+
+def test_a_word_the_segmenter_cut_is_a_candidate_where_it_stands_on_its_own() -> None:
+    """總結餘 (the aggregate balance) comes back 总结 + 余, a noun and a numeral: no run of the
+    tags, but it repeats between different characters on each side (issue 35). 體系結餘 is
+    always between 行 and ）: no candidate."""
+    lines = [
+        "總結餘（即銀行體系結餘）維持穩定。",
+        "總結餘下降至一千億元。",
+        "市場預期總結餘會再減少。",
+    ]
+    found = {c.term: c for c in mine([Unit(Path("hk.txt"), i, t) for i, t in enumerate(lines)])}
+    assert found["總結餘"].kinds == ("sequence",)
+    assert found["總結餘"].words == ("总结", "余")
+    assert "體系結餘" not in found
+
+
+def test_accessor_variety_counts_each_edge_of_a_text_as_a_new_neighbour() -> None:
+    from termbase.evolution.branching import variety
+
+    assert variety("支付系统", ["快速支付系统，", "支付系统的", "新支付系统"]) == (3, 3)
+    assert variety("支付系统", ["快速支付系统", "快速支付系统"]) == (1, 2)
+    assert variety("支付系统", ["没有"]) == (1, 1)

@@ -56,11 +56,11 @@ def mine(
 ) -> None:
     """Find candidate terms in new documents: repeated words and set phrases not in the term base.
 
-    Ranked by frequency, length, form (《titles》, “quotes”, enumerations with 、, idioms) and
-    how specialised the words are (the segmenter's dictionary frequencies filter general
-    language), with up to three contexts each; with aligned English, the likeliest renderings
-    (Dice over the aligned segments). Exit 0 with candidates or without; 2 when the input holds
-    no Chinese text.
+    Ranked by frequency, length, form (《titles》, “quotes”, enumerations with 、, idioms), how
+    specialised the words are (the segmenter's dictionary frequencies filter general language)
+    and how varied the text around them is, with up to three contexts each; with aligned
+    English, the likeliest renderings (Dice over the aligned segments, which weighs in the
+    rank). Exit 0 with candidates or without; 2 when the input holds no Chinese text.
     """
     from termbase import edit
     from termbase.base import store

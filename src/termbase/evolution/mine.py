@@ -1,27 +1,22 @@
 """Candidate terms from new documents: the repeated words and set phrases that the term base
 does not have yet, ranked, with contexts and (from aligned translations) likely renderings.
+Where candidates come from: `termbase.evolution.mine_candidates`.
 
-Where candidates come from, in each Chinese text (a line or a segment's source):
-- words of the segmenter (rjieba, the one the pinyin of running text uses) and runs of two to
-  six of them, within a clause (punctuation ends a run), that start and end on a content word
-  (a noun, verb, adjective, idiom or abbreviation, not a particle, preposition or conjunction);
-- enumerations joined by 、 (安全性、可靠性、可控性), taken whole;
-- what stands inside “quotes” and 《titles》;
-- four-character idioms the segmenter tags as such;
-- Latin abbreviations (IFFO, FCAS 2.0) and the nouns after them (CMU系统).
-
-Words and runs count when they repeat (`min_count`); quoted phrases, titles, enumerations and
-idioms are set phrases by their form and count from their first use. General-language words
-are filtered by the segmenter's own dictionary frequency (jieba's: 发展 68,665, 伦理 596): a single
-word above `GENERAL` is not a candidate. A run nested in a longer run with the same frequency
-gives way to the longer one (it never occurs on its own). Whatever the term base already has, in
-any Chinese form, or holds inside one of its terms, is left out.
+Words, runs and sequences count when they repeat (`min_count`); quoted phrases, titles,
+enumerations and idioms are set phrases by their form and count from their first use.
+General-language words are filtered by the segmenter's own dictionary frequency (jieba's: 发展
+68,665, 伦理 596): a single word above `GENERAL` is not a candidate. A run nested in a longer run
+with the same frequency gives way to the longer one (it never occurs on its own). A sequence
+(words the tags alone would not make a term) is kept where the text has it between two
+different characters at least on each side (`branching.variety`). Whatever the term base
+already has, in any Chinese form, or holds inside one of its terms, is left out.
 
 The score is frequency x (1 + half a point per extra word) x a bonus for set-phrase forms,
 divided by the general-language weight (1 + log10(1 + dictionary frequency)); a run that starts
 on a place CC-CEDICT names (香港银行, 中国主张) and does not end as an institution's name does
-(香港会计师公会) counts half: the place's banks are no name. A dictionary word that is a general
-verb or adverb and its object (请参阅, 保持稳定) and an adverbial (整体而言) are no candidates.
+(香港会计师公会) counts half: the place's banks are no name. The whole text then weighs in: how
+varied the characters around a candidate are, how well one English rendering goes with it, and
+frequency damped (`_VARIETY`, `_DICE`, `_DAMPED`).
 
 Renderings: with aligned targets, each pair is cut into sentence pairs where both sides have as
 many sentences; English word n-grams (one to five words, not starting or ending on a function
@@ -30,60 +25,45 @@ coefficient over those segments (2 x both / (candidate + n-gram)), weighted by h
 candidate's words and the n-gram's explain each other in a word translation table learnt from
 the same sentences (IBM Model 1, termbase.evolution.lexicon). Only n-grams seen with the
 candidate in two segments at least are offered, since one co-occurrence says nothing.
-
-Over the house's ~500 lines: the candidates, their scores and the renderings from aligned
-English are one pipeline over the same tallies.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from termbase.chinese import names
 from termbase.chinese.segment import words
 from termbase.errors import TermbaseError
-from termbase.evolution import lexicon
+from termbase.evolution import branching, lexicon, mine_candidates
 from termbase.evolution import renderings as aligned
+from termbase.evolution.mine_candidates import GENERAL, GLUE, HAN, general_frequency
 from termbase.evolution.renderings import Rendering, english_index
 
-# A single segmenter word more frequent than this in jieba's dictionary is general language.
-GENERAL = 3000
-# Part-of-speech tags (jieba's, by first letter or whole) a run may start and end on.
-_CONTENT = ("n", "v", "a", "i", "l", "j", "s", "b", "t")
-_NOT_CONTENT = frozenset({"ad", "vd", "uv", "ul", "uj", "uz", "ug", "ud"})
-_MORPHEMES = frozenset({"ng", "zg", "vg"})  # jieba's tags of bound morphemes
-# Words that may stand inside a run but not at its ends (代表性和发言权). Not 的: a run across
-# it is a phrase (香港的國際金融中心地位) more often than a term (mine_wmt25.py: P@100 and R@500
-# 0.02-0.03 higher without it, the seed's benchmark the same).
-_GLUE = frozenset({"与", "和", "及", "之", "共同"})
-# Characters a candidate never ends on even when the segmenter joins them into a word.
-_BAD_EDGES = frozenset("的了着过地得和与及或在对为是把被将于")
-_NUMERALS = frozenset("二三四五六七八九十两百千")
 # How the name of an institution ends (香港会计师公会, 香港特别行政区)
 _INSTITUTION_ENDS = (
     *("公司", "会", "局", "署", "处", "所", "院", "中心", "政府", "行政区", "大学", "办", "部"),
     *("组织", "基金"),
 )
-# Set phrases that are adverbials (整体而言, 总的来说, 长期来看), no terms
-_ADVERBIAL_ENDS = ("而言", "来说", "来看", "而论")
-_ACRONYM = re.compile(r"(?<![A-Za-z0-9.])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9])")
-_VERSION = re.compile(r" ?\d+\.\d+(?![0-9])")
-_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ebef]")
-_CLAUSE = re.compile(r"[^\u3400-\u9fff\U00020000-\U0002ebef、]+")
-_ENUMERATION = re.compile(r"[\u3400-\u9fff]+(?:、[\u3400-\u9fff]+)+")
-_QUOTED = re.compile(r"“([^”]{2,24})”|《([^》]{2,40})》|「([^」]{2,24})」|『([^』]{2,40})』")
-_KINDS = ("title", "quoted", "enumeration", "idiom", "word", "run")
+_KINDS = ("title", "quoted", "enumeration", "idiom", "word", "run", "sequence")
 _BONUS = {"title": 2.0, "quoted": 1.5, "enumeration": 1.5, "idiom": 1.2}
-MAX_RUN = 6
 # A single two-character word's weight, and the least share of its count a candidate keeps when
 # longer candidates hold most of its occurrences
 _SHORT_WORD = 0.3
+# How a candidate's score weighs what only the whole text shows: x (left x right variety) **
+# _VARIETY (branching.variety: a term stands in varied contexts) x Dice ** _DICE (a term has a
+# rendering of its own in the aligned English; a candidate without one counts `_LEAST_DICE`)
+# / frequency ** _DAMPED (a frequent run of general words is no term for its frequency).
+# mine_wmt25.py: P@100 / R@500 0.57/0.55 -> 0.60/0.58 (2016), 0.73/0.53 -> 0.75/0.57 (2018);
+# (0.5, 0.25, 0.5) and (0.7, 0.25, 0.5) measured no better, and the seed's benchmark keeps 36
+# of its top 100 with these (38 before)
+_VARIETY, _DICE, _DAMPED = 0.15, 0.5, 0.3
+_LEAST_DICE = 0.1
+# How many of the best candidates are ranked again with their renderings' Dice, at most
+_ALIGNED = 3000
 _COVERED_SHARE = 0.1
 
 
@@ -165,7 +145,7 @@ def mine(
         raise TermbaseError(
             f"{size} characters, more than one run mines ({MAX_CHARACTERS}); mine a sample"
         )
-    known_set = {script.simplify_characters(k) for k in known if _HAN.search(k)}
+    known_set = {script.simplify_characters(k) for k in known if HAN.search(k)}
     joined = "\n".join(known_set)  # one substring search per candidate, in C
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     simple = [script.simplify_characters(u.chinese) for u in units]
@@ -173,7 +153,7 @@ def mine(
         # character for character (the table maps one to one): a place in one is a place in both
         source = unit.chinese if text != unit.chinese and len(text) == len(unit.chinese) else None
         seen: set[str] = set()
-        for term, kind, parts in _candidates(text):
+        for term, kind, parts in mine_candidates.candidates(text):
             t = tallies[term]
             if term not in seen:
                 seen.add(term)
@@ -194,21 +174,26 @@ def mine(
         for term, t in tallies.items()
         if (
             t.count >= (min_count if "enumeration" in t.kinds else _least(min_count, t))
-            or t.kinds - {"word", "run", "enumeration"}
+            or t.kinds - {"word", "run", "sequence", "enumeration"}
             or ("enumeration" in t.kinds and _set_enumeration(t.words))
         )
         and not _known(term, known_set, joined)
         and not _general(term, t)
     }
+    variety = {
+        term: branching.variety(term, [simple[i] for i in t.units]) for term, t in kept.items()
+    }
+    kept = {
+        term: t
+        for term, t in kept.items()
+        if t.kinds != {"sequence"} or min(variety[term]) >= branching.ACCESSOR
+    }
     kept = _drop_nested(kept)
-    cover = _cover(kept)
-    scored = sorted(
-        ((_score(term, t, cover.get(term, 0)), term, t) for term, t in kept.items()),
-        key=lambda x: (-x[0], -len(x[1]), x[1]),
-    )
+    renderings_of = _renderings(simple, units)
+    aligned_at_most = _ALIGNED if top is None else min(_ALIGNED, 4 * top)
+    scored, suggested = _ranked(kept, variety, _cover(kept), renderings_of, aligned_at_most)
     if top is not None:
         scored = scored[:top]
-    renderings_of = _renderings(simple, units)
     out = []
     for score, term, t in scored:
         written = t.written.most_common(1)[0][0] if t.written else term
@@ -216,9 +201,10 @@ def mine(
             Context(units[i].path, units[i].line, _snippet(units[i].chinese, written))
             for i in t.units[:contexts]
         )
-        renderings = renderings_of(term, t)
+        renderings = suggested[term] if term in suggested else renderings_of(term, t)
+        # a run that is also a sequence is a run: the sequence is only news where no run is
         kinds = tuple(
-            k for k in ("title", "quoted", "enumeration", "idiom", "word", "run") if k in t.kinds
+            k for k in _KINDS if k in t.kinds and (k != "sequence" or "run" not in t.kinds)
         )
         simplified = term if written != term else ""
         found = (t.count, round(score, 3), kinds, t.words, ctx, renderings, simplified)
@@ -226,12 +212,46 @@ def mine(
     return out
 
 
-_Parts = tuple[tuple[str, str], ...]
-
-
 # How much the word translation table weighs beside Dice: Dice x explained ** this
 # (mine_wmt25.py, top-1 rendering: 0.25, 1.0 and 2.0 measured no better)
 LEXICON_POWER = 0.5
+
+
+def _ranked(
+    kept: dict[str, _Tally],
+    variety: dict[str, tuple[int, int]],
+    cover: dict[str, int],
+    renderings_of: Callable[[str, _Tally], tuple[Rendering, ...]],
+    aligned: int,
+) -> tuple[list[tuple[float, str, _Tally]], dict[str, tuple[Rendering, ...]]]:
+    """The candidates best first, and the renderings of the `aligned` best: ranked once
+    without their renderings' Dice, then again with it (Dice weighs at most sqrt(1 /
+    _LEAST_DICE), about 3: four times the candidates shown are enough to rank again)."""
+    suggested: dict[str, tuple[Rendering, ...]] = {}
+
+    def dice(term: str) -> float:
+        r = suggested.get(term)
+        return max(r[0].dice if r else 0.0, _LEAST_DICE)
+
+    def ranked() -> list[tuple[float, str, _Tally]]:
+        return sorted(
+            (
+                (
+                    _score(term, t, cover.get(term, 0))
+                    * (variety[term][0] * variety[term][1]) ** _VARIETY
+                    * dice(term) ** _DICE
+                    / t.count**_DAMPED,
+                    term,
+                    t,
+                )
+                for term, t in kept.items()
+            ),
+            key=lambda x: (-x[0], -len(x[1]), x[1]),
+        )
+
+    for _, term, t in ranked()[:aligned]:
+        suggested[term] = renderings_of(term, t)
+    return ranked(), suggested
 
 
 def _renderings(
@@ -245,7 +265,7 @@ def _renderings(
         return lambda term, t: ()
     texts = [s.english for s in sents]
     pairs = [
-        ([w for w, _ in words(s.chinese) if _HAN.search(w)], aligned.content_words(s.english))
+        ([w for w, _ in words(s.chinese) if HAN.search(w)], aligned.content_words(s.english))
         for s in sents
         if s.english
     ]
@@ -262,7 +282,7 @@ def _renderings(
             index = english_index(sents, brackets=True)
             indexes[brackets] = (index, aligned.segment_counts(index))
         grams, counts = indexes[brackets]
-        zh = [w for w in t.words if _HAN.search(w)]
+        zh = [w for w in t.words if HAN.search(w)]
 
         def weight(gram: str) -> float:
             return float(lex.explained(zh, aligned.content_words(gram)) ** LEXICON_POWER)
@@ -273,70 +293,6 @@ def _renderings(
         )
 
     return of
-
-
-def _candidates(text: str) -> Iterable[tuple[str, str, _Parts]]:
-    """(candidate, kind, its words with their tags) for every occurrence in one text."""
-    for m in _QUOTED.finditer(text):
-        inner = next(g for g in m.groups() if g is not None).strip()
-        if _HAN.search(inner) and len(_HAN.findall(inner)) * 2 >= len(inner):
-            yield inner, "title" if m.group(0)[0] in "《『" else "quoted", ((inner, ""),)
-    for m in _ENUMERATION.finditer(text):
-        items = _enumeration(text, m.start(), m.end())
-        if items:
-            yield "、".join(items), "enumeration", tuple((x, "") for x in items)
-    yield from _acronyms(text)
-    for clause in _CLAUSE.split(text):
-        for item in clause.split("、"):
-            yield from _runs(words(item))
-
-
-def _acronyms(text: str) -> Iterable[tuple[str, str, _Parts]]:
-    """Latin abbreviations of two capitals or more (IFFO, DvP), with a version number (FCAS
-    2.0), and with the nouns that follow them (CMU系统, MSCI全球指数): terms the Chinese text
-    names in the Latin script (mine_wmt25.py: 2018's recall in the top 500 0.51 -> 0.53)."""
-    for m in _ACRONYM.finditer(text):
-        acronym = m.group(0)
-        yield acronym, "word", ((acronym, "eng"),)
-        version = _VERSION.match(text, m.end())
-        if version:
-            yield acronym + version.group(0), "word", ((acronym + version.group(0), "eng"),)
-        nouns: list[tuple[str, str]] = []
-        for w, tag in words(text[m.end() : m.end() + 8])[:2]:
-            if len(w) < 2 or not _HAN.match(w) or tag[:1] != "n":
-                break
-            nouns.append((w, tag))
-        if nouns:
-            yield acronym + "".join(w for w, _ in nouns), "run", ((acronym, "eng"), *nouns)
-
-
-def _runs(tagged: list[tuple[str, str]]) -> Iterable[tuple[str, str, _Parts]]:
-    n = len(tagged)
-    for i, (w, tag) in enumerate(tagged):
-        numeral = w in _NUMERALS and i + 1 < n and _content(*tagged[i + 1])  # 二/十国集团
-        if not _content(w, tag) and not numeral:
-            continue
-        # no time word (年内), clause (保持稳定) or adverbial (整体而言) is a term
-        clause = _verb_phrase(w, tag) or w.endswith(_ADVERBIAL_ENDS)
-        if len(w) >= 2 and not numeral and tag != "t" and not clause:
-            yield w, "idiom" if tag in ("i", "l") and len(w) == 4 else "word", ((w, tag),)
-        if not numeral and not _starts_term(w, tag):
-            continue
-        for j in range(i + 1, min(i + MAX_RUN, n)):
-            w_j, tag_j = tagged[j]
-            # a single-character morpheme the segmenter split off a word (联汇制 + 度)
-            morpheme = tag_j in _MORPHEMES and len(w_j) == 1
-            if not _HAN.search(w_j) or not (
-                _content(w_j, tag_j) or w_j in _GLUE or tag_j == "m" or morpheme
-            ):
-                break
-            if tag_j.startswith("nr"):
-                break  # a person's name ends a term (金管局總裁陳德霖)
-            if (_content(w_j, tag_j) and _ends_term(tag_j)) or morpheme:
-                parts = tuple(tagged[i : j + 1])
-                phrase = "".join(w for w, _ in parts)
-                if 3 <= len(phrase) <= 14:
-                    yield phrase, "run", parts
 
 
 def _set_enumeration(items: tuple[str, ...]) -> bool:
@@ -353,92 +309,14 @@ def _least(min_count: int, t: _Tally) -> int:
     return max(min_count, 2 if len(t.words) >= 4 else 1)
 
 
-def _starts_term(word: str, tag: str) -> bool:
-    """A run of words that is a term does not start on a time word (年內), a person's name or
-    a general verb (請參閱, 設立): those start clauses."""
-    if tag == "t" or tag.startswith("nr") or _verb_phrase(word, tag):
-        return False
-    return not (tag == "v" and _general_frequency(word) > GENERAL)
-
-
-@lru_cache(maxsize=65_536)
-def _verb_phrase(word: str, tag: str) -> bool:
-    """A word of jieba's dictionary that is a general verb or adverb and what follows it
-    (请参阅, 保持稳定, 继续加强): a clause. Idioms and set phrases are not (不可或缺)."""
-    if tag in ("i", "l"):
-        return False
-    for k in (1, 2):
-        head, rest = word[:k], word[k:]
-        general = len(rest) >= 2 and _general_frequency(head) > GENERAL
-        if general and _general_frequency(rest) and words(head)[0][1] in ("v", "d"):
-            return True
-    return False
-
-
-def _ends_term(tag: str) -> bool:
-    """A term is a noun phrase: it ends on a noun, a verb that names an activity (治理, scored
-    down where it is a general verb), an abbreviation or a set phrase; not on an adjective
-    (流通性極高), an adverb or a word of place (轄下)."""
-    return (tag.startswith("n") and not tag.startswith("nr")) or tag in ("v", "vn", "j", "l", "i")
-
-
-def _content(word: str, tag: str) -> bool:
-    # a noun may end on 地 or start on 对 (内地, 本地, 对手); other words not (积极地)
-    noun = tag.startswith(("n", "s")) and len(word) >= 2
-    return (
-        tag.startswith(_CONTENT)
-        and tag not in _NOT_CONTENT
-        and bool(_HAN.search(word))
-        and (noun or (word[0] not in _BAD_EDGES and word[-1] not in _BAD_EDGES))
-    )
-
-
-def _enumeration(text: str, start: int, end: int) -> list[str]:
-    """The items of X、Y、Z: the middle ones whole; the first and the last cut to words of the
-    length of their neighbours (安全性 of 确保安全性、, 可持续 of 可持续的安全观)."""
-    items = text[start:end].split("、")
-    if len(items) < 3 and any(len(x) > 6 for x in items):
-        return []
-    middle = items[1:-1]
-    width = max((len(x) for x in middle), default=min(len(items[1]), 4))
-    if any(len(x) > 8 for x in middle):
-        return []
-    first = _cut(items[0], width, from_end=True)
-    last = _cut(items[-1], width, from_end=False)
-    if not first or not last:
-        return []
-    return [first, *middle, last]
-
-
-def _cut(text: str, width: int, *, from_end: bool) -> str:
-    parts = [w for w, _ in words(text)]
-    if from_end:
-        parts.reverse()
-    taken: list[str] = []
-    for p in parts:
-        taken.append(p)
-        if sum(map(len, taken)) >= width:
-            break
-    if from_end:
-        taken.reverse()
-    out = "".join(taken)
-    return out if len(out) <= 8 and out[0] not in _BAD_EDGES and out[-1] not in _BAD_EDGES else ""
-
-
 def _known(term: str, known: set[str], joined: str) -> bool:
     """A term of the base, or a part of one (`joined`: every term, a line each)."""
     bare = term.replace("、", "")
     return term in known or bare in joined
 
 
-def _general_frequency(word: str) -> int:
-    from termbase.chinese.segment import dictionary_frequency
-
-    return dictionary_frequency(word)
-
-
 def _general(term: str, t: _Tally) -> bool:
-    return t.kinds <= {"word"} and _general_frequency(term) > GENERAL
+    return t.kinds <= {"word"} and general_frequency(term) > GENERAL
 
 
 def _drop_nested(tallies: dict[str, _Tally]) -> dict[str, _Tally]:
@@ -452,7 +330,9 @@ def _drop_nested(tallies: dict[str, _Tally]) -> dict[str, _Tally]:
         for short in _inner(longer):
             if short in runs and 1 < tallies[short].count <= at_least:
                 drop.add(short)
-    return {k: t for k, t in tallies.items() if k not in drop or t.kinds - {"run", "word"}}
+    return {
+        k: t for k, t in tallies.items() if k not in drop or t.kinds - {"run", "word", "sequence"}
+    }
 
 
 def _cover(tallies: dict[str, _Tally]) -> dict[str, int]:
@@ -485,7 +365,7 @@ def _score(term: str, t: _Tally, covered: int = 0) -> float:
     if (
         t.tags
         and t.kinds <= {"run"}
-        and (t.tags[0] == "v" or (t.tags[-1] == "v" and _general_frequency(t.words[-1]) > GENERAL))
+        and (t.tags[0] == "v" or (t.tags[-1] == "v" and general_frequency(t.words[-1]) > GENERAL))
     ):
         bonus *= 0.5
     # a place and a common noun (香港银行, 香港货币): the place's banks, no name
@@ -497,8 +377,8 @@ def _score(term: str, t: _Tally, covered: int = 0) -> float:
         and not term.endswith(_INSTITUTION_ENDS)
     ):
         bonus *= 0.5
-    parts = [w for w in t.words if w not in _GLUE] or [term]
-    weights = [1 + math.log10(1 + _general_frequency(w)) for w in parts]
+    parts = [w for w in t.words if w not in GLUE] or [term]
+    weights = [1 + math.log10(1 + general_frequency(w)) for w in parts]
     specificity = math.exp(-sum(map(math.log, weights)) / len(weights))
     # a word of two characters on its own is seldom a term of a reviewed list (利率, 按揭)
     if t.kinds <= {"word"} and len(term) == 2:
@@ -524,9 +404,9 @@ def units_from_segments(segments: Iterable[object]) -> list[Unit]:
     for seg in segments:
         assert isinstance(seg, Segment)
         zh, en = (seg.target, None) if seg.source is None else (seg.source, seg.target)
-        if seg.source is not None and not _HAN.search(zh) and _HAN.search(seg.target):
+        if seg.source is not None and not HAN.search(zh) and HAN.search(seg.target):
             zh, en = seg.target, seg.source
-        if _HAN.search(zh):
+        if HAN.search(zh):
             out.append(Unit(seg.path, seg.line, zh, en or None))
     return out
 
