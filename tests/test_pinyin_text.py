@@ -409,6 +409,15 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("新能源汽车和新华社", "xīnnéngyuán qìchē hé Xīnhuáshè"),  # words of their own
         ("中美关系", "Zhōng-Měi guānxì"),  # an abbreviation of two names, no river
         ("他——我们的朋友。", "Tā——wǒmen de péngyou."),  # a dash inside a sentence
+        ("平等、同等", "píngděng, tóngděng"),  # words of two before 、: no item and 等
+        ("一百多元", "yībǎi duō yuán"),  # 多 after a number: "more than", apart
+        ("多元化", "duōyuánhuà"),
+        ("供应链条件", "gōngyìngliàn tiáojiàn"),  # 条件 a word: no 链条
+        ("行政院會今", "Xíngzhèngyuàn huì jīn"),  # a name: no 院会
+        ("北京站和中国网", "Běijīngzhàn hé Zhōngguó wǎng"),  # no common noun before 站 or 网
+        ("提高点效率", "tígāo diǎn xiàolǜ"),  # a verb and 点 "a bit"
+        ("净额为-3.06亿元", "jìng'é wéi -3.06 yì yuán"),  # a minus, no hyphen between words
+        ("以人为本、为人民服务", "yǐrén-wéiběn, wèi rénmín fúwù"),  # 以…为 ends with its idiom
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

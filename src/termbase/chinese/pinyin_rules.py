@@ -108,6 +108,8 @@ _WORDS = (
     ("半监督", "b"),
     ("自监督", "b"),
     ("占比", "n"),  # 应用案例占比: zhànbǐ, a share
+    ("早高峰", "n"),  # the morning and evening rush hours, as Xiandai Hanyu Cidian writes them
+    ("晚高峰", "n"),
     # new-energy vehicles: 充电桩 chōngdiànzhuāng (jieba: 充电/桩), 换电站, 充换电; 零部件
     # língbùjiàn (jieba: an mq, read as the numeral 零 and 部件)
     ("充电桩", "n"),
@@ -213,6 +215,7 @@ _NUMERAL_WORDS = frozenset(
     | {"一共", "一味", "一手", "一贯", "一律", "一概", "一齐", "半天", "一番", "多半", "一层"}
     | {"万一", "十分", "一年四季", "三番", "两样", "上半年", "下半年", "上半场", "下半场"}
     | {"一系列"}  # yīxìliè, a word of Xiandai Hanyu Cidian's
+    | {"多元"}  # "plural, diverse" (主体多元), duōyuán; 一百多元 "more than a hundred yuan" apart
 )
 # 6.1.4.5: a verb of two syllables and a complement of one, apart (展现出 zhǎnxiàn chū,
 # 建立起 jiànlì qǐ); a one-syllable verb with its two-syllable complement too (走出去 zǒu chūqù)
@@ -287,6 +290,10 @@ _SUFFIXES |= {"学家"}  # 物理/学家: wùlǐxuéjiā, as 科学家
 _NOUN_SUFFIXES = frozenset({"层", "机", "级", "型"})  # 向量/机 xiàngliàngjī, 指数/级 zhǐshùjí
 # ... and 期, a period, after a verb too (攻关/期 gōngguānqī, as 过渡期 and 转型期 are words)
 _PERIOD = "期"
+# ... and the heads of a network, a station or a point after a common noun of two syllables, a
+# name of one thing (设施/网 shèshīwǎng, 航路网, 风险/点 fēngxiǎndiǎn, as 交通网, 服务站 and 增长点
+# are words); not after a place (北京站 Běijīng Zhàn) nor a verb (提高/点 "a bit")
+_HEAD_NOUNS = frozenset({"网", "站", "点"})
 # An abbreviated coordination, its parts joined by hyphens as Xiandai Hanyu Cidian writes them
 # (中小学 zhōng-xiǎoxué): the word and where the hyphens go
 _COORDINATIONS: dict[str, tuple[int, ...]] = {
@@ -353,7 +360,10 @@ _OFFICE_WORDS = frozenset(
 # 更加, 更新 and 更换 are words
 # In a title (《…》) every word is capitalised but these, after its first (Guānyú … de Yìjiàn)
 _TITLE_LOWER = frozenset({"的", "和", "与", "及", "或", "之"})
-_MORE = frozenset(f"更{a}" for a in "好多大高快强少小早深广低远")
+_MORE = frozenset(f"更{a}" for a in "好多大高快强少小早深广低远") | frozenset(
+    f"多{a}"
+    for a in "高远深宽厚大"  # 多高 "how high": 多 an adverb of degree, duō gāo
+)
 # Verbs after which 为 is "as, into" (wéi: 转化为, 确立为, 视为, 发展为), not "for" (wèi: 推动为)
 _AS_VERBS = frozenset(
     {"转化", "确立", "视", "称", "定", "改", "变", "列", "选", "评", "认", "立", "分", "划", "译"}

@@ -30,6 +30,7 @@ from termbase.chinese.pinyin import (
 )
 from termbase.chinese.pinyin_capitals import capitalise_sentences
 from termbase.chinese.pinyin_idioms import is_idiom, two_words
+from termbase.chinese.pinyin_institutions import institutions, quoted_events
 from termbase.chinese.pinyin_names import (
     companies,
     foreign_names,
@@ -62,10 +63,8 @@ from termbase.chinese.pinyin_words import (
     affixes,
     capital,
     divided,
-    institutions,
     numeral_groups,
     numeral_idioms,
-    quoted_events,
     read,
     spoken,
 )
@@ -121,6 +120,8 @@ _LATIN_HEAD = re.compile(r"[A-Za-z0-9]+")
 # cháng wèi, "often for")
 _DEGREE_WEI = frozenset({"尤为", "较为", "更为", "极为", "颇为", "甚为", "最为"})
 # What 为 "is" states before it: zero or a sign (为零, 为负, 为负值, 为正数)
+# Marks inside a clause: 以…为 goes on across them (以“人”为本, 以载人、载货为牵引)
+_WITHIN_CLAUSE = frozenset("、“”‘’「」『』《》（）()")
 _SIGNS = frozenset({"零", "负", "正", "负值", "正值", "负数", "正数", "零值"})
 # A heading or list item's number: 一、 （二） (3) 4.
 _LIST_ITEM = re.compile(
@@ -211,6 +212,8 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             continue
         if tag == "ns" or (tag in _PERSON and not segment.person(word, tag)):
             tag = "nz"  # a place or person by the segmenter's tag alone: no evidence
+        if word[1:] == "等" and k > 1 and tagged[k - 1][0] == "、" and len(tagged[k - 2][0]) == 1:
+            tag = "u"  # 军、警、商、民等: the last item and 等, mín děng (平等、同等 stays)
         parts = divided(word, tag, sandhi=sandhi)
         if parts is not None:
             out += parts
@@ -224,8 +227,8 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             kind = "punct" if word in _PUNCT or not word.strip() else "other"
             if word.strip():
                 out.append(Token(_PUNCT.get(word, word), kind, word))
-            if kind == "punct":
-                taking = False
+            if kind == "punct" and word not in _WITHIN_CLAUSE:
+                taking = False  # 以载人、载货等…为牵引: an enumeration or a quote goes on
             continue
         if word == "已经" and _PASSED.search(text, pos, _clause_end(text, pos)):
             out.append(Token("yǐ", "word", "已", "d"))  # 已经董事会审议通过: yǐ jīng, "via"
@@ -453,13 +456,23 @@ def _parts(word: str) -> list[str]:
 def _join(tokens: list[Token], style: Style) -> str:
     """Words with one space between them; punctuation as Latin text sets it."""
     out = ""
-    for t in tokens:
+    hyphens = {  # 国家-地方: guójiā-dìfāng, a hyphen between two words joins them
+        i
+        for i in range(1, len(tokens) - 1)
+        if tokens[i].text in ("-", "－")
+        and tokens[i - 1].kind in ("word", "term")
+        and tokens[i + 1].kind in ("word", "term")
+    }
+    for i, t in enumerate(tokens):
         text = restyle(t.text, style) if t.kind in ("word", "term") else t.text
+        if i in hyphens:
+            text = "-"
         if style is Style.INITIALS:
-            out += text if t.kind != "punct" else ""
+            out += text if t.kind != "punct" and i not in hyphens else ""
             continue
         closing = t.kind == "punct" and (text in _CLOSING or text == "—")
-        if out and not closing and out[-1] not in _OPENING and out[-1] != "—":
+        joined = i in hyphens or i - 1 in hyphens
+        if out and not closing and not joined and out[-1] not in _OPENING and out[-1] != "—":
             out += " "
         out += text
     return re.sub(r" {2,}", " ", out).strip()

@@ -126,7 +126,8 @@ def _cut(word: str, tag: str, before: list[tuple[str, str]]) -> list[tuple[str, 
 
 def _rejoined(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A word of three characters and a noun of one where the last two make a word and the
-    first two do too: 产业链/条 is 产业 + 链条 (chǎnyè liàntiáo); not a word of place after it
+    first two do too: 产业链/条 is 产业 + 链条 (chǎnyè liàntiáo), as 产业链/条长 where the model
+    guessed 条长; not a word of place after it
     (计算机/上 stays) nor a suffix (生物学/界), nor a number and its measure word (第十四/个);
     为主/线 is 为 + 主线."""
     seg = _segmenter()
@@ -150,6 +151,18 @@ def _rejoined(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             and not seg.has_word(word + nxt[0])
         ):
             out += [(word[:2], tag), (word[2] + nxt[0], "n")]
+            i += 2
+            continue
+        if (
+            len(word) == 3
+            and tag == "n"  # not a name (行政院/會今: 行政院 + 會 + 今)
+            and len(nxt[0]) == 2
+            and seg.has_word(word[2] + nxt[0][0])
+            and seg.has_word(word[:2])
+            and not (seg.has_word(nxt[0]) or is_phrase(nxt[0]))  # a guess of the model's
+            and words(nxt[0][1], hmm=False)[0][1][:1] == "a"
+        ):  # 产业链/条长: 产业 + 链条 + 长 (chǎnyè liàntiáo cháng); 供应链/条件 stays
+            out += [(word[:2], tag), (word[2] + nxt[0][0], "n"), words(nxt[0][1], hmm=False)[0]]
             i += 2
             continue
         out.append((word, tag))

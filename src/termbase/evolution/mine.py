@@ -222,9 +222,9 @@ def _ranked(
     variety: dict[str, tuple[int, int]],
     cover: dict[str, int],
     renderings_of: Callable[[str, _Tally], tuple[Rendering, ...]],
-    aligned: int,
+    at_most: int,
 ) -> tuple[list[tuple[float, str, _Tally]], dict[str, tuple[Rendering, ...]]]:
-    """The candidates best first, and the renderings of the `aligned` best: ranked once
+    """The candidates best first, and the renderings of the `at_most` best: ranked once
     without their renderings' Dice, then again with it (Dice weighs at most sqrt(1 /
     _LEAST_DICE), about 3: four times the candidates shown are enough to rank again)."""
     suggested: dict[str, tuple[Rendering, ...]] = {}
@@ -249,7 +249,7 @@ def _ranked(
             key=lambda x: (-x[0], -len(x[1]), x[1]),
         )
 
-    for _, term, t in ranked()[:aligned]:
+    for _, term, t in ranked()[:at_most]:
         suggested[term] = renderings_of(term, t)
     return ranked(), suggested
 
