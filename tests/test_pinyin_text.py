@@ -418,6 +418,12 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("提高点效率", "tígāo diǎn xiàolǜ"),  # a verb and 点 "a bit"
         ("净额为-3.06亿元", "jìng'é wéi -3.06 yì yuán"),  # a minus, no hyphen between words
         ("以人为本、为人民服务", "yǐrén-wéiběn, wèi rénmín fúwù"),  # 以…为 ends with its idiom
+        ("人才辈出，春暖花开", "Réncái-bèichū, chūnnuǎn-huākāi"),  # idioms of a noun and a verb
+        ("较为重要", "jiàowéi zhòngyào"),  # 较为 a word: no 较 and an adjective
+        ("政府为企业提供服务", "zhèngfǔ wèi qǐyè tígōng fúwù"),  # 为 "for" after a noun
+        ("以发展为目标", "yǐ fāzhǎn wéi mùbiāo"),
+        ("在师范大学学习", "zài shīfàn dàxué xuéxí"),  # a kind of university, no name
+        ("2024年出台的规划。", "2024 nián chūtái de guīhuà."),  # a year, no section number
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

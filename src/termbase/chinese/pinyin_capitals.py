@@ -1,6 +1,7 @@
 """GB/T 16159-2012 6.2: capitals of running text in pinyin. The first word of each sentence, of a
-quoted sentence after a colon and of a numbered heading (1、主营业务: 1, Zhǔyíng ...); every word
-of a 《title》 but its function words. `termbase.chinese.pinyin_text` calls it last."""
+quoted sentence after a colon and of a numbered heading (1、主营业务: 1, Zhǔyíng ...; 01公共数据:
+01 Gōnggòng ...); every word of a 《title》 but its function words.
+`termbase.chinese.pinyin_text` calls it last."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ def capitalise_sentences(tokens: list[Token], sentences: bool) -> list[Token]:
         if number:
             number = False
             continue  # the number's 、
+        if start and t.kind == "other" and len(t.source) == 2 and t.source[0] == "0":
+            continue  # 01公共数据: a section's number, then its heading's first word
         if t.kind in ("word", "term", "other"):
             if title and not first and t.source in _TITLE_LOWER:
                 pass  # a title's function word: Guānyú … de Yìjiàn

@@ -10,6 +10,7 @@ from termbase.chinese.pinyin_rules import (
     _COMMON_WORD,
     _IDIOMS_TOGETHER,
     _NOT_IDIOMS,
+    _SUBJECT_IDIOMS,
     _VERY_COMMON_WORD,
 )
 
@@ -33,7 +34,9 @@ def is_idiom(word: str, tag: str) -> bool:
     if tag == "i":  # 今年以来: jieba's idiom, two very common words, no idiom of pypinyin's
         if is_phrase(word):
             return True
-        return not two_words(word, _VERY_COMMON_WORD) and not _adverb_and_verb(word)
+        return not (
+            two_words(word, _VERY_COMMON_WORD) or _adverb_and_verb(word) or _noun_and_verb(word)
+        )
     return not two_words(word)
 
 
@@ -45,6 +48,15 @@ def _adverb_and_verb(word: str) -> bool:
         return False
     common = segment.dictionary_frequency(word[2:]) >= _VERY_COMMON_WORD
     return common and verb[0][1] in ("v", "vn") and head[0][1] in ("a", "ad", "d")
+
+
+def _noun_and_verb(word: str) -> bool:
+    """数据共享, 资源整合: jieba's "idiom" that is a common noun and a common verb, no idiom of
+    pypinyin's: two words (shùjù gòngxiǎng)."""
+    if word in _SUBJECT_IDIOMS or not two_words(word):
+        return False
+    head, verb = segment.words(word[:2], hmm=False), segment.words(word[2:], hmm=False)
+    return len(head) == len(verb) == 1 and head[0][1] == "n" and verb[0][1] in ("v", "vn")
 
 
 def two_words(word: str, common: int = _COMMON_WORD) -> bool:

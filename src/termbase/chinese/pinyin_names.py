@@ -164,4 +164,6 @@ def organisation(word: str) -> bool:
         return True
     if names.is_name(word[:2]):
         return True  # a name and what follows it (中国移动, 香港特区政府): written below
+    if len(word) >= 4 and word.endswith(("大学", "学院")):
+        return True  # 河海大学: a university by its form and jieba's nt (师范大学 is an n)
     return word.startswith(tuple(_INSTITUTION_STARTS)) and word.endswith(_INSTITUTION_SUFFIXES)

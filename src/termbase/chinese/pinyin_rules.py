@@ -124,6 +124,9 @@ _UNITS = frozenset("省市县区州")
 _IDIOMS_TOGETHER = frozenset({"一衣带水", "不亦乐乎", "莫名其妙"})
 # Four-character words jieba's dictionary tags as idioms that are two words (积极 参与).
 _NOT_IDIOMS = frozenset({"积极参与"})
+# Idioms of a noun and a verb that say what the noun does (人才辈出 "talents come forth in
+# numbers"), where a noun and a verb jieba tags as an idiom are otherwise two words (数据共享)
+_SUBJECT_IDIOMS = frozenset({"人才辈出", "英雄辈出", "人才济济", "新人辈出"})
 # Common words jieba's dictionary (or its guess for a word it lacks) tags as names of people,
 # places or organisations (nr, ns, nt): written as the common words they are, with the part of
 # speech they have. Found by reading policy texts against CC-CEDICT, whose pinyin capitalises

@@ -122,10 +122,14 @@ _DEGREE_WEI = frozenset({"尤为", "较为", "更为", "极为", "颇为", "甚�
 # What 为 "is" states before it: zero or a sign (为零, 为负, 为负值, 为正数)
 # Marks inside a clause: 以…为 goes on across them (以“人”为本, 以载人、载货为牵引)
 _WITHIN_CLAUSE = frozenset("、“”‘’「」『』《》（）()")
+# Nouns of an attribute, after which 为 is "is" (研究方向为, 目标为, 主题为: wéi)
+_ATTRIBUTE_NOUNS = frozenset(
+    {"方向", "目标", "主题", "名称", "宗旨", "期限", "定位", "口号", "职责", "范围", "对象"}
+)
 _SIGNS = frozenset({"零", "负", "正", "负值", "正值", "负数", "正数", "零值"})
 # A heading or list item's number: 一、 （二） (3) 4.
 _LIST_ITEM = re.compile(
-    r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])"
+    r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|0\d(?=[\u4e00-\u9fff]))"
 )
 # What a name after it names a company, not a person (国产设备企业新凯来)
 _COMPANIES = ("企业", "公司", "集团", "厂商", "品牌")
@@ -253,11 +257,13 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             and tagged[k + 1][1][:1] == "n"
             and (k + 2 == len(tagged) or not _HAN.search(tagged[k + 2][0]))
         )
+        # 研究方向为数字政府, 主题为…: a noun that names an attribute, then 为 "is", wéi
+        attribute = word == "为" and bool(out) and out[-1].source in _ATTRIBUTE_NOUNS
         # 为零, 为负值, 并不为零: "is zero, is negative", wéi
         sign = word == "为" and k + 1 < len(tagged) and tagged[k + 1][0] in _SIGNS
         # 净额为-3.06亿元, 增长率为5.2%: a noun, 为 and a quantity that ends the clause
         states = word == "为" and _states(out, text[pos : _clause_end(text, pos)])
-        if word == "为" and (taking or into or copula or sign or states):  # 以…为: "as", wéi
+        if word == "为" and (taking or into or copula or sign or states or attribute):
             out.append(Token("wéi", "word", word, "v"))
             taking = False
             continue

@@ -250,7 +250,10 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
         parts = [(word[0], "m"), (word[1], "q")]  # 3000余项: 3000 yú xiàng
     elif tag == "m" and len(word) >= 2 and word[-1] in "余多" and set(word[:-1]) <= _NUMERAL_FIRST:
         parts = [(word[:-1], "m"), (word[-1], "m")]  # 三十余款: sānshí yú kuǎn
-    elif len(word) == 2 and (word[0] == "很" or word in _MORE) and tag[:1] in ("a", "d", "m"):
+    elif len(word) == 2 and (
+        ((word[0] == "很" or word in _MORE) and tag[:1] in ("a", "d", "m"))
+        or (word[0] == "较" and tag == "a")  # 较强共识: jiào qiáng (较为 stays jiàowéi)
+    ):
         parts = [(word[0], "d"), (word[1], "a")]  # also 多高 "how high": duō gāo
     elif len(word) == 2 and word[1] == "个" and tag[:1] in ("q", "m") and _one_verb(word[0]):
         parts = [(word[0], "v"), (word[1], "q")]  # 打个车: dǎ gè chē
