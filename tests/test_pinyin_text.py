@@ -424,6 +424,10 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("以发展为目标", "yǐ fāzhǎn wéi mùbiāo"),
         ("在师范大学学习", "zài shīfàn dàxué xuéxí"),  # a kind of university, no name
         ("2024年出台的规划。", "2024 nián chūtái de guīhuà."),  # a year, no section number
+        ("一家会计师事务所", "yī jiā kuàijìshī shìwùsuǒ"),  # a kind of firm, no name
+        ("以质量为本，", "Yǐ zhìliàng wéi běn,"),  # 以…为本: wéi
+        ("一号文件和十八号", "yīhào wénjiàn hé shíbāhào"),  # no name before the number
+        ("为1000名学生提供服务，提高为5%。", "Wèi 1000 míng xuéshēng tígōng fúwù, tígāo wéi 5%."),
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

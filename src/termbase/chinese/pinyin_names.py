@@ -8,6 +8,9 @@ by their pattern: the Party's congresses and plenary sessions by number, a regis
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
 from termbase.chinese import names, segment
 from termbase.chinese.pinyin_rules import (
     _DIGITS,
@@ -71,16 +74,19 @@ def party_meetings(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-_COMPANY_ENDS = ("有限公司", "有限责任公司")
+_COMPANY_ENDS = ("有限公司", "有限责任公司", "会计师事务所", "律师事务所")
 _COMPANY_WORDS = ("n", "vn", "nz", "ns", "nt", "j", "b")
 
 
 def companies(tokens: list[Token]) -> list[Token]:
-    """6.3.1: a registered company's name, each word capitalised: the nouns before 有限公司 or
-    有限责任公司 (航天工业发展股份有限公司 Hángtiān Gōngyè Fāzhǎn Gǔfèn Yǒuxiàn Gōngsī), back to
+    """6.3.1: a registered company's name, each word capitalised: the nouns before 有限公司,
+    有限责任公司 or a firm's 会计师事务所 (航天工业发展股份有限公司 Hángtiān Gōngyè Fāzhǎn Gǔfèn
+    Yǒuxiàn Gōngsī, 天职国际会计师事务所 Tiānzhí Guójì Kuàijìshī Shìwùsuǒ), back to
     a word of another kind or a punctuation mark, six words at most."""
     for i, t in enumerate(tokens):
-        if t.kind != "word" or not t.source.endswith(_COMPANY_ENDS):
+        # 会计师/事务所: the segmenter's two words of a firm's end
+        firm = t.source == "事务所" and i > 0 and tokens[i - 1].source in ("会计师", "律师")
+        if t.kind != "word" or not (t.source.endswith(_COMPANY_ENDS) or firm):
             continue
         start = i
         while start > 0 and i - start < 6:
@@ -88,11 +94,29 @@ def companies(tokens: list[Token]) -> list[Token]:
             if before.kind != "word" or not before.tag.startswith(_COMPANY_WORDS):
                 break
             start -= 1
-        if start == i and t.source in _COMPANY_ENDS:
-            continue  # 有限公司 alone: a kind of company, no name
+        if start == i - firm and (firm or t.source in _COMPANY_ENDS):
+            continue  # 有限公司, 会计师事务所 alone: a kind of company, no name
         for k in range(start, i + 1):
             tokens[k].text = capitals(tokens[k].text)
     return tokens
+
+
+def numbered_craft(tokens: list[Token]) -> list[Token]:
+    """6.3.1: a spacecraft or rocket by its name and number (嫦娥六号 Cháng'é Liùhào, 神舟十八号,
+    长征五号): a name of CC-CEDICT's and a number of 号, both capitalised."""
+    for first, number in pairwise(tokens):
+        if (
+            number.kind == "word"
+            and _CRAFT_NUMBER.fullmatch(number.source)
+            and first.kind == "word"
+            and names.is_name(first.source)
+        ):
+            first.text = capitals(first.text)
+            number.text = capitals(number.text)
+    return tokens
+
+
+_CRAFT_NUMBER = re.compile("[一二三四五六七八九十]+号")
 
 
 def foreign_names(tokens: list[Token]) -> list[Token]:

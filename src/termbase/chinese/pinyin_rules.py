@@ -108,6 +108,7 @@ _WORDS = (
     ("半监督", "b"),
     ("自监督", "b"),
     ("占比", "n"),  # 应用案例占比: zhànbǐ, a share
+    ("月背", "n"),  # the far side of the moon (月球背面): yuèbèi
     ("早高峰", "n"),  # the morning and evening rush hours, as Xiandai Hanyu Cidian writes them
     ("晚高峰", "n"),
     # new-energy vehicles: 充电桩 chōngdiànzhuāng (jieba: 充电/桩), 换电站, 充换电; 零部件
@@ -266,6 +267,9 @@ _APART: dict[str, tuple[tuple[str, str], ...]] = {
     "一时期": (("一", "m"), ("时期", "n")),  # 这一时期: zhè yī shíqī
     "低且": (("低", "a"), ("且", "c")),  # 水平低且: shuǐpíng dī qiě
     "部副": (("部", "n"), ("副", "b")),  # 信息化部副部长: Xìnxīhuà Bù fùbùzhǎng
+    "时未": (("时", "n"), ("未", "d")),  # 上市时未盈利: shàngshì shí wèi yínglì
+    # 按计划, 按规定 ...: a preposition and its noun (àn jìhuà), which jieba joins
+    **{f"按{w}": (("按", "p"), (w, "n")) for w in ("计划", "规定", "要求", "程序", "比例", "期")},
 }
 # A unit of time and 内 that jieba joins (年内 "within the year"): after a number, two words
 _WITHIN = frozenset({"年内", "月内", "日内", "天内", "周内"})

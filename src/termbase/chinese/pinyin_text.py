@@ -36,6 +36,7 @@ from termbase.chinese.pinyin_names import (
     foreign_names,
     given_name,
     listed_names,
+    numbered_craft,
     organisation,
     party_meetings,
 )
@@ -95,7 +96,7 @@ def transliterate(
         tokens.extend(_plain(span, sandhi=sandhi))
     # names of institutions and lists of names run across the term base's terms
     tokens = taking_as(quoted_events(listed_names(institutions(tokens))))
-    tokens = companies(party_meetings(foreign_names(tokens)))
+    tokens = numbered_craft(companies(party_meetings(foreign_names(tokens))))
     if not words_joined:
         tokens = [t for token in tokens for t in token.syllables()]
     # Sentences (not a term or a heading) start with a capital; a title's words always do.
@@ -209,6 +210,12 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             rest = word[latin.end() :]
             out.append(Token(_write(rest, tag, read(rest, tag, sandhi=sandhi)), "word", rest, tag))
             continue
+        noun_after = k + 1 < len(tagged) and tagged[k + 1][1][:1] == "n"
+        if word == "为本" and (taking or noun_after):  # 以质量为本: wéi běn, "as the root"
+            wei = Token("wéi", "word", "为", "v") if taking else Token("wèi", "word", "为", "p")
+            out += [wei, spoken("本", "n" if taking else "r", sandhi=sandhi)]
+            taking = False
+            continue  # 为本公司出具: wèi běn gōngsī, "for this company" (以人为本 stays)
         if len(word) == 2 and word[1] == "为" and tag == "d" and word not in _DEGREE_WEI:
             following = tagged[k + 1][1] if k + 1 < len(tagged) else ""
             out.append(spoken(word[0], "d", sandhi=sandhi))
@@ -362,8 +369,7 @@ def _digit_groups(tokens: list[Token]) -> list[Token]:
             t.text, t.source = sign.text + t.text, sign.source + t.source
         if (
             len(out) >= 2
-            and t.source.isdigit()
-            and len(t.source) == 3
+            and _THOUSANDS.fullmatch(t.source)  # 9,000; 91,737.19
             and out[-1].source == ","
             and out[-2].source[-1:].isdigit()
         ):
@@ -375,6 +381,7 @@ def _digit_groups(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_THOUSANDS = re.compile(r"\d{3}(?:\.\d+)?")
 # What a body does to a text 已经 (yǐ jīng, "through") brings it before (已经常务会议审议通过)
 _PASSED = re.compile("审议|批准|讨论通过|表决通过")
 
@@ -388,8 +395,9 @@ _QUANTITY = re.compile(r"\s*[-−+]?[\d.,]+\s*[%‰亿万千百元美港人民�
 
 
 def _states(out: list[Token], rest: str) -> bool:
-    """为 after a noun, before a quantity or a quoted name that ends its clause: "is" (wéi)."""
-    return bool(out) and out[-1].tag[:1] == "n" and _QUANTITY.fullmatch(rest) is not None
+    """为 after a noun or a verb, before a quantity or a quoted name that ends its clause: "is"
+    or "to" (wéi: 收入为91,737.19万元, 提高为5%; jieba tags 收入 a verb)."""
+    return bool(out) and out[-1].tag[:1] in ("n", "v") and _QUANTITY.fullmatch(rest) is not None
 
 
 def _adjective(character: str) -> bool:

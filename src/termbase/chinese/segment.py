@@ -100,6 +100,8 @@ def _cut(word: str, tag: str, before: list[tuple[str, str]]) -> list[tuple[str, 
         return [("地", "n")]  # 北京等地: and other places, dì (not the particle de)
     if word in _APART:  # 另一方面: lìng yī fāngmiàn
         return list(_APART[word])
+    if word == "期内" and len(last[0]) == 2 and last[1][:1] in ("n", "v"):
+        return [("期", "n"), ("内", "f")]  # 报告期内: bàogàoqī nèi, 期 a suffix of its noun
     if word in _WITHIN and (last[1] == "m" or last[0] == "个"):
         return [(word[0], "q"), (word[1], "f")]  # 2年内: 2 nián nèi, within two years
     new = len(word) == 3 and word[0] == "新" and seg.has_word(word[1:])
