@@ -428,6 +428,9 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("以质量为本，", "Yǐ zhìliàng wéi běn,"),  # 以…为本: wéi
         ("一号文件和十八号", "yīhào wénjiàn hé shíbāhào"),  # no name before the number
         ("为1000名学生提供服务，提高为5%。", "Wèi 1000 míng xuéshēng tígōng fúwù, tígāo wéi 5%."),
+        ("他是我的朋友之一", "tā shì wǒ de péngyou zhīyī"),  # 之一 a word
+        ("十四届会议", "shísì jiè huìyì"),  # no national body: no name
+        ("“工作小组”", "“gōngzuò xiǎozǔ”"),  # a quoted group of one word before 小组, no name
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

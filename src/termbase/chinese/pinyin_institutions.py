@@ -73,9 +73,14 @@ def quoted_events(tokens: list[Token]) -> list[Token]:
         elif t.source in ("”", "」") and start >= 0:
             inner = tokens[start + 1 : i]
             words = [w for w in inner if w.kind in ("word", "term")]
-            if len(words) >= 2 and inner and inner[-1].source.endswith(_EVENTS + _PROGRAMMES):
+            group = inner and inner[-1].source.endswith("小组")  # “工作小组”: a working group
+            if (
+                len(words) >= (3 if group else 2)
+                and inner
+                and inner[-1].source.endswith(_EVENTS + _PROGRAMMES)
+            ):
                 for w in words:
-                    if w.source not in ("的", "和", "与", "及"):
+                    if w.source not in ("的", "和", "与", "及", "之"):
                         w.text = " ".join(capital(x) for x in w.text.split(" "))
             start = -1
         elif t.kind == "punct" and t.source not in ("、", "·"):

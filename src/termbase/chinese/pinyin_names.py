@@ -58,7 +58,8 @@ _AFTER_CONGRESS = frozenset(
 def party_meetings(tokens: list[Token]) -> list[Token]:
     """6.3.1: the Party's congresses and plenary sessions by their numbers are names, each
     word capitalised: 十九届五中全会 Shíjiǔ Jiè Wǔzhōng Quánhuì, 党的十九大 Dǎng de Shíjiǔ Dà (a
-    number, then 大 after 党的 or before 以来, 精神, 报告 ... or a punctuation mark)."""
+    number, then 大 after 党的 or before 以来, 精神, 报告 ... or a punctuation mark); the sessions
+    of the National People's Congress and the CPPCC too (十四届全国人大四次会议)."""
     for i, t in enumerate(tokens[:-1]):
         if t.source[:1] not in _ORDINAL or len(t.source) < 2 or not set(t.source) <= _ORDINAL:
             continue
@@ -71,7 +72,21 @@ def party_meetings(tokens: list[Token]) -> list[Token]:
         for k in (i, i + 1, i + 2) if session else (i, i + 1) if congress else ():
             tokens[k].text = capitals(tokens[k].text)
             tokens[k].tag = "nt"
+    for i, t in enumerate(tokens[:-2]):  # 十四届全国人大四次会议: Shísì Jiè Quánguó Réndà ...
+        if not (set(t.source) <= _ORDINAL and tokens[i + 1].source == "届"):
+            continue
+        j = i + 2  # the body, in one word or in its names' words (全国/人大)
+        body = ""
+        while j < len(tokens) and len(body) < 4 and body not in _NATIONAL_BODIES:
+            body += tokens[j].source
+            j += 1
+        if body in _NATIONAL_BODIES and j < len(tokens) and tokens[j].source.endswith("次会议"):
+            for k in range(i, j + 1):
+                tokens[k].text = capitals(tokens[k].text)
     return tokens
+
+
+_NATIONAL_BODIES = frozenset({"全国人大", "全国政协"})
 
 
 _COMPANY_ENDS = ("有限公司", "有限责任公司", "会计师事务所", "律师事务所")

@@ -109,6 +109,7 @@ _WORDS = (
     ("自监督", "b"),
     ("占比", "n"),  # 应用案例占比: zhànbǐ, a share
     ("月背", "n"),  # the far side of the moon (月球背面): yuèbèi
+    ("共赢", "v"),  # 合作、共赢: gòngyíng, as in 合作共赢 (jieba: 共/赢)
     ("早高峰", "n"),  # the morning and evening rush hours, as Xiandai Hanyu Cidian writes them
     ("晚高峰", "n"),
     # new-energy vehicles: 充电桩 chōngdiànzhuāng (jieba: 充电/桩), 换电站, 充换电; 零部件
@@ -175,7 +176,7 @@ _NAMES = (
 )
 # A quoted phrase that ends on one of these is the name of a meeting (“加强人工智能能力建设国际
 # 合作高级别会议” Jiāqiáng Réngōng Zhìnéng … Huìyì): each word capitalised (6.3.1)
-_EVENTS = ("会议", "论坛", "大会", "峰会", "博览会")
+_EVENTS = ("会议", "论坛", "大会", "峰会", "博览会", "小组")  # 「全球治理之友小组」
 # ... and of a programme, a fund or a law (「新型工业加速计划」, 「人工智慧基本法」)
 _PROGRAMMES = ("计划", "基金", "法", "条例")
 # Numerals of the hundreds and thousands: written in groups (GB/T: 一百二十五 yībǎi èrshíwǔ).
@@ -268,6 +269,9 @@ _APART: dict[str, tuple[tuple[str, str], ...]] = {
     "低且": (("低", "a"), ("且", "c")),  # 水平低且: shuǐpíng dī qiě
     "部副": (("部", "n"), ("副", "b")),  # 信息化部副部长: Xìnxīhuà Bù fùbùzhǎng
     "时未": (("时", "n"), ("未", "d")),  # 上市时未盈利: shàngshì shí wèi yínglì
+    "愿同": (("愿", "v"), ("同", "p")),  # 愿同各方一道: yuàn tóng, a verb and a preposition
+    "之道": (("之", "u"), ("道", "n")),  # 改革完善之道: zhī dào (not 知道)
+    "之友": (("之", "u"), ("友", "n")),  # 全球治理之友小组: zhī yǒu
     # 按计划, 按规定 ...: a preposition and its noun (àn jìhuà), which jieba joins
     **{f"按{w}": (("按", "p"), (w, "n")) for w in ("计划", "规定", "要求", "程序", "比例", "期")},
 }
