@@ -430,6 +430,7 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("为1000名学生提供服务，提高为5%。", "Wèi 1000 míng xuéshēng tígōng fúwù, tígāo wéi 5%."),
         ("他是我的朋友之一", "tā shì wǒ de péngyou zhīyī"),  # 之一 a word
         ("十四届会议", "shísì jiè huìyì"),  # no national body: no name
+        ("十四届全国政协三次会议开幕", "Shísì Jiè Quánguó Zhèngxié Sān Cì Huìyì kāimù"),
         ("“工作小组”", "“gōngzuò xiǎozǔ”"),  # a quoted group of one word before 小组, no name
     ],
 )

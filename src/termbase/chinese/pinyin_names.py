@@ -80,8 +80,12 @@ def party_meetings(tokens: list[Token]) -> list[Token]:
         while j < len(tokens) and len(body) < 4 and body not in _NATIONAL_BODIES:
             body += tokens[j].source
             j += 1
-        if body in _NATIONAL_BODIES and j < len(tokens) and tokens[j].source.endswith("次会议"):
-            for k in range(i, j + 1):
+        end, meeting = j, ""  # 四次会议, or 三/次/会议 in three words
+        while end < len(tokens) and end - j < 3 and not meeting.endswith("次会议"):
+            meeting += tokens[end].source
+            end += 1
+        if body in _NATIONAL_BODIES and meeting.endswith("次会议"):
+            for k in range(i, end):
                 tokens[k].text = capitals(tokens[k].text)
     return tokens
 
@@ -117,8 +121,8 @@ def companies(tokens: list[Token]) -> list[Token]:
 
 
 def numbered_craft(tokens: list[Token]) -> list[Token]:
-    """6.3.1: a spacecraft or rocket by its name and number (嫦娥六号 Cháng'é Liùhào, 神舟十八号,
-    长征五号): a name of CC-CEDICT's and a number of 号, both capitalised."""
+    """6.3.1: a spacecraft by its name and number (嫦娥六号 Cháng'é Liùhào, 神舟十八号, 天问一号):
+    a name of CC-CEDICT's and a number of 号, both capitalised."""
     for first, number in pairwise(tokens):
         if (
             number.kind == "word"

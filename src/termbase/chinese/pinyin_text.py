@@ -120,13 +120,13 @@ _LATIN_HEAD = re.compile(r"[A-Za-z0-9]+")
 # Adverbs of degree made with 为, one word read wéi (尤为突出 yóuwéi tūchū; 常为 + a verb is
 # cháng wèi, "often for")
 _DEGREE_WEI = frozenset({"尤为", "较为", "更为", "极为", "颇为", "甚为", "最为"})
-# What 为 "is" states before it: zero or a sign (为零, 为负, 为负值, 为正数)
 # Marks inside a clause: 以…为 goes on across them (以“人”为本, 以载人、载货为牵引)
 _WITHIN_CLAUSE = frozenset("、“”‘’「」『』《》（）()")
 # Nouns of an attribute, after which 为 is "is" (研究方向为, 目标为, 主题为: wéi)
 _ATTRIBUTE_NOUNS = frozenset(
     {"方向", "目标", "主题", "名称", "宗旨", "期限", "定位", "口号", "职责", "范围", "对象"}
 )
+# What 为 "is" states before it: zero or a sign (为零, 为负, 为负值, 为正数)
 _SIGNS = frozenset({"零", "负", "正", "负值", "正值", "负数", "正数", "零值"})
 # A heading or list item's number: 一、 （二） (3) 4.
 _LIST_ITEM = re.compile(

@@ -4,8 +4,8 @@ source):
   six of them, within a clause (punctuation ends a run), that start and end on a content word
   (a noun, verb, adjective, idiom or abbreviation, not a particle, preposition or conjunction);
 - sequences of words the tags alone would not make a term, where the segmenter cut a word it
-  lacks (快速/支付/系统 starts on an adverb, 总结/余 ends on a numeral): the miner keeps them only
-  where they stand on their own in the whole text (`branching.variety`);
+  lacks (特定/分类/贷款/比率 starts on an adverb, 总结/余 ends on a numeral): the miner keeps
+  them only where they stand on their own in the whole text (`branching.variety`);
 - enumerations joined by 、 (安全性、可靠性、可控性), taken whole;
 - what stands inside “quotes” and 《titles》;
 - four-character idioms the segmenter tags as such;
@@ -50,16 +50,18 @@ MAX_RUN = 6
 
 
 def _well_formed_start(word: str, tag: str) -> bool:
-    if len(word) < 2 or tag[:1] in ("p", "u", "c", "m", "q", "f", "y", "e", "x", "t"):
+    """A sequence starts on a word of two characters or more that is no function word, number,
+    time word, verb, person or pronoun (本港银行体系: the place's banks), nor a verb phrase."""
+    if len(word) < 2 or tag[:1] in ("p", "u", "c", "m", "q", "f", "y", "e", "x", "t", "r"):
         return False
     if tag in ("v", "ad") or tag.startswith("nr") or word[0] in "这那每各该此其":
         return False
-    if tag == "r":
-        return False  # 本港, 其他, 本地 (a pronoun's phrase: 本港银行体系)
     return not _verb_phrase(word, tag)
 
 
 def _well_formed_inside(word: str, tag: str) -> bool:
+    """A word inside a sequence: no particle, preposition, time word, adverb, person, general
+    verb or verb phrase (金管局/透过/传媒 goes on, 大致/保持稳定 does not)."""
     if tag[:1] in ("u", "p", "y", "e", "x", "t", "d") or tag.startswith("nr"):
         return False
     if (tag[:1] == "c" and word not in GLUE) or word[0] in "这那每各该此":
@@ -71,7 +73,7 @@ def _well_formed_inside(word: str, tag: str) -> bool:
 
 def _well_formed_end(parts: list[tuple[str, str]]) -> bool:
     """A sequence ends on a noun, a verb that names an activity or a bound character; one that
-    starts on an adverb ends on a noun (快速支付系统, not 大致保持稳定); no general verb
+    starts on an adverb ends on a noun (特定分类贷款比率, not 大致保持稳定); no general verb
     stands inside it."""
     last, tag = parts[-1]
     if parts[0][1][:1] == "d" and not (tag[:1] == "n" and tag != "nr"):
@@ -147,8 +149,8 @@ def _runs(tagged: list[tuple[str, str]]) -> Iterable[tuple[str, str, Parts]]:
 
 
 def _sequences(tagged: list[tuple[str, str]]) -> Iterable[tuple[str, str, Parts]]:
-    """Runs the tags alone would not make: 快速/支付/系统 starts on an adverb, 总结/余 ends on
-    a numeral (the segmenter's cut of a word it lacks). Kept only where the string stands on
+    """Runs the tags alone would not make: 特定/分类/贷款/比率 starts on an adverb, 总结/余 ends
+    on a numeral (the segmenter's cut of a word it lacks). Kept only where the string stands on
     its own in the text (`branching.variety`)."""
     n = len(tagged)
     for i in range(n - 1):
