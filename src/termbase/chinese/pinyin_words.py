@@ -279,7 +279,8 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
         and word[0] in _NUMERAL_FIRST
         and word[:2] not in _NUMERAL_WORDS
         and tag[:1] in ("l", "n", "m", "t")
-        and tag not in ("nt", "nr", "ns", "nz", "nx")  # 数位发展部 is a name
+        # 数位发展部 is a name; jieba's nz of a digit, a measure and a noun is none (四次会议)
+        and (tag not in ("nt", "nr", "ns", "nz", "nx") or (tag == "nz" and word[0] in _DIGITS))
         and (m := _NUMERAL_MEASURE.fullmatch(word[:2]))
         and not m.group(1)
         and (len(word) == 3 or segment.is_word(word[2:]))
