@@ -390,3 +390,110 @@ def test_accessor_variety_counts_each_edge_of_a_text_as_a_new_neighbour() -> Non
     assert variety("支付系统", ["快速支付系统，", "支付系统的", "新支付系统"]) == (3, 3)
     assert variety("支付系统", ["快速支付系统", "快速支付系统"]) == (1, 2)
     assert variety("支付系统", ["没有"]) == (1, 1)
+
+
+# A boilerplate sentence of the Hong Kong reports: 行政長官 never stands without 指示 beside it
+BOILERPLATE = [
+    (
+        "按照行政長官根據第5條所作的指示，外匯基金的財務報表已經審計。",
+        "In accordance with the directive of the Chief Executive made under section 5, the "
+        "financial statements of the Exchange Fund were audited.",
+    ),
+    (
+        "審計署按照行政長官的指示審計帳目。",
+        "The Audit Commission audited the accounts in accordance with the directive of the "
+        "Chief Executive.",
+    ),
+    ("行政長官的指示於年內發出。", "The directive of the Chief Executive was issued."),
+]
+
+
+def test_english_words_a_neighbour_glosses_are_the_neighbours(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where a term and its neighbour stand together in every sentence, Dice and the word
+    table cannot part them; CC-CEDICT glosses 指示 "directive" and 行政长官 "chief executive"
+    (WMT25 2016 and 2018: "directive of the Chief Executive" for 行政長官)."""
+    from termbase.evolution import mine as mining
+
+    units = [Unit(Path("hk.txt"), n, zh, en) for n, (zh, en) in enumerate(BOILERPLATE, 1)]
+
+    def first(term: str) -> str:
+        return {c.term: c for c in mine(units, top=None)}[term].renderings[0].text
+
+    assert first("行政長官") == "Chief Executive"
+    assert first("指示") == "directive"
+    monkeypatch.setattr(mining, "CONTEXT_PENALTY", 0.0)
+    assert first("行政長官") == "directive of the Chief Executive"
+
+
+def test_glosses_stems_and_the_share_of_sentences_a_neighbour_glosses_a_word() -> None:
+    from termbase.evolution.glosses import context_share, glossed, stem
+
+    assert [stem(w) for w in ("directives", "directive", "auditing", "standards", "tax")] == [
+        "directiv",
+        "directiv",
+        "audit",
+        "standard",
+        "tax",
+    ]
+    assert {"chief", "executiv"} <= glossed("行政长官")
+    assert "directiv" in glossed("指示")
+    assert glossed("不是一个词的字符串") == frozenset()
+    share = context_share(
+        "行政长官", ["行政长官"], [["按照", "行政长官", "指示"], ["行政长官", "发出"]]
+    )
+    assert share("directive") == 0.5  # 指示 in one of the two sentences
+    assert share("Executive") == 0.0  # the term's own
+    assert share("issued") == 0.5  # 发出 "to issue": the stems meet
+    assert share("accounts") == 0.0  # no word of either sentence glosses it
+
+
+def test_the_tail_of_a_name_is_written_with_the_name_before_it() -> None:
+    """An n-gram that starts inside a name ("kong's monetary and financial system") is written
+    with the name's words before it where every text has them; not with an acronym, a
+    possessive or a sentence's first word before it, and not where the texts differ."""
+    from termbase.evolution.renderings import surface
+
+    texts = [
+        "It keeps Hong Kong's monetary and financial system stable.",
+        "A review of Hong Kong's monetary and financial system.",
+    ]
+    gram = "kong's monetary and financial system"
+    assert surface(gram, texts) is None
+    assert surface(gram, texts, whole_name=True) == "Hong Kong's monetary and financial system"
+    capitals = ["HONG KONG SPECIAL ADMINISTRATIVE REGION GOVERNMENT"]
+    gram = "kong special administrative region government"
+    assert surface(gram, capitals, whole_name=True) == capitals[0]
+    gram = "monetary authority"
+    both = ["The Hong Kong Monetary Authority said.", "Hong Kong Monetary Authority"]
+    assert surface(gram, both, whole_name=True) == "Hong Kong Monetary Authority"
+    assert surface(gram, [both[0], "the Macao Monetary Authority"], whole_name=True) is None
+    for text in ("The HKMA Infrastructure Financing office.", "China’s Infrastructure Financing"):
+        assert surface("infrastructure financing", [text], whole_name=True) is None
+
+
+def test_the_shipped_glosses_are_what_make_glosses_makes_from_cc_cedict(tmp_path: Path) -> None:
+    import importlib.util
+    import sys
+
+    from .conftest import shared_file
+
+    cedict = shared_file("data/cedict_ts.u8")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "make_glosses", ROOT / "benchmarks" / "make_glosses.py"
+        )
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    table = module.table(cedict)
+    shipped = (ROOT / "src/termbase/data/cedict/glosses.tsv").read_text("utf-8")
+    assert module.rows(table) == shipped
+    # pointers, remarks and surnames are no glosses
+    assert module.stems("CL:個|个[ge4]/see 指示[zhi3 shi4]/surname Wang") == set()
+    assert module.stems("to instruct (formal)/directives") == {"instruct", "directiv"}

@@ -297,7 +297,7 @@ def renderings(
         if any(key == k or f" {key} " in f" {k} " for k in kept):
             continue
         kept.append(key)
-        written = name or (surface(g, seen) if seen else None)
+        written = name or (surface(g, seen, whole_name=True) if seen else None)
         out.append(Rendering(written or g, frequent[g], round(dice(g), 3)))
         if len(out) == limit:
             break
@@ -335,24 +335,42 @@ def gram_pattern(gram: str) -> re.Pattern[str]:
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
+# the words of a name before it: capitalised, no acronym, no possessive (HKMA, China's); in a
+# heading in capitals, any word in capitals
+_NAME_HEAD = re.compile(r"(?:\b[A-Z][a-z][\w-]*\s+){1,3}$")
+_CAPITALS_HEAD = re.compile(r"(?:\b[A-Z][A-Z-]*\s+){1,3}$")
 
 
-def surface(gram: str, texts: Iterable[str]) -> str | None:
-    """The n-gram as the first text that holds it writes it; None where it is the tail of a
-    name (Kong's monetary ... in Hong Kong's monetary ...)."""
+def surface(gram: str, texts: Iterable[str], *, whole_name: bool = False) -> str | None:
+    """The n-gram as the first text that holds it writes it. Where it is the tail of a name
+    (Kong's monetary ... in Hong Kong's monetary ...): None, or with `whole_name` the name's
+    words before it too where every text that holds it has them (Hong Kong's monetary ...)."""
     pattern = gram_pattern(gram)
+    first: list[str] = []  # the first occurrence with the words before it, as written
+    heads: list[list[str]] = []  # the words before each occurrence, lower case
     for text in texts:
-        m = pattern.search(text)
-        if m:
+        for m in pattern.finditer(text):
             before = _NAME_BEFORE.search(text, 0, m.start())
-            if (
+            tail = (
                 before is not None
                 and m.group(0)[:1].isupper()
                 and before.group(0).split()[0].lower() not in _EN_STOP  # The LERS, In Hong Kong
-            ):
+            )
+            if not first and not tail:
+                return m.group(0)
+            if not whole_name:
                 return None
-            return m.group(0)
-    return None
+            heading = _CAPITALS_HEAD if m.group(0).isupper() else _NAME_HEAD
+            head = heading.search(text, 0, m.start()) if tail else None
+            words = head.group(0).split() if head else []
+            first = first or [*words, m.group(0)]
+            heads.append([w.lower() for w in words])
+    n = 0  # how many words before it every occurrence has alike
+    while all(len(h) > n for h in heads) and len({h[-1 - n] for h in heads}) == 1:
+        n += 1
+    while n and heads[0][-n] in _EN_STOP:
+        n -= 1
+    return " ".join(first[-1 - n :]) if first and n else None
 
 
 # A name and the abbreviation it defines in brackets: "Linked Exchange Rate System (LERS)"
