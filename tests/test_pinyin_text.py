@@ -432,6 +432,19 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("十四届会议", "shísì jiè huìyì"),  # no national body: no name
         ("十四届全国政协三次会议开幕", "Shísì Jiè Quánguó Zhèngxié Sān Cì Huìyì kāimù"),
         ("“工作小组”", "“gōngzuò xiǎozǔ”"),  # a quoted group of one word before 小组, no name
+        ("他们举办活动，承办单位", "Tāmen jǔbàn huódòng, chéngbàn dānwèi"),  # 办 of a verb
+        ("增长3.5倍", "zēngzhǎng 3.5 bèi"),  # a decimal point stays the number's
+        ("美国U.S.政府", "Měiguó U.S. zhèngfǔ"),  # a full stop of a Latin abbreviation
+        ("发展中国家", "fāzhǎnzhōng guójiā"),  # no 中国 inside 发展中/国家
+        ("中国人", "Zhōngguórén"),  # the longest name where it ends at a cut
+        ("不可思议，不可动摇", "Bùkě-sīyì, bùkě-dòngyáo"),  # 不可 idioms of pypinyin's
+        ("同一时间", "tóngyī shíjiān"),
+        ("广东深圳", "Guǎngdōng Shēnzhèn"),
+        ("中国政府表示", "Zhōngguó zhèngfǔ biǎoshì"),  # a name and a common noun
+        ("公司发展为一个提供服务的平台。", "Gōngsī fāzhǎn wéi yī gè tígōng fúwù de píngtái."),
+        ("不断提升为人民服务的能力。", "Bùduàn tíshēng wèi rénmín fúwù de nénglì."),
+        ("他曾担任主任，曾经", "Tā céng dānrèn zhǔrèn, céngjīng"),  # 曾 of no name
+        ("在大会暨推动会议上", "zài dàhuì jì tuīdòng huìyì shang"),  # 暨 between no names
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:
@@ -449,3 +462,14 @@ def test_a_term_inside_a_longer_word_is_that_word() -> None:
     assert pinyin_text.transliterate("本文将以算力为锚。", terms=terms) == (
         "Běn wén jiāng yǐ suànlì wéi máo."
     )
+
+
+def test_the_state_councils_bodies_by_their_abbreviations_are_names() -> None:
+    """6.3.1: 卫健委, 银保监会, 医保局 ... are bodies' names, written as CC-CEDICT's 发改委 and
+    网信办 are (jieba takes 卫健委 for a person and cuts 市场监管总局); 国家 before one is part
+    of it (Guójiā Wǎngxìnbàn)."""
+    written = pinyin_text.transliterate("国家卫健委、银保监会、国家医保局和市场监管总局指导")
+    assert written == (
+        "Guójiā Wèijiànwěi, Yínbǎojiānhuì, Guójiā Yībǎojú hé Shìchǎng Jiānguǎn Zǒngjú zhǐdǎo"
+    )
+    assert pinyin_text.transliterate("国家网信办、国台办") == "Guójiā Wǎngxìnbàn, Guótáibàn"

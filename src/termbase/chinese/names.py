@@ -55,11 +55,21 @@ def find(text: str, cuts: set[int]) -> list[tuple[int, int, str]]:
     """The names in `text` that start and end where the segmenter cuts (`cuts`: the offsets
     between its words), as (start, end, name), leftmost-longest: 中国 is not found inside
     发展中/国家."""
-    automaton, keys = _table()[1]
+    table, (automaton, keys) = _table()
     out = []
     for start, end, k in automaton.find(text):
-        if start in cuts and end in cuts:
+        if start not in cuts:
+            continue
+        if end in cuts:
             out.append((start, end, keys[k]))
+            continue
+        # the longest name runs on past a cut (中国人 of 中国/人民): a shorter one may end there
+        shorter = next(
+            (e for e in range(end - 1, start + 1, -1) if e in cuts and text[start:e] in table),
+            None,
+        )
+        if shorter is not None:
+            out.append((start, shorter, text[start:shorter]))
     return out
 
 

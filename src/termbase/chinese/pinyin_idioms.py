@@ -35,7 +35,10 @@ def is_idiom(word: str, tag: str) -> bool:
         if is_phrase(word):
             return True
         return not (
-            two_words(word, _VERY_COMMON_WORD) or _adverb_and_verb(word) or _noun_and_verb(word)
+            two_words(word, _VERY_COMMON_WORD)
+            or _adverb_and_verb(word)
+            or _noun_and_verb(word)
+            or _modal_and_verb(word)
         )
     return not two_words(word)
 
@@ -48,6 +51,16 @@ def _adverb_and_verb(word: str) -> bool:
         return False
     common = segment.dictionary_frequency(word[2:]) >= _VERY_COMMON_WORD
     return common and verb[0][1] in ("v", "vn") and head[0][1] in ("a", "ad", "d")
+
+
+def _modal_and_verb(word: str) -> bool:
+    """不可逆转, 不可否认: jieba's "idiom" that is 不可 "cannot" and a common verb, no idiom of
+    pypinyin's: two words (bùkě nìzhuǎn, as bùkě zǔdǎng; 不可思议, 不可动摇 stay idioms)."""
+    if not word.startswith("不可"):
+        return False
+    verb = segment.words(word[2:], hmm=False)
+    common = segment.dictionary_frequency(word[2:]) >= _COMMON_WORD
+    return common and len(verb) == 1 and verb[0][1] == "v"
 
 
 def _noun_and_verb(word: str) -> bool:

@@ -33,21 +33,39 @@ def institutions(tokens: list[Token]) -> list[Token]:
         if (t.kind == "word" or proper_term) and (
             t.source in _INSTITUTION_STARTS or t.tag == "nt" or named or ministry or proper_term
         ):
-            j = i + 1
-            end = -1
-            while j < len(tokens) and j - i <= 6 and (noun(tokens[j]) or _and(tokens, j)):
-                if _office(tokens[j].source, tokens[j].tag):
-                    end = j
-                j += 1
+            end = _name_end(tokens, i + 1, i)
+            # 暨 joins two names (大会暨…会议): the second runs to its own office word
+            while end > i and end + 2 < len(tokens) and tokens[end + 1].source == "暨":
+                second = _name_end(tokens, end + 2, verbs=True)
+                if second < 0:
+                    break
+                end = second
             if end > i:
                 for k in range(i, end + 1):
-                    if tokens[k].source in ("和", "及"):
+                    if tokens[k].source in ("和", "及", "暨"):
                         continue  # a function word of a name stays lower case (6.3.1)
                     tokens[k].text = capitals(tokens[k].text)
                     tokens[k].tag = "nt"
                 i = end
         i += 1
     return tokens
+
+
+def _name_end(tokens: list[Token], j: int, start: int | None = None, *, verbs: bool = False) -> int:
+    """The last office word (`_office`) of the nouns from tokens[j] on, within six words of
+    the name's `start`; -1 where there is none. With `verbs`, a verb may stand inside (the
+    name after 暨: 人工智能全球治理高级别会议, where jieba tags 治理 a verb)."""
+    start = j if start is None else start
+    end = -1
+
+    def inside(t: Token) -> bool:
+        return noun(t) or (verbs and t.kind == "word" and t.tag == "v" and j > start)
+
+    while j < len(tokens) and j - start <= 6 and (inside(tokens[j]) or _and(tokens, j)):
+        if _office(tokens[j].source, tokens[j].tag):
+            end = j
+        j += 1
+    return end
 
 
 def _office(word: str, tag: str) -> bool:

@@ -30,6 +30,19 @@ _BY_TAG = {
     ("将", "d"): "jiāng",
     ("应", "v"): "yīng",
 }
+# Surnames read otherwise than the character's common reading (曾毅 Zēng Yì, not céng; 单 Shàn,
+# 解 Xiè, 区 Ōu ...), as the Xiandai Hanyu Cidian gives them, for a person's name
+_SURNAME_READINGS = {
+    "曾": "zēng",
+    "单": "shàn",
+    "解": "xiè",
+    "仇": "qiú",
+    "朴": "piáo",
+    "查": "zhā",
+    "区": "ōu",
+    "覃": "qín",
+    "翟": "zhái",
+}  # not 缪, 乐, 种 ...: jieba tags words of theirs as names too (缪子 "muon")
 # Two-character surnames, for Surname Givenname.
 _DOUBLE_SURNAMES = frozenset(
     {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙"}
@@ -78,6 +91,11 @@ _OPENING = frozenset("(“‘")
 _CLOSING = frozenset(",.;:?!)”’…")
 
 
+# The abbreviated names of the State Council's bodies (6.3.1), which jieba cuts, takes for a
+# person (卫健委 as Wèi Jiànwěi) or knows as common words: one word each, capitalised as
+# CC-CEDICT's 发改委 Fāgǎiwěi is
+_BODIES = frozenset({"卫健委", "银保监会", "医保局", "市场监管总局", "金融监管总局", "国台办"})
+
 # Words the segmenter's dictionary lacks or cuts wrongly, with their part of speech.
 _WORDS = (
     ("他国", "n"),
@@ -110,6 +128,8 @@ _WORDS = (
     ("占比", "n"),  # 应用案例占比: zhànbǐ, a share
     ("月背", "n"),  # the far side of the moon (月球背面): yuèbèi
     ("共赢", "v"),  # 合作、共赢: gòngyíng, as in 合作共赢 (jieba: 共/赢)
+    *((body, "nt") for body in _BODIES),
+    ("地球村", "n"),  # the global village: dìqiúcūn (jieba: 地球/村里)
     ("早高峰", "n"),  # the morning and evening rush hours, as Xiandai Hanyu Cidian writes them
     ("晚高峰", "n"),
     # new-energy vehicles: 充电桩 chōngdiànzhuāng (jieba: 充电/桩), 换电站, 充换电; 零部件
@@ -139,6 +159,7 @@ _NOT_NAMES: dict[str, str] = {
     **dict.fromkeys(("大国", "伦理", "宣言", "福祉", "契约", "文明", "小圈子", "安全观"), "n"),
     **dict.fromkeys(("南北", "南南合作", "安全性", "普惠"), "n"),
     **dict.fromkeys(("公正", "攸关"), "a"),
+    "暨": "c",  # "and" between two names (世界人工智能大会暨…高级别会议), no organisation
     "科研院所": "n",  # research institutes in general (高校、科研院所和企业)
     "蓝军": "n",  # the blue force of an exercise (数字蓝军: shùzì lánjūn), no person
 }
@@ -153,6 +174,7 @@ _VERY_COMMON_WORD = 1000
 _NAMES = (
     frozenset({"欧盟", "东盟", "北约", "世贸组织", "亚太经合组织"})
     | {"国新办"}  # the State Council Information Office (jieba: an abbreviation): Guóxīnbàn
+    | _BODIES
     | {
         # the State Council's ministries, which jieba knows as common words (教育部 Jiàoyùbù)
         f"{field}部"
@@ -362,6 +384,7 @@ _INSTITUTION_SUFFIXES = (
     "厅",
     "会",
     "司",  # a department of a ministry (信息通信发展司)
+    "办",  # an office by its abbreviation (国家网信办 Guójiā Wǎngxìnbàn; not 举办, 创办)
 )
 # Words of two characters that end on a suffix of one and name an office (not 社会, 布局, 部署)
 _OFFICE_WORDS = frozenset(
@@ -382,6 +405,7 @@ _AS_VERBS = frozenset(
     | {"简称", "统称", "合称", "认定", "设定", "发展", "演变", "成长", "上升", "扩大", "变成"}
     | {"缩小", "降", "升", "划分", "确定", "指定", "评选", "视作", "称作", "誉"}
     | {"蜕变", "转型", "转换", "转", "化", "沦", "折合", "换算", "演化", "进化", "细分", "崛起"}
+    | {"跃升", "跃居", "晋升", "升格"}  # 跃升为…力量: "rise to become", wéi
 )
 # 6.1.7: an adverb apart from its verb where jieba joins the two (还要 hái yào, 仅靠 jǐn kào)
 _ADVERB_VERB = frozenset(

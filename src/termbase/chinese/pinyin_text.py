@@ -29,6 +29,7 @@ from termbase.chinese.pinyin import (
     split_tone,
 )
 from termbase.chinese.pinyin_capitals import capitalise_sentences
+from termbase.chinese.pinyin_clauses import PASSED, clause_end, for_whom, sentence_end, states
 from termbase.chinese.pinyin_idioms import is_idiom, two_words
 from termbase.chinese.pinyin_institutions import institutions, quoted_events
 from termbase.chinese.pinyin_names import (
@@ -54,7 +55,6 @@ from termbase.chinese.pinyin_rules import (
     _PROPER,
     _PUNCT,
     _RUNNING_TEXT,
-    _SENTENCE_END,
     _SUFFIXES,
     _UNITS,
 )
@@ -89,11 +89,13 @@ def transliterate(
 
     simple = _curly(script.simplify_characters(text))
     tokens: list[Token] = []
+    at = 0
     for span, stored in term_spans(simple, terms or {}):
+        at += len(span)
         if stored is not None:
             tokens.append(Token(stored, "term", span))
             continue
-        tokens.extend(_plain(span, sandhi=sandhi))
+        tokens.extend(_plain(span, sandhi=sandhi, after=simple[at:]))
     # names of institutions and lists of names run across the term base's terms
     tokens = taking_as(quoted_events(listed_names(institutions(tokens))))
     tokens = numbered_craft(companies(party_meetings(foreign_names(tokens))))
@@ -156,7 +158,10 @@ def _fixed_readings(text: str) -> dict[int, str]:
     return fixed
 
 
-def _plain(text: str, *, sandhi: bool) -> list[Token]:
+def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
+    """The tokens of `text`, a span between the term base's terms; `after`: the text after
+    it, which the rules that read on to the end of the clause read too (为 + a term + 带来)."""
+    ahead = text + after
     out: list[Token] = []
     taking = False  # 以 … 为 …: "to take … as …", where 为 is wéi
     fixed = _fixed_readings(text)
@@ -201,7 +206,10 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             if names.is_name(word[:2]):
                 name, rest = word[:2], word[2:]
                 out += [Token(join_word(s), "word", w, t) for w, s, t in _name_words(name)]
-                out.append(spoken(rest, "n", sandhi=sandhi))
+                if names.is_place(rest):  # 云南昆明: two places, Yúnnán Kūnmíng
+                    out += [Token(join_word(s), "word", w, t) for w, s, t in _name_words(rest)]
+                else:
+                    out.append(spoken(rest, "n", sandhi=sandhi))
                 continue
             tag = "l"  # 应邀出席, 严格遵守: two common words, not a name
         latin = _LATIN_HEAD.match(word)
@@ -235,13 +243,16 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
             out.append(Token(_write(word, tag, readings), "word", word, tag))
             continue
         if not _HAN.search(word):
-            kind = "punct" if word in _PUNCT or not word.strip() else "other"
+            # a full stop before a space, Chinese or the end is punctuation (1. 发布: "1.
+            # Fābù"); before a digit or a letter it is the number's or the name's (U.S.A)
+            stop = word == "." and not re.match(r"[A-Za-z0-9.]", ahead[pos : pos + 1])
+            kind = "punct" if word in _PUNCT or not word.strip() or stop else "other"
             if word.strip():
                 out.append(Token(_PUNCT.get(word, word), kind, word))
             if kind == "punct" and word not in _WITHIN_CLAUSE:
                 taking = False  # 以载人、载货等…为牵引: an enumeration or a quote goes on
             continue
-        if word == "已经" and _PASSED.search(text, pos, _clause_end(text, pos)):
+        if word == "已经" and PASSED.search(ahead, pos, clause_end(ahead, pos)):
             out.append(Token("yǐ", "word", "已", "d"))  # 已经董事会审议通过: yǐ jīng, "via"
             out.append(Token("jīng", "word", "经", "p"))
             continue
@@ -255,6 +266,8 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
         # 细化为, 简化为: a verb of an adjective and 化 too (文化为人民: wèi)
         verb = out[-1].source if out and out[-1].kind == "word" else ""
         into = verb in _AS_VERBS or (len(verb) == 2 and verb[1] == "化" and _adjective(verb[0]))
+        # 发展为经济社会发展带来红利: 为 "for" someone a verb of giving serves (wèi), not "into"
+        into = into and not (word == "为" and for_whom(ahead[pos : clause_end(ahead, pos)]))
         # 利润为负值，: a noun, 为 and a noun that ends the clause: "is", wéi (为保障: wèi)
         copula = (
             word == "为"
@@ -269,8 +282,8 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
         # 为零, 为负值, 并不为零: "is zero, is negative", wéi
         sign = word == "为" and k + 1 < len(tagged) and tagged[k + 1][0] in _SIGNS
         # 净额为-3.06亿元, 增长率为5.2%: a noun, 为 and a quantity that ends the clause
-        states = word == "为" and _states(out, text[pos : _clause_end(text, pos)])
-        if word == "为" and (taking or into or copula or sign or states or attribute):
+        stated = word == "为" and states(out, ahead[pos : clause_end(ahead, pos)])
+        if word == "为" and (taking or into or copula or sign or stated or attribute):
             out.append(Token("wéi", "word", word, "v"))
             taking = False
             continue
@@ -316,7 +329,7 @@ def _plain(text: str, *, sandhi: bool) -> list[Token]:
         syllables = read(word, tag, sandhi=sandhi)
         particle = word in _ASPECT and tag in ("ul", "uz", "ug")
         # 了 at the end of a sentence is also a modal particle: apart (Huǒchē dào le.)
-        final = word == "了" and _sentence_end(text, pos)
+        final = word == "了" and sentence_end(ahead, pos)
         joins = out and out[-1].kind == "word" and _takes_aspect(out[-1])
         if particle and not final and joins:
             out[-1].text += _ASPECT[word]  # kàn + zhe: kànzhe
@@ -382,22 +395,6 @@ def _digit_groups(tokens: list[Token]) -> list[Token]:
 
 
 _THOUSANDS = re.compile(r"\d{3}(?:\.\d+)?")
-# What a body does to a text 已经 (yǐ jīng, "through") brings it before (已经常务会议审议通过)
-_PASSED = re.compile("审议|批准|讨论通过|表决通过")
-
-
-def _clause_end(text: str, pos: int) -> int:
-    m = re.compile(r"[，。；！？,;]").search(text, pos)
-    return m.start() if m else len(text)
-
-
-_QUANTITY = re.compile(r"\s*[-−+]?[\d.,]+\s*[%‰亿万千百元美港人民币个股倍]*\s*|\s*“[^”]+”\s*")
-
-
-def _states(out: list[Token], rest: str) -> bool:
-    """为 after a noun or a verb, before a quantity or a quoted name that ends its clause: "is"
-    or "to" (wéi: 收入为91,737.19万元, 提高为5%; jieba tags 收入 a verb)."""
-    return bool(out) and out[-1].tag[:1] in ("n", "v") and _QUANTITY.fullmatch(rest) is not None
 
 
 def _adjective(character: str) -> bool:
@@ -414,13 +411,6 @@ def _takes_aspect(token: Token) -> bool:
         or token.source in ("通过", "经过", "起")  # 起着: jieba tags 起 a particle (qǐzhe)
         or (token.tag == "l" and segment.words(token.source[-2:])[0][1][:1] == "v")
     )
-
-
-def _sentence_end(text: str, pos: int) -> bool:
-    """Whether only closing quotes and spaces stand between `pos` and a sentence's final
-    punctuation (a phrase without it, 讨论了, is not a sentence: tǎolùnle)."""
-    rest = text[pos:].lstrip(" ”’」』)）")
-    return bool(rest) and rest[0] in _SENTENCE_END
 
 
 def _write(word: str, tag: str, syllables: list[str]) -> str:

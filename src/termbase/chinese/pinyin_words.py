@@ -41,6 +41,7 @@ from termbase.chinese.pinyin_rules import (
     _PREFIXES,
     _PREPOSITION_FIRST,
     _SUFFIXES,
+    _SURNAME_READINGS,
     _TWO_SYLLABLE_COMPLEMENTS,
 )
 
@@ -222,6 +223,8 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
             parts = [(word[0], "r"), (word[1], "n")]
         elif word[0] in _DEMONSTRATIVES and tag[:1] in ("p", "v", "d", "c"):
             parts = [(word[0], "r"), (word[1], tag)]  # 这为 zhè wèi
+    elif len(word) == 3 and word[:2] == "同一" and _MEASURES.fullmatch(word[2]):
+        parts = [(word[:2], "b"), (word[2], "q")]  # 同一个地球: tóngyī gè, as 同一时间
     elif word.startswith("在此") and len(word) >= 4:  # 在此之前: zài cǐ zhīqián
         parts = [(word[0], "p"), (word[1], "r"), (word[2:], "f")]
     elif (
@@ -374,6 +377,8 @@ def read(word: str, tag: str, *, sandhi: bool) -> list[str]:
             if ch == word and tag.startswith(prefix):
                 return [syllable]
     syllables = syllables_of(word)
+    if tag.startswith("nr") and len(word) <= 3 and word[0] in _SURNAME_READINGS:
+        syllables = [_SURNAME_READINGS[word[0]], *syllables[1:]]  # 曾毅: Zēng Yì
     if word[-1] == "为" and word[:-1] in _AS_VERBS:  # 变为, 视为, 列为: "into, as", wéi
         syllables = [*syllables[:-1], "wéi"]
     if not sandhi:
