@@ -445,6 +445,8 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("不断提升为人民服务的能力。", "Bùduàn tíshēng wèi rénmín fúwù de nénglì."),
         ("他曾担任主任，曾经", "Tā céng dānrèn zhǔrèn, céngjīng"),  # 曾 of no name
         ("在大会暨推动会议上", "zài dàhuì jì tuīdòng huìyì shang"),  # 暨 between no names
+        ("在网上，在会上，国际上", "Zài wǎng shang, zài huì shang, guójì shang"),  # 上 of place
+        ("从2024年起，日新月异", "Cóng 2024 nián qǐ, rìxīn-yuèyì"),
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

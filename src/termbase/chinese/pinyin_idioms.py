@@ -27,6 +27,8 @@ def is_idiom(word: str, tag: str) -> bool:
         return not any(halves) or (is_phrase(word) and min(halves) < _COMMON_WORD)
     if tag not in ("i", "l"):
         return False
+    if word[3] in _NOUN_ENDS and segment.is_word(word[:3]):
+        return False  # 未成年人: a word of three and a noun's suffix, wèichéngniánrén
     if word[2] in "之以":  # 两国之间, 今年以来: a noun and a word of place or time
         return False
     if word[0] == word[1] and segment.words(word[:2])[0][1] in ("b", "d"):
@@ -41,6 +43,10 @@ def is_idiom(word: str, tag: str) -> bool:
             or _modal_and_verb(word)
         )
     return not two_words(word)
+
+
+# Suffixes that make a noun of a word of three (未成年/人, 亚健康/者)
+_NOUN_ENDS = frozenset("人者家性化率度")
 
 
 def _adverb_and_verb(word: str) -> bool:

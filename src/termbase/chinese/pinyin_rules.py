@@ -94,7 +94,9 @@ _CLOSING = frozenset(",.;:?!)”’…")
 # The abbreviated names of the State Council's bodies (6.3.1), which jieba cuts, takes for a
 # person (卫健委 as Wèi Jiànwěi) or knows as common words: one word each, capitalised as
 # CC-CEDICT's 发改委 Fāgǎiwěi is
-_BODIES = frozenset({"卫健委", "银保监会", "医保局", "市场监管总局", "金融监管总局", "国台办"})
+_BODIES = frozenset(
+    {"卫健委", "银保监会", "医保局", "市场监管总局", "金融监管总局", "国台办", "数据局"}
+)
 
 # Words the segmenter's dictionary lacks or cuts wrongly, with their part of speech.
 _WORDS = (

@@ -95,7 +95,8 @@ def transliterate(
         if stored is not None:
             tokens.append(Token(stored, "term", span))
             continue
-        tokens.extend(_plain(span, sandhi=sandhi, after=simple[at:]))
+        # the rest of its sentence, as far as the rules read on (not the whole text: linear)
+        tokens.extend(_plain(span, sandhi=sandhi, after=simple[at : at + _READ_ON]))
     # names of institutions and lists of names run across the term base's terms
     tokens = taking_as(quoted_events(listed_names(institutions(tokens))))
     tokens = numbered_craft(companies(party_meetings(foreign_names(tokens))))
@@ -108,6 +109,10 @@ def transliterate(
     )
     tokens = capitalise_sentences(tokens, sentences)
     return _join(tokens, style)
+
+
+# How far after a span between terms the rules that read to a clause's end read on
+_READ_ON = 200
 
 
 def _curly(text: str) -> str:
@@ -319,6 +324,7 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
             and tag == "f"
             and out
             and (out[-1].kind in ("word", "term") or quoted)
+            and out[-1].tag != "d"  # 再上新台阶: after an adverb 上 is a verb, zài shàng
         ):
             out.append(Token(_PLACE[word], "word", word, tag))  # 国际上: guójì shang
             continue

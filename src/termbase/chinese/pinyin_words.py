@@ -223,6 +223,8 @@ def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
             parts = [(word[0], "r"), (word[1], "n")]
         elif word[0] in _DEMONSTRATIVES and tag[:1] in ("p", "v", "d", "c"):
             parts = [(word[0], "r"), (word[1], tag)]  # 这为 zhè wèi
+    elif len(word) == 2 and word[0] in "年月日号" and word[1] == "起" and tag[:1] == "v":
+        parts = [(word[0], "m"), (word[1], "v")]  # 8月15日起施行: rì qǐ, "from the 15th"
     elif len(word) == 3 and word[:2] == "同一" and _MEASURES.fullmatch(word[2]):
         parts = [(word[:2], "b"), (word[2], "q")]  # 同一个地球: tóngyī gè, as 同一时间
     elif word.startswith("在此") and len(word) >= 4:  # 在此之前: zài cǐ zhīqián
