@@ -471,6 +471,10 @@ def test_the_tail_of_a_name_is_written_with_the_name_before_it() -> None:
     assert surface(gram, [both[0], "the Macao Monetary Authority"], whole_name=True) is None
     for text in ("The HKMA Infrastructure Financing office.", "China’s Infrastructure Financing"):
         assert surface("infrastructure financing", [text], whole_name=True) is None
+    # a heading's capitals only where no other text writes it
+    texts = ["PERFORMANCE OF THE BANKING SECTOR", "The banking sector grew."]
+    assert surface("banking sector", texts) == "banking sector"
+    assert surface("banking sector", texts[:1]) == "BANKING SECTOR"
 
 
 def test_the_shipped_glosses_are_what_make_glosses_makes_from_cc_cedict(tmp_path: Path) -> None:

@@ -447,6 +447,8 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("在大会暨推动会议上", "zài dàhuì jì tuīdòng huìyì shang"),  # 暨 between no names
         ("在网上，在会上，国际上", "Zài wǎng shang, zài huì shang, guójì shang"),  # 上 of place
         ("从2024年起，日新月异", "Cóng 2024 nián qǐ, rìxīn-yuèyì"),
+        ("在公共场所，iPhone 16发布", "Zài gōnggòng chǎngsuǒ, iPhone 16 fābù"),  # 所 of no body
+        ("外尔费米子（Weyl fermions）", "wài'ěr fèimǐzǐ (Weyl fermions)"),  # words stay apart
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

@@ -34,7 +34,8 @@ def capitalise_sentences(tokens: list[Token], sentences: bool) -> list[Token]:
         if t.kind in ("word", "term", "other"):
             if title and not first and t.source in _TITLE_LOWER:
                 pass  # a title's function word: Guānyú … de Yìjiàn
-            elif start or title:
+            elif (start or title) and (t.kind != "other" or t.text[:1].isascii()):
+                # not a Greek letter or a symbol (θ13 stays θ13)
                 t.text = capitals(t.text) if title else capital(t.text)
             start = after_colon = first = False
         elif t.source in _SENTENCE_END:

@@ -18,13 +18,19 @@ def clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
-_QUANTITY = re.compile(r"\s*[-−+]?[\d.,]+\s*[%‰亿万千百元美港人民币个股倍]*\s*|\s*“[^”]+”\s*")
+_QUANTITY = re.compile(
+    r"\s*[-−+]?[\d.,]+\s*(?:[%‰亿万千百元美港人民币股倍]*|个[\u4e00-\u9fff]{1,6})\s*"
+    r"|\s*“[^”]+”\s*"
+)
 
 
 def states(out: list[Token], rest: str) -> bool:
     """为 after a noun or a verb, before a quantity or a quoted name that ends its clause: "is"
-    or "to" (wéi: 收入为91,737.19万元, 提高为5%; jieba tags 收入 a verb)."""
-    return bool(out) and out[-1].tag[:1] in ("n", "v") and _QUANTITY.fullmatch(rest) is not None
+    or "to" (wéi: 收入为91,737.19万元, 提高为5%, 显著性为5.2个标准偏差; jieba tags 收入 a
+    verb and 大小 a distinguishing word)."""
+    return (
+        bool(out) and out[-1].tag[:1] in ("n", "v", "b") and _QUANTITY.fullmatch(rest) is not None
+    )
 
 
 # Verbs of giving after 为 and its noun phrase: 为…带来, 为…提供 (wèi, "for")

@@ -191,7 +191,9 @@ def given_name(out: list[Token], word: str, tag: str) -> bool:
     if not out or out[-1].kind != "word" or len(out[-1].source) != 1:
         return False
     surname = segment.person(out[-1].source, out[-1].tag)  # one character: a surname
-    return surname and 1 <= len(word) <= 2 and tag in ("nr", "nrfg", "nrt", "ns", "nz")
+    # a doubled character jieba takes for an idiom is a given name too (陈/玲玲: Chén Línglíng)
+    doubled = len(word) == 2 and word[0] == word[1] and tag in ("i", "l", "z")
+    return surname and 1 <= len(word) <= 2 and (tag in ("nr", "nrfg", "nrt", "ns", "nz") or doubled)
 
 
 def organisation(word: str) -> bool:
@@ -205,8 +207,8 @@ def organisation(word: str) -> bool:
         return False  # 内外部环境: nèiwàibù huánjìng
     if word.endswith(("部", "委", "委员会", "署")):
         return True
-    if names.is_name(word[:2]):
-        return True  # a name and what follows it (中国移动, 香港特区政府): written below
+    if names.is_name(word[:2]) or (len(word) >= 5 and names.is_name(word[:3])):
+        return True  # a name and what follows it (中国移动, 香港特区政府, 大亚湾核电站)
     if len(word) >= 4 and word.endswith(("大学", "学院")):
         return True  # 河海大学: a university by its form and jieba's nt (师范大学 is an n)
     return word.startswith(tuple(_INSTITUTION_STARTS)) and word.endswith(_INSTITUTION_SUFFIXES)

@@ -91,11 +91,12 @@ _OPENING = frozenset("(“‘")
 _CLOSING = frozenset(",.;:?!)”’…")
 
 
-# The abbreviated names of the State Council's bodies (6.3.1), which jieba cuts, takes for a
-# person (卫健委 as Wèi Jiànwěi) or knows as common words: one word each, capitalised as
-# CC-CEDICT's 发改委 Fāgǎiwěi is
+# The abbreviated names of the State Council's bodies and of national institutions (6.3.1),
+# which jieba cuts, takes for a person (卫健委 as Wèi Jiànwěi) or knows as common words: one
+# word each, capitalised as CC-CEDICT's 发改委 Fāgǎiwěi and 中科院 Zhōngkēyuàn are
 _BODIES = frozenset(
     {"卫健委", "银保监会", "医保局", "市场监管总局", "金融监管总局", "国台办", "数据局"}
+    | {"中科大"}  # the University of Science and Technology of China
 )
 
 # Words the segmenter's dictionary lacks or cuts wrongly, with their part of speech.
@@ -132,6 +133,7 @@ _WORDS = (
     ("共赢", "v"),  # 合作、共赢: gòngyíng, as in 合作共赢 (jieba: 共/赢)
     *((body, "nt") for body in _BODIES),
     ("地球村", "n"),  # the global village: dìqiúcūn (jieba: 地球/村里)
+    ("非编码", "b"),  # 长非编码RNA: cháng fēibiānmǎ (jieba's place 长非: zhǎngfēi)
     ("早高峰", "n"),  # the morning and evening rush hours, as Xiandai Hanyu Cidian writes them
     ("晚高峰", "n"),
     # new-energy vehicles: 充电桩 chōngdiànzhuāng (jieba: 充电/桩), 换电站, 充换电; 零部件
@@ -161,6 +163,7 @@ _NOT_NAMES: dict[str, str] = {
     **dict.fromkeys(("大国", "伦理", "宣言", "福祉", "契约", "文明", "小圈子", "安全观"), "n"),
     **dict.fromkeys(("南北", "南南合作", "安全性", "普惠"), "n"),
     **dict.fromkeys(("公正", "攸关"), "a"),
+    "缪子": "n",  # the muon (jieba: a person, 缪 a surname)
     "暨": "c",  # "and" between two names (世界人工智能大会暨…高级别会议), no organisation
     "科研院所": "n",  # research institutes in general (高校、科研院所和企业)
     "蓝军": "n",  # the blue force of an exercise (数字蓝军: shùzì lánjūn), no person
@@ -296,6 +299,11 @@ _APART: dict[str, tuple[tuple[str, str], ...]] = {
     "愿同": (("愿", "v"), ("同", "p")),  # 愿同各方一道: yuàn tóng, a verb and a preposition
     "之道": (("之", "u"), ("道", "n")),  # 改革完善之道: zhī dào (not 知道)
     "之友": (("之", "u"), ("友", "n")),  # 全球治理之友小组: zhī yǒu
+    "也就是说": (("也", "d"), ("就是", "v"), ("说", "v")),  # yě jiùshì shuō, no idiom
+    "转变成": (("转变", "v"), ("成", "v")),  # zhuǎnbiàn chéng: a complement after two
+    "实验所": (("实验", "n"), ("所", "u")),  # 被多个实验所证实: shíyàn suǒ zhèngshí
+    "大学教授": (("大学", "n"), ("教授", "n")),  # 中国科学技术大学教授: Dàxué jiàoshòu
+    "地说": (("地", "uv"), ("说", "v")),  # 通俗地说: tōngsú de shuō
     # 按计划, 按规定 ...: a preposition and its noun (àn jìhuà), which jieba joins
     **{f"按{w}": (("按", "p"), (w, "n")) for w in ("计划", "规定", "要求", "程序", "比例", "期")},
 }
@@ -386,6 +394,7 @@ _INSTITUTION_SUFFIXES = (
     "厅",
     "会",
     "司",  # a department of a ministry (信息通信发展司)
+    "所",  # an institute (中科院物理所 Zhōngkēyuàn Wùlǐsuǒ; not 场所, 住所)
     "办",  # an office by its abbreviation (国家网信办 Guójiā Wǎngxìnbàn; not 举办, 创办)
 )
 # Words of two characters that end on a suffix of one and name an office (not 社会, 布局, 部署)

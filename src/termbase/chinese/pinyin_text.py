@@ -30,7 +30,7 @@ from termbase.chinese.pinyin import (
 )
 from termbase.chinese.pinyin_capitals import capitalise_sentences
 from termbase.chinese.pinyin_clauses import PASSED, clause_end, for_whom, sentence_end, states
-from termbase.chinese.pinyin_idioms import is_idiom, two_words
+from termbase.chinese.pinyin_idioms import two_words
 from termbase.chinese.pinyin_institutions import institutions, quoted_events
 from termbase.chinese.pinyin_names import (
     companies,
@@ -55,8 +55,6 @@ from termbase.chinese.pinyin_rules import (
     _PROPER,
     _PUNCT,
     _RUNNING_TEXT,
-    _SUFFIXES,
-    _UNITS,
 )
 from termbase.chinese.pinyin_terms import taking_as, term_spans
 from termbase.chinese.pinyin_words import (
@@ -68,6 +66,7 @@ from termbase.chinese.pinyin_words import (
     numeral_idioms,
     read,
     spoken,
+    write,
 )
 from termbase.chinese.segment import words
 
@@ -171,6 +170,7 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
     taking = False  # 以 … 为 …: "to take … as …", where 为 is wéi
     fixed = _fixed_readings(text)
     pos = 0
+    last_end = -1  # where the last token that is no Chinese word ended
     tagged = segment.tagged(text)
     spans = segment.name_spans(text, tagged)
     skip = 0
@@ -205,6 +205,12 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
         tag = "nt" if word in _NAMES else tag
         if tag == "nt" and not organisation(word):
             tag = "n"  # jieba's nt alone is no evidence: 国际化, 伦理学, 音乐会, 公安局
+        head = word[:3]  # 大亚湾核电站: a name of CC-CEDICT's and a body's noun, each a name
+        if tag == "nt" and len(word) >= 5 and names.is_name(head) and segment.is_word(word[3:]):
+            out += [Token(join_word(s), "word", w, t) for w, s, t in _name_words(head)]
+            body = spoken(word[3:], "nt", sandhi=sandhi)
+            out.append(Token(capital(body.text), "word", body.source, "nt"))
+            continue
         # 中国政府: Zhōngguó zhèngfǔ, a name and a noun; 亚太地区: Yà-Tài dìqū
         named = names.is_name(word[:2]) and segment.is_word(word[2:])
         if tag in _PROPER and len(word) == 4 and (two_words(word) or named):
@@ -221,7 +227,7 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
         if latin and _HAN.search(word):  # X射线: X shèxiàn
             out.append(Token(latin.group(0), "other", latin.group(0)))
             rest = word[latin.end() :]
-            out.append(Token(_write(rest, tag, read(rest, tag, sandhi=sandhi)), "word", rest, tag))
+            out.append(Token(write(rest, tag, read(rest, tag, sandhi=sandhi)), "word", rest, tag))
             continue
         noun_after = k + 1 < len(tagged) and tagged[k + 1][1][:1] == "n"
         if word == "为本" and (taking or noun_after):  # 以质量为本: wéi běn, "as the root"
@@ -245,15 +251,21 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
         if fixed and any(at + k in fixed for k in range(len(word))):
             readings = read(word, tag, sandhi=sandhi)
             readings = [fixed.get(at + k, r) for k, r in enumerate(readings)]
-            out.append(Token(_write(word, tag, readings), "word", word, tag))
+            out.append(Token(write(word, tag, readings), "word", word, tag))
             continue
         if not _HAN.search(word):
             # a full stop before a space, Chinese or the end is punctuation (1. 发布: "1.
             # Fābù"); before a digit or a letter it is the number's or the name's (U.S.A)
             stop = word == "." and not re.match(r"[A-Za-z0-9.]", ahead[pos : pos + 1])
             kind = "punct" if word in _PUNCT or not word.strip() or stop else "other"
-            if word.strip():
+            joined = bool(out) and out[-1].kind == kind == "other" and at == last_end
+            if joined:  # θ13, sin22θ13: a symbol and its digits, as the text writes them
+                out[-1].text += word
+                out[-1].source += word
+            elif word.strip():
                 out.append(Token(_PUNCT.get(word, word), kind, word))
+            if word.strip():
+                last_end = pos
             if kind == "punct" and word not in _WITHIN_CLAUSE:
                 taking = False  # 以载人、载货等…为牵引: an enumeration or a quote goes on
             continue
@@ -341,7 +353,7 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
             out[-1].text += _ASPECT[word]  # kàn + zhe: kànzhe
             out[-1].source += word
             continue
-        out.append(Token(_write(word, tag, syllables), "word", word, tag))
+        out.append(Token(write(word, tag, syllables), "word", word, tag))
     return _digit_groups(numeral_idioms(affixes(out)))
 
 
@@ -417,50 +429,6 @@ def _takes_aspect(token: Token) -> bool:
         or token.source in ("通过", "经过", "起")  # 起着: jieba tags 起 a particle (qǐzhe)
         or (token.tag == "l" and segment.words(token.source[-2:])[0][1][:1] == "v")
     )
-
-
-def _write(word: str, tag: str, syllables: list[str]) -> str:
-    """One word in GB/T form: syllables together, a hyphen in a 2+2 idiom, capitals for a
-    proper noun (a person's surname and given name apart)."""
-    if tag in _PERSON and 2 <= len(word) <= 4:
-        cut = 2 if word[:2] in _DOUBLE_SURNAMES else 1
-        surname, given = join_word(syllables[:cut]), join_word(syllables[cut:])
-        return f"{capital(surname)} {capital(given)}" if given else capital(surname)
-    idiom = is_idiom(word, tag)
-    if idiom:
-        return join_word(syllables[:2]) + "-" + join_word(syllables[2:])
-    if tag == "ns" and len(word) >= 3 and word[-1] in _UNITS:
-        return capital(join_word(syllables[:-1])) + " " + capital(syllables[-1])
-    parts = _parts(word) if len(word) >= 5 or (len(word) == 4 and not _suffixed(word)) else [word]
-    out, at = [], 0
-    for part in parts:  # a name of four syllables or more: word by word (Zhōnghuá Rénmín ...)
-        written = join_word(syllables[at : at + len(part)])
-        out.append(capital(written) if tag in _PROPER else written)
-        at += len(part)
-    return " ".join(out)
-
-
-def _suffixed(word: str) -> bool:
-    """A word and its suffix (不稳定性 bùwěndìngxìng, 物理学家 wùlǐxuéjiā), not 不稳/定性."""
-    tail = word[-2:] if word[-2:] in _SUFFIXES else word[-1]
-    stem = word[1 : -len(tail)] if word[0] in "不非无可" else word[: -len(tail)]
-    return tail in _SUFFIXES and segment.is_word(stem)
-
-
-def _parts(word: str) -> list[str]:
-    """A long word cut into the fewest dictionary words of two or three characters (中华人民共和国
-    -> 中华/人民/共和国, 人工智能 -> 人工/智能); whole where it cannot be."""
-    n = len(word)
-    best: list[list[str] | None] = [[]] + [None] * n
-    for end in range(2, n + 1):
-        for size in (2, 3):
-            start = end - size
-            prior = best[start] if start >= 0 else None
-            if prior is None or size == n or not segment.is_word(word[start:end]):
-                continue
-            if best[end] is None or len(prior) + 1 < len(best[end] or ()):
-                best[end] = [*prior, word[start:end]]
-    return best[n] or [word]
 
 
 def _join(tokens: list[Token], style: Style) -> str:

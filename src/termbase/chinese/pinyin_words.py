@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from termbase.chinese import segment
 from termbase.chinese.pinyin import _HAN, PinyinError, is_phrase, join_word, parse, syllables_of
+from termbase.chinese.pinyin_idioms import is_idiom
 from termbase.chinese.pinyin_rules import (
     _ADVERB_FIRST,
     _ADVERB_VERB,
@@ -22,6 +23,7 @@ from termbase.chinese.pinyin_rules import (
     _DETERMINERS,
     _DIGITS,
     _DIGITS_APART,
+    _DOUBLE_SURNAMES,
     _ERHUA,
     _HEAD_NOUNS,
     _HEADS,
@@ -36,13 +38,16 @@ from termbase.chinese.pinyin_rules import (
     _NUMERAL_UNIT,
     _NUMERAL_WORDS,
     _PERIOD,
+    _PERSON,
     _POTENTIAL,
     _PREFIX_READINGS,
     _PREFIXES,
     _PREPOSITION_FIRST,
+    _PROPER,
     _SUFFIXES,
     _SURNAME_READINGS,
     _TWO_SYLLABLE_COMPLEMENTS,
+    _UNITS,
 )
 
 
@@ -403,3 +408,47 @@ def capital(written: str) -> str:
 def capitals(written: str) -> str:
     """Every word of `written` capitalised (the words of a name: Shíjiǔ Jiè Wǔzhōng Quánhuì)."""
     return " ".join(capital(w) for w in written.split(" "))
+
+
+def write(word: str, tag: str, syllables: list[str]) -> str:
+    """One word in GB/T form: syllables together, a hyphen in a 2+2 idiom, capitals for a
+    proper noun (a person's surname and given name apart)."""
+    if tag in _PERSON and 2 <= len(word) <= 4:
+        cut = 2 if word[:2] in _DOUBLE_SURNAMES else 1
+        surname, given = join_word(syllables[:cut]), join_word(syllables[cut:])
+        return f"{capital(surname)} {capital(given)}" if given else capital(surname)
+    idiom = is_idiom(word, tag)
+    if idiom:
+        return join_word(syllables[:2]) + "-" + join_word(syllables[2:])
+    if tag == "ns" and len(word) >= 3 and word[-1] in _UNITS:
+        return capital(join_word(syllables[:-1])) + " " + capital(syllables[-1])
+    parts = _parts(word) if len(word) >= 5 or (len(word) == 4 and not _suffixed(word)) else [word]
+    out, at = [], 0
+    for part in parts:  # a name of four syllables or more: word by word (Zhōnghuá Rénmín ...)
+        written = join_word(syllables[at : at + len(part)])
+        out.append(capital(written) if tag in _PROPER else written)
+        at += len(part)
+    return " ".join(out)
+
+
+def _suffixed(word: str) -> bool:
+    """A word and its suffix (不稳定性 bùwěndìngxìng, 物理学家 wùlǐxuéjiā), not 不稳/定性."""
+    tail = word[-2:] if word[-2:] in _SUFFIXES else word[-1]
+    stem = word[1 : -len(tail)] if word[0] in "不非无可" else word[: -len(tail)]
+    return tail in _SUFFIXES and segment.is_word(stem)
+
+
+def _parts(word: str) -> list[str]:
+    """A long word cut into the fewest dictionary words of two or three characters (中华人民共和国
+    -> 中华/人民/共和国, 人工智能 -> 人工/智能); whole where it cannot be."""
+    n = len(word)
+    best: list[list[str] | None] = [[]] + [None] * n
+    for end in range(2, n + 1):
+        for size in (2, 3):
+            start = end - size
+            prior = best[start] if start >= 0 else None
+            if prior is None or size == n or not segment.is_word(word[start:end]):
+                continue
+            if best[end] is None or len(prior) + 1 < len(best[end] or ()):
+                best[end] = [*prior, word[start:end]]
+    return best[n] or [word]

@@ -342,29 +342,32 @@ _CAPITALS_HEAD = re.compile(r"(?:\b[A-Z][A-Z-]*\s+){1,3}$")
 
 
 def surface(gram: str, texts: Iterable[str], *, whole_name: bool = False) -> str | None:
-    """The n-gram as the first text that holds it writes it. Where it is the tail of a name
-    (Kong's monetary ... in Hong Kong's monetary ...): None, or with `whole_name` the name's
-    words before it too where every text that holds it has them (Hong Kong's monetary ...)."""
+    """The n-gram as the first text that holds it writes it, in a heading's capitals only
+    where no other text writes it (banking sector, not BANKING SECTOR). Where it is the tail of
+    a name (Kong's monetary ... in Hong Kong's monetary ...): None, or with `whole_name` the
+    name's words before it too where every text that holds it has them (Hong Kong's monetary
+    ...)."""
     pattern = gram_pattern(gram)
     first: list[str] = []  # the first occurrence with the words before it, as written
     heads: list[list[str]] = []  # the words before each occurrence, lower case
-    for text in texts:
-        for m in pattern.finditer(text):
-            before = _NAME_BEFORE.search(text, 0, m.start())
-            tail = (
-                before is not None
-                and m.group(0)[:1].isupper()
-                and before.group(0).split()[0].lower() not in _EN_STOP  # The LERS, In Hong Kong
-            )
-            if not first and not tail:
-                return m.group(0)
-            if not whole_name:
-                return None
-            heading = _CAPITALS_HEAD if m.group(0).isupper() else _NAME_HEAD
-            head = heading.search(text, 0, m.start()) if tail else None
-            words = head.group(0).split() if head else []
-            first = first or [*words, m.group(0)]
-            heads.append([w.lower() for w in words])
+    found = [(text, m) for text in texts for m in pattern.finditer(text)]
+    found.sort(key=lambda tm: tm[1].group(0).isupper())  # stable: headings last
+    for text, m in found:
+        before = _NAME_BEFORE.search(text, 0, m.start())
+        tail = (
+            before is not None
+            and m.group(0)[:1].isupper()
+            and before.group(0).split()[0].lower() not in _EN_STOP  # The LERS, In Hong Kong
+        )
+        if not first and not tail:
+            return m.group(0)
+        if not whole_name:
+            return None
+        heading = _CAPITALS_HEAD if m.group(0).isupper() else _NAME_HEAD
+        head = heading.search(text, 0, m.start()) if tail else None
+        words = head.group(0).split() if head else []
+        first = first or [*words, m.group(0)]
+        heads.append([w.lower() for w in words])
     n = 0  # how many words before it every occurrence has alike
     while all(len(h) > n for h in heads) and len({h[-1 - n] for h in heads}) == 1:
         n += 1
