@@ -477,3 +477,29 @@ def test_the_state_councils_bodies_by_their_abbreviations_are_names() -> None:
         "Guójiā Wèijiànwěi, Yínbǎojiānhuì, Guójiā Yībǎojú hé Shìchǎng Jiānguǎn Zǒngjú zhǐdǎo"
     )
     assert pinyin_text.transliterate("国家网信办、国台办") == "Guójiā Wǎngxìnbàn, Guótáibàn"
+
+
+def test_cc_cedict_reads_the_words_pypinyin_lacks() -> None:
+    """CC-CEDICT's readings of words pypinyin's phrases lack (data/cedict/readings.tsv): a
+    particle's zǐ, 调 tiáo in 调酒, 处在 chǔzài; pypinyin's own phrases and the override table
+    still win, and a word CC-CEDICT reads two ways (下载) is left to pypinyin."""
+    assert pinyin_text.transliterate("费米子和调酒师处在") == "fèimǐzǐ hé tiáojiǔshī chǔzài"
+    assert pinyin_text.transliterate("下载量") == "xiàzàiliàng"
+    assert "bēnyuè" in pinyin_text.transliterate("嫦娥奔月")  # CC-CEDICT's bèn left out
+
+
+def test_the_shipped_readings_are_what_make_readings_makes_from_cc_cedict(
+    tmp_path: Path,
+) -> None:
+    """Made in a process of its own: this one has taught pypinyin the table already."""
+    import subprocess
+    import sys
+
+    from .conftest import shared_file
+
+    cedict = shared_file("data/cedict_ts.u8")
+    out = tmp_path / "readings.tsv"
+    script = ROOT / "benchmarks" / "make_readings.py"
+    subprocess.run([sys.executable, str(script), str(cedict), str(out)], check=True)
+    shipped = (ROOT / "src/termbase/data/cedict/readings.tsv").read_text("utf-8")
+    assert out.read_text("utf-8") == shipped

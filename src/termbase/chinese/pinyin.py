@@ -336,12 +336,25 @@ def overrides() -> dict[str, str]:
     return tomllib.loads(text)
 
 
+def dictionary_readings() -> dict[str, str]:
+    """CC-CEDICT's readings of the common words pypinyin's phrase dictionary lacks and would
+    read otherwise, character by character (data/cedict/readings.tsv, made by
+    benchmarks/make_readings.py: 中微子 zhōng wēi zǐ, 调酒 tiáo jiǔ): word -> syllables."""
+    from importlib import resources
+
+    text = resources.files("termbase").joinpath("data/cedict/readings.tsv").read_text("utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+
+
 @cache
 def _pypinyin_ready() -> None:
-    """Import pypinyin and teach it the override table (once per process)."""
+    """Import pypinyin and teach it CC-CEDICT's readings of the words its phrase dictionary
+    lacks, then the override table, which wins (once per process)."""
     from pypinyin import load_phrases_dict
+    from pypinyin.constants import PHRASES_DICT
 
-    load_phrases_dict({k: [[s] for s in v.split()] for k, v in overrides().items()})
+    cedict = {k: v for k, v in dictionary_readings().items() if k not in PHRASES_DICT}
+    load_phrases_dict({k: [[s] for s in v.split()] for k, v in {**cedict, **overrides()}.items()})
 
 
 def syllables_of(text: str) -> list[str]:
@@ -371,6 +384,15 @@ def _syllables(text: str) -> tuple[str, ...]:
 def _each_character(text: str) -> Any:
     """For pypinyin: keep characters it has no reading for, one item each."""
     return list(text)
+
+
+def pypinyin_alone(word: str) -> list[str]:
+    """pypinyin's own reading of `word`, tone-marked, with none of termbase's tables: for the
+    scripts that make those tables, in a process that has read no running text yet."""
+    from pypinyin import Style as PStyle
+    from pypinyin import lazy_pinyin
+
+    return [str(s) for s in lazy_pinyin(word, style=PStyle.TONE)]
 
 
 def is_phrase(word: str) -> bool:
