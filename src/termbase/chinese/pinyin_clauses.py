@@ -13,8 +13,12 @@ from termbase.chinese.pinyin_words import Token
 PASSED = re.compile("审议|批准|讨论通过|表决通过")
 
 
+_CLAUSE_END = re.compile(r"[，。；！？,;]")
+
+
 def clause_end(text: str, pos: int) -> int:
-    m = re.compile(r"[，。；！？,;]").search(text, pos)
+    """Where the clause that goes on at `pos` ends: its punctuation, or the text's end."""
+    m = _CLAUSE_END.search(text, pos)
     return m.start() if m else len(text)
 
 

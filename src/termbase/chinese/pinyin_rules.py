@@ -134,6 +134,8 @@ _WORDS = (
     *((body, "nt") for body in _BODIES),
     ("地球村", "n"),  # the global village: dìqiúcūn (jieba: 地球/村里)
     ("非编码", "b"),  # 长非编码RNA: cháng fēibiānmǎ (jieba's place 长非: zhǎngfēi)
+    ("极紫外", "b"),  # extreme ultraviolet: jízǐwài guāngkè (jieba: 极/紫外光/刻)
+    ("刻蚀机", "n"),  # an etcher: kèshíjī, as 光刻机 guāngkèjī
     ("早高峰", "n"),  # the morning and evening rush hours, as Xiandai Hanyu Cidian writes them
     ("晚高峰", "n"),
     # new-energy vehicles: 充电桩 chōngdiànzhuāng (jieba: 充电/桩), 换电站, 充换电; 零部件

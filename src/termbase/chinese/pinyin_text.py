@@ -283,8 +283,10 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
         # 细化为, 简化为: a verb of an adjective and 化 too (文化为人民: wèi)
         verb = out[-1].source if out and out[-1].kind == "word" else ""
         into = verb in _AS_VERBS or (len(verb) == 2 and verb[1] == "化" and _adjective(verb[0]))
+        # the rest of 为's clause, which says whether it is "for" (wèi) or "is, into" (wéi)
+        clause = ahead[pos : clause_end(ahead, pos)] if word == "为" else ""
         # 发展为经济社会发展带来红利: 为 "for" someone a verb of giving serves (wèi), not "into"
-        into = into and not (word == "为" and for_whom(ahead[pos : clause_end(ahead, pos)]))
+        into = into and not (word == "为" and for_whom(clause))
         # 利润为负值，: a noun, 为 and a noun that ends the clause: "is", wéi (为保障: wèi)
         copula = (
             word == "为"
@@ -299,7 +301,7 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
         # 为零, 为负值, 并不为零: "is zero, is negative", wéi
         sign = word == "为" and k + 1 < len(tagged) and tagged[k + 1][0] in _SIGNS
         # 净额为-3.06亿元, 增长率为5.2%: a noun, 为 and a quantity that ends the clause
-        stated = word == "为" and states(out, ahead[pos : clause_end(ahead, pos)])
+        stated = word == "为" and states(out, clause)
         if word == "为" and (taking or into or copula or sign or stated or attribute):
             out.append(Token("wéi", "word", word, "v"))
             taking = False
