@@ -16,7 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-from make_names import ENTRY, ROOT
+from make_names import ROOT, entries
 
 from termbase.evolution.glosses import stem
 
@@ -48,11 +48,7 @@ def stems(glosses: str) -> set[str]:
 def table(source: Path) -> dict[str, set[str]]:
     """Each Simplified headword of up to `LONGEST` characters -> the stems of its glosses."""
     out: dict[str, set[str]] = {}
-    for line in source.read_text("utf-8").splitlines():
-        m = ENTRY.match(line)
-        if line.startswith("#") or not m:
-            continue
-        _, simplified, _, glosses = m.groups()
+    for _, simplified, _, glosses in entries(source):
         if len(simplified) <= LONGEST:
             out.setdefault(simplified, set()).update(stems(glosses))
     return out

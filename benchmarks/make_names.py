@@ -22,11 +22,22 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def entries(source: Path) -> Iterator[tuple[str, str, str, str]]:
+    """CC-CEDICT's entries: (Traditional, Simplified, numbered pinyin, glosses)."""
+    for line in source.read_text("utf-8").splitlines():
+        m = ENTRY.match(line)
+        if not line.startswith("#") and m:
+            yield m.group(1), m.group(2), m.group(3), m.group(4)
+
+
 # A gloss that names a place or an organisation, or points to one (金水: "see 金水区[... Qu1]")
 PLACE = re.compile(
     r"\b(city|county|province|prefecture|district|town|township|village|banner|capital of|"
@@ -80,11 +91,7 @@ def main() -> None:
     glossed: dict[str, str] = {}
     common: set[str] = set()
     surnames: set[str] = set()
-    for line in source.read_text("utf-8").splitlines():
-        m = ENTRY.match(line)
-        if line.startswith("#") or not m:
-            continue
-        _, simplified, pinyin, glosses = m.groups()
+    for _, simplified, pinyin, glosses in entries(source):
         if not pinyin[:1].isupper():
             common.add(simplified)
             continue

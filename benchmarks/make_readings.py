@@ -22,7 +22,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from make_names import ENTRY, ROOT
+from make_names import ROOT, entries
 
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # Where CC-CEDICT's one reading is not the Xiandai Hanyu Cidian's (嫦娥奔月 bēnyuè)
@@ -63,11 +63,7 @@ def table(source: Path) -> dict[str, list[str]]:
     from termbase.chinese.pinyin import from_numbers, is_phrase, pypinyin_alone
 
     readings: dict[str, list[str] | None] = {}
-    for line in source.read_text("utf-8").splitlines():
-        m = ENTRY.match(line)
-        if line.startswith("#") or not m:
-            continue
-        _, word, pinyin, glosses = m.groups()
+    for _, word, pinyin, glosses in entries(source):
         syllables = pinyin.split()
         if not (2 <= len(word) <= 4 and HAN.match(word) and len(syllables) == len(word)):
             continue
