@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -397,11 +397,18 @@ def pypinyin_alone(word: str) -> list[str]:
 
 def is_phrase(word: str) -> bool:
     """Whether pypinyin's phrase dictionary (of words with their readings) has `word`."""
+    return word in _phrases()
+
+
+@cache
+def _phrases() -> dict[str, Any]:
+    """pypinyin's phrase dictionary, imported once (`is_phrase` is asked of every word)."""
     from pypinyin.constants import PHRASES_DICT
 
-    return word in PHRASES_DICT
+    return PHRASES_DICT
 
 
+@lru_cache(maxsize=4096)
 def from_numbers(syllable: str) -> str:
     """A syllable with a tone number as written with its mark (Qing1 -> Qīng, lu:4 -> lǜ)."""
     from pypinyin.contrib.tone_convert import to_tone
@@ -410,7 +417,7 @@ def from_numbers(syllable: str) -> str:
     return written[:1].upper() + written[1:] if syllable[:1].isupper() else written
 
 
-def join_word(syllables: list[str]) -> str:
+def join_word(syllables: Sequence[str]) -> str:
     """GB/T 16159: the syllables of one word written together, with an apostrophe before a
     syllable that starts with a, o or e."""
     out = ""

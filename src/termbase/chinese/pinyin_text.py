@@ -212,8 +212,9 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
             out.append(Token(capital(body.text), "word", body.source, "nt"))
             continue
         # 中国政府: Zhōngguó zhèngfǔ, a name and a noun; 亚太地区: Yà-Tài dìqū
-        named = names.is_name(word[:2]) and segment.is_word(word[2:])
-        if tag in _PROPER and len(word) == 4 and (two_words(word) or named):
+        proper = tag in _PROPER and len(word) == 4
+        named = proper and names.is_name(word[:2]) and segment.is_word(word[2:])
+        if proper and (two_words(word) or named):
             if names.is_name(word[:2]):
                 name, rest = word[:2], word[2:]
                 out += [Token(join_word(s), "word", w, t) for w, s, t in _name_words(name)]
@@ -280,29 +281,7 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
             out.append(Token("wéi", "word", "为", "v"))  # 以亿为单位: yǐ yì wéi dānwèi
             taking = False
             continue
-        # 细化为, 简化为: a verb of an adjective and 化 too (文化为人民: wèi)
-        verb = out[-1].source if out and out[-1].kind == "word" else ""
-        into = verb in _AS_VERBS or (len(verb) == 2 and verb[1] == "化" and _adjective(verb[0]))
-        # the rest of 为's clause, which says whether it is "for" (wèi) or "is, into" (wéi)
-        clause = ahead[pos : clause_end(ahead, pos)] if word == "为" else ""
-        # 发展为经济社会发展带来红利: 为 "for" someone a verb of giving serves (wèi), not "into"
-        into = into and not (word == "为" and for_whom(clause))
-        # 利润为负值，: a noun, 为 and a noun that ends the clause: "is", wéi (为保障: wèi)
-        copula = (
-            word == "为"
-            and bool(out)
-            and out[-1].tag[:1] == "n"
-            and k + 1 < len(tagged)
-            and tagged[k + 1][1][:1] == "n"
-            and (k + 2 == len(tagged) or not _HAN.search(tagged[k + 2][0]))
-        )
-        # 研究方向为数字政府, 主题为…: a noun that names an attribute, then 为 "is", wéi
-        attribute = word == "为" and bool(out) and out[-1].source in _ATTRIBUTE_NOUNS
-        # 为零, 为负值, 并不为零: "is zero, is negative", wéi
-        sign = word == "为" and k + 1 < len(tagged) and tagged[k + 1][0] in _SIGNS
-        # 净额为-3.06亿元, 增长率为5.2%: a noun, 为 and a quantity that ends the clause
-        stated = word == "为" and states(out, clause)
-        if word == "为" and (taking or into or copula or sign or stated or attribute):
+        if word == "为" and (taking or _is_wei(out, tagged, k, ahead, pos)):
             out.append(Token("wéi", "word", word, "v"))
             taking = False
             continue
@@ -350,13 +329,39 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
         particle = word in _ASPECT and tag in ("ul", "uz", "ug")
         # 了 at the end of a sentence is also a modal particle: apart (Huǒchē dào le.)
         final = word == "了" and sentence_end(ahead, pos)
-        joins = out and out[-1].kind == "word" and _takes_aspect(out[-1])
-        if particle and not final and joins:
+        if particle and not final and out and out[-1].kind == "word" and _takes_aspect(out[-1]):
             out[-1].text += _ASPECT[word]  # kàn + zhe: kànzhe
             out[-1].source += word
             continue
         out.append(Token(write(word, tag, syllables), "word", word, tag))
     return _digit_groups(numeral_idioms(affixes(out)))
+
+
+def _is_wei(out: list[Token], tagged: list[tuple[str, str]], k: int, ahead: str, pos: int) -> bool:
+    """Whether 为, the k-th of the `tagged` words, ending at `pos` of `ahead`, is "is, into,
+    as" (wéi) rather than "for" (wèi), after the tokens `out`."""
+    # 细化为, 简化为: a verb of an adjective and 化 too (文化为人民: wèi)
+    verb = out[-1].source if out and out[-1].kind == "word" else ""
+    into = verb in _AS_VERBS or (len(verb) == 2 and verb[1] == "化" and _adjective(verb[0]))
+    # the rest of 为's clause, which says whether it is "for" (wèi) or "is, into" (wéi)
+    clause = ahead[pos : clause_end(ahead, pos)]
+    # 发展为经济社会发展带来红利: 为 "for" someone a verb of giving serves (wèi), not "into"
+    into = into and not for_whom(clause)
+    # 利润为负值，: a noun, 为 and a noun that ends the clause: "is", wéi (为保障: wèi)
+    copula = (
+        bool(out)
+        and out[-1].tag[:1] == "n"
+        and k + 1 < len(tagged)
+        and tagged[k + 1][1][:1] == "n"
+        and (k + 2 == len(tagged) or not _HAN.search(tagged[k + 2][0]))
+    )
+    # 研究方向为数字政府, 主题为…: a noun that names an attribute, then 为 "is", wéi
+    attribute = bool(out) and out[-1].source in _ATTRIBUTE_NOUNS
+    # 为零, 为负值, 并不为零: "is zero, is negative", wéi
+    sign = k + 1 < len(tagged) and tagged[k + 1][0] in _SIGNS
+    # 净额为-3.06亿元, 增长率为5.2%: a noun, 为 and a quantity that ends the clause
+    stated = states(out, clause)
+    return into or copula or sign or stated or attribute
 
 
 def _name_words(name: str) -> list[tuple[str, list[str], str]]:

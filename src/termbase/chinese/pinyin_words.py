@@ -5,6 +5,7 @@ jù tǒngjì). `termbase.chinese.pinyin_text` writes them; the names of institut
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import pairwise
 
 from termbase.chinese import segment
@@ -161,7 +162,27 @@ def _in_series(tokens: list[Token], i: int) -> bool:
     )
 
 
+# The (word, tag, sandhi) that `divided` leaves whole: most words, tried again and again in a
+# long text (`termbase pinyin` of a megabyte: 160,000 words through every rule)
+_WHOLE: set[tuple[str, str, bool]] = set()
+_WHOLE_AT_MOST = 1 << 17
+
+
 def divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
+    """`_divided`, remembering the words it leaves whole (it reads only the word, its tag and
+    the dictionaries, which do not change once loaded)."""
+    key = (word, tag, sandhi)
+    if key in _WHOLE:
+        return None
+    parts = _divided(word, tag, sandhi=sandhi)
+    if parts is None:
+        if len(_WHOLE) >= _WHOLE_AT_MOST:
+            _WHOLE.clear()
+        _WHOLE.add(key)
+    return parts
+
+
+def _divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
     """GB/T's word division where the segmenter joins two words: a determiner or pronoun and
     its noun or measure (各国 gè guó, 我国 wǒ guó; 6.1.5.3), 很 or 更 and its adjective (hěn duō,
     gèng hǎo), a
@@ -374,15 +395,26 @@ def numeral_groups(word: str) -> list[str]:
     return groups
 
 
+# _BY_TAG by character, for one-character words (read's hot path: a word of every few)
+_BY_CHARACTER: dict[str, list[tuple[str, str]]] = {}
+for (_ch, _prefix), _syllable in _BY_TAG.items():
+    _BY_CHARACTER.setdefault(_ch, []).append((_prefix, _syllable))
+
+
 def read(word: str, tag: str, *, sandhi: bool) -> list[str]:
     """The word's syllables: pypinyin's for the word as a whole (its phrases, then our
     overrides), readings by part of speech for one character, 一 and 不 in original tones."""
+    return list(_read(word, tag, sandhi))
+
+
+@lru_cache(maxsize=1 << 16)
+def _read(word: str, tag: str, sandhi: bool) -> tuple[str, ...]:
+    """`read`, remembered: running text repeats its words."""
     if len(word) == 1 and (word, tag) in _BY_TAG:
-        return [_BY_TAG[(word, tag)]]
-    if len(word) == 1:
-        for (ch, prefix), syllable in _BY_TAG.items():
-            if ch == word and tag.startswith(prefix):
-                return [syllable]
+        return (_BY_TAG[(word, tag)],)
+    for prefix, syllable in _BY_CHARACTER.get(word, ()):
+        if tag.startswith(prefix):
+            return (syllable,)
     syllables = syllables_of(word)
     if tag.startswith("nr") and len(word) <= 3 and word[0] in _SURNAME_READINGS:
         syllables = [_SURNAME_READINGS[word[0]], *syllables[1:]]  # 曾毅: Zēng Yì
@@ -393,7 +425,7 @@ def read(word: str, tag: str, *, sandhi: bool) -> list[str]:
             "yī" if ch == "一" else "bù" if ch == "不" else s
             for ch, s in zip(word, syllables, strict=False)
         ]
-    return syllables
+    return tuple(syllables)
 
 
 def spoken(word: str, tag: str, *, sandhi: bool) -> Token:
@@ -413,6 +445,11 @@ def capitals(written: str) -> str:
 def write(word: str, tag: str, syllables: list[str]) -> str:
     """One word in GB/T form: syllables together, a hyphen in a 2+2 idiom, capitals for a
     proper noun (a person's surname and given name apart)."""
+    return _written(word, tag, tuple(syllables))
+
+
+@lru_cache(maxsize=1 << 16)
+def _written(word: str, tag: str, syllables: tuple[str, ...]) -> str:
     if tag in _PERSON and 2 <= len(word) <= 4:
         cut = 2 if word[:2] in _DOUBLE_SURNAMES else 1
         surname, given = join_word(syllables[:cut]), join_word(syllables[cut:])
