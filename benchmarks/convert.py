@@ -67,6 +67,8 @@ def main() -> None:
     if args.text is not None:
         text = OUT / f"repeated-{args.text.stem}-{args.size}MB.txt"
         body = args.text.read_bytes()
+        if not body.strip():
+            raise SystemExit(f"convert.py: {args.text}: empty, nothing to repeat")
         text.write_bytes(body * (args.size * 1_000_000 // len(body) + 1))
     else:
         text = chinese_text(args.size * 1_000_000)

@@ -103,6 +103,8 @@ def _counterpart(term: Term, sources: list[Term], targets: list[Term]) -> Term |
 
     same = [t for t in targets if t.status is term.status]
     rivals = [t for t in sources if t.status is term.status]
+    if rivals == [term] and len(same) <= 1:
+        return same[0] if same else None  # nothing to compare: most concepts, each load
 
     def closeness(a: Term, b: Term) -> float:
         plain = script.simplify_characters
