@@ -3,19 +3,19 @@
 Run: python benchmarks/make_names.py [../shared/data/cedict_ts.u8]
 
 CC-CEDICT writes a proper noun's pinyin with capitals, one at the start of each of its words
-(清华大学 [Qing1 hua2 Da4 xue2]: Qīnghuá Dàxué). The pinyin of running text capitalises a word
-and divides a name into words only on that evidence (GB/T 16159-2012 6.3), never on a
-segmenter's part-of-speech tag alone. Kept: the Simplified headwords of two characters or more
-whose pinyin starts with a capital and has a syllable for each character, unless the same
-headword is also a common word of the dictionary (法制, 安康); and the one-character surnames
-("surname X"), for the names of people the dictionary cannot list. A third column, "place",
-marks a name whose gloss says it is a place or an organisation (合肥 "Hefei, prefecture-level
-city", 百度 "Baidu, Internet search engine company"): jieba's dictionary has many such names as
-common nouns, and that alone must not make them lower case (where 互联网 "Internet" and 三月
-"March" stay common words). A person whose gloss gives a life (祖沖之 "Zu Chongzhi (429-500)")
-has the given name capitalised where the dictionary spells it in lower case (Zu3 Chong1 zhi1:
-Zǔ Chōngzhī). CC-CEDICT is CC BY-SA 4.0: so are the files made from it (NOTICE.md
-says so beside them).
+(清华大学 [Qing1 hua2 Da4 xue2]: Qīnghuá Dàxué). The pinyin of running text capitalises a word and
+divides a name into words only on that evidence (GB/T 16159-2012 6.3), never on a segmenter's
+part-of-speech tag alone. Kept: the Simplified headwords of two characters or more whose pinyin
+starts with a capital and has a syllable for each character, unless the same headword is also a
+common word of the dictionary (法制, 安康); and the one-character surnames ("surname X"), for the
+names of people the dictionary cannot list. A third column, "place", marks a name whose gloss
+says it is a place or an organisation (合肥 "Hefei, prefecture-level city", 百度 "Baidu, Internet
+search engine company", 松下 "Panasonic (brand)"): jieba's dictionary has many such names as
+common nouns, and that alone must not make them lower case (where 互联网 "Internet" and 三月 "March"
+stay common words). A person whose gloss gives a life (祖沖之 "Zu Chongzhi (429-500)") has the
+given name capitalised where the dictionary spells it in lower case (Zu3 Chong1 zhi1: Zǔ
+Chōngzhī). CC-CEDICT is CC BY-SA 4.0: so are the files made from it (NOTICE.md says so beside
+them).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def entries(source: Path) -> Iterator[tuple[str, str, str, str]]:
 PLACE = re.compile(
     r"\b(city|county|province|prefecture|district|town|township|village|banner|capital of|"
     r"municipality|river|mountain|lake|island|state of|region|company|corporation|university|"
-    r"bank|airport)\b"
+    r"bank|airport|brand|conglomerate)\b"
     r"|^see [^/]*\[[^\]]*\b(Shi4|Xian4|Qu1|Sheng3|Zhen4|Xiang1)\]",
     re.IGNORECASE,
 )

@@ -449,6 +449,12 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("从2024年起，日新月异", "Cóng 2024 nián qǐ, rìxīn-yuèyì"),
         ("在公共场所，iPhone 16发布", "Zài gōnggòng chǎngsuǒ, iPhone 16 fābù"),  # 所 of no body
         ("外尔费米子（Weyl fermions）", "wài'ěr fèimǐzǐ (Weyl fermions)"),  # words stay apart
+        ("宿舍三号楼", "sùshè sānhào lóu"),  # a building of a number, no craft
+        ("这个发射场", "zhège fāshèchǎng"),  # a launch site of no place's name
+        ("很准确，准备好了", "Hěn zhǔnquè, zhǔnbèi hǎole"),  # 准 of words, no prefix
+        ("知识分子", "zhīshí fènzǐ"),  # a member of a group: pypinyin's fènzǐ stays
+        ("生产出来", "shēngchǎn chūlái"),  # a complement of two syllables
+        ("他是该公司", "tā shì gāi gōngsī"),  # 该 after a word of the dictionary
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

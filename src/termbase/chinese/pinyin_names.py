@@ -121,21 +121,41 @@ def companies(tokens: list[Token]) -> list[Token]:
 
 
 def numbered_craft(tokens: list[Token]) -> list[Token]:
-    """6.3.1: a spacecraft by its name and number (嫦娥六号 Cháng'é Liùhào, 神舟十八号, 天问一号):
-    a name of CC-CEDICT's and a number of 号, both capitalised."""
-    for first, number in pairwise(tokens):
-        if (
-            number.kind == "word"
-            and _CRAFT_NUMBER.fullmatch(number.source)
-            and first.kind == "word"
-            and names.is_name(first.source)
-        ):
+    """6.3.1: a spacecraft, a rocket or a ship by its name and number (嫦娥六号 Cháng'é Liùhào,
+    长征七号 Chángzhēng Qīhào, 海丝一号), by its name and 号 (元光号 Yuánguāng Hào), or by its
+    name and a code before what it is (中星3B通信卫星: Zhōngxīng 3B): a name of CC-CEDICT's or
+    a noun, capitalised with its number; not a line or a building of a number (地铁一号线, 三号楼:
+    a noun of one character after it), nor a date (五月一号)."""
+    for k, (first, number) in enumerate(pairwise(tokens)):
+        after = tokens[k + 2] if k + 2 < len(tokens) else None
+        if first.kind != "word" or not (names.is_name(first.source) or _noun(first)):
+            continue
+        numbered = number.kind == "word" and _CRAFT_NUMBER.fullmatch(number.source)
+        named = number.source == "号" and (after is None or after.kind == "punct")
+        coded = (
+            number.kind == "other"
+            and _CRAFT_CODE.fullmatch(number.source)
+            and after is not None
+            and after.source.endswith(_CRAFT_NOUNS)
+        )
+        of_a_place = after is not None and len(after.source) == 1 and after.tag[:1] in ("n", "q")
+        if (numbered and not of_a_place) or named:
             first.text = capitals(first.text)
             number.text = capitals(number.text)
+        elif coded:
+            first.text = capitals(first.text)
     return tokens
 
 
+def _noun(token: Token) -> bool:
+    """A common noun that may name a craft (长征, 海丝), not a time (五月) or a number."""
+    return len(token.source) >= 2 and token.tag[:1] in ("n", "j") and not token.tag.startswith("nr")
+
+
 _CRAFT_NUMBER = re.compile("[一二三四五六七八九十]+号")
+# A model's code (3B, 2F, 4A) and what it is: 中星3B通信卫星, 长征2F运载火箭
+_CRAFT_CODE = re.compile(r"[0-9]+[A-Z]|[A-Z]+[0-9]+")
+_CRAFT_NOUNS = ("卫星", "火箭", "飞船", "探测器", "空间站")
 
 
 def foreign_names(tokens: list[Token]) -> list[Token]:

@@ -30,6 +30,10 @@ _BY_TAG = {
     ("将", "d"): "jiāng",
     ("应", "v"): "yīng",
 }
+# _BY_TAG by character, for one-character words (read's hot path: a word of every few)
+_BY_CHARACTER: dict[str, list[tuple[str, str]]] = {}
+for (_ch, _prefix), _syllable in _BY_TAG.items():
+    _BY_CHARACTER.setdefault(_ch, []).append((_prefix, _syllable))
 # Surnames read otherwise than the character's common reading (曾毅 Zēng Yì, not céng; 单 Shàn,
 # 解 Xiè, 区 Ōu ...), as the Xiandai Hanyu Cidian gives them, for a person's name
 _SURNAME_READINGS = {
@@ -136,6 +140,10 @@ _WORDS = (
     ("非编码", "b"),  # 长非编码RNA: cháng fēibiānmǎ (jieba's place 长非: zhǎngfēi)
     ("极紫外", "b"),  # extreme ultraviolet: jízǐwài guāngkè (jieba: 极/紫外光/刻)
     ("刻蚀机", "n"),  # an etcher: kèshíjī, as 光刻机 guāngkèjī
+    ("泛在", "b"),  # ubiquitous: gāosù fànzài de wǎngluò (jieba: 泛/在)
+    ("分子束", "n"),  # a molecular beam: fēnzǐshù wàiyán (jieba: 分子/束, 束 a name)
+    ("极耳", "n"),  # a battery's tab: wú jí'ěr (jieba: 无极/耳, 无极 a place)
+    ("抓总", "v"),  # to take overall charge: zhuāzǒng yánzhì (Xiandai Hanyu Cidian)
     ("早高峰", "n"),  # the morning and evening rush hours, as Xiandai Hanyu Cidian writes them
     ("晚高峰", "n"),
     # new-energy vehicles: 充电桩 chōngdiànzhuāng (jieba: 充电/桩), 换电站, 充换电; 零部件
@@ -274,11 +282,16 @@ _GLUE_FIRST |= frozenset("如内以")  # 如万卡 (such as), 内前 of 平台�
 # 央企要: yāngqǐ yào; 委副 of 改革委副主任: 副 is the prefix of the next word (fùzhǔrèn); 会今 of
 # 行政院会今(28日): 今 "today" (huì jīn)
 _GLUE_LAST = frozenset("的了着过地得吗呢吧啊要会能将应可是在有和与副今于")  # 费雪于: 费雪 yú
+# 上该 of 国际上该领域, 强以 of 足够强以引起: a demonstrative or a preposition starts the next
+# phrase (guójì shang gāi lǐngyù, zúgòu qiáng yǐ yǐnqǐ)
+_GLUE_LAST |= frozenset("该以")
 
 # Words of jieba's dictionary that GB/T writes as several (6.1.5.3, 6.1.7): the parts and their
 # tags (另一方面 lìng yī fāngmiàn, 自即日起 zì jírì qǐ, 有没有 yǒu méiyǒu, 应从 yīng cóng)
 _APART: dict[str, tuple[tuple[str, str], ...]] = {
     "另一方面": (("另", "r"), ("一", "m"), ("方面", "n")),
+    "程度较高": (("程度", "n"), ("较", "d"), ("高", "a")),  # jieba's noun: chéngdù jiào gāo
+    "市面上": (("市面", "n"), ("上", "f")),  # shìmiàn shang, as 市场上
     "自即日起": (("自", "p"), ("即日", "t"), ("起", "f")),
     "有没有": (("有", "v"), ("没有", "v")),
     "应从": (("应", "v"), ("从", "p")),
@@ -398,6 +411,7 @@ _INSTITUTION_SUFFIXES = (
     "司",  # a department of a ministry (信息通信发展司)
     "所",  # an institute (中科院物理所 Zhōngkēyuàn Wùlǐsuǒ; not 场所, 住所)
     "办",  # an office by its abbreviation (国家网信办 Guójiā Wǎngxìnbàn; not 举办, 创办)
+    "发射场",  # a launch site after its place (文昌航天发射场 Wénchāng Hángtiān Fāshèchǎng)
 )
 # Words of two characters that end on a suffix of one and name an office (not 社会, 布局, 部署)
 _OFFICE_WORDS = frozenset(

@@ -258,7 +258,16 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
             # a full stop before a space, Chinese or the end is punctuation (1. 发布: "1.
             # Fābù"); before a digit or a letter it is the number's or the name's (U.S.A)
             stop = word == "." and not re.match(r"[A-Za-z0-9.]", ahead[pos : pos + 1])
-            kind = "punct" if word in _PUNCT or not word.strip() or stop else "other"
+            # a comma or a bracket between Latin letters and digits, no space either side, is a
+            # formula's ((Bi,Sb)2Te3), not the sentence's
+            formula = (
+                word in ",)"
+                and at > 0
+                and bool(re.match(r"[A-Za-z0-9]", text[at - 1]))
+                and bool(re.match(r"[A-Za-z0-9(]", ahead[pos : pos + 1]))
+            )
+            punct = (word in _PUNCT and not formula) or not word.strip() or stop
+            kind = "punct" if punct else "other"
             joined = bool(out) and out[-1].kind == kind == "other" and at == last_end
             if joined:  # θ13, sin22θ13: a symbol and its digits, as the text writes them
                 out[-1].text += word
@@ -312,6 +321,8 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
             out[-1].source += word
             continue
         quoted = len(out) >= 2 and out[-1].source in ("”", "’", "」") and out[-2].kind == "word"
+        # 发表在Science上, 在ModelS上: a name in Latin letters, then 上 of place (Science shang)
+        quoted = quoted or (bool(out) and out[-1].kind == "other" and out[-1].source[-1].isalpha())
         if (
             word in ("上", "里")
             and tag == "f"

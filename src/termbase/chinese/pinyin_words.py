@@ -16,6 +16,7 @@ from termbase.chinese.pinyin_rules import (
     _ADVERB_VERB,
     _AS_VERBS,
     _ATTRIBUTIVE_PREFIXES,
+    _BY_CHARACTER,
     _BY_TAG,
     _COMPLEMENTS,
     _COORDINATIONS,
@@ -90,7 +91,9 @@ def affixes(tokens: list[Token]) -> list[Token]:
             prefix = prior.source in _PREFIXES or (
                 prior.source in _ATTRIBUTIVE_PREFIXES and _qualifies(tokens, i)
             )
-            if prefix and " " not in t.text and t.tag != "m":
+            # not before a particle or a function word (快、稳、准的: zhǔn de)
+            function = t.tag[:1] in ("u", "p", "c", "y", "e")
+            if prefix and " " not in t.text and t.tag != "m" and not function:
                 head = _PREFIX_READINGS.get(prior.source, prior.text)
                 prior.text, prior.source, prior.tag = head + t.text, prior.source + t.source, t.tag
                 continue
@@ -332,6 +335,14 @@ def _divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
         len(word) == 3 and tag[:1] == "v" and word[2] in _COMPLEMENTS and segment.is_word(word[:2])
     ):
         parts = [(word[:2], "v"), (word[2], "v")]
+    elif (
+        len(word) == 3
+        and tag == "n"
+        and word[2] in "出到进"
+        and segment.words(word[:2])[0][1][:1] == "v"
+        and not is_phrase(word)
+    ):  # 培育出, which jieba's dictionary has as a noun: péiyù chū
+        parts = [(word[:2], "v"), (word[2], "v")]
     if parts is None:
         return None
     return [
@@ -393,12 +404,6 @@ def numeral_groups(word: str) -> list[str]:
             start = i + 1
     groups.append(word[start:])
     return groups
-
-
-# _BY_TAG by character, for one-character words (read's hot path: a word of every few)
-_BY_CHARACTER: dict[str, list[tuple[str, str]]] = {}
-for (_ch, _prefix), _syllable in _BY_TAG.items():
-    _BY_CHARACTER.setdefault(_ch, []).append((_prefix, _syllable))
 
 
 def read(word: str, tag: str, *, sandhi: bool) -> list[str]:

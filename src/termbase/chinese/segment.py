@@ -69,6 +69,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
         if cut is not None:
             out += cut
             continue
+        if tag.startswith("nr") and len(word) == 3 and word[-1] == "等":
+            out += [(word[:2], tag), ("等", "u")]  # 戴希等组成: a name and 等 (Dài Xī děng)
+            continue
         known = seg.has_word(word) or is_phrase(word)
         if not known and len(word) >= 3 and word[-1] == "于":  # 费雪于: a name, then 于
             out += [(word[:-1], tag), ("于", "p")]
@@ -80,8 +83,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
             out += words(word, hmm=False)  # 十纵/十横: shí zòng shí héng, a number and a noun
         elif word[0] in _GLUE_FIRST:  # 就试: 就 + 试
             out += [words(word[0], hmm=False)[0], (word[1:], tag)]
-        elif word[-1] in _GLUE_LAST:  # 央企要: 央企 + 要
-            out += [(word[:-1], tag), words(word[-1], hmm=False)[0]]
+        elif word[-1] in _GLUE_LAST:  # 央企要: 央企 + 要; 上该: 上 (a word of place) + 该
+            head = words(word[:-1], hmm=False)[0] if len(word) == 2 else (word[:-1], tag)
+            out += [head, words(word[-1], hmm=False)[0]]
         else:
             out.append((word, tag))
     return out
@@ -100,6 +104,8 @@ def _cut(word: str, tag: str, before: list[tuple[str, str]]) -> list[tuple[str, 
         return [("地", "n")]  # 北京等地: and other places, dì (not the particle de)
     if word in _APART:  # 另一方面: lìng yī fāngmiàn
         return list(_APART[word])
+    if word == "出新" and last[1][:1] == "v" and len(last[0]) == 2:
+        return [("出", "v"), ("新", "a")]  # 研制/出新/型号: yánzhì chū xīn xínghào
     if word == "期内" and len(last[0]) == 2 and last[1][:1] in ("n", "v"):
         return [("期", "n"), ("内", "f")]  # 报告期内: bàogàoqī nèi, 期 a suffix of its noun
     if word in _WITHIN and (last[1] == "m" or last[0] == "个"):
