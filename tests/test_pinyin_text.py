@@ -455,6 +455,12 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("知识分子", "zhīshí fènzǐ"),  # a member of a group: pypinyin's fènzǐ stays
         ("生产出来", "shēngchǎn chūlái"),  # a complement of two syllables
         ("他是该公司", "tā shì gāi gōngsī"),  # 该 after a word of the dictionary
+        ("知识分子和危险分子", "zhīshí fènzǐ hé wēixiǎn fènzǐ"),  # 分子 of people
+        ("发展中经济体", "fāzhǎnzhōng jīngjìtǐ"),  # 发展中 "developing" before 经济体
+        ("主要为企业提供服务", "zhǔyào wèi qǐyè tígōng fúwù"),  # a verb after: 为 "for"
+        ("全国人大常委会和港澳", "Quánguó Réndà Chángwěihuì hé Gǎng-Ào"),  # one name, two places
+        ("十四届全国人大四次会议", "Shísì Jiè Quánguó Réndà Sì Cì Huìyì"),
+        ("西装革履，一帆风顺", "Xīzhuāng-gélǚ, yīfān-fēngshùn"),  # idioms stay 2+2
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

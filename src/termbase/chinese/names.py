@@ -100,6 +100,13 @@ def words_of(name: str) -> list[tuple[str, list[str]]]:
     return _abbreviations(out)
 
 
+# Countries, continents and provinces by one character: two of them are two names (中美
+# Zhōng-Měi, 京津 Jīng-Jīn); two characters of one name's abbreviation are one word (人大 Réndà)
+_ONE_CHARACTER_PLACES = frozenset(
+    "中美日俄英法德韩朝印欧亚非澳加意西葡荷越泰巴以伊"
+    "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕甘陇青宁新港台蒙"
+    "成穗深杭汉厦太"  # 成渝 Chéng-Yú (Chengdu, Chongqing), 亚太 Yà-Tài (Asia, the Pacific)
+)
 # Generic nouns of geography GB/T writes apart from a name of one syllable (Huáng Hé, Tài Shān)
 _GENERICS = frozenset("河江湖山海岛峰")
 
@@ -119,8 +126,10 @@ def _abbreviations(groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[
             sylls = [g[1][0] for g in groups[i:j]]
             if j - i == 2 and chars[1] in _GENERICS:
                 out += groups[i:j]  # 黄河 Huáng Hé: a name and its generic noun (6.3.2)
-            elif j - i == 2:
+            elif j - i == 2 and all(c in _ONE_CHARACTER_PLACES for c in chars):
                 out.append((chars, [f"{sylls[0]}-{sylls[1]}"]))
+            elif j - i == 2:  # 人大 of 全国人大常委会: one name's abbreviation, Réndà
+                out.append((chars, [sylls[0] + sylls[1].lower()]))
             else:
                 out.append((chars, [sylls[0], *(s.lower() for s in sylls[1:])]))
             i = j

@@ -27,6 +27,8 @@ def is_idiom(word: str, tag: str) -> bool:
         return not any(halves) or (is_phrase(word) and min(halves) < _COMMON_WORD)
     if tag not in ("i", "l"):
         return False
+    if word[2:] in SCIENCE_HEADS:
+        return False  # 巨噬细胞: jieba's set phrase of science, a noun (jùshì xìbāo)
     if word[3] in _NOUN_ENDS and segment.is_word(word[:3]):
         return False  # 未成年人: a word of three and a noun's suffix, wèichéngniánrén
     if word[2] in "之以":  # 两国之间, 今年以来: a noun and a word of place or time
@@ -34,8 +36,8 @@ def is_idiom(word: str, tag: str) -> bool:
     if word[0] == word[1] and segment.words(word[:2])[0][1] in ("b", "d"):
         return False  # 大大缩短, 渐渐消失: an adverb and its verb
     if tag == "i":  # 今年以来: jieba's idiom, two very common words, no idiom of pypinyin's
-        if is_phrase(word):
-            return True
+        if is_phrase(word):  # 大气污染: a phrase of pypinyin's that is a noun and a verb's
+            return not _noun_and_verb(word)
         return not (
             two_words(word, _VERY_COMMON_WORD)
             or _adverb_and_verb(word)
@@ -45,6 +47,10 @@ def is_idiom(word: str, tag: str) -> bool:
     return not two_words(word)
 
 
+# Head nouns of science after which jieba's "idiom" is a term, no idiom
+SCIENCE_HEADS = frozenset(
+    {"细胞", "蛋白", "基因", "分子", "因子", "材料", "效应", "反应", "模型", "结构", "芯片"}
+)
 # Suffixes that make a noun of a word of three (未成年/人, 亚健康/者)
 _NOUN_ENDS = frozenset("人者家性化率度")
 

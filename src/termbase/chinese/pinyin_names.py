@@ -80,14 +80,30 @@ def party_meetings(tokens: list[Token]) -> list[Token]:
         while j < len(tokens) and len(body) < 4 and body not in _NATIONAL_BODIES:
             body += tokens[j].source
             j += 1
-        end, meeting = j, ""  # 四次会议, or 三/次/会议 in three words
-        while end < len(tokens) and end - j < 3 and not meeting.endswith("次会议"):
-            meeting += tokens[end].source
-            end += 1
-        if body in _NATIONAL_BODIES and meeting.endswith("次会议"):
+        if body.endswith("常委会") and body[:-3] in _NATIONAL_BODIES:
+            body = body[:-3]  # 全国人大常委会 in one word
+        if body in _NATIONAL_BODIES and j < len(tokens) and tokens[j].source == "常委会":
+            j += 1  # 十二届全国人大常委会第十六次会议: its Standing Committee's session
+        end = _meeting_end(tokens, j)
+        if body in _NATIONAL_BODIES and end > 0:
             for k in range(i, end):
                 tokens[k].text = capitals(tokens[k].text)
+    for i, t in enumerate(tokens[:-3]):  # 全国政协十三届一次会议: the body, then its term
+        ordinal = set(tokens[i + 1].source) <= _ORDINAL and tokens[i + 2].source == "届"
+        end = _meeting_end(tokens, i + 3) if t.source in _NATIONAL_BODIES and ordinal else -1
+        for k in range(i, end):
+            tokens[k].text = capitals(tokens[k].text)
     return tokens
+
+
+def _meeting_end(tokens: list[Token], j: int) -> int:
+    """Where a session's number and 次会议 from tokens[j] end (四次会议, or 三/次/会议 in
+    three words); -1 where they do not."""
+    end, meeting = j, ""
+    while end < len(tokens) and end - j < 3 and not meeting.endswith("次会议"):
+        meeting += tokens[end].source
+        end += 1
+    return end if meeting.endswith("次会议") else -1
 
 
 _NATIONAL_BODIES = frozenset({"全国人大", "全国政协"})

@@ -141,6 +141,15 @@ _WORDS = (
     ("极紫外", "b"),  # extreme ultraviolet: jízǐwài guāngkè (jieba: 极/紫外光/刻)
     ("刻蚀机", "n"),  # an etcher: kèshíjī, as 光刻机 guāngkèjī
     ("泛在", "b"),  # ubiquitous: gāosù fànzài de wǎngluò (jieba: 泛/在)
+    ("小体", "n"),  # 炎症小体, an inflammasome: yánzhèng xiǎotǐ (jieba: 小/体)
+    ("志贺菌", "n"),  # Shigella: qīnxíxìng zhìhèjūn (jieba: 性志/贺菌, a name)
+    ("沙门菌", "n"),  # Salmonella, a common noun of a genus: shāménjūn
+    ("株高", "n"),  # a plant's height: zhūgāo
+    ("油菜素", "n"),  # brassin: yóucàisù nèizhǐ
+    ("外源", "b"),  # exogenous: duì wàiyuán GA (jieba: 对外/源)
+    ("灰霾", "n"),  # haze: huīmái, wùmái (jieba: 雾/霾)
+    ("雾霾", "n"),
+    ("忽略", "v"),  # jieba's adverb: hūlüèle, a verb and its 了
     ("分子束", "n"),  # a molecular beam: fēnzǐshù wàiyán (jieba: 分子/束, 束 a name)
     ("极耳", "n"),  # a battery's tab: wú jí'ěr (jieba: 无极/耳, 无极 a place)
     ("抓总", "v"),  # to take overall charge: zhuāzǒng yánzhì (Xiandai Hanyu Cidian)
@@ -243,7 +252,7 @@ _DETERMINER_WORDS = frozenset(
 # after an adjective or a word of place (新一代 xīn yī dài, 上一轮 shàng yī lún)
 _MEASURE_CHARACTERS = (
     "个名位次件条项种张本台辆家座届批岁只双对场年天代轮期类份股层部篇回遍趟番阵周倍处架户元艘吨"
-    "亩所间栋幅根颗枚匹套笔例款起句大段步成章节块"
+    "亩所间栋幅根颗枚匹套笔例款起句大段步成章节块排"
 )
 _MEASURES = re.compile(f"[{_MEASURE_CHARACTERS}]")
 _NUMERAL_FIRST = frozenset("一二两三四五六七八九十百千万亿兆几多数半")
@@ -284,7 +293,7 @@ _GLUE_FIRST |= frozenset("如内以")  # 如万卡 (such as), 内前 of 平台�
 _GLUE_LAST = frozenset("的了着过地得吗呢吧啊要会能将应可是在有和与副今于")  # 费雪于: 费雪 yú
 # 上该 of 国际上该领域, 强以 of 足够强以引起: a demonstrative or a preposition starts the next
 # phrase (guójì shang gāi lǐngyù, zúgòu qiáng yǐ yǐnqǐ)
-_GLUE_LAST |= frozenset("该以")
+_GLUE_LAST |= frozenset("该以起")  # 中起 of 平衡中起着: zhōng qǐzhe
 
 # Words of jieba's dictionary that GB/T writes as several (6.1.5.3, 6.1.7): the parts and their
 # tags (另一方面 lìng yī fāngmiàn, 自即日起 zì jírì qǐ, 有没有 yǒu méiyǒu, 应从 yīng cóng)
@@ -292,6 +301,12 @@ _APART: dict[str, tuple[tuple[str, str], ...]] = {
     "另一方面": (("另", "r"), ("一", "m"), ("方面", "n")),
     "程度较高": (("程度", "n"), ("较", "d"), ("高", "a")),  # jieba's noun: chéngdù jiào gāo
     "市面上": (("市面", "n"), ("上", "f")),  # shìmiàn shang, as 市场上
+    "难免会": (("难免", "d"), ("会", "v")),  # nánmiǎn huì, as 可能会
+    # a verb and 在 of place, two words (fàng zài, as jieba's own 住/在, 站/在)
+    "放在": (("放", "v"), ("在", "p")),
+    "坐在": (("坐", "v"), ("在", "p")),
+    "摆在": (("摆", "v"), ("在", "p")),
+    "留在": (("留", "v"), ("在", "p")),
     "自即日起": (("自", "p"), ("即日", "t"), ("起", "f")),
     "有没有": (("有", "v"), ("没有", "v")),
     "应从": (("应", "v"), ("从", "p")),
@@ -345,7 +360,8 @@ _SUFFIXES = frozenset({"化", "性", "者", "员", "们", "力", "集", "率", "
 _SUFFIXES |= {"学家"}  # 物理/学家: wùlǐxuéjiā, as 科学家
 # ... and 层 after a two-syllable noun, which the segmenter tags as a measure word (基础/层
 # jīchǔcéng, 应用层 yìngyòngcéng)
-_NOUN_SUFFIXES = frozenset({"层", "机", "级", "型"})  # 向量/机 xiàngliàngjī, 指数/级 zhǐshùjí
+# 向量/机 xiàngliàngjī, 指数/级 zhǐshùjí, 内容/物 nèiróngwù
+_NOUN_SUFFIXES = frozenset({"层", "机", "级", "型", "物"})
 # ... and 期, a period, after a verb too (攻关/期 gōngguānqī, as 过渡期 and 转型期 are words)
 _PERIOD = "期"
 # ... and the heads of a network, a station or a point after a common noun of two syllables, a
@@ -433,6 +449,7 @@ _AS_VERBS = frozenset(
     | {"缩小", "降", "升", "划分", "确定", "指定", "评选", "视作", "称作", "誉"}
     | {"蜕变", "转型", "转换", "转", "化", "沦", "折合", "换算", "演化", "进化", "细分", "崛起"}
     | {"跃升", "跃居", "晋升", "升格"}  # 跃升为…力量: "rise to become", wéi
+    | {"切割", "分割", "拆分", "分解", "降解", "水解", "裂解"}  # 切割为…片段: "cut into"
 )
 # 6.1.7: an adverb apart from its verb where jieba joins the two (还要 hái yào, 仅靠 jǐn kào)
 _ADVERB_VERB = frozenset(
@@ -458,3 +475,12 @@ _ADVERB_VERB = frozenset(
         "尚须",
     }
 )
+# Words before 分子 that make it a member of a group (fènzǐ: 危险分子, 少数分子); elsewhere
+# jieba's 分子 alone is a molecule (fēnzǐ: 分子机制, 分子水平), its members' words being its own
+_OF_PEOPLE = frozenset(
+    {"危险", "少数", "个别", "不良", "敌对", "激进", "分裂", "暴力", "违法", "黑恶", "骨干"}
+    | {"先进", "落后", "反动", "右派", "左派", "一", "坏", "投机", "极端", "恐怖", "犯罪"}
+    | {"知识", "积极", "腐败", "不法", "活跃", "中间", "动摇", "堕落", "顽固", "外围"}
+)
+# Adverbs after which 为 and a noun phrase is "is" (wéi)
+_COPULA_ADVERBS = frozenset({"主要", "分别", "均", "大多", "大都", "多", "皆", "依次", "仍"})

@@ -45,9 +45,11 @@ from termbase.chinese.pinyin_rules import (
     _AS_VERBS,
     _ASPECT,
     _CLOSING,
+    _COPULA_ADVERBS,
     _DOUBLE_SURNAMES,
     _NAMES,
     _NOT_NAMES,
+    _OF_PEOPLE,
     _OPENING,
     _PERSON,
     _PLACE,
@@ -245,6 +247,9 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
             tag = "nz"  # a place or person by the segmenter's tag alone: no evidence
         if word[1:] == "等" and k > 1 and tagged[k - 1][0] == "、" and len(tagged[k - 2][0]) == 1:
             tag = "u"  # 军、警、商、民等: the last item and 等, mín děng (平等、同等 stays)
+        if word == "分子" and not (out and out[-1].source in _OF_PEOPLE):
+            out.append(Token("fēnzǐ", "word", word, tag))  # 分子机制: a molecule's, fēnzǐ
+            continue
         parts = divided(word, tag, sandhi=sandhi)
         if parts is not None:
             out += parts
@@ -258,10 +263,10 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
             # a full stop before a space, Chinese or the end is punctuation (1. 发布: "1.
             # Fābù"); before a digit or a letter it is the number's or the name's (U.S.A)
             stop = word == "." and not re.match(r"[A-Za-z0-9.]", ahead[pos : pos + 1])
-            # a comma or a bracket between Latin letters and digits, no space either side, is a
-            # formula's ((Bi,Sb)2Te3), not the sentence's
+            # a comma, a bracket or a colon between Latin letters and digits, no space either
+            # side, is a formula's or a time's ((Bi,Sb)2Te3, 16:30), not the sentence's
             formula = (
-                word in ",)"
+                word in ",):"
                 and at > 0
                 and bool(re.match(r"[A-Za-z0-9]", text[at - 1]))
                 and bool(re.match(r"[A-Za-z0-9(]", ahead[pos : pos + 1]))
@@ -372,7 +377,20 @@ def _is_wei(out: list[Token], tagged: list[tuple[str, str]], k: int, ahead: str,
     sign = k + 1 < len(tagged) and tagged[k + 1][0] in _SIGNS
     # 净额为-3.06亿元, 增长率为5.2%: a noun, 为 and a quantity that ends the clause
     stated = states(out, clause)
-    return into or copula or sign or stated or attribute
+    # 思路主要为属地管理, 分别为5%和3%: an adverb, then 为 and no verb to the clause's end
+    # (主要为企业提供服务: wèi, "for")
+    adverb = bool(out) and out[-1].source in _COPULA_ADVERBS and not _verb_follows(tagged, k)
+    return into or copula or sign or stated or attribute or adverb
+
+
+def _verb_follows(tagged: list[tuple[str, str]], k: int) -> bool:
+    """Whether a verb (not a verbal noun) stands after the k-th word before the clause ends."""
+    for word, tag in tagged[k + 1 :]:
+        if word in "，。；：！？,;:!?":
+            return False
+        if tag[:1] == "v" and tag != "vn":
+            return True
+    return False
 
 
 def _name_words(name: str) -> list[tuple[str, list[str], str]]:

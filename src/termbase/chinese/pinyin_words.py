@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from termbase.chinese import segment
 from termbase.chinese.pinyin import _HAN, PinyinError, is_phrase, join_word, parse, syllables_of
-from termbase.chinese.pinyin_idioms import is_idiom
+from termbase.chinese.pinyin_idioms import SCIENCE_HEADS, is_idiom
 from termbase.chinese.pinyin_rules import (
     _ADVERB_FIRST,
     _ADVERB_VERB,
@@ -337,11 +337,11 @@ def _divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
         parts = [(word[:2], "v"), (word[2], "v")]
     elif (
         len(word) == 3
-        and tag == "n"
+        and tag in ("n", "i", "l")
         and word[2] in "出到进"
         and segment.words(word[:2])[0][1][:1] == "v"
         and not is_phrase(word)
-    ):  # 培育出, which jieba's dictionary has as a noun: péiyù chū
+    ):  # 培育出, 暴露出, which jieba has as a noun or an idiom: péiyù chū, bàolù chū
         parts = [(word[:2], "v"), (word[2], "v")]
     if parts is None:
         return None
@@ -465,6 +465,8 @@ def _written(word: str, tag: str, syllables: tuple[str, ...]) -> str:
     if tag == "ns" and len(word) >= 3 and word[-1] in _UNITS:
         return capital(join_word(syllables[:-1])) + " " + capital(syllables[-1])
     parts = _parts(word) if len(word) >= 5 or (len(word) == 4 and not _suffixed(word)) else [word]
+    if len(word) == 4 and word[2:] in SCIENCE_HEADS:
+        parts = [word[:2], word[2:]]  # 巨噬细胞: jùshì xìbāo
     out, at = [], 0
     for part in parts:  # a name of four syllables or more: word by word (Zhōnghuá Rénmín ...)
         written = join_word(syllables[at : at + len(part)])

@@ -64,7 +64,12 @@ def tagged(text: str) -> list[tuple[str, str]]:
     seg = _segmenter()
     out: list[tuple[str, str]] = []
     found = words(text)
-    for word, tag in _rejoined(_years(found) if "年" in text else found):
+    joined = _rejoined(_years(found) if "年" in text else found)
+    for n, (word, tag) in enumerate(joined):
+        following = joined[n + 1][0] if n + 1 < len(joined) else ""
+        if word == "发展中" and not following.startswith(_DEVELOPING):
+            out += [("发展", "vn"), ("中", "f")]  # 肿瘤发生发展中: fāzhǎn zhōng, "in"
+            continue
         cut = _cut(word, tag, out)
         if cut is not None:
             out += cut
@@ -79,7 +84,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
         if len(word) < 2 or known or not _HAN.search(word) or person(word, tag):
             out.append((word, tag))
             continue
-        if word[0] in _DIGITS_APART and word[1] not in _NUMERAL_CHARACTERS:
+        if any(c in word[1:-1] for c in "和与及"):
+            out += words(word, hmm=False)  # 化和膜 of 片段化和膜起泡: 化, 和, 膜
+        elif word[0] in _DIGITS_APART and word[1] not in _NUMERAL_CHARACTERS:
             out += words(word, hmm=False)  # 十纵/十横: shí zòng shí héng, a number and a noun
         elif word[0] in _GLUE_FIRST:  # 就试: 就 + 试
             out += [words(word[0], hmm=False)[0], (word[1:], tag)]
@@ -89,6 +96,10 @@ def tagged(text: str) -> list[tuple[str, str]]:
         else:
             out.append((word, tag))
     return out
+
+
+# What 发展中 "developing" stands before (发展中国家 fāzhǎnzhōng guójiā)
+_DEVELOPING = ("国", "经济体", "地区", "成员", "世界", "市场", "小岛")
 
 
 def _cut(word: str, tag: str, before: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
