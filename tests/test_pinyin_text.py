@@ -461,6 +461,12 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("全国人大常委会和港澳", "Quánguó Réndà Chángwěihuì hé Gǎng-Ào"),  # one name, two places
         ("十四届全国人大四次会议", "Shísì Jiè Quánguó Réndà Sì Cì Huìyì"),
         ("西装革履，一帆风顺", "Xīzhuāng-gélǚ, yīfān-fēngshùn"),  # idioms stay 2+2
+        (
+            "嫦娥六号任务，神舟十八号载人飞船",
+            "Cháng'é Liùhào rènwù, Shénzhōu Shíbāhào zàirén fēichuán",
+        ),
+        ("朝气蓬勃，艰苦奋斗", "Zhāoqì-péngbó, jiānkǔ-fèndòu"),
+        ("海关总署和审计署", "Hǎiguān Zǒngshǔ hé Shěnjìshǔ"),
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

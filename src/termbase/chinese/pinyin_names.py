@@ -140,8 +140,9 @@ def numbered_craft(tokens: list[Token]) -> list[Token]:
     """6.3.1: a spacecraft, a rocket or a ship by its name and number (嫦娥六号 Cháng'é Liùhào,
     长征七号 Chángzhēng Qīhào, 海丝一号), by its name and 号 (元光号 Yuánguāng Hào), or by its
     name and a code before what it is (中星3B通信卫星: Zhōngxīng 3B): a name of CC-CEDICT's or
-    a noun, capitalised with its number; not a line or a building of a number (地铁一号线, 三号楼:
-    a noun of one character after it), nor a date (五月一号)."""
+    a noun, capitalised with its number; not a line, a building or a document of a number
+    (地铁一号线, 三号楼, 中央一号文件: a noun after it that names no craft), nor a date
+    (五月一号)."""
     for k, (first, number) in enumerate(pairwise(tokens)):
         after = tokens[k + 2] if k + 2 < len(tokens) else None
         if first.kind != "word" or not (names.is_name(first.source) or _noun(first)):
@@ -154,8 +155,16 @@ def numbered_craft(tokens: list[Token]) -> list[Token]:
             and after is not None
             and after.source.endswith(_CRAFT_NOUNS)
         )
-        of_a_place = after is not None and len(after.source) == 1 and after.tag[:1] in ("n", "q")
-        if (numbered and not of_a_place) or named:
+        # a line, a building, a document of a number (一号线, 三号楼, 中央一号文件): a noun after
+        # it that is no craft's
+        craft = any(t.source.endswith(_CRAFT_NOUNS) for t in tokens[k + 2 : k + 4])
+        of_a_thing = (
+            not names.is_name(first.source)  # 嫦娥六号任务: CC-CEDICT's name, the craft's
+            and after is not None
+            and after.tag[:1] in ("n", "q")
+            and not craft
+        )
+        if (numbered and not of_a_thing) or named:
             first.text = capitals(first.text)
             number.text = capitals(number.text)
         elif coded:
@@ -171,7 +180,7 @@ def _noun(token: Token) -> bool:
 _CRAFT_NUMBER = re.compile("[一二三四五六七八九十]+号")
 # A model's code (3B, 2F, 4A) and what it is: 中星3B通信卫星, 长征2F运载火箭
 _CRAFT_CODE = re.compile(r"[0-9]+[A-Z]|[A-Z]+[0-9]+")
-_CRAFT_NOUNS = ("卫星", "火箭", "飞船", "探测器", "空间站")
+_CRAFT_NOUNS = ("卫星", "火箭", "飞船", "探测器", "空间站", "着陆器", "巡视器", "号")
 
 
 def foreign_names(tokens: list[Token]) -> list[Token]:

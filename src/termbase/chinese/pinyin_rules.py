@@ -101,6 +101,9 @@ _CLOSING = frozenset(",.;:?!)”’…")
 _BODIES = frozenset(
     {"卫健委", "银保监会", "医保局", "市场监管总局", "金融监管总局", "国台办", "数据局"}
     | {"中科大"}  # the University of Science and Technology of China
+    # ministries and administrations without 国家 that jieba cuts into common words
+    | {"农业农村部", "生态环境部", "自然资源部", "应急管理部", "退役军人事务部", "海关总署"}
+    | {"审计署"}
 )
 
 # Words the segmenter's dictionary lacks or cuts wrongly, with their part of speech.
@@ -145,6 +148,9 @@ _WORDS = (
     ("志贺菌", "n"),  # Shigella: qīnxíxìng zhìhèjūn (jieba: 性志/贺菌, a name)
     ("沙门菌", "n"),  # Salmonella, a common noun of a genus: shāménjūn
     ("株高", "n"),  # a plant's height: zhūgāo
+    ("供给侧", "n"),  # the supply side: gōngjǐcè jiégòuxìng gǎigé (jieba: 供给/侧)
+    ("重农强农", "i"),  # to value and strengthen agriculture: zhòngnóng-qiángnóng
+    ("蓬勃", "a"),  # flourishing, jieba's name: an adjective (朝气蓬勃, 蓬勃发展)
     ("油菜素", "n"),  # brassin: yóucàisù nèizhǐ
     ("外源", "b"),  # exogenous: duì wàiyuán GA (jieba: 对外/源)
     ("灰霾", "n"),  # haze: huīmái, wùmái (jieba: 雾/霾)
@@ -168,7 +174,7 @@ _UNITS = frozenset("省市县区州")
 # Four-character idioms not read 2+2: written together, without a hyphen.
 _IDIOMS_TOGETHER = frozenset({"一衣带水", "不亦乐乎", "莫名其妙"})
 # Four-character words jieba's dictionary tags as idioms that are two words (积极 参与).
-_NOT_IDIOMS = frozenset({"积极参与"})
+_NOT_IDIOMS = frozenset({"积极参与", "蓬勃发展"})  # an adjective and its verb (péngbó fāzhǎn)
 # Idioms of a noun and a verb that say what the noun does (人才辈出 "talents come forth in
 # numbers"), where a noun and a verb jieba tags as an idiom are otherwise two words (数据共享)
 _SUBJECT_IDIOMS = frozenset({"人才辈出", "英雄辈出", "人才济济", "新人辈出"})
@@ -252,7 +258,7 @@ _DETERMINER_WORDS = frozenset(
 # after an adjective or a word of place (新一代 xīn yī dài, 上一轮 shàng yī lún)
 _MEASURE_CHARACTERS = (
     "个名位次件条项种张本台辆家座届批岁只双对场年天代轮期类份股层部篇回遍趟番阵周倍处架户元艘吨"
-    "亩所间栋幅根颗枚匹套笔例款起句大段步成章节块排"
+    "亩所间栋幅根颗枚匹套笔例款起句大段步成章节块排斤"
 )
 _MEASURES = re.compile(f"[{_MEASURE_CHARACTERS}]")
 _NUMERAL_FIRST = frozenset("一二两三四五六七八九十百千万亿兆几多数半")
@@ -286,7 +292,9 @@ _TWO_SYLLABLE_COMPLEMENTS = frozenset(
 # or ends with one of these particles, is two words glued (就试 of 就试着); 共 (共赢, 共治) and
 # 新 (新质) make words and are not here.
 _GLUE_FIRST = frozenset("就也都还又才再很更最太已曾正将便却只仅不没别在把被对从向给跟与比按于由")
-_GLUE_FIRST |= frozenset("如内以")  # 如万卡 (such as), 内前 of 平台内/前十: rú wànkǎ, nèi qián
+_GLUE_FIRST |= frozenset(
+    "如内以地"
+)  # 地向 of 正式地向: de xiàng  # 如万卡 (such as), 内前 of 平台内/前十: rú wànkǎ, nèi qián
 # (以算力 of 以算力为锚: yǐ suànlì wéi máo)
 # 央企要: yāngqǐ yào; 委副 of 改革委副主任: 副 is the prefix of the next word (fùzhǔrèn); 会今 of
 # 行政院会今(28日): 今 "today" (huì jīn)

@@ -214,7 +214,7 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
             out.append(Token(capital(body.text), "word", body.source, "nt"))
             continue
         # 中国政府: Zhōngguó zhèngfǔ, a name and a noun; 亚太地区: Yà-Tài dìqū
-        proper = tag in _PROPER and len(word) == 4
+        proper = tag in _PROPER and len(word) == 4 and word not in _NAMES
         named = proper and names.is_name(word[:2]) and segment.is_word(word[2:])
         if proper and (two_words(word) or named):
             if names.is_name(word[:2]):
