@@ -467,6 +467,8 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ),
         ("朝气蓬勃，艰苦奋斗", "Zhāoqì-péngbó, jiānkǔ-fèndòu"),
         ("海关总署和审计署", "Hǎiguān Zǒngshǔ hé Shěnjìshǔ"),
+        ("用韩文写作，中国人说", "Yòng Hánwén xiězuò, Zhōngguórén shuō"),  # no name runs on
+        ("国务院总理李强主持召开", "Guówùyuàn zǒnglǐ Lǐ Qiáng zhǔchí zhàokāi"),  # a leader
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

@@ -200,7 +200,8 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
             continue
         # a common word jieba's dictionary tags as a name is written as one
         tag = _NOT_NAMES.get(word, jieba_tag)
-        if tag in _PERSON and out and out[-1].source.endswith(_COMPANIES) and len(word) <= 4:
+        company = tag in _PERSON and out and out[-1].source.endswith(_COMPANIES)
+        if company and len(word) <= 4 and not segment.is_word(word):  # not 公司/红外 (jieba's nr)
             syllables = read(word, "n", sandhi=sandhi)  # 企业新凯来: a company, Xīnkǎilái
             out.append(Token(capital(join_word(syllables)), "word", word, "nx"))
             continue

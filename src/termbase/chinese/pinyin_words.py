@@ -115,7 +115,8 @@ def affixes(tokens: list[Token]) -> list[Token]:
                 )
                 prior.text, prior.source = prior.text + suffix[0], prior.source + t.source[0]
                 t.text, t.source = rest[0], t.source[1]
-            period = t.source == _PERIOD and prior.tag[:1] == "v"
+            # 期 after a verb too (攻关期), and 型 "of the type" (制冷型 zhìlěngxíng)
+            period = t.source in (_PERIOD, "型") and prior.tag[:1] == "v"
             noun_suffix = t.source in _NOUN_SUFFIXES or t.source == _PERIOD
             one_thing = t.source in _HEAD_NOUNS and prior.tag == "n" and _ends(tokens, i)
             suffixed = noun_suffix and (prior.tag[:1] == "n" or period)
@@ -285,8 +286,9 @@ def _divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
     elif tag == "m" and len(word) >= 2 and word[-1] in "余多" and set(word[:-1]) <= _NUMERAL_FIRST:
         parts = [(word[:-1], "m"), (word[-1], "m")]  # 三十余款: sānshí yú kuǎn
     elif len(word) == 2 and (
-        ((word[0] == "很" or word in _MORE) and tag[:1] in ("a", "d", "m"))
-        or (word[0] == "较" and tag == "a")  # 较强共识: jiào qiáng (较为 stays jiàowéi)
+        ((word[0] == "很" or word in _MORE) and tag[:1] in ("a", "d", "m", "v"))
+        or (word[0] == "较" and (tag == "a" or (tag == "d" and word != "较为")))  # 较强共识, 较晚:
+        # jiào qiáng, jiào wǎn (较为 stays jiàowéi)
     ):
         parts = [(word[0], "d"), (word[1], "a")]  # also 多高 "how high": duō gāo
     elif len(word) == 2 and word[1] == "个" and tag[:1] in ("q", "m") and _one_verb(word[0]):

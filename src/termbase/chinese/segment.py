@@ -11,6 +11,7 @@ from typing import Any
 
 from termbase.chinese import names
 from termbase.chinese.pinyin import _HAN, is_phrase
+from termbase.chinese.pinyin_lexicon import _LEADERS, _WORDS
 from termbase.chinese.pinyin_rules import (
     _APART,
     _DEGREE,
@@ -24,7 +25,6 @@ from termbase.chinese.pinyin_rules import (
     _PROPER,
     _SUFFIXES,
     _WITHIN,
-    _WORDS,
 )
 
 
@@ -74,10 +74,18 @@ def tagged(text: str) -> list[tuple[str, str]]:
         if cut is not None:
             out += cut
             continue
+        if word == "他" and out and out[-1][0] == "及其":  # 及其/他: jí qítā
+            out[-1] = ("及", "c")
+            out.append(("其他", "r"))
+            continue
         if tag.startswith("nr") and len(word) == 3 and word[-1] == "等":
             out += [(word[:2], tag), ("等", "u")]  # 戴希等组成: a name and 等 (Dài Xī děng)
             continue
         known = seg.has_word(word) or is_phrase(word)
+        if not known and _name_runs_on(word, out):  # 韩文/秀说: Hán Wénxiù shuō
+            out[-1] = (out[-1][0] + word[0], "nr")
+            out.append(words(word[1], hmm=False)[0])
+            continue
         if not known and len(word) >= 3 and word[-1] == "于":  # 费雪于: a name, then 于
             out += [(word[:-1], tag), ("于", "p")]
             continue
@@ -96,6 +104,16 @@ def tagged(text: str) -> list[tuple[str, str]]:
         else:
             out.append((word, tag))
     return out
+
+
+def _name_runs_on(word: str, before: list[tuple[str, str]]) -> bool:
+    """Whether a guessed word of two characters that ends on 说, 向 or 称 holds the last
+    character of a person's name, whose surname and first character jieba took for a word
+    (韩文/秀说, 王国/庆向): a word of two that starts with a surname and is no place before it."""
+    if len(word) != 2 or word[1] not in "说向称" or not before:
+        return False
+    last = before[-1][0]
+    return len(last) == 2 and last[0] in names.surnames() and not names.is_place(last)
 
 
 # What 发展中 "developing" stands before (发展中国家 fāzhǎnzhōng guójiā)
@@ -235,6 +253,8 @@ def person(word: str, tag: str) -> bool:
 
     if tag in _PERSON and len(word) == 1:
         return word in names.surnames()  # 王部长: Wáng bùzhǎng
+    if word in _LEADERS:
+        return True
     if tag not in _PERSON or not 2 <= len(word) <= 4 or dictionary_frequency(word):
         return names.is_name(word) and tag in _PERSON
     return word[0] in names.surnames() or word[:2] in _DOUBLE_SURNAMES
