@@ -469,6 +469,8 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("海关总署和审计署", "Hǎiguān Zǒngshǔ hé Shěnjìshǔ"),
         ("用韩文写作，中国人说", "Yòng Hánwén xiězuò, Zhōngguórén shuō"),  # no name runs on
         ("国务院总理李强主持召开", "Guówùyuàn zǒnglǐ Lǐ Qiáng zhǔchí zhàokāi"),  # a leader
+        ("在海上，在网上发布", "Zài hǎi shang, zài wǎng shang fābù"),  # a place, after 在
+        ("网上直播，线上线下融合", "Wǎngshàng zhíbō, xiànshàng xiànxià rónghé"),  # "online"
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

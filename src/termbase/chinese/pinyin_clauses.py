@@ -1,11 +1,12 @@
 """What the rest of a clause says about a word of running text, for its pinyin: 为 "for"
 before a verb of giving (wèi) or "is" before a quantity (wéi), 已经 before what a body passed
-(yǐ jīng), 了 at a sentence's end (apart)."""
+(yǐ jīng), 了 at a sentence's end (apart), 海上 before a noun (hǎishàng)."""
 
 from __future__ import annotations
 
 import re
 
+from termbase.chinese.pinyin import _HAN
 from termbase.chinese.pinyin_rules import _SENTENCE_END
 from termbase.chinese.pinyin_words import Token
 
@@ -52,3 +53,23 @@ def sentence_end(text: str, pos: int) -> bool:
     punctuation (a phrase without it, 讨论了, is not a sentence: tǎolùnle)."""
     rest = text[pos:].lstrip(" ”’」』)）")
     return bool(rest) and rest[0] in _SENTENCE_END
+
+
+def place_attribute(word: str, out: list[Token], rest: list[tuple[str, str]]) -> bool:
+    """Whether 海上, 网上, 线上 or 线下 is "offshore, online" (one word) rather than a noun and
+    上 of place: not after a preposition (在网上: zài wǎng shang); 海上 before a noun
+    (海上风电, 海上丝绸之路), the others before any word (网上直播, 线上办理)."""
+    if not rest or (out and out[-1].source in ("在", "从", "到", "于")):
+        return False
+    following, tag = rest[0]
+    return tag[:1] in ("n", "l") if word == "海上" else bool(_HAN.match(following))
+
+
+def verb_follows(tagged: list[tuple[str, str]], k: int) -> bool:
+    """Whether a verb (not a verbal noun) stands after the k-th word before the clause ends."""
+    for word, tag in tagged[k + 1 :]:
+        if word in "，。；：！？,;:!?":
+            return False
+        if tag[:1] == "v" and tag != "vn":
+            return True
+    return False

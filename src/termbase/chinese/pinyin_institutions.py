@@ -21,6 +21,7 @@ def institutions(tokens: list[Token]) -> list[Token]:
     """6.3.1: the name of an institution, each word capitalised, where the segmenter's words
     run from 中国, 国家, 国务院 or a name to a word of institutions (研究院, 委员会, 大会, 局):
     中国/信息/通信/研究院 Zhōngguó Xìnxī Tōngxìn Yánjiūyuàn."""
+    joins = any(t.source in ("和", "及") for t in tokens)  # for a ministry of two fields
     i = 0
     while i < len(tokens):
         t = tokens[i]
@@ -28,7 +29,7 @@ def institutions(tokens: list[Token]) -> list[Token]:
         # of an institution after it: 斯隆/管理/学院 Sīlóng Guǎnlǐ Xuéyuàn
         named = t.tag in ("nx", "nz")
         # a ministry of two fields joined by 和 (工业和信息化部, 住房和城乡建设部)
-        ministry = (noun(t) or t.tag == "v") and _joined_ministry(tokens, i)
+        ministry = joins and (noun(t) or t.tag == "v") and _joined_ministry(tokens, i)
         proper_term = t.kind == "term" and t.text[:1].isupper()  # 中共中央 of the base
         if (t.kind == "word" or proper_term) and (
             t.source in _INSTITUTION_STARTS or t.tag == "nt" or named or ministry or proper_term

@@ -66,6 +66,10 @@ _WORDS = (
     ("小体", "n"),  # 炎症小体, an inflammasome: yánzhèng xiǎotǐ (jieba: 小/体)
     ("志贺菌", "n"),  # Shigella: qīnxíxìng zhìhèjūn (jieba: 性志/贺菌, a name)
     ("沙门菌", "n"),  # Salmonella, a common noun of a genus: shāménjūn
+    ("线上", "s"),  # online, offline: xiànshàng xiànxià (jieba: 线/上线/下)
+    ("线下", "s"),
+    ("碳中和", "n"),  # carbon neutrality: tànzhōnghé (jieba: 碳中/和)
+    ("碳达峰", "n"),
     ("株高", "n"),  # a plant's height: zhūgāo
     ("供给侧", "n"),  # the supply side: gōngjǐcè jiégòuxìng gǎigé (jieba: 供给/侧)
     ("重农强农", "i"),  # to value and strengthen agriculture: zhòngnóng-qiángnóng

@@ -89,8 +89,10 @@ def party_meetings(tokens: list[Token]) -> list[Token]:
             for k in range(i, end):
                 tokens[k].text = capitals(tokens[k].text)
     for i, t in enumerate(tokens[:-3]):  # 全国政协十三届一次会议: the body, then its term
+        if t.source not in _NATIONAL_BODIES:
+            continue
         ordinal = set(tokens[i + 1].source) <= _ORDINAL and tokens[i + 2].source == "届"
-        end = _meeting_end(tokens, i + 3) if t.source in _NATIONAL_BODIES and ordinal else -1
+        end = _meeting_end(tokens, i + 3) if ordinal else -1
         for k in range(i, end):
             tokens[k].text = capitals(tokens[k].text)
     return tokens
@@ -144,6 +146,8 @@ def numbered_craft(tokens: list[Token]) -> list[Token]:
     (地铁一号线, 三号楼, 中央一号文件: a noun after it that names no craft), nor a date
     (五月一号)."""
     for k, (first, number) in enumerate(pairwise(tokens)):
+        if "号" not in number.source and number.kind != "other":
+            continue  # most pairs: no number, no code (the rest is read for these only)
         after = tokens[k + 2] if k + 2 < len(tokens) else None
         if first.kind != "word" or not (names.is_name(first.source) or _noun(first)):
             continue

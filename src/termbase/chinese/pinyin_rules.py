@@ -238,6 +238,7 @@ _APART: dict[str, tuple[tuple[str, str], ...]] = {
     "另一方面": (("另", "r"), ("一", "m"), ("方面", "n")),
     "程度较高": (("程度", "n"), ("较", "d"), ("高", "a")),  # jieba's noun: chéngdù jiào gāo
     "市面上": (("市面", "n"), ("上", "f")),  # shìmiàn shang, as 市场上
+    "各方对": (("各", "r"), ("方", "n"), ("对", "p")),  # jieba's set phrase: gè fāng duì
     "难免会": (("难免", "d"), ("会", "v")),  # nánmiǎn huì, as 可能会
     # a verb and 在 of place, two words (fàng zài, as jieba's own 住/在, 站/在)
     "放在": (("放", "v"), ("在", "p")),
@@ -301,6 +302,9 @@ _SUFFIXES |= {"学家"}  # 物理/学家: wùlǐxuéjiā, as 科学家
 _NOUN_SUFFIXES = frozenset({"层", "机", "级", "型", "物"})
 # ... and 期, a period, after a verb too (攻关/期 gōngguānqī, as 过渡期 and 转型期 are words)
 _PERIOD = "期"
+# ... and these after a verb or an adjective too: 期 (攻关期), 型 and 式 "of the type" (制冷型
+# zhìlěngxíng, 漂浮式 piāofúshì), 侧 "side" (消费侧 xiāofèicè), 度 "degree" (相似度 xiāngsìdù)
+_AFTER_VERBS = frozenset({_PERIOD, "型", "式", "侧", "度"})
 # ... and the heads of a network, a station or a point after a common noun of two syllables, a
 # name of one thing (设施/网 shèshīwǎng, 航路网, 风险/点 fēngxiǎndiǎn, as 交通网, 服务站 and 增长点
 # are words); not after a place (北京站 Běijīng Zhàn) nor a verb (提高/点 "a bit")
@@ -421,3 +425,6 @@ _OF_PEOPLE = frozenset(
 )
 # Adverbs after which 为 and a noun phrase is "is" (wéi)
 _COPULA_ADVERBS = frozenset({"主要", "分别", "均", "大多", "大都", "多", "皆", "依次", "仍"})
+# Words of place that are an attribute before a noun, one word (海上风电 hǎishàng fēngdiàn, 网上
+# 商城 wǎngshàng shāngchéng, 线上服务); "on the sea" elsewhere (在海上 zài hǎi shang)
+_OFFSHORE = frozenset({"海上", "网上", "线上", "线下"})

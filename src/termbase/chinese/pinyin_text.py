@@ -29,7 +29,15 @@ from termbase.chinese.pinyin import (
     split_tone,
 )
 from termbase.chinese.pinyin_capitals import capitalise_sentences
-from termbase.chinese.pinyin_clauses import PASSED, clause_end, for_whom, sentence_end, states
+from termbase.chinese.pinyin_clauses import (
+    PASSED,
+    clause_end,
+    for_whom,
+    place_attribute,
+    sentence_end,
+    states,
+    verb_follows,
+)
 from termbase.chinese.pinyin_idioms import two_words
 from termbase.chinese.pinyin_institutions import institutions, quoted_events
 from termbase.chinese.pinyin_names import (
@@ -50,6 +58,7 @@ from termbase.chinese.pinyin_rules import (
     _NAMES,
     _NOT_NAMES,
     _OF_PEOPLE,
+    _OFFSHORE,
     _OPENING,
     _PERSON,
     _PLACE,
@@ -312,6 +321,8 @@ def _plain(text: str, *, sandhi: bool, after: str = "") -> list[Token]:
         # 山上: shān shang; 以上, 以下, 之下 are words (yǐshàng); after a one-syllable verb a
         # complement, written with it (戴上 dàishang, 6.1.4.5); 会上 "at the meeting"
         place = (tag in ("s", "f") or word in _PLACE_WORDS) and word[0] not in "以之"
+        if word in _OFFSHORE and place_attribute(word, out, tagged[k + 1 :]):
+            place = False  # 海上风电, 网上直播: "offshore, online", one word (hǎishàng)
         if len(word) == 2 and place and word[1] in _PLACE:
             if segment.words(word[0])[0][1].startswith("v") and word not in _PLACE_WORDS:
                 verb = read(word[0], "v", sandhi=sandhi)[0]
@@ -380,18 +391,8 @@ def _is_wei(out: list[Token], tagged: list[tuple[str, str]], k: int, ahead: str,
     stated = states(out, clause)
     # 思路主要为属地管理, 分别为5%和3%: an adverb, then 为 and no verb to the clause's end
     # (主要为企业提供服务: wèi, "for")
-    adverb = bool(out) and out[-1].source in _COPULA_ADVERBS and not _verb_follows(tagged, k)
+    adverb = bool(out) and out[-1].source in _COPULA_ADVERBS and not verb_follows(tagged, k)
     return into or copula or sign or stated or attribute or adverb
-
-
-def _verb_follows(tagged: list[tuple[str, str]], k: int) -> bool:
-    """Whether a verb (not a verbal noun) stands after the k-th word before the clause ends."""
-    for word, tag in tagged[k + 1 :]:
-        if word in "，。；：！？,;:!?":
-            return False
-        if tag[:1] == "v" and tag != "vn":
-            return True
-    return False
 
 
 def _name_words(name: str) -> list[tuple[str, list[str], str]]:

@@ -14,6 +14,7 @@ from termbase.chinese.pinyin_idioms import SCIENCE_HEADS, is_idiom
 from termbase.chinese.pinyin_rules import (
     _ADVERB_FIRST,
     _ADVERB_VERB,
+    _AFTER_VERBS,
     _AS_VERBS,
     _ATTRIBUTIVE_PREFIXES,
     _BY_CHARACTER,
@@ -39,7 +40,6 @@ from termbase.chinese.pinyin_rules import (
     _NUMERAL_MEASURE,
     _NUMERAL_UNIT,
     _NUMERAL_WORDS,
-    _PERIOD,
     _PERSON,
     _POTENTIAL,
     _PREFIX_READINGS,
@@ -115,9 +115,8 @@ def affixes(tokens: list[Token]) -> list[Token]:
                 )
                 prior.text, prior.source = prior.text + suffix[0], prior.source + t.source[0]
                 t.text, t.source = rest[0], t.source[1]
-            # 期 after a verb too (攻关期), and 型 "of the type" (制冷型 zhìlěngxíng)
-            period = t.source in (_PERIOD, "型") and prior.tag[:1] == "v"
-            noun_suffix = t.source in _NOUN_SUFFIXES or t.source == _PERIOD
+            period = t.source in _AFTER_VERBS and prior.tag[:1] in ("v", "a")
+            noun_suffix = t.source in _NOUN_SUFFIXES or t.source in _AFTER_VERBS
             one_thing = t.source in _HEAD_NOUNS and prior.tag == "n" and _ends(tokens, i)
             suffixed = noun_suffix and (prior.tag[:1] == "n" or period)
             if (suffixed or one_thing) and len(prior.source) == 2:
