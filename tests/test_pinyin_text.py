@@ -471,6 +471,8 @@ def test_the_rule_table_is_mostly_new_text_and_cites_its_sources() -> None:
         ("国务院总理李强主持召开", "Guówùyuàn zǒnglǐ Lǐ Qiáng zhǔchí zhàokāi"),  # a leader
         ("在海上，在网上发布", "Zài hǎi shang, zài wǎng shang fābù"),  # a place, after 在
         ("网上直播，线上线下融合", "Wǎngshàng zhíbō, xiànshàng xiànxià rónghé"),  # "online"
+        ("对非法行为，对非洲，中山大学", "Duì fēifǎ xíngwéi, duì Fēizhōu, Zhōngshān Dàxué"),
+        ("三国演义，本港经济", "Sānguó Yǎnyì, běn Gǎng jīngjì"),
     ],
 )
 def test_the_new_rules_leave_look_alikes_alone(text: str, expected: str) -> None:

@@ -22,6 +22,7 @@ _BODIES = frozenset(
 _LEADERS = frozenset(
     {"习近平", "李强", "赵乐际", "王沪宁", "蔡奇", "丁薛祥", "李希", "韩正", "王毅", "何立峰"}
     | {"张国清", "刘国中", "吴政隆", "谌贻琴", "李书磊", "陈文清", "石泰峰", "尹力", "李干杰"}
+    | {"李克强", "栗战书", "汪洋", "张德江", "俞正声", "刘云山", "张高丽"}  # (2012-2022)
 )
 
 # Words the segmenter's dictionary lacks or cuts wrongly, with their part of speech.

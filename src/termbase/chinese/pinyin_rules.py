@@ -132,6 +132,7 @@ _VERY_COMMON_WORD = 1000
 _NAMES = (
     frozenset({"欧盟", "东盟", "北约", "世贸组织", "亚太经合组织"})
     | {"国新办"}  # the State Council Information Office (jieba: an abbreviation): Guóxīnbàn
+    | {"央视", "总台"}  # CCTV and China Media Group by their short names: Zǒngtái Yāngshì
     | _BODIES
     | {
         # the State Council's ministries, which jieba knows as common words (教育部 Jiàoyùbù)
@@ -239,6 +240,8 @@ _APART: dict[str, tuple[tuple[str, str], ...]] = {
     "程度较高": (("程度", "n"), ("较", "d"), ("高", "a")),  # jieba's noun: chéngdù jiào gāo
     "市面上": (("市面", "n"), ("上", "f")),  # shìmiàn shang, as 市场上
     "各方对": (("各", "r"), ("方", "n"), ("对", "p")),  # jieba's set phrase: gè fāng duì
+    "三国": (("三", "m"), ("国", "n")),  # three countries (三国外长: sān guó), no Three Kingdoms
+    "对非": (("对", "p"), ("非", "nx")),  # 对非政策: Africa, duì Fēi zhèngcè (not the prefix 非)
     "难免会": (("难免", "d"), ("会", "v")),  # nánmiǎn huì, as 可能会
     # a verb and 在 of place, two words (fàng zài, as jieba's own 住/在, 站/在)
     "放在": (("放", "v"), ("在", "p")),
@@ -334,6 +337,10 @@ _PREPOSITION_FIRST = frozenset("据")
 _ADVERB_FIRST = frozenset("略稍")
 # 港 for Hong Kong after a verb or 本, as the segmenter joins them (本港 běn Gǎng, 来港 lái Gǎng)
 _HONG_KONG_WORDS = frozenset(f"{c}港" for c in "本来访抵离赴返留在全驻")
+# ... and 华, China's, after a verb or a preposition (访华 fǎng Huá, 驻华使节 zhù Huá shǐjié)
+_CHINA_WORDS = frozenset(f"{c}华" for c in "访驻来赴对援涉抵离返留旅侵")
+# Where these two stand for their places: their written forms
+_ABBREVIATED_PLACES = {"港": "Gǎng", "华": "Huá", "非": "Fēi"}  # 对非政策: duì Fēi, Africa
 # The head of an office after its office's last character (工业局/局长: the segmenter's 局局长)
 _HEADS = frozenset({"局长", "部长", "司长", "处长", "署长", "院长"})
 # A level of administration and its government, two words (市政府 shì zhèngfǔ, 省政府)

@@ -28,6 +28,7 @@ from termbase.chinese.pinyin import (
     restyle,
     split_tone,
 )
+from termbase.chinese.pinyin_affixes import affixes
 from termbase.chinese.pinyin_capitals import capitalise_sentences
 from termbase.chinese.pinyin_clauses import (
     PASSED,
@@ -70,7 +71,6 @@ from termbase.chinese.pinyin_rules import (
 from termbase.chinese.pinyin_terms import taking_as, term_spans
 from termbase.chinese.pinyin_words import (
     Token,
-    affixes,
     capital,
     divided,
     numeral_groups,

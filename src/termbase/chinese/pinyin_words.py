@@ -8,17 +8,17 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import pairwise
 
-from termbase.chinese import segment
+from termbase.chinese import names, segment
 from termbase.chinese.pinyin import _HAN, PinyinError, is_phrase, join_word, parse, syllables_of
 from termbase.chinese.pinyin_idioms import SCIENCE_HEADS, is_idiom
 from termbase.chinese.pinyin_rules import (
+    _ABBREVIATED_PLACES,
     _ADVERB_FIRST,
     _ADVERB_VERB,
-    _AFTER_VERBS,
     _AS_VERBS,
-    _ATTRIBUTIVE_PREFIXES,
     _BY_CHARACTER,
     _BY_TAG,
+    _CHINA_WORDS,
     _COMPLEMENTS,
     _COORDINATIONS,
     _DEMONSTRATIVES,
@@ -28,22 +28,19 @@ from termbase.chinese.pinyin_rules import (
     _DIGITS_APART,
     _DOUBLE_SURNAMES,
     _ERHUA,
-    _HEAD_NOUNS,
     _HEADS,
     _HONG_KONG_WORDS,
     _IDIOM_NUMERALS,
     _LEVEL_GOVERNMENTS,
     _MEASURES,
     _MORE,
-    _NOUN_SUFFIXES,
+    _NAMES,
     _NUMERAL_FIRST,
     _NUMERAL_MEASURE,
     _NUMERAL_UNIT,
     _NUMERAL_WORDS,
     _PERSON,
     _POTENTIAL,
-    _PREFIX_READINGS,
-    _PREFIXES,
     _PREPOSITION_FIRST,
     _PROPER,
     _SUFFIXES,
@@ -77,92 +74,6 @@ class Token:
                     continue
                 out += [Token(t.text + ("r" if t.erhua else ""), self.kind, "") for t in found]
         return out
-
-
-def affixes(tokens: list[Token]) -> list[Token]:
-    """6.1.9: a one-syllable prefix (副, 超, 非, 反) or suffix (化, 性, 者, 员, 们, 力) the
-    segmenter cut off is written with its word (副/院长 fùyuànzhǎng, 超/节点 chāojiédiǎn, 现代/化
-    xiàndàihuà, 运载/力 yùnzàilì)."""
-    out: list[Token] = []
-    for i, t in enumerate(tokens):
-        prior = out[-1] if out else None
-        word = t.kind == "word" and _HAN.search(t.source) is not None
-        if word and prior is not None and prior.kind == "word" and _HAN.search(prior.source):
-            prefix = prior.source in _PREFIXES or (
-                prior.source in _ATTRIBUTIVE_PREFIXES and _qualifies(tokens, i)
-            )
-            # not before a particle or a function word (快、稳、准的: zhǔn de)
-            function = t.tag[:1] in ("u", "p", "c", "y", "e")
-            if prefix and " " not in t.text and t.tag != "m" and not function:
-                head = _PREFIX_READINGS.get(prior.source, prior.text)
-                prior.text, prior.source, prior.tag = head + t.text, prior.source + t.source, t.tag
-                continue
-            # a suffix after a word written as two (技术密集/性: jìshù mìjíxìng), not after a name
-            last = prior.text.split(" ")[-1]
-            if t.source in _SUFFIXES and last.islower() and not prior.tag.startswith("u"):
-                prior.text, prior.source = prior.text + t.text, prior.source + t.source
-                continue
-            if (
-                len(t.source) == 2
-                and t.source[0] in _SUFFIXES
-                and t.tag[:1] == "a"
-                and prior.tag[:1] in ("v", "n")
-                and " " not in prior.text
-            ):  # 采纳/率高: cǎinàlǜ gāo
-                suffix, rest = (
-                    read(t.source[0], "n", sandhi=False),
-                    read(t.source[1], "a", sandhi=False),
-                )
-                prior.text, prior.source = prior.text + suffix[0], prior.source + t.source[0]
-                t.text, t.source = rest[0], t.source[1]
-            period = t.source in _AFTER_VERBS and prior.tag[:1] in ("v", "a")
-            noun_suffix = t.source in _NOUN_SUFFIXES or t.source in _AFTER_VERBS
-            one_thing = t.source in _HEAD_NOUNS and prior.tag == "n" and _ends(tokens, i)
-            suffixed = noun_suffix and (prior.tag[:1] == "n" or period)
-            if (suffixed or one_thing) and len(prior.source) == 2:
-                prior.text, prior.source = prior.text + t.text, prior.source + t.source
-                continue
-        out.append(t)
-    return out
-
-
-def _ends(tokens: list[Token], i: int) -> bool:
-    """Whether no Han word follows tokens[i] before a mark or the end (设施网要: a verb
-    follows; 风险点。)."""
-    after = tokens[i + 1] if i + 1 < len(tokens) else None
-    return after is None or after.kind != "word" or after.tag[:1] in ("v", "u", "c", "p", "d")
-
-
-def _qualifies(tokens: list[Token], i: int) -> bool:
-    """Whether tokens[i] is a common noun or verbal noun followed by a noun or a conjunction:
-    无/标签/数据, 半/监督/与 (not 自/北京/出发, 无/意义/., 无/数据/可用)."""
-    t = tokens[i]
-    after = tokens[i + 1] if i + 1 < len(tokens) else None
-    if tokens[i - 1].source == "自" and t.tag in ("v", "vn") and _in_series(tokens, i):
-        return True  # 自感知、自优化、自决策和自执行: zìgǎnzhī, zìyōuhuà ...
-    return (
-        t.tag in ("n", "vn")
-        and after is not None
-        and after.kind in ("word", "term")
-        and (
-            after.tag[:1] == "n"
-            or after.tag == "vn"
-            or after.source in ("与", "和", "及")
-            or after.kind == "term"
-        )
-    )
-
-
-def _in_series(tokens: list[Token], i: int) -> bool:
-    """Whether the prefix before tokens[i] is one of a series (自A、自B和自C): the same prefix
-    two tokens before or after it, across 、, 和, 与 or 及."""
-    prefix = tokens[i - 1].source
-    return any(
-        0 <= k < len(tokens)
-        and tokens[k].source.startswith(prefix)  # joined already: 自决策
-        and tokens[between].source in ("、", "和", "与", "及")
-        for k, between in ((i - 4, i - 2), (i + 2, i + 1))
-    )
 
 
 # The (word, tag, sandhi) that `divided` leaves whole: most words, tried again and again in a
@@ -235,11 +146,22 @@ def _divided(word: str, tag: str, *, sandhi: bool) -> list[Token] | None:
     if word in _ERHUA:  # 6.1.8: 儿 of a retroflex final as r (哪儿 nǎr)
         syllables = read(word[:-1], tag, sandhi=sandhi)
         return [Token(join_word([*syllables[:-1], syllables[-1] + "r"]), "word", word, tag)]
-    if word in _HONG_KONG_WORDS:  # 本港: běn Gǎng, 港 Hong Kong's abbreviation
-        return [
-            spoken(word[0], "v", sandhi=sandhi),
-            Token("Gǎng", "word", "港", "nx"),
-        ]
+    head = word[:2]  # 本港: běn Gǎng; 访华, 驻华使节, 对华政策: fǎng Huá, zhù Huá shǐjié
+    if (head in _HONG_KONG_WORDS or head in _CHINA_WORDS) and (
+        len(word) == 2 or segment.is_word(word[2:])
+    ):
+        place = Token(_ABBREVIATED_PLACES[word[1]], "word", word[1], "nx")
+        rest = [spoken(word[2:], "n", sandhi=sandhi)] if len(word) > 2 else []
+        return [spoken(word[0], "v", sandhi=sandhi), place, *rest]
+    if word in _ABBREVIATED_PLACES and (tag == "nx" or (word == "华" and tag in ("ns", "nz"))):
+        return [Token(_ABBREVIATED_PLACES[word], "word", word, "nx")]  # 在华: zài Huá, 对非 duì Fēi
+    china = tag in ("ns", "nz") and word[0] == "中" and len(word) in (2, 3)
+    if china and not segment.is_word(word) and not names.is_name(word):
+        places = [capital(s) for s in read(word, "ns", sandhi=sandhi)]  # 中坦关系: Zhōng-Tǎn
+        return [Token("-".join(places), "word", word, "nx")]
+    if len(word) > 2 and word[:2] in _NAMES and segment.is_word(word[2:]):
+        name = capital(join_word(read(word[:2], "nt", sandhi=sandhi)))  # 东盟国家: Dōngméng
+        return [Token(name, "word", word[:2], "nt"), spoken(word[2:], "n", sandhi=sandhi)]
     if (
         len(word) >= 3
         and word[0] in _DETERMINERS
